@@ -1,0 +1,59 @@
+import autocannon from 'autocannon';
+import { createAnalyser } from '../src/app/analyse-document.js';
+import { readDocument } from '../src/ingest/read-document.js';
+import type { Resolvers } from '../src/merge/build-incidents.js';
+import { buildServer } from '../src/serve/build-server.js';
+import { DEFAULT_SERVER_CONFIG } from '../src/serve/server-types.js';
+import type { Store } from '../src/store/open-store.js';
+import { QUESTIONS } from './questions.js';
+
+export interface RouteThroughput {
+  route: string;
+  requests_per_s: number;
+  latency_p50_ms: number;
+  latency_p99_ms: number;
+  errors: number;
+}
+
+/** Requests per second on loopback for an incident page and an aggregate, each for `seconds`. */
+export async function measureApi(store: Store, resolvers: Resolvers, seconds: number): Promise<RouteThroughput[]> {
+  const app = await buildServer({
+    store,
+    resolvers,
+    read: readDocument,
+    analyse: createAnalyser(resolvers),
+    now: () => new Date().toISOString(),
+    config: {
+      ...DEFAULT_SERVER_CONFIG,
+      publicReads: true,
+      // The limit protects a public server; here it would measure the limiter instead of the routes.
+      rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const q = QUESTIONS;
+  const page = `/api/incidents?place=${q.province}%20province&type=${q.eventType}&from=${q.from}&to=${q.to}&limit=${q.pageSize}`;
+  const first = (await (await fetch(`http://127.0.0.1:${port}${page}`)).json()) as { next_cursor: string | null };
+  const routes = [
+    `${page}&cursor=${first.next_cursor ?? ''}`,
+    `/api/aggregates/deaths?by=month&place=${q.province}%20province`,
+  ];
+  const out: RouteThroughput[] = [];
+  try {
+    for (const route of routes) {
+      const r = await autocannon({ url: `http://127.0.0.1:${port}${route}`, connections: 10, duration: seconds });
+      out.push({
+        route,
+        requests_per_s: Math.round(r.requests.average),
+        latency_p50_ms: r.latency.p50,
+        latency_p99_ms: r.latency.p99,
+        errors: r.errors + r.non2xx,
+      });
+    }
+  } finally {
+    await app.close();
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { loadResolvers } from '../src/app/analyse-document.js';
+import { importDataset } from '../src/interop/import-dataset.js';
+import type { Resolvers } from '../src/merge/build-incidents.js';
+import { openStore, type Store } from '../src/store/open-store.js';
+import { measureApi, type RouteThroughput } from './api-throughput.js';
+import { log, timed, writeResults } from './bench-support.js';
+import type { DuckDbFigures } from './duckdb-figures.js';
+import { gedRows, loadDistricts, seeded } from './ged-rows.js';
+import { QUESTIONS } from './questions.js';
+import { askTally, type TallyFigures } from './tally-questions.js';
+
+// 1 million GED rows, imported into SQLite and PostgreSQL, asked the same questions as DuckDB.
+// TALLY_BENCH_ROWS=20000 for a quick run; TALLY_BENCH_PG_URL to use another server.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROWS = Number(process.env.TALLY_BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.TALLY_BENCH_RUNS ?? 21);
+const API_SECONDS = Number(process.env.TALLY_BENCH_API_SECONDS ?? 10);
+const PG_ADMIN = process.env.TALLY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATA = join(HERE, 'data');
+
+async function generateCsv(path: string): Promise<number> {
+  if (existsSync(path)) return 0;
+  const random = seeded(1989);
+  const districts = loadDistricts(join(HERE, '..', 'data', 'gazetteer-af.json'), random);
+  const partial = `${path}.partial`;
+  const [, ms] = await timed(async () => {
+    const out = createWriteStream(partial);
+    for (const line of gedRows(ROWS, districts, random)) {
+      if (!out.write(line)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  });
+  renameSync(partial, path);
+  return ms;
+}
+
+interface EngineFigures extends TallyFigures {
+  import_ms: number;
+  import_rows_per_s: number;
+}
+
+async function importAndAsk(store: Store, resolvers: Resolvers, csv: string): Promise<EngineFigures> {
+  const [summary, import_ms] = await timed(() =>
+    importDataset(store, createReadStream(csv), {
+      file: csv,
+      datasetVersion: '23.1',
+      resolvers,
+      now: new Date().toISOString(),
+    }),
+  );
+  if (summary.imported !== ROWS)
+    throw new Error(`imported ${summary.imported} of ${ROWS} rows (${summary.failed} failed)`);
+  log(`imported ${ROWS} rows in ${Math.round(import_ms / 1000)} s`);
+  const figures = await askTally(store, RUNS);
+  return { import_ms, import_rows_per_s: Math.round((ROWS / import_ms) * 1000), ...figures };
+}
+
+async function onSqlite(csv: string): Promise<EngineFigures & { api: RouteThroughput[] }> {
+  const path = join(DATA, `bench-${ROWS}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const store = await openStore(path);
+  try {
+    const resolvers = await loadResolvers(store);
+    const figures = await importAndAsk(store, resolvers, csv);
+    log('sqlite: questions answered; API throughput');
+    return { ...figures, api: await measureApi(store, resolvers, API_SECONDS) };
+  } finally {
+    await store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  }
+}
+
+async function onPostgres(csv: string): Promise<EngineFigures> {
+  const name = `tally_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: PG_ADMIN });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  try {
+    const store = await openStore(url.toString());
+    try {
+      return await importAndAsk(store, await loadResolvers(store), csv);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function summary(r: {
+  rows: number;
+  sqlite: EngineFigures & { api: RouteThroughput[] };
+  postgres: EngineFigures;
+  duckdb: DuckDbFigures;
+  agree: boolean;
+}): string {
+  const { sqlite: s, postgres: p, duckdb: d } = r;
+  const line = (label: string, k: keyof TallyFigures & keyof DuckDbFigures) =>
+    `| ${label} | ${s[k]} | ${p[k]} | ${d[k]} |`;
+  const pageOk = s.page_ms < 20;
+  const aggOk = (['month_one_province_ms', 'month_two_provinces_ms', 'by_type_ms'] as const).every((k) => s[k] <= d[k]);
+  return [
+    `# Store bench: ${r.rows.toLocaleString('en')} GED rows (medians of ${RUNS} runs, ms)`,
+    '',
+    '| question | SQLite | PostgreSQL | DuckDB |',
+    '|---|---|---|---|',
+    `| import (whole file) | ${s.import_ms} (${s.import_rows_per_s}/s) | ${p.import_ms} (${p.import_rows_per_s}/s) | ${d.load_ms} (load into memory) |`,
+    line(`first page of ${QUESTIONS.pageSize} (province, type, dates; by date)`, 'first_page_ms'),
+    line(`next page of ${QUESTIONS.pageSize}, after the first page's cursor`, 'page_ms'),
+    line('deaths by month, one province', 'month_one_province_ms'),
+    line('deaths by month, two provinces', 'month_two_provinces_ms'),
+    line('deaths by type, everything', 'by_type_ms'),
+    `| the same by type as a GROUP BY over incidents (no totals, one run) | ${s.by_type_scan_ms} | ${p.by_type_scan_ms} | |`,
+    '',
+    `API on loopback (SQLite, 10 connections, ${API_SECONDS} s; the incident page is the second, from a cursor): ${s.api
+      .map(
+        (a) =>
+          `\`${a.route}\` ${a.requests_per_s} req/s (p50 ${a.latency_p50_ms} ms, p99 ${a.latency_p99_ms} ms, ${a.errors} errors)`,
+      )
+      .join('; ')}.`,
+    '',
+    `Targets on SQLite: page under 20 ms ${pageOk ? 'met' : 'MISSED'}; aggregates no slower than DuckDB ${aggOk ? 'met' : 'MISSED'}. Engines agree on every answer: ${r.agree ? 'yes' : 'NO'}.`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  const csv = join(DATA, `ged-${ROWS}.csv`);
+  const generate_ms = await generateCsv(csv);
+  log(`${csv}: ${ROWS} rows${generate_ms ? ` generated in ${Math.round(generate_ms / 1000)} s` : ' (reused)'}`);
+  // A variable specifier keeps TypeScript from requiring DuckDB, which only the bench installs.
+  const duckdbModule = './duckdb-questions.js';
+  const { askDuckDb } = (await import(duckdbModule)) as {
+    askDuckDb(csv: string, runs: number): Promise<DuckDbFigures>;
+  };
+  const duckdb = await askDuckDb(csv, RUNS);
+  log('duckdb: questions answered');
+  const sqlite = await onSqlite(csv);
+  log('sqlite: done');
+  const postgres = await onPostgres(csv);
+  log('postgres: done');
+  const agree =
+    [sqlite, postgres].every((e) => same(e.answers, sqlite.answers)) &&
+    same(sqlite.answers.page, duckdb.answers.page) &&
+    same(sqlite.answers.month_one_province, duckdb.answers.month_one_province) &&
+    same(sqlite.answers.by_type, duckdb.answers.by_type);
+  const strip = <T extends { answers: unknown }>({ answers: _a, ...rest }: T) => rest;
+  const result = {
+    rows: ROWS,
+    runs: RUNS,
+    node: process.version,
+    at: new Date().toISOString(),
+    questions: QUESTIONS,
+    generate_ms,
+    sqlite: strip(sqlite),
+    postgres: strip(postgres),
+    duckdb: strip(duckdb),
+    agree,
+  };
+  const text = summary({ rows: ROWS, sqlite, postgres, duckdb, agree });
+  writeResults(join(HERE, 'results'), 'store', result, text);
+  process.stdout.write(text);
+}
+
+await main();

@@ -1,0 +1,148 @@
+import { loadResolvers } from '../../app/analyse-document.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { EventType, type Incident } from '../../core/incident.js';
+import { CSV_COLUMNS, csvRecord } from '../../interop/csv-columns.js';
+import { resolvePlace } from '../../resolve/resolve-place.js';
+import { getIncident, type IncidentFilter, listIncidents, type PlaceFilter } from '../../store/incident-queries.js';
+import { openStore, type Store } from '../../store/open-store.js';
+import { formatCsv, formatRange, formatTable, printJson } from '../format.js';
+
+export interface IncidentFlags extends IncidentFilterFlags {
+  limit: number;
+  json?: boolean;
+  csv?: boolean;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A place name to the area it covers: a province takes in its districts, a district its villages. */
+async function placeFilter(store: Store, name: string, actorsFile: string): Promise<PlaceFilter> {
+  const { gazetteer } = await loadResolvers(store, actorsFile);
+  const best = resolvePlace(name, {}, gazetteer)[0];
+  if (!best) throw new InvalidInputError('--place', `no place called "${name}" in the gazetteer`);
+  const e = best.entry;
+  if (e.kind === 'province') return { admin1: e.name };
+  if (e.kind === 'district') return { admin1: e.admin1 ?? undefined, admin2: e.name };
+  return { gazetteer_id: e.id };
+}
+
+/** The filters `tally incidents` and `tally export` share, as typed on the command line. */
+export interface IncidentFilterFlags {
+  from?: string;
+  to?: string;
+  place?: string;
+  actor?: string;
+  type?: string;
+  minDeaths?: number;
+  dataset?: string;
+  actors: string;
+}
+
+/** Refuse malformed filter flags before anything opens the store. */
+export function checkIncidentFilterFlags(flags: IncidentFilterFlags): void {
+  for (const [flag, value] of [
+    ['--from', flags.from],
+    ['--to', flags.to],
+  ] as const) {
+    if (value !== undefined && !ISO_DAY.test(value))
+      throw new InvalidInputError(flag, `expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  if (flags.type !== undefined && !EventType.safeParse(flags.type).success) {
+    throw new InvalidInputError('--type', `expected one of ${EventType.options.join(', ')}; got "${flags.type}"`);
+  }
+}
+
+/** The filter the flags ask for, with --place resolved against the gazetteer. */
+export async function incidentFilter(store: Store, flags: IncidentFilterFlags): Promise<IncidentFilter> {
+  checkIncidentFilterFlags(flags);
+  return {
+    from: flags.from,
+    to: flags.to,
+    place: flags.place ? await placeFilter(store, flags.place, flags.actors) : undefined,
+    actor: flags.actor,
+    eventType: flags.type,
+    minDeaths: flags.minDeaths,
+    dataset: flags.dataset,
+  };
+}
+
+export async function runIncidents(db: string, flags: IncidentFlags): Promise<number> {
+  checkIncidentFilterFlags(flags);
+  const store = await openStore(db);
+  try {
+    const incidents = await listIncidents(store, { ...(await incidentFilter(store, flags)), limit: flags.limit });
+    if (flags.json) printJson(incidents);
+    else if (flags.csv) process.stdout.write(formatCsv([...CSV_COLUMNS], incidents.map(csvRecord)));
+    else
+      process.stdout.write(
+        `${formatTable(TABLE_COLUMNS, incidents.map(tableRow), 40)}\n${incidents.length} incidents\n`,
+      );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+const TABLE_COLUMNS = ['id', 'date', 'place', 'province', 'type', 'sides', 'deaths', 'claims', 'sources'];
+
+function dateText(i: Incident): string {
+  return i.date.start === i.date.end ? i.date.start : `${i.date.start}..${i.date.end}`;
+}
+
+function tableRow(i: Incident): (string | number)[] {
+  const deaths = i.deaths.best === null ? '' : `${i.deaths.best} (${formatRange(i.deaths.low, i.deaths.high, null)})`;
+  const sides = [i.side_a, i.side_b].filter(Boolean).join(' v ');
+  return [
+    i.id,
+    dateText(i),
+    i.place?.name ?? '',
+    i.place?.admin1 ?? '',
+    i.event_type,
+    sides,
+    deaths,
+    i.claims.length,
+    new Set(i.sources.map((s) => s.document_id)).size,
+  ];
+}
+
+export async function runShowIncident(db: string, id: number, flags: { json?: boolean }): Promise<number> {
+  const store = await openStore(db);
+  try {
+    const incident = await getIncident(store, id);
+    if (!incident) throw new NotFoundError('incident', String(id));
+    if (flags.json) {
+      printJson(incident);
+      return 0;
+    }
+    const i = incident;
+    const place = i.place
+      ? `${i.place.name}${i.place.admin1 ? `, ${i.place.admin1}` : ''} (where_prec ${i.place.where_prec})`
+      : '—';
+    const lines = [
+      `incident   ${i.id}`,
+      `date       ${dateText(i)} (${i.date.precision})`,
+      `place      ${place}`,
+      `type       ${i.event_type} / ${i.sub_event_type}${i.violence_type ? ` (UCDP type ${i.violence_type})` : ''}`,
+      `sides      ${i.side_a ?? '?'} v ${i.side_b ?? '?'}`,
+      `deaths     low ${i.deaths.low ?? '—'}, best ${i.deaths.best ?? '—'}, high ${i.deaths.high ?? '—'}`,
+      '',
+      'claims',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const rows = i.claims.map((c) => [
+      c.document_id ?? '',
+      c.kind,
+      formatRange(c.low, c.high, c.vague),
+      c.category,
+      c.claimant ?? '',
+      c.evidence.text,
+    ]);
+    process.stdout.write(
+      `${formatTable(['doc', 'kind', 'figure', 'whose', 'claimant', 'evidence'], rows, 70)}\n\nsources\n`,
+    );
+    for (const s of i.sources) process.stdout.write(`[document ${s.document_id}] ${s.text}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

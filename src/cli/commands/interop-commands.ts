@@ -1,0 +1,125 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
+import { loadResolvers } from '../../app/analyse-document.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { describeFsError } from '../../ingest/collect-files.js';
+import { EXPORT_FORMATS, type ExportFormat, storePages, writeExport } from '../../interop/export-incidents.js';
+import { importDataset } from '../../interop/import-dataset.js';
+import { createActorIndex } from '../../resolve/actors.js';
+import { loadActorRegistry } from '../../resolve/load-resolve-data.js';
+import { openStore } from '../../store/open-store.js';
+import { printJson } from '../format.js';
+import { checkIncidentFilterFlags, type IncidentFilterFlags, incidentFilter } from './incident-commands.js';
+
+export interface ExportFlags extends IncidentFilterFlags {
+  format: string;
+  out?: string;
+}
+
+async function openForReading(file: string): Promise<Readable> {
+  if (file === '-') return process.stdin;
+  const stream = createReadStream(file);
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw new InvalidInputError(file, describeFsError(error));
+  }
+  return stream;
+}
+
+/** Written beside the target and renamed at the end, so a failed export leaves no half file behind. */
+async function openForWriting(
+  file: string,
+): Promise<{ out: Writable; commit(): Promise<void>; abort(): Promise<void> }> {
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw new InvalidInputError('--out', `${file}: ${describeFsError(error)}`);
+  }
+  const closed = async () => {
+    if (!out.closed) await new Promise<void>((resolve) => out.end(resolve));
+  };
+  return {
+    out,
+    commit: async () => {
+      await closed();
+      await rename(partial, file);
+    },
+    abort: async () => {
+      out.destroy();
+      await rm(partial, { force: true });
+    },
+  };
+}
+
+/** `tally export`: the incidents a filter selects, streamed in one of the field's formats. */
+export async function runExport(db: string, flags: ExportFlags): Promise<number> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
+    throw new InvalidInputError('--format', `expected one of ${EXPORT_FORMATS.join(', ')}, got "${flags.format}"`);
+  }
+  checkIncidentFilterFlags(flags);
+  const format = flags.format as ExportFormat;
+  const store = await openStore(db);
+  try {
+    const filter = await incidentFilter(store, flags);
+    const actors = format === 'acled' ? createActorIndex(await loadActorRegistry(flags.actors)) : null;
+    const target = flags.out ? await openForWriting(flags.out) : null;
+    try {
+      const { incidents } = await writeExport(storePages(store, filter), target?.out ?? process.stdout, {
+        format,
+        actors,
+      });
+      await target?.commit();
+      process.stderr.write(`${incidents} incidents exported${flags.out ? ` to ${flags.out}` : ''} (${format})\n`);
+    } catch (error) {
+      await target?.abort();
+      // `tally export ... | head` closes the pipe early: the reader has what it wanted.
+      if (!target && (error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw error;
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export interface ImportFlags {
+  datasetVersion?: string;
+  json?: boolean;
+  actors: string;
+}
+
+/** `tally import FILE`: a UCDP GED or ACLED CSV; bad rows are reported by line and the rest stored. */
+export async function runImport(db: string, file: string, flags: ImportFlags): Promise<number> {
+  if (flags.datasetVersion !== undefined && !/^[\w.-]{1,20}$/.test(flags.datasetVersion)) {
+    throw new InvalidInputError('--dataset-version', `expected a release like 19.1, got "${flags.datasetVersion}"`);
+  }
+  const input = await openForReading(file);
+  const store = await openStore(db).catch((error) => {
+    input.destroy();
+    throw error;
+  });
+  try {
+    const summary = await importDataset(store, input, {
+      file,
+      datasetVersion: flags.datasetVersion,
+      resolvers: await loadResolvers(store, flags.actors),
+      now: new Date().toISOString(),
+      onProblem: (message) => process.stderr.write(`${message}\n`),
+    });
+    if (flags.json) printJson(summary);
+    else {
+      const updated = summary.updated > 0 ? `; ${summary.updated} already stored, updated in place` : '';
+      process.stdout.write(
+        `${summary.imported} imported, ${summary.failed} failed (as "${summary.dataset}"${updated})\n`,
+      );
+    }
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { InvalidInputError } from '../core/errors.js';
+import { isPostgresUrl } from '../store/open-store.js';
+
+/** The one place that reads the environment; everything below takes plain values. */
+export interface CliConfig {
+  db: string;
+  /** The user's actor registry file, merged over the shipped one. */
+  actors: string;
+}
+
+export function resolveConfig(flags: { db?: string; actors?: string }, env: NodeJS.ProcessEnv): CliConfig {
+  const fromEnv = env.TALLY_DB || (env.DATABASE_URL && isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined);
+  return { db: flags.db || fromEnv || './tally.db', actors: flags.actors || env.TALLY_ACTORS || './tally-actors.json' };
+}
+
+export interface ServeConfig {
+  port: number;
+  host: string;
+  /** Reads without an account; writes always need an analyst. */
+  publicReads: boolean;
+  /** Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy: boolean;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  throw new InvalidInputError(name, `expected true or false, got "${env[name]}"`);
+}
+
+export function resolveServeConfig(
+  flags: { port: number; host: string; publicReads?: boolean; trustProxy?: boolean },
+  env: NodeJS.ProcessEnv,
+): ServeConfig {
+  return {
+    port: flags.port,
+    host: flags.host,
+    publicReads: flags.publicReads === true || flag(env, 'TALLY_PUBLIC_READS'),
+    trustProxy: flags.trustProxy === true || flag(env, 'TALLY_TRUST_PROXY'),
+  };
+}

@@ -1,0 +1,245 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { ConflictError, InvalidInputError, NotFoundError, StoreError } from '../core/errors.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
+import { runDbStatus } from './commands/db-commands.js';
+import { runDocuments, runShowDocument } from './commands/document-commands.js';
+import { runExtract, runFigures } from './commands/figure-commands.js';
+import { runIncidents, runShowIncident } from './commands/incident-commands.js';
+import { runIngest } from './commands/ingest-command.js';
+import { runExport, runImport } from './commands/interop-commands.js';
+import { runEnqueue, runQueueStatus, runWorkerCommand } from './commands/queue-commands.js';
+import { runActorAlias, runActors, runGazetteerImport, runGazetteerSearch } from './commands/resolve-commands.js';
+import { registerServerCommands } from './commands/server-commands.js';
+import { resolveConfig } from './config.js';
+
+/** Exit codes, in the one place that decides them. */
+export const EXIT = {
+  ok: 0,
+  itemsFailed: 1,
+  invalidInput: 2,
+  notFound: 3,
+  store: 4,
+  conflict: 5,
+  internal: 70,
+} as const;
+
+/** The filters `tally incidents` and `tally export` share, so an export selects what a listing shows. */
+function incidentFilterOptions(command: Command): Command {
+  return command
+    .option('--from <date>', 'only incidents ending on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only incidents starting on or before this date (YYYY-MM-DD)')
+    .option('--place <name>', 'only incidents at this place or inside it (a province takes in its districts)')
+    .option('--actor <name>', 'only incidents involving this actor (registry id or name)')
+    .option('--type <event type>', 'only this ACLED event type, e.g. "Battles"')
+    .option('--min-deaths <n>', 'only incidents whose best estimate reaches this', int('--min-deaths'))
+    .option('--dataset <name>', 'only this dataset: "tally" for extracted incidents, "ucdp-ged 19.1", "acled"');
+}
+
+function int(name: string, min = 0) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+    return n;
+  };
+}
+
+export function buildProgram(run: (work: () => Promise<number>) => void): Command {
+  const program = new Command('tally')
+    .description('Turn reports about armed conflict into a sourced database of incidents and casualty figures.')
+    .addOption(
+      new Option('--db <url>', 'SQLite file or postgres:// URL (default ./tally.db; env TALLY_DB, DATABASE_URL)'),
+    )
+    .addOption(
+      new Option(
+        '--actors <file>',
+        'your actor registry, merged over the shipped one (default ./tally-actors.json; env TALLY_ACTORS)',
+      ),
+    )
+    .showHelpAfterError()
+    .exitOverride();
+  const config = (cmd: Command) => resolveConfig(cmd.optsWithGlobals(), process.env);
+  const db = (cmd: Command) => config(cmd).db;
+
+  program
+    .command('ingest')
+    .description('store reports (files, folders, - for standard input) and extract their figures')
+    .argument('<paths...>', 'files or folders to ingest; - reads standard input')
+    .option('--json', 'print one JSON object with every outcome')
+    .option('--max-bytes <n>', 'refuse inputs larger than this', int('--max-bytes', 1), DEFAULT_MAX_BYTES)
+    .option('--queue', 'only put the inputs on the queue, for `tally worker` processes to ingest')
+    .action((paths: string[], flags, cmd: Command) =>
+      run(() =>
+        flags.queue
+          ? runEnqueue(db(cmd), paths, flags)
+          : runIngest(db(cmd), paths, { ...flags, actors: config(cmd).actors }),
+      ),
+    );
+
+  program
+    .command('worker')
+    .description('ingest queued documents until stopped; run any number, on any machine that reaches the store')
+    .option('--exit-when-empty', 'stop once nothing is queued or running')
+    .option('--lease <seconds>', 'how long a job stays claimed without a heartbeat', int('--lease', 1), 60)
+    .option('--poll <ms>', 'how long to wait when the queue is empty', int('--poll', 10), 1000)
+    .option('--max-bytes <n>', 'refuse inputs larger than this', int('--max-bytes', 1), DEFAULT_MAX_BYTES)
+    .action((flags, cmd: Command) => run(() => runWorkerCommand(db(cmd), { ...flags, actors: config(cmd).actors })));
+
+  const queue = program.command('queue').description('the ingest queue');
+  queue
+    .command('status')
+    .description('progress of queued ingest: done, running, queued, failed, and which workers')
+    .option('--json', 'print JSON')
+    .action((flags, cmd: Command) => run(() => runQueueStatus(db(cmd), flags)));
+
+  program
+    .command('documents')
+    .description('list stored documents')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many', int('--limit', 1), 1000)
+    .option('--offset <n>', 'skip this many', int('--offset'), 0)
+    .action((flags, cmd: Command) => run(() => runDocuments(db(cmd), flags)));
+
+  const show = program.command('show').description('show one stored item in full');
+  show
+    .command('document')
+    .argument('<id>', 'document id', int('id', 1))
+    .option('--json', 'print JSON')
+    .action((id: number, flags, cmd: Command) => run(() => runShowDocument(db(cmd), id, flags)));
+
+  show
+    .command('incident')
+    .argument('<id>', 'incident id', int('id', 1))
+    .option('--json', 'print JSON')
+    .action((id: number, flags, cmd: Command) => run(() => runShowIncident(db(cmd), id, flags)));
+
+  program
+    .command('extract')
+    .description('extract figures and the conflict infobox from one file without storing anything')
+    .argument('<file>')
+    .option('--json', 'print the extraction as JSON')
+    .action((file: string, flags) => run(() => runExtract(file, flags)));
+
+  program
+    .command('figures')
+    .description('list stored figures')
+    .option('--document <id>', 'only this document', int('--document', 1))
+    .option('--kind <kind>', 'killed, injured, killed_or_injured, captured, displaced, strength, surrendered')
+    .option('--min <n>', 'only figures reaching at least this value', int('--min'))
+    .option('--claimant <text>', 'only figures whose claimant contains this text')
+    .option('--limit <n>', 'at most this many', int('--limit', 1), 1000)
+    .option('--json', 'print JSON')
+    .action((flags, cmd: Command) => run(() => runFigures(db(cmd), flags)));
+
+  incidentFilterOptions(
+    program.command('incidents').description('list incidents: what happened where and when, with every claim about it'),
+  )
+    .option('--limit <n>', 'at most this many', int('--limit', 1), 10_000)
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .action((flags, cmd: Command) => run(() => runIncidents(db(cmd), { ...flags, actors: config(cmd).actors })));
+
+  incidentFilterOptions(
+    program
+      .command('export')
+      .description('write incidents as UCDP GED CSV, ACLED CSV, GeoJSON, JSON Lines or CSV, streamed'),
+  )
+    .requiredOption('--format <format>', 'ged, acled, geojson, jsonl or csv')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .action((flags, cmd: Command) => run(() => runExport(db(cmd), { ...flags, actors: config(cmd).actors })));
+
+  program
+    .command('import')
+    .description('import a UCDP GED or ACLED CSV (told apart by its columns); bad rows are reported by line')
+    .argument('<file>', 'the CSV file, with a header row; - reads standard input')
+    .option('--dataset-version <version>', 'the release, e.g. 19.1 (GED file names like ged191 give it too)')
+    .option('--json', 'print the summary as JSON')
+    .action((file: string, flags, cmd: Command) =>
+      run(() => runImport(db(cmd), file, { ...flags, actors: config(cmd).actors })),
+    );
+
+  const gazetteer = program.command('gazetteer').description('the places Tally resolves names to');
+  gazetteer
+    .command('import')
+    .description('import a GeoNames dump, or a CSV / GeoJSON of places; a malformed line rejects the whole file')
+    .argument('<file>')
+    .option('--format <format>', 'geonames, csv or geojson (default: detected)')
+    .option('--country <code>', 'ISO 3166-1 alpha-2 country for rows that name none')
+    .option('--json', 'print JSON')
+    .action((file: string, flags, cmd: Command) => run(() => runGazetteerImport(db(cmd), file, flags)));
+  gazetteer
+    .command('search')
+    .description('how a place name resolves, best candidate first')
+    .argument('<name>')
+    .option('--json', 'print JSON')
+    .action((name: string, flags, cmd: Command) =>
+      run(() => runGazetteerSearch(db(cmd), name, { ...flags, actors: config(cmd).actors })),
+    );
+
+  const actors = program.command('actors').description('the registry of parties and people, with their aliases');
+  actors
+    .command('list', { isDefault: true })
+    .description('list actors (shipped, with your additions)')
+    .option('--json', 'print JSON')
+    .action((flags, cmd: Command) => run(() => runActors({ ...flags, actors: config(cmd).actors })));
+  actors
+    .command('alias')
+    .description("add an alias to an actor (kept in the user's registry file)")
+    .argument('<id>', 'actor id, as `tally actors` lists it')
+    .argument('<alias>')
+    .action((id: string, alias: string, _flags, cmd: Command) =>
+      run(() => runActorAlias(id, alias, { actors: config(cmd).actors })),
+    );
+
+  registerServerCommands(program, { run, db, actors: (cmd) => config(cmd).actors, int });
+
+  const dbCommand = program.command('db').description('the store itself');
+  dbCommand
+    .command('status')
+    .description('where the store is, its schema version and what it holds')
+    .option('--json', 'print JSON')
+    .action((flags, cmd: Command) => run(() => runDbStatus(db(cmd), flags)));
+
+  return program;
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof InvalidInputError) return EXIT.invalidInput;
+  if (error instanceof NotFoundError) return EXIT.notFound;
+  if (error instanceof StoreError) return EXIT.store;
+  if (error instanceof ConflictError) return EXIT.conflict;
+  return EXIT.internal;
+}
+
+/** Exit once what was written has left: process.exit would cut a piped stdout short. */
+async function exit(code: number): Promise<never> {
+  await Promise.all(
+    [process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))),
+  );
+  process.exit(code);
+}
+
+/** The CLI entry: the only place that ends the process. */
+export async function main(argv: string[]): Promise<void> {
+  let work: (() => Promise<number>) | null = null;
+  const program = buildProgram((w) => {
+    work = w;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) await exit(error.exitCode === 0 ? 0 : EXIT.invalidInput);
+    throw error;
+  }
+  // Set by the action commander ran; TypeScript cannot see the callback assign it.
+  const job = work as (() => Promise<number>) | null;
+  if (!job) return exit(EXIT.ok);
+  try {
+    await exit(await job());
+  } catch (error) {
+    const code = exitCodeFor(error);
+    const message = code === EXIT.internal ? ((error as Error).stack ?? String(error)) : (error as Error).message;
+    process.stderr.write(`${pc.red('error')} ${message}\n`);
+    await exit(code);
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from './extract-document.js';
+
+const claimantOf = (text: string) => extractDocument(text).figures.map((f) => f.claimant);
+
+describe('claimants', () => {
+  it.each([
+    ['As of 1 July, 23 civilians had been killed, according to Rukhshana Media.', 'Rukhshana Media'],
+    ['On 2 July, Hasht-e Subh estimated that 150 civilians had been killed.', 'Hasht-e Subh'],
+    ['The Taliban stated that they had killed 153 militants.', 'Taliban'],
+    [
+      "The spokesman of the province's governor claimed that 70 fighters were killed.",
+      "spokesman of the province's governor",
+    ],
+    ['A local civilian, on the other side, claimed that 200 fighters had been killed.', 'local civilian'],
+    [
+      "According to United Nations Assistance Mission in Afghanistan (UNAMA)'s statistics, at least 35 students died.",
+      'United Nations Assistance Mission in Afghanistan (UNAMA)',
+    ],
+    ['The town was held by 600 fighters according to estimates of the Afghan government.', 'Afghan government'],
+    ['At least 12 people were killed, police said.', 'police'],
+    ['Seven people died, said Asadullah Nadim, a local official.', 'Asadullah Nadim'],
+    [
+      "Zabihullah Mujahid, the Islamic Emirate's spokesman, said that 20 fighters were killed.",
+      "Zabihullah Mujahid, Islamic Emirate's spokesman",
+    ],
+    [
+      'Islamic State commander Mawlavi Rahman later claimed that the Taliban had amassed 2,000 fighters.',
+      'Islamic State commander Mawlavi Rahman',
+    ],
+    ['Five soldiers were wounded, per the ministry.', 'ministry'],
+  ])('%s', (text, claimant) => {
+    expect(claimantOf(text)).toEqual([claimant]);
+  });
+
+  it('is no claim when "an estimated" or "a reported" qualifies the number', () => {
+    expect(claimantOf('The Taliban gathered an estimated 500 fighters.')).toEqual([null]);
+    expect(claimantOf('They formed a front with a reported 6,000+ troops.')).toEqual([null]);
+  });
+
+  it('is no claim when "claimed" means killed', () => {
+    expect(claimantOf('A string of attacks have claimed dozens of lives.')).toEqual([null]);
+  });
+
+  it('carries the last named claimant over a pronoun', () => {
+    expect(claimantOf('The ministry said 5 soldiers died. It said 3 more were wounded.')).toEqual([
+      'ministry',
+      'ministry',
+    ]);
+  });
+});

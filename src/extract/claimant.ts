@@ -1,0 +1,268 @@
+import { CLAUSE_WORDS, PREPOSITIONS } from './lexicon.js';
+import { isBlockTag, type Token } from './tokens.js';
+
+/** Who states a figure: "according to X", "X said / claimed / estimated", "said X", "per X". */
+export interface Claim {
+  /** Token index of the claim verb (or "according"). */
+  index: number;
+  name: string;
+}
+
+const CLAIM_VERBS = new Set([
+  'said',
+  'says',
+  'say',
+  'stated',
+  'states',
+  'claimed',
+  'claims',
+  'claim',
+  'reported',
+  'reports',
+  'estimated',
+  'estimates',
+  'told',
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'revealed',
+  'declared',
+  'added',
+  'noted',
+  'wrote',
+  'tweeted',
+  'posted',
+  'alleged',
+  'alleges',
+  'counted',
+  'recorded',
+  'documented',
+  'verified',
+  'tallied',
+  'estimate',
+  'report',
+  'reckoned',
+  'insisted',
+  'acknowledged',
+  'admitted',
+  'warned',
+  'put',
+  'found',
+]);
+const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+const SUBJECT_SKIP = new Set([
+  'later',
+  'also',
+  'initially',
+  'subsequently',
+  'previously',
+  'further',
+  'separately',
+  'earlier',
+  'had',
+  'has',
+  'have',
+  'reportedly',
+  'officially',
+  'then',
+  'publicly',
+  'once',
+  'first',
+  'recently',
+  'now',
+  'again',
+]);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
+const SOURCE_NOUNS =
+  /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?)\s+(?:of|by|from|at|compiled by|released by)\s+/i;
+const LEADING = /^(?:(?:the|a|an)\s+)/i;
+
+/**
+ * Cleans a claimant phrase: drops articles and "'s statistics". A name with its acronym keeps both,
+ * "United Nations Assistance Mission in Afghanistan (UNAMA)", so either form finds it.
+ */
+export function cleanClaimant(raw: string): string {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  const acronym = /\(([A-Z][A-Za-z0-9&-]{1,11})\)/.exec(s);
+  if (acronym?.[1] && /[A-Z]{2}/.test(acronym[1])) {
+    const full = s.slice(0, acronym.index).replace(SOURCE_NOUNS, '').replace(LEADING, '').trim();
+    return full ? `${full} (${acronym[1]})` : acronym[1];
+  }
+  s = s.replace(SOURCE_NOUNS, '').replace(LEADING, '');
+  s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report)$/i, '');
+  s = s.replace(/\s+(?:statistics|figures|estimates)$/i, '');
+  const abbreviation = /\b[A-Z]\.[A-Z]\.$/.test(s);
+  s = s.replace(/['’]s$/, '').replace(/^["“”'‘’]+|["“”'‘’.,;:]+$/g, '');
+  if (abbreviation && !s.endsWith('.')) s += '.';
+  // A note's brackets: "(Iraqi estimate)" leaves "(Iraqi", "per SOHR)" leaves "SOHR)".
+  if (s.startsWith('(') && !s.includes(')')) s = s.slice(1);
+  if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1);
+  return s.slice(0, 100).trim();
+}
+
+function slice(text: string, tokens: Token[], a: number, b: number): string {
+  return text.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end);
+}
+
+function isStop(t: Token, tokens?: Token[], k?: number): boolean {
+  if (t.type === 'tag') return isBlockTag(t);
+  if (t.type === 'num') return true;
+  // "U.S.", "U.N.": the dots of an abbreviation stay inside a name.
+  if (t.norm === '.' && tokens && k !== undefined && !t.space) {
+    const prev = tokens[k - 1];
+    if (prev?.type === 'word' && prev.cap && prev.norm.length === 1) return false;
+  }
+  if (t.type === 'punct') return t.norm !== '-' && t.norm !== '–' && t.norm !== '(' && t.norm !== ')' && t.norm !== '&';
+  return t.norm === 'that' || CLAUSE_WORDS.has(t.norm) || t.norm === 'and' || t.norm === 'but';
+}
+
+/** The phrase after "according to" / "said" / "per", up to the next comma or clause. */
+function nameAfter(text: string, tokens: Token[], from: number, to: number): string | null {
+  let end = from;
+  let depth = 0;
+  while (end < to && end - from < 14) {
+    const t = tokens[end] as Token;
+    if (t.norm === '(') depth++;
+    else if (t.norm === ')') depth--;
+    else if (depth <= 0 && isStop(t, tokens, end) && !(t.norm === 'and' && tokens[end + 1]?.cap)) break;
+    else if (
+      depth <= 0 &&
+      t.type === 'word' &&
+      !t.cap &&
+      /^(on|in|at|during|after|last|this|yesterday|today|via|when)$/.test(t.norm) &&
+      end > from &&
+      !(tokens[end + 1]?.cap && (t.norm === 'in' || t.norm === 'on'))
+    )
+      break;
+    end++;
+  }
+  if (end <= from) return null;
+  const name = cleanClaimant(slice(text, tokens, from, end));
+  return name && /\p{L}/u.test(name) ? name : null;
+}
+
+const PRONOUN = Symbol('pronoun');
+// "..., nearly ten times the number previously reported": a count, not a speaker.
+const NOT_SUBJECT = /^(?:nearly|about|around|some|over|more|less|almost|roughly|than|\d.*)$/;
+const ASIDES = /^(?:however|meanwhile|furthermore|moreover|instead|also|in|on|for|though|too|then|later)$/;
+
+/** The subject before a claim verb, stepping over an aside like ", on the other side,". */
+function subjectBefore(text: string, tokens: Token[], verb: number, floor: number): string | typeof PRONOUN | null {
+  let end = verb;
+  while (end - 1 >= floor && SUBJECT_SKIP.has((tokens[end - 1] as Token).norm)) end--;
+  let apposition: string | null = null;
+  if (tokens[end - 1]?.norm === ',') {
+    let open = -1;
+    for (let j = end - 2; j >= Math.max(floor, end - 10); j--) {
+      if ((tokens[j] as Token).norm === ',') {
+        open = j;
+        break;
+      }
+    }
+    const first = tokens[open + 1];
+    if (open < 0 || !first) return null;
+    // "Zabihullah Mujahid, the Islamic Emirate's spokesman, said": keep the role with the name.
+    if (/^(?:the|a|an)$/.test(first.norm) && open + 2 < end - 1)
+      apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));
+    else if (!(PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm))) return null;
+    end = open;
+  }
+  let start = end;
+  let depth = 0;
+  while (start - 1 >= floor && end - start < 12) {
+    const t = tokens[start - 1] as Token;
+    if (t.norm === ')') depth++;
+    if (t.norm === '(' && --depth < 0) break;
+    if (
+      isStop(t, tokens, start - 1) &&
+      !(t.norm === 'and' && start < end && (tokens[start] as Token).cap && tokens[start - 2]?.cap)
+    )
+      break;
+    start--;
+  }
+  if (start >= end) return null;
+  const first = tokens[start] as Token;
+  if (PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm) || NOT_SUBJECT.test(first.norm)) return null;
+  if (PRONOUNS.has(first.norm) && end - start <= 2) return PRONOUN;
+  const name = cleanClaimant(slice(text, tokens, start, end));
+  if (!name || !/\p{L}/u.test(name)) return null;
+  return apposition ? `${name}, ${apposition}` : name;
+}
+
+/**
+ * Every claim in the sentence tokens[from, to), in order. A pronoun subject ("he said") stands for
+ * `previous`, the last claimant named before this sentence.
+ */
+export function findClaims(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  previous: string | null = null,
+): Claim[] {
+  const claims: Claim[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.type !== 'word') continue;
+    const w = t.norm;
+    if (w === 'according' && tokens[k + 1]?.norm === 'to') {
+      const name = nameAfter(text, tokens, k + 2, to);
+      if (name) claims.push({ index: k, name });
+      continue;
+    }
+    const opener = tokens[k - 1]?.norm;
+    if (
+      (w === 'per' || w === 'citing') &&
+      (k === from || opener === ',' || opener === '(' || w === 'citing') &&
+      (tokens[k + 1]?.cap || tokens[k + 1]?.norm === 'the')
+    ) {
+      const name = nameAfter(text, tokens, k + 1, to);
+      if (name) claims.push({ index: k, name });
+      continue;
+    }
+    if (!CLAIM_VERBS.has(w)) continue;
+    const prev = tokens[k - 1];
+    if (prev && k - 1 >= from && PASSIVE_BEFORE.has(prev.norm)) continue;
+    // "an estimated 500", "a reported 6,000+": a qualifier, not a claim.
+    if (prev && k - 1 >= from && (prev.norm === 'an' || prev.norm === 'a' || prev.norm === 'the')) continue;
+    if (w === 'put' && tokens[k + 1]?.norm !== 'the') continue;
+    if (w === 'found' && tokens[k + 1]?.norm !== 'that') continue;
+    if (w.startsWith('claim')) {
+      let sense = false;
+      for (let j = k + 1; j < Math.min(to, k + 6); j++) {
+        const n = (tokens[j] as Token).norm;
+        if (n === 'responsibility' || n === 'lives' || n === 'credit' || n === 'life') sense = true;
+      }
+      if (sense) continue;
+    }
+    const subject = subjectBefore(text, tokens, k, from);
+    if (subject === PRONOUN) {
+      if (previous) claims.push({ index: k, name: previous });
+      continue;
+    }
+    if (subject) {
+      claims.push({ index: k, name: subject });
+      continue;
+    }
+    // Postposed: '"...," said Asadullah Nadim' / ', said the ministry.'
+    const next = tokens[k + 1];
+    if (next && k + 1 < to && (next.cap || next.norm === 'the')) {
+      const name = nameAfter(text, tokens, k + 1, to);
+      if (name) claims.push({ index: k, name });
+    }
+  }
+  return claims;
+}
+
+/** The claim nearest before `at`, else the first after it (claims are in token order). */
+export function pickClaim(claims: Claim[], at: number): Claim | null {
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((claims[mid] as Claim).index <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return claims[lo - 1] ?? claims[lo] ?? null;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { collectFullDays, DateContext } from './date-values.js';
+import { findDates } from './dates.js';
+import { tokenize } from './tokens.js';
+
+function dates(text: string, ctx = new DateContext(null, 2022)) {
+  const tokens = tokenize(text);
+  return findDates(tokens, 0, tokens.length, ctx).map((m) => m.value);
+}
+
+describe('dates', () => {
+  it.each([
+    ['23 June 2022', '2022-06-23', '2022-06-23', 'day'],
+    ['June 23, 2022', '2022-06-23', '2022-06-23', 'day'],
+    ['On 3 July', '2022-07-03', '2022-07-03', 'day'],
+    ['the 15th of April 2018', '2018-04-15', '2018-04-15', 'day'],
+    ['2022-10-02', '2022-10-02', '2022-10-02', 'day'],
+    ['in July 1998', '1998-07-01', '1998-07-31', 'month'],
+    ['early July', '2022-07-01', '2022-07-10', 'range'],
+    ['mid-July', '2022-07-11', '2022-07-20', 'range'],
+    ['late July', '2022-07-21', '2022-07-31', 'range'],
+    ['late 2001', '2001-09-01', '2001-12-31', 'range'],
+    ['the summer of 2014', '2014-06-01', '2014-08-31', 'range'],
+    ['in 1997', '1997-01-01', '1997-12-31', 'year'],
+    ['May to July 1997', '1997-05-01', '1997-07-31', 'range'],
+    ['between May and July 1997', '1997-05-01', '1997-07-31', 'range'],
+    ['12 July – 1 August 2018', '2018-07-12', '2018-08-01', 'range'],
+    ['12–15 July 2018', '2018-07-12', '2018-07-15', 'range'],
+    ['December 1997 to February 1998', '1997-12-01', '1998-02-28', 'range'],
+    ['1992–1996', '1992-01-01', '1996-12-31', 'range'],
+  ])('%s', (text, start, end, precision) => {
+    expect(dates(text)[0]).toEqual({ start, end, precision });
+  });
+
+  it('takes the year of a date without one from the text before it', () => {
+    const ctx = new DateContext(null, null);
+    expect(dates('On 25 June 1996 it began. On 3 July it ended.', ctx).map((d) => d?.start)).toEqual([
+      '1996-06-25',
+      '1996-07-03',
+    ]);
+  });
+
+  it('places a date without a year before the publication date', () => {
+    const ctx = new DateContext('2023-02-10', null);
+    expect(dates('on 28 December', ctx)[0]?.start).toBe('2022-12-28');
+    expect(dates('on 3 February', new DateContext('2023-02-10', null))[0]?.start).toBe('2023-02-03');
+  });
+
+  it('lets the conflict dates choose the year of a month that runs into the next', () => {
+    const ctx = new DateContext(null, 2016, { start: '2016-10-17', end: '2017-07-20' });
+    expect(dates('On 1 November 2016 they entered; by mid-January it was over.', ctx).map((d) => d?.start)).toEqual([
+      '2016-11-01',
+      '2017-01-11',
+    ]);
+  });
+
+  it('takes the year a document states in full for the same day elsewhere', () => {
+    const ctx = new DateContext(null, 2021);
+    ctx.fullDays = collectFullDays('Retrieved 2022-10-03. (2022-09-30). "Blast in Kabul". On 6 September 2021 ...');
+    expect(dates('30 September was a bombing.', ctx)[0]?.start).toBe('2022-09-30');
+    expect(dates('On 5 September they left.', ctx)[0]?.start).toBe('2021-09-05');
+  });
+
+  it('reads "May" as a month only where a date can stand', () => {
+    expect(dates('Officials may release 20 people.')).toEqual([]);
+    expect(dates('In May the siege began.')[0]?.start).toBe('2022-05-01');
+  });
+
+  it('does not take a count of people for a year', () => {
+    expect(dates('They deployed 2000 troops.')).toEqual([]);
+  });
+});

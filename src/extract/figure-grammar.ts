@@ -1,0 +1,311 @@
+import type { FigureKind, Qualifier } from '../core/figure.js';
+import { forceFrame, labelFrame, tollFrame } from './frames.js';
+import { leftTrigger } from './left-trigger.js';
+import { CASUALTY_NOUNS, NEGATIONS, PERSON_ONLY_VERBS } from './lexicon.js';
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
+import { isNonCount, type Quantity, readQuantity } from './quantities.js';
+import { rightTrigger } from './right-trigger.js';
+import { agentAfter, mannerIn, nameIn, placeAfter, subjectOf, targetAfter } from './roles.js';
+import type { Token } from './tokens.js';
+import type { Trigger } from './trigger.js';
+
+/** A figure as the grammar reads it from one sentence: token positions, not yet spans. */
+export interface RawFigure {
+  kind: FigureKind;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  vague: string | null;
+  /** Evidence tokens [evStart, evEnd). */
+  evStart: number;
+  evEnd: number;
+  /** First token of the number, where dates and claimants are measured from. */
+  anchor: number;
+  /** The words that gave the kind; figures sharing them were stated together. */
+  triggerIndex: number;
+  subject: string | null;
+  unit: string | null;
+  actor: string | null;
+  perpetrator: string | null;
+  manner: string | null;
+  place: string | null;
+}
+
+export interface GrammarInput {
+  text: string;
+  tokens: Token[];
+  start: number;
+  end: number;
+  isDate: (k: number) => boolean;
+  /** In infobox lines a count with no kind word takes the line's: "Strength1: 200", "Casualties: 1,400 soldiers". */
+  defaultKind?: (np: NounPhrase) => FigureKind | null;
+}
+
+const UNITS = new Set(['families', 'family', 'households', 'household']);
+const SUFFER = new Set([
+  'suffered',
+  'suffering',
+  'suffer',
+  'suffers',
+  'sustained',
+  'sustaining',
+  'lost',
+  'losing',
+  'took',
+  'taking',
+  'incurred',
+]);
+
+function chooseKind(
+  np: NounPhrase,
+  left: Trigger | null,
+  right: Trigger | null,
+  frame: Trigger | null,
+): Trigger | 'head' | null {
+  // "three of the wounded later died": the verb says what became of the part.
+  if (np.casualtyKind && np.partitive && right?.kind) return right;
+  if (np.casualtyKind) return 'head';
+  if (left?.kind && left.tie === 'adjacent') return left;
+  if (frame?.kind) return frame;
+  if (right?.kind) return right;
+  if (left?.kind && left.tie === 'frame') return left;
+  if (left?.kind && left.tie === 'coordinated') return left;
+  return null;
+}
+
+function acceptsHead(kind: FigureKind, np: NounPhrase, trig: Trigger | 'head' | null, tokens: Token[]): boolean {
+  const head = np.head === null ? null : (tokens[np.head] as Token);
+  if (kind === 'strength') {
+    if (np.headClass === 'combatant') return true;
+    if (trig !== 'head' && trig?.needsFighters) return np.headClass === 'unknown' && !!head?.cap;
+    if (np.headClass === 'none') return true;
+    return !!head?.cap && (np.headClass === 'unknown' || np.headClass === 'person');
+  }
+  if (np.headClass === 'thing') return false;
+  // Fighters who fall back are retreating, not displaced.
+  if (kind === 'displaced' && np.headClass === 'combatant' && trig !== 'head') return false;
+  if (np.headClass === 'unknown') {
+    if (trig === 'head' || trig === null) return false;
+    if (trig.tie === 'coordinated') return !!head?.cap;
+    const verb = tokens[trig.index] as Token;
+    if (PERSON_ONLY_VERBS.has(verb.norm)) return !!head?.cap;
+    return true;
+  }
+  return true;
+}
+
+/** "thousands of troops and hundreds of others were shot dead": the verb after the last conjunct. */
+function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
+  const { tokens, end, isDate } = input;
+  let k = from;
+  for (let round = 0; round < 4 && k < end; round++) {
+    const conj = (tokens[k] as Token).norm;
+    if (conj !== 'and' && conj !== 'or' && conj !== ',') return null;
+    k++;
+    if (tokens[k]?.norm === 'and' || tokens[k]?.norm === 'or') k++;
+    let q: Quantity | null = null;
+    for (let j = k; j < Math.min(end, k + 5) && !q; j++) q = readQuantity(tokens, j, k, end, isDate);
+    if (!q) return null;
+    const np = readNounPhrase(tokens, q.end, end);
+    if (np.headClass === 'thing') return null;
+    const next = np.head !== null ? np.end : q.end;
+    const r = rightTrigger(tokens, next, end);
+    if (r) return r.kind ? { ...r, tie: 'coordinated' } : null;
+    k = next;
+  }
+  return null;
+}
+
+/** Reads one count into a figure, or null when it counts nothing we record. */
+function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null): RawFigure | null {
+  const { text, tokens, start, end } = input;
+  const np = readNounPhrase(tokens, q.end, end);
+  if (np.headClass === 'thing') return null;
+  const left = leftTrigger(tokens, q.start, start);
+  const rightFrom = np.head !== null ? np.end : q.end;
+  const frame =
+    forceFrame(tokens, q, start, end) ?? tollFrame(tokens, q.start, start) ?? labelFrame(tokens, q.start, start);
+  const right = rightTrigger(tokens, rightFrom, end) ?? coordinatedRight(input, rightFrom);
+  // "released 200 prisoners", "exchanged 150 POWs": people set free are no new count.
+  if (left?.blocks && !right?.kind && (!np.casualtyKind || np.casualtyKind === 'captured')) return null;
+  let chosen = chooseKind(np, left, right, frame);
+  let kind: FigureKind | null = chosen === 'head' ? np.casualtyKind : (chosen?.kind ?? null);
+  if (kind === null && np.modifierKind) kind = np.modifierKind;
+  // "took 200 prisoners", "taking 40 hostages"
+  const headWord0 = np.head === null ? '' : (tokens[np.head] as Token).norm;
+  if (
+    kind === null &&
+    /^(?:prisoners?|captives?|hostages?|pows?)$/.test(headWord0) &&
+    /^(?:took|take|taken|taking|takes|held|holding|seized)$/.test(tokens[q.start - 1]?.norm ?? '')
+  ) {
+    kind = 'captured';
+  }
+  if (kind === null && np.impliedKind && !left?.blocks) kind = np.impliedKind;
+  if (kind === null && input.defaultKind) {
+    kind = input.defaultKind(np);
+    chosen = 'head';
+  }
+  if (kind === null && inherited) {
+    kind = inherited;
+    chosen = 'head';
+  }
+  if (kind === null) return null;
+  if (chosen !== 'head' && chosen && (chosen.negated || chosen.irrealis)) return null;
+  if (!acceptsHead(kind, np, chosen, tokens)) return null;
+
+  let evStart = q.start;
+  let evEnd = Math.max(q.end, np.head !== null ? np.end : q.end);
+  const trig = chosen === 'head' ? null : chosen;
+  if (trig && trig.tie !== 'coordinated') {
+    if (trig.index < evStart && evStart - trig.index <= 8) evStart = trig.index;
+    if (trig.last >= evEnd && trig.last - evEnd <= 12) evEnd = trig.last + 1;
+  }
+  const headToken = np.head === null ? null : (tokens[np.head] as Token);
+  const headWord = headToken ? headToken.norm.replace(/['’]s$/, '') : null;
+  const unit = headWord && UNITS.has(headWord) ? headWord : null;
+  const subject =
+    headWord && !unit && np.headClass !== 'casualty' && np.headClass !== 'none'
+      ? headToken?.cap
+        ? text.slice(headToken.start, headToken.end)
+        : headWord
+      : null;
+
+  let actor = nameIn(text, tokens, np.possessor) ?? nameIn(text, tokens, np.names);
+  if (!actor && headToken?.cap && np.headClass !== 'casualty') actor = text.slice(headToken.start, headToken.end);
+  const before = tokens[q.start - 1];
+  if (!actor && before && SUFFER.has(before.norm)) actor = subjectOf(text, tokens, q.start - 1, start);
+  if (!actor && np.head !== null) actor = targetAfter(text, tokens, np.end, end);
+  let perpetrator: string | null = null;
+  const harmed = kind === 'killed' || kind === 'injured' || kind === 'killed_or_injured' || kind === 'captured';
+  if (trig?.tie === 'right') {
+    const agent = agentAfter(text, tokens, trig.last + 1, end);
+    if (harmed) perpetrator = agent;
+    else if (kind === 'strength' && !actor) actor = agent;
+  } else if (trig && trig.tie !== 'frame' && trig.index < q.start) {
+    const subject = subjectOf(text, tokens, trig.index, start);
+    if (harmed) perpetrator = subject;
+    else if (kind === 'strength' && !actor) actor = subject;
+  }
+  const manner = harmed && kind !== 'captured' ? mannerIn(tokens, start, end, q.numStart) : null;
+  return {
+    kind,
+    low: q.low,
+    high: q.high,
+    qualifier: q.qualifier,
+    vague: q.vague,
+    evStart,
+    evEnd,
+    anchor: q.numStart,
+    triggerIndex: trig ? trig.index : (np.head ?? q.numStart),
+    subject,
+    unit,
+    actor,
+    perpetrator,
+    manner,
+    place: placeAfter(text, tokens, Math.max(evEnd, q.end), end),
+  };
+}
+
+/** "has not suffered any casualties", "no one was killed": a stated zero. */
+function readZeros(input: GrammarInput): RawFigure[] {
+  const { tokens, start, end } = input;
+  const out: RawFigure[] = [];
+  for (let k = start; k < end; k++) {
+    const t = tokens[k] as Token;
+    if (t.type !== 'word') continue;
+    let kind: FigureKind | null = null;
+    let evStart = -1;
+    let evEnd = k + 1;
+    const noun = CASUALTY_NOUNS.get(t.norm);
+    if (noun && noun !== 'displaced' && !/(?:ed|dead)$/.test(t.norm)) {
+      for (let j = k - 1; j >= Math.max(start, k - 3); j--) {
+        const u = (tokens[j] as Token).norm;
+        if (u === 'no') evStart = j;
+        if (u === 'any') {
+          for (let n = j - 1; n >= Math.max(start, j - 4); n--) {
+            const v = (tokens[n] as Token).norm;
+            if (v === 'not' || v === 'never' || v === 'without' || v.endsWith("n't")) evStart = n;
+          }
+        }
+        if (evStart >= 0) break;
+      }
+      if (evStart >= 0) kind = noun;
+    } else if (t.norm === 'no' || t.norm === 'nobody' || t.norm === 'none') {
+      // "no one was hurt", "no civilians were injured", "nobody was killed"
+      const np = t.norm === 'no' ? readNounPhrase(tokens, k + 1, end) : null;
+      const people = np && (np.headClass === 'person' || np.headClass === 'combatant' || tokens[k + 1]?.norm === 'one');
+      if (t.norm === 'no' && !people) continue;
+      const from = np ? Math.max(np.end, k + 2) : k + 1;
+      const right = rightTrigger(tokens, from, end);
+      if (right?.kind && right.kind !== 'strength' && !right.negated) {
+        kind = right.kind;
+        evStart = k;
+        evEnd = right.last + 1;
+      }
+    }
+    if (kind === null || evStart < 0) continue;
+    out.push({
+      kind,
+      low: 0,
+      high: 0,
+      qualifier: 'exact',
+      vague: null,
+      evStart,
+      evEnd,
+      anchor: k,
+      triggerIndex: k,
+      subject: null,
+      unit: null,
+      actor: null,
+      perpetrator: null,
+      manner: null,
+      place: null,
+    });
+  }
+  return out;
+}
+
+/** Counts stated together ("thousands of troops and hundreds of others were shot"): vague ones add nothing. */
+function dropEchoedVague(figures: RawFigure[]): RawFigure[] {
+  const groups = new Map<string, RawFigure[]>();
+  for (const f of figures) {
+    const key = `${f.triggerIndex}:${f.kind}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  return figures.filter((f) => {
+    if (f.qualifier !== 'vague') return true;
+    const g = groups.get(`${f.triggerIndex}:${f.kind}`) as RawFigure[];
+    if (g.length < 2) return true;
+    return !g.some((o) => o.qualifier !== 'vague') && g[0] === f;
+  });
+}
+
+/** Every figure in the sentence tokens[start, end), one per stated number. */
+export function readFigures(input: GrammarInput): RawFigure[] {
+  const { tokens, start, end, isDate } = input;
+  const figures: RawFigure[] = [];
+  let floor = start;
+  for (let k = start; k < end; ) {
+    const q = readQuantity(tokens, k, floor, end, isDate);
+    if (!q) {
+      k++;
+      continue;
+    }
+    const prev = tokens[q.numStart - 1];
+    const negatedWord = prev && NEGATIONS.has(prev.norm) && q.numStart - 1 >= start;
+    if (!negatedWord && !isNonCount(tokens, q)) {
+      // "56 people were killed, 21 of them children": a part of the count before takes its kind.
+      const partOf = tokens[q.end]?.norm === 'of' && /^(?:them|whom|those|these)$/.test(tokens[q.end + 1]?.norm ?? '');
+      const last = figures[figures.length - 1];
+      const f = readOne(input, q, partOf && last ? last.kind : null);
+      if (f) figures.push(f);
+    }
+    floor = q.end;
+    k = q.end;
+  }
+  const zeros = readZeros(input);
+  const all = zeros.length > 0 ? [...figures, ...zeros].sort((a, b) => a.evStart - b.evStart) : figures;
+  return dropEchoedVague(all);
+}

@@ -1,0 +1,95 @@
+import type { FigureKind } from '../core/figure.js';
+import { CASUALTY_NOUNS, IMPLIED_KIND_NOUNS, KIND_VERBS, words } from './lexicon.js';
+import type { Token } from './tokens.js';
+import { type Trigger, trigger } from './trigger.js';
+
+/** "an army of 1,500 troops", "a force of about 800", "a 5,000-strong force". */
+export function forceFrame(
+  tokens: Token[],
+  q: { start: number; end: number },
+  floor: number,
+  limit: number,
+): Trigger | null {
+  const of = tokens[q.start - 1];
+  const noun = tokens[q.start - 2];
+  if (of?.norm === 'of' && noun && q.start - 2 >= floor) {
+    const w = noun.norm;
+    if (
+      /^(army|armies|force|forces|contingent|contingents|garrison|column|militia|detachment|reinforcements|strength|brigade|battalion|division|unit|group)$/.test(
+        w,
+      )
+    ) {
+      const trig = trigger('strength', q.start - 2, 'frame', q.start - 1);
+      trig.needsFighters = /^(group|unit|brigade|battalion|division)$/.test(w);
+      return trig;
+    }
+  }
+  const a = tokens[q.end];
+  const b = tokens[q.end + 1];
+  if (a && q.end < limit && (a.norm === 'strong' || (a.norm === '-' && b?.norm === 'strong' && q.end + 1 < limit))) {
+    return trigger('strength', q.end, 'frame', a.norm === 'strong' ? q.end : q.end + 1);
+  }
+  return null;
+}
+
+const TOLL_BREAKS = words('age ages aged under over above below than with by for');
+const COUNT_NOUNS = words('casualties casualty deaths fatalities losses dead injuries refugees idps');
+const TOLL_LINKS = words(
+  'were are included include numbered number estimated to at of reached hit surpassed exceeded is was stands stood rose climbed totalled totaled now jumped passed topped reaching risen increased : as',
+);
+
+/** "the death toll rose to 25", "the number of displaced people has reached 2 million". */
+export function tollFrame(tokens: Token[], qStart: number, floor: number): Trigger | null {
+  const link = tokens[qStart - 1];
+  if (!link || qStart - 1 < floor || !TOLL_LINKS.has(link.norm)) return null;
+  let counted = false;
+  let kind: FigureKind | null = null;
+  let at = -1;
+  for (let k = qStart - 2; k >= Math.max(floor, qStart - 12); k--) {
+    const t = tokens[k] as Token;
+    if (t.type === 'num' || t.norm === '.' || t.norm === ';' || (t.norm === ',' && k < qStart - 2)) break;
+    const w = t.norm;
+    // "the dead were under the age of ten": a measure phrase between noun and number breaks the frame.
+    if (TOLL_BREAKS.has(w)) break;
+    if (w === 'toll') {
+      const before = tokens[k - 1]?.norm ?? '';
+      kind = before === 'casualty' ? 'killed_or_injured' : before === 'injury' ? 'injured' : 'killed';
+      at = k - 1 >= floor && /^(death|casualty|injury)$/.test(before) ? k - 1 : k;
+      break;
+    }
+    const found =
+      CASUALTY_NOUNS.get(w) ??
+      IMPLIED_KIND_NOUNS.get(w) ??
+      (KIND_VERBS.has(w) && w.endsWith('ed') ? KIND_VERBS.get(w) : undefined);
+    if (found && kind === null) {
+      kind = found;
+      at = k;
+    }
+    if (/^(?:number|total|count|tally|figure|figures|estimate|estimates)$/.test(w) && kind !== null) counted = true;
+    // "among the dead were 5 children"
+    if (w === 'among' && kind !== null) counted = true;
+  }
+  // "casualties were estimated at 1,000", "civilian deaths numbered over 400": a casualty noun is its own count.
+  if (kind !== null && at >= 0 && COUNT_NOUNS.has(tokens[at]?.norm ?? '')) counted = true;
+  if (kind === null || (at >= 0 && tokens[at]?.norm !== 'toll' && tokens[at + 1]?.norm !== 'toll' && !counted))
+    return null;
+  return trigger(kind, at, 'frame', qStart - 1);
+}
+
+/** "People displaced: 10.7 million", "| Killed | 50 |": a label naming the kind before a colon or cell. */
+export function labelFrame(tokens: Token[], qStart: number, floor: number): Trigger | null {
+  const sep = tokens[qStart - 1];
+  if (!sep || qStart - 1 < floor || (sep.norm !== ':' && sep.norm !== '|')) return null;
+  for (let k = qStart - 2; k >= Math.max(floor, qStart - 7); k--) {
+    const t = tokens[k] as Token;
+    if (t.nl > 0 && k < qStart - 2) break;
+    if (t.type !== 'word') {
+      if (t.norm === '|' || t.norm === '-' || t.norm === '*') break;
+      continue;
+    }
+    const kind = CASUALTY_NOUNS.get(t.norm) ?? IMPLIED_KIND_NOUNS.get(t.norm) ?? KIND_VERBS.get(t.norm);
+    if (kind && kind !== 'strength') return trigger(kind, k, 'frame', qStart - 1);
+    if (t.nl > 0) break;
+  }
+  return null;
+}

@@ -1,0 +1,134 @@
+import type { DateRange, Figure, FigureKind } from '../core/figure.js';
+import { type Claim, findClaims } from './claimant.js';
+import type { DateContext } from './date-values.js';
+import { type DateMention, findDates, nearestMention } from './dates.js';
+import { type GrammarInput, readFigures } from './figure-grammar.js';
+import type { InfoboxField } from './infobox.js';
+import type { NounPhrase } from './noun-phrase.js';
+import { isBlockTag, type Token, tokenize } from './tokens.js';
+
+/**
+ * Figures from Strength and Casualties lines. Each comma-, semicolon-, "----"- or break-separated
+ * item is read on its own, so every figure's evidence stays inside its item.
+ */
+
+function isSeparator(tokens: Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (t.type === 'tag') return isBlockTag(t);
+  if (t.nl > 0) return true;
+  if (t.type !== 'punct') return false;
+  if (t.norm === ',' || t.norm === ';' || t.norm === '*' || t.norm === '•' || t.norm === '|') return true;
+  // "----" arrives as a run of hyphens.
+  return (
+    (t.norm === '-' || t.norm === '–') &&
+    (tokens[k + 1]?.norm === '-' || tokens[k - 1]?.norm === '-') &&
+    !tokens[k + 1]?.space
+  );
+}
+
+/** "1,500 killed, (per SOHR)": a claim in the next item when that item is only a note. */
+function isOwnNote(tokens: Token[], segmentEnd: number, claimAt: number): boolean {
+  return claimAt - segmentEnd <= 2 && (tokens[segmentEnd + 1]?.norm === '(' || tokens[segmentEnd + 1]?.norm === 'per');
+}
+
+function segments(tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k === tokens.length || isSeparator(tokens, k)) {
+      if (k > s) out.push([s, k]);
+      s = k + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The kind of a count that names none in a Strength or Casualties line: the line's own, or in a
+ * casualty line the kind of the figure before it ("9,000 civilians killed (AP), 40,000 (Kurdish
+ * intelligence)"), else killed for people and killed_or_injured for a bare number.
+ */
+function defaultKind(
+  base: 'strength' | 'casualties',
+  previous: () => FigureKind | null,
+): (np: NounPhrase) => FigureKind | null {
+  return (np) => {
+    if (base === 'strength') return 'strength';
+    if (np.headClass === 'thing') return null;
+    const before = previous();
+    if (before && before !== 'strength') return before;
+    return np.headClass === 'none' ? 'killed_or_injured' : 'killed';
+  };
+}
+
+export function readInfoboxFigures(
+  text: string,
+  fields: InfoboxField[],
+  nSides: number,
+  conflictRange: DateRange | null,
+  ctx: DateContext,
+): Figure[] {
+  const figures: Figure[] = [];
+  for (const field of fields) {
+    if (field.base !== 'strength' && field.base !== 'casualties') continue;
+    const tokens = tokenize(text, field.start, field.end);
+    if (tokens.length === 0) continue;
+    const mentions = findDates(tokens, 0, tokens.length, ctx);
+    const dated = new Set<number>();
+    for (const m of mentions) for (let k = m.start; k < m.end; k++) dated.add(k);
+    // "May to July 1997: about 3,000 killed or wounded": a leading date holds for the whole line.
+    const lead = mentions[0];
+    const lineDate = lead?.value && lead.start === 0 && tokens[lead.end]?.norm === ':' ? lead.value : null;
+    const sentence = { start: field.start, end: field.end, text: text.slice(field.start, field.end) };
+    let lastKind: FigureKind | null = null;
+    const claims = findClaims(text, tokens, 0, tokens.length);
+    let m0 = 0;
+    let c0 = 0;
+    for (const [s, e] of segments(tokens)) {
+      while (m0 < mentions.length && (mentions[m0] as DateMention).start < s) m0++;
+      let m1 = m0;
+      while (m1 < mentions.length && (mentions[m1] as DateMention).start < e) m1++;
+      const inSegment = mentions.slice(m0, m1).filter((m) => m !== lead && m.end <= e);
+      while (c0 < claims.length && (claims[c0] as Claim).index < s) c0++;
+      const claim =
+        claims[c0] && (claims[c0] as Claim).index < e
+          ? claims[c0]
+          : claims[c0] && isOwnNote(tokens, e, (claims[c0] as Claim).index)
+            ? claims[c0]
+            : undefined;
+      const input: GrammarInput = {
+        text,
+        tokens,
+        start: s,
+        end: e,
+        isDate: (k) => dated.has(k),
+        defaultKind: defaultKind(field.base, () => lastKind),
+      };
+      for (const raw of readFigures(input)) {
+        const a = tokens[raw.evStart] as Token;
+        const b = tokens[raw.evEnd - 1] as Token;
+        lastKind = raw.kind;
+        figures.push({
+          kind: raw.kind,
+          low: raw.low,
+          high: raw.high,
+          qualifier: raw.qualifier,
+          vague: raw.vague,
+          unit: raw.unit,
+          evidence: { start: a.start, end: b.end, text: text.slice(a.start, b.end) },
+          sentence,
+          claimant: claim?.name ?? null,
+          subject: raw.subject,
+          actor: raw.actor,
+          perpetrator: raw.perpetrator,
+          manner: raw.manner,
+          place: raw.place,
+          date: nearestMention(inSegment, raw.anchor) ?? lineDate ?? conflictRange,
+          source: 'infobox',
+          side: field.side !== null && field.side <= nSides ? field.side : null,
+        });
+      }
+    }
+  }
+  return figures;
+}

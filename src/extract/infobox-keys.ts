@@ -1,0 +1,110 @@
+/** Infobox keys as the conflict template names them, whatever rendering they arrive in. */
+
+export type FieldBase =
+  | 'name'
+  | 'part_of'
+  | 'date'
+  | 'place'
+  | 'result'
+  | 'territory'
+  | 'combatant'
+  | 'commander'
+  | 'units'
+  | 'strength'
+  | 'casualties'
+  | 'ignore';
+
+export const SIDED: ReadonlySet<FieldBase> = new Set(['combatant', 'commander', 'units', 'strength', 'casualties']);
+
+const BASES = new Map<string, FieldBase>(
+  Object.entries({
+    conflict: 'name',
+    name: 'name',
+    battlename: 'name',
+    title: 'name',
+    partof: 'part_of',
+    date: 'date',
+    dates: 'date',
+    place: 'place',
+    location: 'place',
+    locations: 'place',
+    result: 'result',
+    results: 'result',
+    outcome: 'result',
+    status: 'result',
+    territory: 'territory',
+    territorialchanges: 'territory',
+    combatant: 'combatant',
+    combatants: 'combatant',
+    belligerent: 'combatant',
+    belligerents: 'combatant',
+    side: 'combatant',
+    sides: 'combatant',
+    parties: 'combatant',
+    partiestothecivilconflict: 'combatant',
+    commander: 'commander',
+    commanders: 'commander',
+    commandersandleaders: 'commander',
+    leader: 'commander',
+    leaders: 'commander',
+    leadfigures: 'commander',
+    units: 'units',
+    unit: 'units',
+    unitsinvolved: 'units',
+    strength: 'strength',
+    strengths: 'strength',
+    casualties: 'casualties',
+    casualtiesandlosses: 'casualties',
+    casualty: 'casualties',
+    image: 'ignore',
+    imagesize: 'ignore',
+    caption: 'ignore',
+    map: 'ignore',
+    mapcaption: 'ignore',
+    coordinates: 'ignore',
+    notes: 'ignore',
+    campaignbox: 'ignore',
+    class: 'ignore',
+    alt: 'ignore',
+    imagealt: 'ignore',
+    width: 'ignore',
+    infobox: 'ignore',
+  }),
+);
+
+/** Keys that only count with a number ("losses1"), never alone ("losses|Accounts differ..."). */
+const NUMBERED_ONLY = new Map<string, FieldBase>(
+  Object.entries({ losses: 'casualties', party: 'combatant', force: 'strength' }),
+);
+
+export interface CanonicalKey {
+  base: FieldBase;
+  /** 1-based side for numbered keys ("Combatant2"), null otherwise. */
+  side: number | null;
+}
+
+/** Maps "Combatant1", "combatant 2", "Side1", "Casualties and losses", "Part of" to a field. */
+export function canonicalKey(raw: string): CanonicalKey | null {
+  if (raw.length > 48) return null;
+  const squashed = raw
+    .toLowerCase()
+    .replace(/<[^<>]{0,200}>/g, '')
+    .replace(/[\s_\-.:'’*]+/g, '');
+  if (squashed.length === 0 || squashed.length > 40) return null;
+  const m = /^([a-z]+?)(\d{1,2})([a-z])?$/.exec(squashed);
+  if (m) {
+    const word = m[1] as string;
+    const base = BASES.get(word) ?? NUMBERED_ONLY.get(word);
+    const n = Number(m[2]);
+    if (!base || n < 1 || n > 12) return null;
+    return { base, side: SIDED.has(base) ? n : null };
+  }
+  const base = BASES.get(squashed);
+  return base ? { base, side: null } : null;
+}
+
+/** A key row that opens a section of per-side cells, as in the HTML infobox ("Belligerents"). */
+export function sectionOf(raw: string): FieldBase | null {
+  const key = canonicalKey(raw);
+  return key && key.side === null && SIDED.has(key.base) ? key.base : null;
+}

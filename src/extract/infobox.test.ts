@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from './extract-document.js';
+
+const LINES = `Infobox
+- Conflict: Battle of Qala Sabz
+- Date: 4 – 19 March 2019
+- Place: Qala Sabz, Helmand Province
+- Combatant1: Afghanistan
+- Combatant2: Taliban
+- Commander1: Daud Rahimi, Sami NooriKIA
+- Commander2: Mullah Karim (POW)
+- Strength1: 1,200
+- Strength2: 400–600
+- Casualties1: 35 killed, 60 wounded
+- Casualties2: 120 killed, 44 captured
+
+The battle was fought over the Qala Sabz district centre.`;
+
+const PIPES = `Battle of Qala Sabz
+
+| Conflict | Battle of Qala Sabz |
+| Date | 4 – 19 March 2019 |
+| Place | Qala Sabz, Helmand Province |
+| Combatant1 | Afghanistan |
+| Combatant2 | Taliban |
+| Commander1 | Daud Rahimi, Sami NooriKIA |
+| Commander2 | Mullah Karim (POW) |
+| Strength1 | 1,200 |
+| Strength2 | 400–600 |
+| Casualties1 | 35 killed, 60 wounded |
+| Casualties2 | 120 killed, 44 captured |
+
+The battle was fought over the Qala Sabz district centre.`;
+
+const HTML = `<table class="infobox">
+<tr><th colspan="2">Battle of Qala Sabz</th></tr>
+<tr><th>Date</th><td>4 – 19 March 2019</td></tr>
+<tr><th>Location</th><td>Qala Sabz, Helmand Province</td></tr>
+<tr><th colspan="2">Belligerents</th></tr>
+<tr><td>Afghanistan</td><td>Taliban</td></tr>
+<tr><th colspan="2">Commanders and leaders</th></tr>
+<tr><td>Daud Rahimi<br>Sami Noori&nbsp;†</td><td>Mullah Karim (POW)</td></tr>
+<tr><th colspan="2">Strength</th></tr>
+<tr><td>1,200</td><td>400–600</td></tr>
+<tr><th colspan="2">Casualties and losses</th></tr>
+<tr><td>35 killed<br>60 wounded</td><td>120 killed<br>44 captured</td></tr>
+</table>
+<p>The battle was fought over the Qala Sabz district centre.</p>`;
+
+describe('infobox in three renderings', () => {
+  it.each([
+    ['key: value lines', LINES],
+    ['pipe table', PIPES],
+    ['HTML table', HTML],
+  ])('%s reads to the same conflict and figures', (_, text) => {
+    const result = extractDocument(text);
+    const c = result.conflict;
+    expect(c).not.toBeNull();
+    expect(c?.name).toBe('Battle of Qala Sabz');
+    expect([c?.start, c?.end, c?.date_precision]).toEqual(['2019-03-04', '2019-03-19', 'day']);
+    expect(c?.place).toBe('Qala Sabz');
+    expect(c?.sides.map((s) => s.combatants)).toEqual([['Afghanistan'], ['Taliban']]);
+    expect(c?.sides.map((s) => s.commanders)).toEqual([
+      [
+        { name: 'Daud Rahimi', status: null },
+        { name: 'Sami Noori', status: 'KIA' },
+      ],
+      [{ name: 'Mullah Karim', status: 'POW' }],
+    ]);
+    const figures = result.figures.map((f) => [f.kind, f.low, f.high, f.side, f.source]);
+    expect(figures).toEqual([
+      ['strength', 1200, 1200, 1, 'infobox'],
+      ['strength', 400, 600, 2, 'infobox'],
+      ['killed', 35, 35, 1, 'infobox'],
+      ['injured', 60, 60, 1, 'infobox'],
+      ['killed', 120, 120, 2, 'infobox'],
+      ['captured', 44, 44, 2, 'infobox'],
+    ]);
+    for (const f of result.figures) expect(text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
+  });
+
+  it('reads no conflict from a page without an infobox', () => {
+    expect(extractDocument('Date: 3 May 2020\nPlace: Kabul\n\nNine people were killed.').conflict).toBeNull();
+  });
+
+  it('keeps "Heavy" and "Disputed" out of the figures', () => {
+    const text = `${LINES.split('\n\n')[0]}\n- Casualties3: Heavy; disputed`;
+    expect(extractDocument(text).figures.filter((f) => f.side === 3 || f.side === null)).toEqual([]);
+  });
+});

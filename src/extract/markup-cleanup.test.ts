@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommander, splitCombatants, splitList } from './markup-cleanup.js';
+
+describe('markup cleanup', () => {
+  it('drops image sizes, skin classes, link brackets, footnotes and empty items', () => {
+    expect(splitList(', 23px Mohammad Mohaqiq, , [[Abdul Rashid Dostum|Dostum]][3], ,')).toEqual([
+      'Mohammad Mohaqiq',
+      'Dostum',
+    ]);
+    expect(splitList('class=skin-invert|20px Khorasan Province')).toEqual(['Khorasan Province']);
+    expect(splitList('skin-invert|20px]] Khorasan Province ----')).toEqual(['Khorasan Province']);
+  });
+
+  it('splits on breaks, rules, bullets and semicolons but not inside numbers or parentheses', () => {
+    expect(splitList('Afghanistan<hr> ISIS–K')).toEqual(['Afghanistan', 'ISIS–K']);
+    expect(splitList('Taliban, * 203 Mansoori Corps, ** Badri 313 Battalion')).toEqual([
+      'Taliban',
+      '203 Mansoori Corps',
+      'Badri 313 Battalion',
+    ]);
+    expect(splitList('about 3,000 killed; Mullah Omar (leader, 1996–2001)')).toEqual([
+      'about 3,000 killed',
+      'Mullah Omar (leader, 1996–2001)',
+    ]);
+  });
+
+  it('moves "Supported by" parties aside', () => {
+    expect(splitCombatants("Mahdi Mujahid's forces, Supported by:, , HWIMA, Hezbe Wahdat")).toEqual({
+      combatants: ["Mahdi Mujahid's forces"],
+      supporters: ['HWIMA', 'Hezbe Wahdat'],
+    });
+  });
+
+  it.each([
+    ['Mahdi MujahidKIA', 'Mahdi Mujahid', 'KIA'],
+    ['Ismail KhanPOW', 'Ismail Khan', 'POW'],
+    ['Haji Murad †', 'Haji Murad', 'KIA'],
+    ['Ali Darwish (POW)', 'Ali Darwish', 'POW'],
+    ['Abdulkhaliq al-Qahtani (k.i.a.)', 'Abdulkhaliq al-Qahtani', 'KIA'],
+    ['Fadi Mahmoud (executed)', 'Fadi Mahmoud', 'executed'],
+    ['Nasser al-Humaiqani (WIA)', 'Nasser al-Humaiqani', 'WIA'],
+    ['Omar Haddad {{KIA}}', 'Omar Haddad', 'KIA'],
+    ['"Sibghatullah"', 'Sibghatullah', null],
+    ['Mullah Omar (Supreme Leader)', 'Mullah Omar', null],
+  ])('%s', (raw, name, status) => {
+    const item = splitList(raw)[0] ?? '';
+    expect(parseCommander(item)).toEqual({ name, status });
+  });
+});

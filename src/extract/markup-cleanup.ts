@@ -1,0 +1,147 @@
+import type { Commander } from '../core/figure.js';
+
+/**
+ * Leftovers of wiki and HTML markup in infobox values: image sizes ("23px"), "class=skin-invert|20px",
+ * link brackets, footnote marks, status marks glued to names ("Mahdi MujahidKIA"), empty list items
+ * and stray "----". Works on copies of values; the document text is never changed.
+ */
+
+const BLOCK_TAG = /<\s*\/?\s*(?:br|hr|li|p|div|tr|td|th|dd|dt|ul|ol)\b[^<>]{0,500}>/gi;
+const SUP = /<sup\b[^<>]{0,500}>[^<]{0,300}<\/sup>/gi;
+const TAG = /<[^<>]{0,2000}>/g;
+const ENTITY = /&(nbsp|amp|ndash|mdash|quot|apos|lt|gt|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
+
+function decodeEntity(_: string, body: string): string {
+  const b = body.toLowerCase();
+  if (b === 'nbsp') return ' ';
+  if (b === 'amp') return '&';
+  if (b === 'ndash' || b === 'mdash') return '–';
+  if (b === 'quot' || b === 'apos') return '"';
+  if (b === 'lt') return '<';
+  if (b === 'gt') return '>';
+  const code = b.startsWith('#x') ? Number.parseInt(b.slice(2), 16) : Number.parseInt(b.slice(1), 10);
+  return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+}
+
+/** Turns markup into plain text, with list breaks as newlines. */
+export function cleanMarkup(raw: string): string {
+  return (
+    raw
+      .replace(SUP, ' ')
+      .replace(BLOCK_TAG, '\n')
+      .replace(TAG, ' ')
+      .replace(ENTITY, decodeEntity)
+      // [[target|label]] -> label, [[target]] -> target
+      .replace(/\[\[(?:[^\][|]{0,200}\|)?([^\][|]{0,200})\]\]/g, '$1')
+      // Status templates keep their mark ("{{KIA}}" -> " KIA"); other templates go.
+      .replace(/\{\{\s*(KIA|POW|WIA|MIA|DOW|executed|k\.i\.a\.)\s*\}\}/gi, ' $1 ')
+      .replace(/\{\{[^{}]{0,300}\}\}/g, ' ')
+      .replace(/\[\d{1,3}\]|\[(?:citation|note) needed\]|\[[a-z]\]/gi, ' ')
+      .replace(/\bclass=[^\s|]{0,80}(?:\|\S{0,40})?/gi, ' ')
+      .replace(/\bskin-invert\S{0,40}/gi, ' ')
+      .replace(/\b(?:upright=)?\d{1,4}(?:x\d{1,4})?px\b/gi, ' ')
+      .replace(/\b(?:File|Image):\S{0,200}/g, ' ')
+      .replace(/\]\]|\[\[|'''|''/g, ' ')
+      .replace(/-{3,}/g, '\n')
+      .replace(/[ \t\u00a0]+/g, ' ')
+  );
+}
+
+/** One item per line, comma, semicolon or bullet, outside parentheses; empty items dropped. */
+export function splitList(raw: string): string[] {
+  const text = cleanMarkup(raw);
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  const push = () => {
+    const item = tidy(current);
+    if (item) items.push(item);
+    current = '';
+  };
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    const digitComma = ch === ',' && /\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '');
+    if (
+      depth === 0 &&
+      !digitComma &&
+      (ch === ',' || ch === ';' || ch === '\n' || ch === '*' || ch === '•' || ch === '·')
+    ) {
+      push();
+      continue;
+    }
+    current += ch;
+  }
+  push();
+  return items;
+}
+
+/** Trims separators, stray punctuation and surrounding quotes. */
+export function tidy(s: string): string {
+  let t = s.replace(/\s+/g, ' ').trim();
+  t = t.replace(/^[\s,;:|*•·\-–—]+|[\s,;:|*•·\-–—]+$/g, '');
+  t = t.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim();
+  if (t === '()' || !/[\p{L}\p{N}]/u.test(t)) return '';
+  return t.replace(/\s*\(\s*\)\s*$/, '').trim();
+}
+
+/** A cleaned single value ("Balkhab, Sar-e Pol, Afghanistan"). */
+export function cleanValue(raw: string): string {
+  return splitList(raw).join(', ');
+}
+
+const SUPPORT = /\b(?:supported|backed|assisted)\s+by\s*:?|\bsupport\s*:|\bin support\s*:?/i;
+
+/** Belligerents with "Supported by:" parties moved aside. */
+export function splitCombatants(raw: string): { combatants: string[]; supporters: string[] } {
+  const cleaned = cleanMarkup(raw);
+  const m = SUPPORT.exec(cleaned);
+  if (!m) return { combatants: splitList(cleaned), supporters: [] };
+  return {
+    combatants: splitList(cleaned.slice(0, m.index)),
+    supporters: splitList(cleaned.slice(m.index + m[0].length)),
+  };
+}
+
+const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Commander['status']]> = [
+  [/\(\s*(?:k\.?\s*i\.?\s*a\.?|killed(?: in action)?)\s*\)/i, 'KIA'],
+  [/\(\s*(?:p\.?\s*o\.?\s*w\.?|captured|prisoner)\s*\)/i, 'POW'],
+  [/\(\s*(?:w\.?\s*i\.?\s*a\.?|wounded)\s*\)/i, 'WIA'],
+  [/\(\s*(?:m\.?\s*i\.?\s*a\.?|missing)\s*\)/i, 'MIA'],
+  [/\(\s*(?:d\.?\s*o\.?\s*w\.?|died of wounds)\s*\)/i, 'DOW'],
+  [/\(\s*executed\s*\)/i, 'executed'],
+  [/\[\s*(KIA|POW|WIA|MIA|DOW)\s*\]/, null],
+];
+const GLUED = /(KIA|POW|WIA|MIA|DOW)\s*$/;
+
+/** "Mahdi MujahidKIA" -> Mahdi Mujahid, KIA; "Ismail Khan (POW)"; "Haji Murad †". */
+export function parseCommander(raw: string): Commander | null {
+  let name = raw.replace(/\s+/g, ' ').trim();
+  let status: Commander['status'] = null;
+  for (const [re, s] of STATUS_WORDS) {
+    const m = re.exec(name);
+    if (m) {
+      status = s ?? ((m[1] as Commander['status']) || null);
+      name = name.slice(0, m.index) + name.slice(m.index + m[0].length);
+    }
+  }
+  const glued = GLUED.exec(name);
+  if (glued && glued.index > 0) {
+    status = glued[1] as Commander['status'];
+    name = name.slice(0, glued.index);
+  }
+  if (/[†‡✝]/.test(name)) {
+    status = status ?? 'KIA';
+    name = name.replace(/[†‡✝]/g, ' ');
+  }
+  if (/\bexecuted\b/i.test(name)) {
+    status = status ?? 'executed';
+    name = name.replace(/\s*\(?\bexecuted\b\)?/i, ' ');
+  }
+  // Roles and years in parentheses are not part of the name.
+  name = name.replace(/\s*\([^()]{0,120}\)\s*/g, ' ');
+  name = tidy(name);
+  return name ? { name, status } : null;
+}

@@ -1,0 +1,208 @@
+import type { FigureKind } from '../core/figure.js';
+import {
+  AUXILIARIES,
+  CASUALTY_NOUNS,
+  CLAUSE_WORDS,
+  FLEE_VERBS,
+  IMPLIED_KIND_NOUNS,
+  KIND_VERBS,
+  NEGATIONS,
+  PREDICATE_FILLERS,
+  words,
+} from './lexicon.js';
+import { coordinatedKind } from './noun-phrase.js';
+import { isBlockTag, type Token } from './tokens.js';
+import { MODALS, type Trigger, trigger } from './trigger.js';
+
+const TRANSITIVE_EXCEPTIONS = words(
+  'died die dies dying perished perish surrender surrendered surrenders surrendering dead',
+);
+const OBJECT_STARTERS = words(
+  'the a an his her their its him them her us me several dozens hundreds thousands scores at more over about some nearly almost up around',
+);
+const BECOME = words('became become becomes becoming');
+const HEDGE_TO = words('believed thought said reported feared known presumed estimated understood confirmed');
+const STATIVE_STRENGTH = words(
+  'trapped besieged encircled surrounded stationed deployed garrisoned positioned massed amassed gathered mobilised mobilized assembled',
+);
+const PLACES_LEFT = words('homes home houses area city town village villages district region country valley province');
+const LOSE = words('lost lose loses losing');
+
+/** Skips ", alongside their families," and "(IS-KP)" between a count and its verb. */
+function skipAside(tokens: Token[], k: number, limit: number): number {
+  const open = (tokens[k] as Token).norm;
+  const close = open === '(' ? ')' : ',';
+  for (let j = k + 1; j < Math.min(limit, k + 9); j++) {
+    const u = tokens[j] as Token;
+    if (u.norm === close) return j + 1;
+    if (u.type === 'num' || u.type === 'tag') return -1;
+    if (KIND_VERBS.has(u.norm) || AUXILIARIES.has(u.norm) || CLAUSE_WORDS.has(u.norm) || u.norm === 'whom') return -1;
+  }
+  return -1;
+}
+
+/** The predicate after a count and its noun: "were killed", "had been displaced", "became POWs", "surrendered". */
+export function rightTrigger(tokens: Token[], from: number, limit: number): Trigger | null {
+  let sawAux = false;
+  let modal = false;
+  let negated = false;
+  for (let k = from, steps = 0; k < limit && steps < 12; steps++) {
+    const t = tokens[k] as Token;
+    const w = t.norm;
+    if (t.type === 'tag') {
+      if (isBlockTag(t)) return null;
+      k++;
+      continue;
+    }
+    if (t.type === 'punct') {
+      if (w === '"') {
+        k++;
+        continue;
+      }
+      if ((w === ',' || w === '(') && !sawAux) {
+        const next = skipAside(tokens, k, limit);
+        if (next > 0) {
+          k = next;
+          continue;
+        }
+      }
+      return null;
+    }
+    if (t.type !== 'word') return null;
+    if (k === from && (w === 'who' || w === 'that' || w === 'which')) {
+      k++;
+      continue;
+    }
+    if (NEGATIONS.has(w) || w.endsWith("n't")) {
+      negated = true;
+      k++;
+      continue;
+    }
+    if (MODALS.has(w)) {
+      modal = true;
+      k++;
+      continue;
+    }
+    const make = (kind: FigureKind | null, index: number, last = index): Trigger => {
+      const trig = trigger(kind, index, 'right', last);
+      trig.negated = negated;
+      trig.irrealis = modal;
+      return trig;
+    };
+    const next = tokens[k + 1];
+    const n1 = next && k + 1 < limit ? next.norm : '';
+    const n2 = k + 2 < limit ? (tokens[k + 2]?.norm ?? '') : '';
+    if (BECOME.has(w)) {
+      const kind =
+        CASUALTY_NOUNS.get(n1) ?? IMPLIED_KIND_NOUNS.get(n1) ?? (n1 === 'prisoners' ? 'captured' : undefined);
+      if (kind) return make(kind, k, k + 1);
+    }
+    // "5,000 fighters remained in the city"
+    if (/^(?:remained|remain|remains|stayed)$/.test(w) && /^(?:in|inside|within|at)$/.test(n1))
+      return make('strength', k);
+    if (AUXILIARIES.has(w)) {
+      sawAux = true;
+      k++;
+      continue;
+    }
+    if (w === 'to' && HEDGE_TO.has(tokens[k - 1]?.norm ?? '')) {
+      k++;
+      continue;
+    }
+    if (PREDICATE_FILLERS.has(w) && w !== 'to') {
+      k++;
+      continue;
+    }
+    if (
+      !sawAux &&
+      k === from &&
+      (w === 'in' || w === 'at' || w === 'from' || w === 'on' || w === 'inside' || w === 'near' || w === 'of')
+    ) {
+      // "two people in the village were killed": jump a short place phrase to its auxiliary.
+      let aux = -1;
+      for (let j = k + 1; j < Math.min(limit, k + 7); j++) {
+        const u = tokens[j] as Token;
+        if (u.type !== 'word') break;
+        if (AUXILIARIES.has(u.norm)) {
+          aux = j;
+          break;
+        }
+      }
+      if (aux < 0) return null;
+      k = aux;
+      continue;
+    }
+    if (w === 'shot' && n1 === 'dead') return make('killed', k, k + 1);
+    if ((w === 'lost' || w === 'lose') && n2 === 'lives') return make('killed', k, k + 2);
+    if (
+      (w === 'taken' || w === 'took' || w === 'held' || w === 'kept') &&
+      /^(prisoners?|captives?|hostages?|captive)$/.test(n1)
+    ) {
+      return make('captured', k, k + 1);
+    }
+    if ((w === 'laid' || w === 'lay') && n1 === 'down') return make('surrendered', k, k + 2);
+    if ((w === 'gave' || w === 'give' || w === 'handed') && n1 === 'themselves') return make('surrendered', k, k + 2);
+    if ((w === 'taken' || w === 'took' || w === 'take') && n1 === 'up' && n2 === 'arms')
+      return make('strength', k, k + 2);
+    if (w === 'forced' && (n1 === 'to' || n1 === 'from' || n1 === 'out')) {
+      const n3 = tokens[k + 2]?.norm ?? '';
+      if (n1 !== 'to' || FLEE_VERBS.has(n3) || n3 === 'leave') return make('displaced', k, k + 2);
+    }
+    if (FLEE_VERBS.has(w) && (w === 'fled' || w === 'flee' || w === 'fleeing') && n1 !== 'with')
+      return make('displaced', k);
+    if (
+      (w === 'left' || w === 'leave' || w === 'abandoned') &&
+      (n1 === 'their' || n1 === 'the') &&
+      PLACES_LEFT.has(n2)
+    ) {
+      return make('displaced', k, k + 2);
+    }
+    if (w === 'evacuated' && sawAux) return make('displaced', k);
+    if (w === 'crossed' && (n1 === 'into' || n1 === 'the' || n1 === 'over')) return make('displaced', k);
+    if (w === 'homeless') return make('displaced', k);
+    if (w === 'left' && (n1 === 'homeless' || n1 === 'dead' || n1 === 'injured' || n1 === 'wounded')) {
+      return make(n1 === 'homeless' ? 'displaced' : n1 === 'dead' ? 'killed' : 'injured', k, k + 1);
+    }
+    if (w === 'succumbed') return make('killed', k);
+    if ((w === 'hospitalised' || w === 'hospitalized') && sawAux) return make('injured', k);
+    if (/^(?:sustained|suffered|received)$/.test(w) && /^(?:injuries|wounds|burns|injury)$/.test(n1))
+      return make('injured', k, k + 1);
+    if (
+      /^(?:sustained|suffered|received)$/.test(w) &&
+      /^(?:serious|severe|minor|critical|gunshot|shrapnel|light)$/.test(n1) &&
+      /^(?:injuries|wounds|burns)$/.test(n2)
+    ) {
+      return make('injured', k, k + 2);
+    }
+    if ((w === 'rounded' || w === 'rounding') && n1 === 'up') return make('captured', k, k + 1);
+    if ((w === 'turned' || w === 'handed') && n1 === 'themselves') return make('surrendered', k, k + 2);
+    if (w === 'sought' && (n1 === 'refuge' || n1 === 'shelter' || n1 === 'safety')) return make('displaced', k, k + 1);
+    if (/^(?:defending|holding|guarding|occupying|garrisoning|manning)$/.test(w) && sawAux) return make('strength', k);
+    if ((w === 'took' || w === 'take' || w === 'taking') && n1 === 'part') return make('strength', k, k + 1);
+    if (w === 'participated' || w === 'fought') return sawAux ? null : make('strength', k);
+    // "lost their homes" is no death: only "lost their lives" (read above) counts.
+    if (LOSE.has(w)) return null;
+    if (/^(prisoners?|captives?|hostages?|captive)$/.test(w) && steps === 0) return make('captured', k);
+    const participle = CASUALTY_NOUNS.get(w);
+    let kind = KIND_VERBS.get(w) ?? (participle && (w === 'dead' || KIND_VERBS.has(w)) ? participle : undefined);
+    if (w === 'dead') kind = 'killed';
+    if (!kind && STATIVE_STRENGTH.has(w)) kind = 'strength';
+    if (!kind) return null;
+    if (kind === 'strength' && !sawAux && !(k === from && STATIVE_STRENGTH.has(w))) return null;
+    if (!sawAux && !TRANSITIVE_EXCEPTIONS.has(w) && next && k + 1 < limit) {
+      // "200 militants killed 5 soldiers": the counted people did the killing.
+      if (next.type === 'num' || OBJECT_STARTERS.has(next.norm) || (next.cap && next.type === 'word')) return null;
+    }
+    // "200 soldiers killing civilians" counts the killers; "245 fighters surrendering" counts the fighters.
+    const intransitive = TRANSITIVE_EXCEPTIONS.has(w) || w === 'fleeing';
+    if (
+      !sawAux &&
+      !intransitive &&
+      (w.endsWith('ing') || /^(kill|kills|execute|capture|arrest|detain|wound|injure)$/.test(w))
+    )
+      return null;
+    const joined = coordinatedKind(tokens, k + 1, limit, kind);
+    return make(joined.kind, k, joined.end > k + 1 ? joined.end - 1 : k);
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+import { createReadStream } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** One input to ingest: where it came from, and how to read its bytes when its turn comes. */
+export interface InputItem {
+  name: string;
+  size: number | null;
+  read(maxBytes: number): Promise<Uint8Array>;
+}
+
+/** A path that could not even be listed (missing, unreadable): reported, never fatal to the batch. */
+export interface InputProblem {
+  name: string;
+  problem: string;
+}
+
+export const STDIN_NAME = '<stdin>';
+
+/** A folder's own notes (README, LICENSE) describe the reports; they are not reports. Named alone, they are read. */
+const FOLDER_NOTES = /^(?:readme|license|licence|changelog|provenance)(?:\.[a-z]+)?$/i;
+
+/**
+ * Expand files, folders (recursively, in a stable order, skipping hidden entries) and `-` (standard
+ * input) into items. Problems are yielded in place of items so the caller reports them in order.
+ */
+export async function* collectInputs(
+  paths: string[],
+  stdin: NodeJS.ReadableStream = process.stdin,
+): AsyncGenerator<InputItem | InputProblem> {
+  const seenDirs = new Set<string>();
+  for (const path of paths) {
+    if (path === '-') {
+      yield { name: STDIN_NAME, size: null, read: (max) => readStream(stdin, max) };
+      continue;
+    }
+    yield* walk(path, seenDirs);
+  }
+}
+
+async function* walk(path: string, seenDirs: Set<string>): AsyncGenerator<InputItem | InputProblem> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    yield { name: path, problem: describeFsError(error) };
+    return;
+  }
+  if (info.isFile()) {
+    const size = info.size;
+    yield { name: path, size, read: (max) => readFileLimited(path, size, max) };
+    return;
+  }
+  if (!info.isDirectory()) {
+    yield { name: path, problem: 'not a regular file or folder' };
+    return;
+  }
+  // A symlink loop would otherwise walk forever.
+  const real = await realpath(path);
+  if (seenDirs.has(real)) return;
+  seenDirs.add(real);
+  let entries: string[];
+  try {
+    entries = (await readdir(path)).filter((e) => !e.startsWith('.') && !FOLDER_NOTES.test(e)).sort();
+  } catch (error) {
+    yield { name: path, problem: describeFsError(error) };
+    return;
+  }
+  for (const entry of entries) yield* walk(join(path, entry), seenDirs);
+}
+
+export class TooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than the ${formatBytes(limit)} limit (--max-bytes)`);
+  }
+}
+
+async function readFileLimited(path: string, size: number, maxBytes: number): Promise<Uint8Array> {
+  if (size > maxBytes) throw new TooLargeError(maxBytes);
+  return readStream(createReadStream(path), maxBytes);
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buf.length;
+    if (total > maxBytes) throw new TooLargeError(maxBytes);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return (error as Error).message;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,59 @@
+import type { Incident } from '../core/incident.js';
+import type { Cell } from './export-context.js';
+
+/** Tally's own flat CSV: what `tally incidents --csv` prints and `tally export --format csv` writes. */
+export const CSV_COLUMNS = [
+  'id',
+  'date_start',
+  'date_end',
+  'date_precision',
+  'place',
+  'admin1',
+  'admin2',
+  'latitude',
+  'longitude',
+  'where_prec',
+  'event_type',
+  'sub_event_type',
+  'type_of_violence',
+  'side_a',
+  'side_b',
+  'deaths_low',
+  'deaths_best',
+  'deaths_high',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'documents',
+  'summary',
+] as const;
+
+export function csvRecord(i: Incident): Cell[] {
+  return [
+    i.id,
+    i.date.start,
+    i.date.end,
+    i.date.precision,
+    i.place?.name ?? null,
+    i.place?.admin1 ?? null,
+    i.place?.admin2 ?? null,
+    i.place?.lat ?? null,
+    i.place?.lon ?? null,
+    i.place?.where_prec ?? null,
+    i.event_type,
+    i.sub_event_type,
+    i.violence_type,
+    i.side_a,
+    i.side_b,
+    i.deaths.low,
+    i.deaths.best,
+    i.deaths.high,
+    i.deaths_by.side_a,
+    i.deaths_by.side_b,
+    i.deaths_by.civilians,
+    i.deaths_by.unknown,
+    [...new Set(i.sources.map((s) => s.document_id))].join(';'),
+    i.summary,
+  ];
+}

@@ -1,0 +1,330 @@
+import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
+import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
+import { type ActorIndex, type ActorResolution, findActorMentions } from '../resolve/actors.js';
+import type { Gazetteer } from '../resolve/gazetteer.js';
+import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
+import { classifyEvent, moreSpecific, violenceType } from './classify-event.js';
+import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
+
+export interface Resolvers {
+  gazetteer: Gazetteer;
+  actors: ActorIndex;
+}
+
+// Longer than this, a date is the backdrop of a campaign, not the time of an incident.
+const MAX_INCIDENT_DAYS = 92;
+// A tally dated by when it was reported: "As of 1 July ...", "By 20 July, ... had been displaced",
+// "On 2 July, X estimated that 150 had been killed". The killing happened before, on no stated day.
+const CUMULATIVE =
+  /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
+const NEAR_BEFORE =
+  /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
+const CIVILIAN_WORDS =
+  /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?)\b/i;
+
+/**
+ * The incidents one document describes: each dated passage that reports violence or a figure
+ * becomes an incident at the most precise place it names (else the place the document is about),
+ * and passages on the same day and place join. Pure: resolvers and text in, drafts out.
+ */
+export function buildIncidents(
+  text: string,
+  extraction: ExtractionResult,
+  passages: Passage[],
+  resolvers: Resolvers,
+): DraftIncident[] {
+  const places = placeMentions(text, resolvers.gazetteer);
+  const actors = findActorMentions(text, resolvers.actors);
+  const homePlace = documentPlace(extraction, places);
+  const drafts: DraftIncident[] = [];
+  // The place a paragraph last named carries to its later sentences, never into the next paragraph.
+  let lastPlace: { place: ResolvedPlace; paragraph: number } | null = null;
+
+  for (const passage of passages) {
+    if (passage.source === 'infobox') continue;
+    const sentence = text.slice(passage.start, passage.end);
+    const figures = figuresIn(extraction.figures, passage);
+    const civilianDeaths = figures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
+    const event = classifyEvent(sentence, { civilianDeaths });
+    const here = withinHome(placeOf(places, passage, passage.start + (event?.at ?? 0)), homePlace);
+    const paragraph = paragraphIndex(text, passage.start);
+    if (here) lastPlace = { place: here, paragraph };
+    if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
+    const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
+    // "As of 1 July, 23 had been identified": a running tally dated by its report, not an incident.
+    if (CUMULATIVE.test(sentence)) continue;
+    // A sentence dated only by a long stretch (a year, a campaign) tells no incident's time.
+    if (passage.date && spanDays(passage.date) > MAX_INCIDENT_DAYS) continue;
+    const date = passage.date;
+    // An undated sentence only counts when it carries a figure: words alone are background. So does
+    // a sentence dated by a month or more.
+    if (figures.length === 0 && date && (!passage.dated || spanDays(date) > 31)) continue;
+    // A total over the whole conflict's dates sums its incidents; it is not one of them.
+    if (date && isWholeConflict(date, extraction)) continue;
+    const sides = sidesOf(actors, passage, date?.start);
+    const place = here ?? (lastPlace?.paragraph === paragraph ? lastPlace.place : null) ?? homePlace;
+    const draft: DraftIncident = {
+      date: date ?? { start: '', end: '', precision: 'range' },
+      place,
+      event_type: eventType.event_type,
+      sub_event_type: eventType.sub_event_type,
+      violence_type: null,
+      side_a: sides[0] ?? null,
+      side_b: eventType.event_type === 'Violence against civilians' && !sides[1] ? CIVILIANS : (sides[1] ?? null),
+      claims: [],
+      sources: [{ start: passage.start, end: passage.end, text: sentence }],
+      summary: sentence,
+      undated: date === null,
+    };
+    draft.claims = figures.map(({ f, i }) => claimOf(f, i, draft));
+    draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
+    const same = drafts.find((d) => sameDraft(d, draft));
+    if (same) absorb(same, draft);
+    else drafts.push(draft);
+  }
+  attachInfoboxFigures(extraction.figures, drafts);
+  // Undated passages may join incidents other reports date, but only from a report that dates
+  // nothing itself; in a dated report they are background to its dated events.
+  return drafts.some((d) => !d.undated) ? drafts.filter((d) => !d.undated) : drafts;
+}
+
+/** Which paragraph (blocks split by a blank line) a position falls in. */
+function paragraphIndex(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n\n'); i !== -1 && i < at; i = text.indexOf('\n\n', i + 2)) n += 1;
+  return n;
+}
+
+function isWholeConflict(date: DateRange, extraction: ExtractionResult): boolean {
+  const c = extraction.conflict;
+  return c !== null && c.start === date.start && c.end === date.end && date.start !== date.end;
+}
+
+const CIVILIANS: ActorRef = { actor_id: 'civilians', name: 'Civilians', inter: 7, state: false };
+
+function isCivilian(f: Figure): boolean {
+  return (
+    f.subject !== null &&
+    CIVILIAN_WORDS.test(f.subject) &&
+    !/\b(?:fighters?|soldiers?|militants?|troops?|prisoners?)\b/i.test(f.subject)
+  );
+}
+
+function figuresIn(figures: Figure[], passage: Passage): { f: Figure; i: number }[] {
+  const out: { f: Figure; i: number }[] = [];
+  figures.forEach((f, i) => {
+    if (f.source !== 'infobox' && f.evidence.start >= passage.start && f.evidence.end <= passage.end)
+      out.push({ f, i });
+  });
+  return out;
+}
+
+export function spanDays(d: DateRange): number {
+  return (Date.parse(d.end) - Date.parse(d.start)) / 86_400_000 + 1;
+}
+
+interface PlaceAt {
+  place: ResolvedPlace;
+  start: number;
+  end: number;
+  /** Named in the infobox's Place line, for the document's own place. */
+  text: string;
+}
+
+function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
+  const best = m.candidates[0];
+  if (!best) return null;
+  const e = best.entry;
+  return {
+    name: e.name,
+    gazetteer_id: e.id,
+    lat: e.lat,
+    lon: e.lon,
+    admin1: e.admin1 ?? (e.kind === 'province' ? e.name : null),
+    admin2: e.admin2 ?? (e.kind === 'district' ? e.name : null),
+    country: e.country,
+    where_prec: best.where_prec,
+    approximate: e.approximate,
+  };
+}
+
+/**
+ * The places a document names that can locate an incident. A country is too coarse to say where
+ * anything happened ("the UN mission in Afghanistan"). A town that only resolves to a namesake in a
+ * province the document never names is more likely a quarter the gazetteer lacks than a far-off
+ * namesake, so it is left out.
+ */
+function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
+  const mentions = resolveDocumentPlaces(text, gazetteer);
+  const provinces = new Set(documentProvinces(mentions));
+  const out: PlaceAt[] = [];
+  for (const m of mentions) {
+    const place = toResolvedPlace(m);
+    if (!place || place.where_prec >= 6) continue;
+    if (provinces.size > 0 && place.where_prec !== 4 && place.admin1 !== null && !provinces.has(place.admin1)) continue;
+    // A dateline ("SHEBERGHAN, May 16 -") says where the report was filed, not where things happened.
+    if (isDateline(text, m.span.start, m.span.text)) continue;
+    // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
+    const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
+    if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
+    out.push({ place, start: m.span.start, end: m.span.end, text: m.span.text });
+  }
+  return out;
+}
+
+function isDateline(text: string, start: number, name: string): boolean {
+  if (name !== name.toUpperCase()) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return (
+    text.slice(lineStart, start).trim() === '' &&
+    /^[\s,]*(?:\(|[A-Z][a-z]{2,}\.?\s+\d|\d)/.test(text.slice(start + name.length, start + name.length + 20))
+  );
+}
+
+/** The place of a passage: the most precise it names, and among equals the one nearest the event's words. */
+function placeOf(places: PlaceAt[], passage: Passage, cueAt: number): ResolvedPlace | null {
+  let best: PlaceAt | null = null;
+  const level = (p: ResolvedPlace) => p.where_prec;
+  for (const m of places) {
+    if (m.start < passage.start || m.end > passage.end) continue;
+    if (
+      best === null ||
+      level(m.place) < level(best.place) ||
+      (level(m.place) === level(best.place) && Math.abs(m.start - cueAt) < Math.abs(best.start - cueAt))
+    ) {
+      best = m;
+    }
+  }
+  return best?.place ?? null;
+}
+
+/** A province that holds the document's own, more precise place stands for that place ("Jowzjan" in a Darzab report). */
+function withinHome(place: ResolvedPlace | null, home: ResolvedPlace | null): ResolvedPlace | null {
+  if (place && home && place.where_prec >= 4 && home.where_prec < place.where_prec && home.admin1 === place.admin1)
+    return home;
+  return place;
+}
+
+/** The place a document is about: its infobox's place, else the district or province it names most. */
+function documentPlace(extraction: ExtractionResult, places: PlaceAt[]): ResolvedPlace | null {
+  const box = extraction.conflict?.evidence;
+  const placeLine = extraction.conflict?.place;
+  if (box && placeLine) {
+    const named = places.filter((m) => m.start >= box.start && m.end <= box.end && placeLine.includes(m.text));
+    named.sort((a, b) => a.place.where_prec - b.place.where_prec);
+    if (named[0]) return named[0].place;
+  }
+  const counts = new Map<string, { place: ResolvedPlace; n: number }>();
+  for (const { place } of places) {
+    if (place.where_prec > 4) continue;
+    const key = place.gazetteer_id ?? place.name;
+    const seen = counts.get(key) ?? { place, n: 0 };
+    seen.n += 1;
+    counts.set(key, seen);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.place ?? null;
+}
+
+function actorRef(a: ActorResolution): ActorRef {
+  const group = a.kind === 'person' && a.group ? a.group : null;
+  const concrete = a.stands_for ?? group ?? { id: a.id, name: a.name };
+  return { actor_id: concrete.id, name: concrete.name, inter: a.inter, state: a.type === 'state_forces' };
+}
+
+/** The first two distinct parties a passage names, in the order it names them. */
+function sidesOf(
+  mentions: ReturnType<typeof findActorMentions>,
+  passage: Passage,
+  date: string | undefined,
+): ActorRef[] {
+  const out: ActorRef[] = [];
+  for (const m of mentions) {
+    if (m.span.start < passage.start || m.span.end > passage.end) continue;
+    // Civilians are the target of violence, never a party to it; the caller places them on side B.
+    if (m.actor.type === 'civilians') continue;
+    const ref = actorRef(m.actor);
+    if (date && m.actor.stands_for === null) ref.state = m.actor.type === 'state_forces';
+    if (!out.some((o) => o.actor_id === ref.actor_id)) out.push(ref);
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
+function categoryOf(f: Figure, d: DraftIncident): DeathCategory {
+  if (isCivilian(f)) return 'civilians';
+  const actor = f.actor?.toLowerCase();
+  if (actor) {
+    if (d.side_a && sameName(actor, d.side_a)) return 'side_a';
+    if (d.side_b && sameName(actor, d.side_b)) return 'side_b';
+  }
+  return 'unknown';
+}
+
+function sameName(actor: string, ref: ActorRef): boolean {
+  const name = ref.name.toLowerCase();
+  return (
+    name.includes(actor) ||
+    actor.includes(name) ||
+    (ref.actor_id !== null && actor.includes(ref.actor_id.replace(/-/g, ' ')))
+  );
+}
+
+function claimOf(f: Figure, index: number, d: DraftIncident): DraftClaim {
+  return {
+    figure: index,
+    kind: f.kind,
+    low: f.low,
+    high: f.high,
+    qualifier: f.qualifier,
+    vague: f.vague,
+    category: categoryOf(f, d),
+    claimant: f.claimant,
+    evidence: f.evidence,
+  };
+}
+
+/** Two passages of one document tell of the same incident: same dates, same place, not contradictory types. */
+function sameDraft(a: DraftIncident, b: DraftIncident): boolean {
+  if (a.undated !== b.undated) return false;
+  if (a.date.start !== b.date.start || a.date.end !== b.date.end) return false;
+  return (a.place?.gazetteer_id ?? null) === (b.place?.gazetteer_id ?? null);
+}
+
+function absorb(into: DraftIncident, other: DraftIncident): void {
+  into.sources.push(...other.sources);
+  into.claims.push(...other.claims);
+  into.side_a ??= other.side_a;
+  into.side_b ??= other.side_b;
+  if (moreSpecific(other, into)) {
+    into.event_type = other.event_type;
+    into.sub_event_type = other.sub_event_type;
+  }
+  into.violence_type = violenceType(into.event_type, into.side_a?.state ?? false, into.side_b?.state ?? false);
+}
+
+/**
+ * Infobox casualty lines restate what the prose tells. A dated line joins the incident of its date;
+ * an undated one joins the incident whose prose reports the same kind of loss in the same manner
+ * ("8 captured prisoners executed" beside "executed nine ... who had surrendered"), so the two
+ * counts stand side by side.
+ */
+function attachInfoboxFigures(figures: Figure[], drafts: DraftIncident[]): void {
+  figures.forEach((f, i) => {
+    if (f.source !== 'infobox' || f.kind === 'strength') return;
+    const dated = f.date && spanDays(f.date) <= 3 ? f.date : null;
+    if (dated) {
+      const target = drafts.find((d) => !d.undated && d.date.start <= dated.end && dated.start <= d.date.end);
+      if (target) target.claims.push(claimOf(f, i, target));
+      return;
+    }
+    if (!f.manner) return;
+    for (const d of drafts) {
+      const twin = d.claims.find((c) => c.kind === f.kind && figures[c.figure]?.manner === f.manner);
+      // The same dead told twice: the infobox count belongs with the prose count it disputes.
+      if (twin) {
+        d.claims.push({ ...claimOf(f, i, d), category: twin.category });
+        return;
+      }
+    }
+  });
+}

@@ -1,0 +1,171 @@
+import type { AcledEventType, ViolenceType } from '../core/incident.js';
+
+export interface EventClass {
+  event_type: AcledEventType;
+  sub_event_type: string;
+  /** The words that decided it, for the analyst reading why, and where they stand in the sentence. */
+  cue: string;
+  at: number;
+}
+
+interface Rule {
+  pattern: RegExp;
+  event_type: AcledEventType;
+  sub_event_type: string;
+}
+
+// Order matters: the first rule that matches wins, most specific first. Patterns are anchored on
+// word boundaries and have no nested quantifiers, so they stay linear on any input.
+const RULES: Rule[] = [
+  {
+    pattern: /\bsuicide (?:bomb(?:er|ing|s)?|attack(?:er|s)?|blast|car bomb|vest)/i,
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Suicide bomb',
+  },
+  {
+    pattern:
+      /\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|helicopter gunships?|aerial bombard\w*)/i,
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Air/drone strike',
+  },
+  {
+    pattern: /\b(?:shelling|shelled|artillery|mortars?|rockets?|missiles?|barrage)\b/i,
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Shelling/artillery/missile attack',
+  },
+  {
+    pattern: /\b(?:chemical (?:weapons?|attack)|chlorine|sarin|mustard gas)\b/i,
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Chemical weapon',
+  },
+  { pattern: /\bgrenades?\b/i, event_type: 'Explosions/Remote violence', sub_event_type: 'Grenade' },
+  {
+    pattern:
+      /\b(?:roadside bombs?|IEDs?|improvised explosive|landmines?|mines? exploded|car bombs?|bomb(?:ing|ings|s)? (?:blast|attack|explod)|explosions?|blasts?|bombings?|bombed|magnetic bombs?|explosive device)/i,
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Remote explosive/landmine/IED',
+  },
+  {
+    pattern: /\b(?:raped|rapes?|sexual violence|sexually assaulted)\b/i,
+    event_type: 'Violence against civilians',
+    sub_event_type: 'Sexual violence',
+  },
+  {
+    pattern:
+      /\b(?:executed|executions?|massacred|massacres?|slaughtered|beheaded|beheadings?|summarily killed|summary killings?|shot dead (?:civilians|villagers|residents|prisoners)|lynched|tortured to death)/i,
+    event_type: 'Violence against civilians',
+    sub_event_type: 'Attack',
+  },
+  {
+    pattern:
+      /\b(?:abducted|abductions?|kidnapped|kidnappings?|taken hostage|hostages|forcibly disappeared|captured (?:commander|the commander|\w+ commander))/i,
+    event_type: 'Violence against civilians',
+    sub_event_type: 'Abduction/forced disappearance',
+  },
+  {
+    pattern: /\b(?:arrested|arrests?|detained|detentions?|rounded up)\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Arrests',
+  },
+  {
+    pattern: /\b(?:surrender(?:ed|s)?|laid down (?:their )?arms|defected|defections?|switched sides)\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Change to group/activity',
+  },
+  {
+    pattern: /\b(?:recaptured|retook|regained control|regained|liberated)\b/i,
+    event_type: 'Battles',
+    sub_event_type: 'Government regains territory',
+  },
+  {
+    pattern:
+      /\b(?:captured|seized|took control|taken control|overran|overrun|conquer(?:ed|ing)|fell to|stormed|took over)\b/i,
+    event_type: 'Battles',
+    sub_event_type: 'Non-state actor overtakes territory',
+  },
+  {
+    pattern:
+      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attacks?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+  },
+  {
+    pattern:
+      /\b(?:looted|looting|burned (?:down )?(?:houses|homes)|set fire to|torched|destroyed (?:houses|homes|property))\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Looting/property destruction',
+  },
+  {
+    pattern: /\b(?:agreement|ceasefire|cease-fire|truce|peace deal|signed)\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Agreement',
+  },
+  {
+    pattern: /\b(?:withdrew|withdrawn|retreated|handed over|entered|deployed|amassed|reinforcements)\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Non-violent transfer of territory',
+  },
+  {
+    pattern: /\b(?:protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies))\b/i,
+    event_type: 'Protests',
+    sub_event_type: 'Peaceful protest',
+  },
+  { pattern: /\b(?:riot(?:s|ers|ing)?|mob)\b/i, event_type: 'Riots', sub_event_type: 'Mob violence' },
+  {
+    pattern: /\b(?:displaced|displacement|fled (?:their|the) homes|refugees)\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Other',
+  },
+];
+
+/**
+ * The ACLED event type a sentence describes, from its words. `civilianDeaths` turns a killing
+ * that would read as a clash into violence against civilians when the dead were civilians.
+ */
+export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolean } = {}): EventClass | null {
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(sentence);
+    if (!m) continue;
+    if (hints.civilianDeaths && rule.event_type === 'Battles') {
+      return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: m[0], at: m.index };
+    }
+    return { event_type: rule.event_type, sub_event_type: rule.sub_event_type, cue: m[0], at: m.index };
+  }
+  if (hints.civilianDeaths)
+    return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: '', at: 0 };
+  return null;
+}
+
+/** Whether a sentence reports something that happened (not only background), by its verbs. */
+export function describesEvent(sentence: string): boolean {
+  return classifyEvent(sentence) !== null || /\b(?:killed|died|dead|wounded|injured|casualt)/i.test(sentence);
+}
+
+// When passages of one incident disagree on its type, the more specific reading wins.
+const TYPE_RANK: Record<AcledEventType, number> = {
+  'Explosions/Remote violence': 5,
+  'Violence against civilians': 4,
+  Battles: 3,
+  Riots: 2,
+  Protests: 2,
+  'Strategic developments': 1,
+};
+
+export function moreSpecific(a: { event_type: AcledEventType }, b: { event_type: AcledEventType }): boolean {
+  return TYPE_RANK[a.event_type] > TYPE_RANK[b.event_type];
+}
+
+/**
+ * UCDP's type of violence from the event type and whether each side is a state: violence against
+ * civilians is one-sided; fighting with a government on one side is state-based; otherwise non-state.
+ */
+export function violenceType(
+  eventType: AcledEventType,
+  sideAIsState: boolean,
+  sideBIsState: boolean,
+): ViolenceType | null {
+  if (eventType === 'Violence against civilians') return 3;
+  if (eventType === 'Battles' || eventType === 'Explosions/Remote violence')
+    return sideAIsState || sideBIsState ? 1 : 2;
+  return null;
+}

@@ -1,0 +1,26 @@
+import type { DateRange } from '../core/figure.js';
+import type { AcledEventType, ActorRef, Claim, ResolvedPlace, ViolenceType } from '../core/incident.js';
+
+export type { Passage } from '../core/passage.js';
+
+/** A claim before it is stored: which of the document's figures it is, and whose dead they are. */
+export interface DraftClaim extends Omit<Claim, 'figure_id' | 'document_id' | 'source'> {
+  /** Index of the figure in the extraction result. */
+  figure: number;
+}
+
+/** An incident as one document describes it, before it meets other documents. */
+export interface DraftIncident {
+  date: DateRange;
+  place: ResolvedPlace | null;
+  event_type: AcledEventType;
+  sub_event_type: string;
+  violence_type: ViolenceType | null;
+  side_a: ActorRef | null;
+  side_b: ActorRef | null;
+  claims: DraftClaim[];
+  sources: { start: number; end: number; text: string }[];
+  summary: string;
+  /** Whether the date came from the document itself; undated drafts only join incidents found elsewhere. */
+  undated: boolean;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { foldPlaceName, PLACE_ALIASES, placeKey } from './place-names.js';
+
+export const PLACE_KINDS = ['country', 'province', 'district', 'city', 'town', 'village', 'area'] as const;
+export const PlaceKind = z.enum(PLACE_KINDS);
+export type PlaceKind = z.infer<typeof PlaceKind>;
+
+/**
+ * How a position was obtained: an observed point; the mean of the unit's own towns; the mean of its parts
+ * (a province from its districts); or, for a district with no town of its own, its province's towns.
+ */
+export const POSITION_BASES = ['point', 'towns', 'parts', 'province-towns'] as const;
+
+/** One place. admin1/admin2 are names (not codes) so a coder can read them; country is ISO 3166-1 alpha-2. */
+export const GazetteerEntry = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  alt_names: z.array(z.string()),
+  kind: PlaceKind,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** True when lat/lon stand for an area (a district or province) or were derived, not observed. */
+  approximate: z.boolean(),
+  admin1: z.string().nullable(),
+  admin2: z.string().nullable(),
+  country: z.string().length(2),
+  population: z.number().int().nonnegative().optional(),
+  position_basis: z.enum(POSITION_BASES).optional(),
+  source: z.string().min(1),
+});
+export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
+
+/** The shipped file: entries plus the attribution the data's licence requires. */
+export const GazetteerFile = z.object({
+  attribution: z.string(),
+  license: z.string(),
+  generated_by: z.string(),
+  entries: z.array(GazetteerEntry),
+});
+export type GazetteerFile = z.infer<typeof GazetteerFile>;
+
+/** An indexed gazetteer: entries by id, by matching key and by exact folded spelling. */
+export interface Gazetteer {
+  readonly entries: readonly GazetteerEntry[];
+  readonly byId: ReadonlyMap<string, GazetteerEntry>;
+  /** placeKey of every name and alternate name (and aliases that point at them) -> entries. */
+  readonly byKey: ReadonlyMap<string, readonly GazetteerEntry[]>;
+  /** foldPlaceName of every name and alternate name -> entries; an exact-spelling hit outranks a key hit. */
+  readonly byFolded: ReadonlyMap<string, readonly GazetteerEntry[]>;
+  /** Longest name in words, so a mention scanner knows how wide a window to try. */
+  readonly maxWords: number;
+}
+
+function addTo(map: Map<string, GazetteerEntry[]>, key: string, entry: GazetteerEntry): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
+}
+
+/** Index entries for lookup. Pure: the same entries always give the same index. */
+export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
+  const byId = new Map<string, GazetteerEntry>();
+  const byKey = new Map<string, GazetteerEntry[]>();
+  const byFolded = new Map<string, GazetteerEntry[]>();
+  let maxWords = 1;
+  for (const entry of entries) {
+    byId.set(entry.id, entry);
+    for (const name of [entry.name, ...entry.alt_names]) {
+      addTo(byKey, placeKey(name), entry);
+      const folded = foldPlaceName(name);
+      addTo(byFolded, folded, entry);
+      maxWords = Math.max(maxWords, folded.split(' ').length);
+    }
+  }
+  // An alias is a key of its own: "Mazar" finds whatever "Mazar-e Sharif" finds.
+  for (const [alias, targets] of PLACE_ALIASES) {
+    for (const target of targets) {
+      for (const entry of byKey.get(placeKey(target)) ?? []) addTo(byKey, placeKey(alias), entry);
+    }
+  }
+  // One word wider than the longest name, for a trailing "district" or "province".
+  return { entries, byId, byKey, byFolded, maxWords: maxWords + 1 };
+}
+
+const EARTH_RADIUS_KM = 6371;
+
+/** Great-circle distance in kilometres. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from './gazetteer.js';
+import { loadShippedGazetteer } from './load-resolve-data.js';
+import { documentProvinces, findPlaceMentions, resolveDocumentPlaces } from './place-mentions.js';
+
+let g: Gazetteer;
+beforeAll(async () => {
+  g = await loadShippedGazetteer();
+});
+
+const texts = (text: string) => findPlaceMentions(text, g).map((m) => m.span.text);
+
+describe('findPlaceMentions', () => {
+  it('finds names with their spans, longest first', () => {
+    const text = 'Fighting spread from Dara-i Sufi Bala District towards Sar-e Pol on Monday.';
+    const mentions = findPlaceMentions(text, g);
+    expect(mentions.map((m) => m.span.text)).toEqual(['Dara-i Sufi Bala District', 'Sar-e Pol']);
+    for (const m of mentions) expect(text.slice(m.span.start, m.span.end)).toBe(m.span.text);
+    expect(mentions[0]?.descriptor).toBe('district');
+  });
+
+  it('leaves the possessive outside the span', () => {
+    const [m] = findPlaceMentions("A blast hit Kabul's western suburbs.", g);
+    expect(m?.span.text).toBe('Kabul');
+  });
+
+  it('requires a capital letter', () => {
+    expect(texts('they marched on in march and now rest')).toEqual([]);
+  });
+
+  it('skips capitalised English and personal words unless a descriptor makes them places', () => {
+    expect(texts('In March, Lal Mohammad and Nasir Kakar met in Herat.')).toEqual(['Herat']);
+    expect(texts('Clashes were reported in Kakar district.')).toEqual(['Kakar district']);
+  });
+
+  it('does not match across words that are no place by sound alone', () => {
+    expect(texts('Shia Iran backed them. Now we know.')).toEqual([]);
+    expect(texts('Ayubi said so.')).toEqual([]);
+  });
+
+  it('does not join names across punctuation', () => {
+    expect(texts('They reached Sar-e. Pol is far.')).not.toContain('Sar-e. Pol');
+  });
+
+  it('shares a descriptor along a list', () => {
+    const mentions = findPlaceMentions('Uzbek fighters from Jowzjan and Faryab provinces joined.', g);
+    expect(mentions.map((m) => [m.span.text, m.descriptor])).toEqual([
+      ['Jowzjan', 'province'],
+      ['Faryab provinces', 'province'],
+    ]);
+    const listed = findPlaceMentions('the provinces of Balkh, Samangan and Kunduz', g);
+    expect(listed.map((m) => m.descriptor)).toEqual(['province', 'province', 'province']);
+  });
+
+  it('reads "the district of X" and "X district of Y"', () => {
+    const [balkh] = findPlaceMentions('Fighting in the district of Balkh ended.', g);
+    expect(balkh?.descriptor).toBe('district');
+    const [, sarePul] = findPlaceMentions('in Balkhab district of Sar-e-Pul', g);
+    expect(sarePul?.descriptor).toBe('province');
+  });
+
+  it('reads "X, Y" as a place in its province', () => {
+    const [, province] = findPlaceMentions('Place: Balkhab, Sar-e Pol, Afghanistan', g);
+    expect(province?.descriptor).toBe('province');
+  });
+
+  it('notes words that make a place approximate', () => {
+    const [m] = findPlaceMentions('Fighting broke out near Sheberghan.', g);
+    expect(m?.qualifier).toBe('near ');
+  });
+});
+
+describe('resolveDocumentPlaces', () => {
+  it('resolves each place in the light of the others', () => {
+    const text =
+      'The Taliban shelled Balkhab district of Sar-e-Pul. Families fled the town of Kohsan and ' +
+      'villages near Sheberghan, while Kunduz stayed calm.';
+    const resolved = resolveDocumentPlaces(text, g).map((m) => {
+      const best = m.candidates[0];
+      return [m.span.text, best?.entry.kind, best?.entry.admin1, best?.where_prec];
+    });
+    expect(resolved).toEqual([
+      ['Balkhab district', 'district', 'Sar-e Pol', 3],
+      ['Sar-e-Pul', 'province', 'Sar-e Pol', 4],
+      ['Kohsan', 'town', 'Herat', 1],
+      ['Sheberghan', 'city', 'Jowzjan', 2],
+      ['Kunduz', 'city', 'Kunduz', 1],
+    ]);
+  });
+
+  it('collects the provinces a document implies', () => {
+    const mentions = findPlaceMentions('From Balkhab the fighters moved to Kabul.', g);
+    expect(documentProvinces(mentions).sort()).toEqual(['Kabul', 'Sar-e Pol']);
+  });
+});

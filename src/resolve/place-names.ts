@@ -1,0 +1,222 @@
+/**
+ * Transliteration-insensitive keys for place names.
+ *
+ * Dari and Pashto names reach English text through many romanisations (Sar-e Pol, Sar-i Pul, Sari-Pul;
+ * Sheberghan, Shibirghan). Short vowels, the izafe particle (-e-, -i-, -ye-) and ay/ai/ey spellings are
+ * what vary most; consonants mostly hold. So the key is a consonant skeleton: diacritics folded,
+ * digraphs kept as one symbol, vowels dropped except that a leading or trailing vowel leaves a marker
+ * (so Bagram and Bagrami stay apart). Irregular short forms (Mazar) go through an explicit alias list.
+ */
+
+const EXTRA_LETTERS: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+};
+
+/** Strip accents and transliteration marks (ā, ḩ, ṯ, z̄, s̲h̲) so only base letters remain. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ıøæœßłđðþ]/g, (c) => EXTRA_LETTERS[c] ?? c);
+}
+
+// Ayn, hamza and quote marks carry no consonant an English reader would write.
+const APOSTROPHES = /['’‘ʿʾʻʼ`´]/g;
+
+/** Izafe particles and "and": "Sar-e Pol", "Darah-ye Suf", "Mazar-i-Sharif", "Tala wa Barfak". */
+const PARTICLES = new Set(['e', 'i', 'ye', 'yi', 'y', 'o', 'wa', 'va']);
+
+/** Words that say what kind of place a name is, not which place. Stripped at either end of a name. */
+export const PLACE_DESCRIPTORS = new Set([
+  'province',
+  'provinces',
+  'district',
+  'districts',
+  'city',
+  'town',
+  'village',
+  'wilayat',
+  'welayat',
+  'woluswali',
+  'wuluswali',
+  'wuleswali',
+  'uluswali',
+  'alaqadari',
+  'alaqahdari',
+]);
+
+/** Lowercase words of a name with diacritics, apostrophes and punctuation gone. */
+export function nameWords(name: string): string[] {
+  return foldDiacritics(name)
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** The words that identify the place: leading "the"/"city of", trailing "district" and izafe removed. */
+export function placeWords(name: string): string[] {
+  const words = nameWords(name);
+  let start = 0;
+  let end = words.length;
+  if (words[start] === 'the') start += 1;
+  // "city of Kabul", "province of Balkh"
+  if (end - start > 2 && PLACE_DESCRIPTORS.has(words[start] ?? '') && words[start + 1] === 'of') start += 2;
+  while (end - start > 1 && PLACE_DESCRIPTORS.has(words[end - 1] ?? '')) end -= 1;
+  while (end - start > 1 && PLACE_DESCRIPTORS.has(words[start] ?? '')) start += 1;
+  return words.slice(start, end).filter((w, _i, all) => all.length === 1 || !PARTICLES.has(w));
+}
+
+/** Spelling kept, only case/diacritics/punctuation/descriptors folded: "sar e pol" vs "sar i pul" differ. */
+export function foldPlaceName(name: string): string {
+  return placeWords(name).join(' ');
+}
+
+// y and w have already become 'a' or a consonant symbol by the time vowels are dropped.
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** One word to symbols: digraphs become single capitals, y/w that act as vowels become vowels. */
+function wordSymbols(word: string): string {
+  let w = word;
+  if (w.length > 2) w = w.replace(/([aeiou])h$/, '$1'); // silent final he: Tepah = Tepa, Qal'ah = Qala
+  w = w.replace(/^ts/, 'ch'); // Pashto ts: Tsamkani = Chamkani
+  w = w
+    .replace(/khw/g, 'X') // Khwaja = Khaja = Khoja
+    .replace(/kh/g, 'X')
+    .replace(/gh/g, 'G')
+    .replace(/sh/g, 'S')
+    .replace(/ch/g, 'C')
+    .replace(/zh/g, 'Z')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/v/g, 'w')
+    .replace(/x/g, 'ks');
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i] as string;
+    const next = w[i + 1];
+    const prev = w[i - 1];
+    if (c === 'y') {
+      // initial y is a consonant (Yakawlang); elsewhere it spells a vowel (Daykundi, Bamyan, Paktiya)
+      out += i === 0 ? 'Y' : 'a';
+    } else if (c === 'w') {
+      // aw/ow before a consonant is a diphthong (Jowzjan = Jozjan, Kowt = Kot); between vowels a consonant
+      const afterVowel = prev !== undefined && 'aeiou'.includes(prev);
+      const beforeVowel = next !== undefined && 'aeiouy'.includes(next);
+      out += afterVowel && !beforeVowel ? 'a' : 'W';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * The phonetic key of a name (no descriptor stripping): "Sar-e Pol" and "Sari-Pul" give "srpl".
+ * Empty when the name has no letters.
+ */
+export function phoneticKey(words: readonly string[]): string {
+  const joined = words
+    .map(wordSymbols)
+    .join('')
+    // nasal assimilation across a join: Sang-e Charak = Sancharak
+    .replace(/ng(?=[^aeiou])/g, 'n')
+    .replace(/(.)\1+/g, '$1');
+  if (joined.length === 0) return '';
+  const isVowel = (c: string) => VOWELS.has(c);
+  let key = isVowel(joined[0] as string) ? 'A' : '';
+  for (const c of joined) if (!isVowel(c)) key += c;
+  if (joined.length > 1 && isVowel(joined[joined.length - 1] as string)) key += 'A';
+  return key;
+}
+
+/** The matching key of a place name: descriptors and izafe stripped, then the phonetic key. */
+export function placeKey(name: string): string {
+  return phoneticKey(placeWords(name));
+}
+
+/**
+ * Forms the skeleton cannot reach: short forms, old names and swapped consonants. Each alias lists
+ * the spellings it stands for; any gazetteer entry with one of those keys is also found by the alias.
+ */
+export const PLACE_ALIASES: ReadonlyArray<readonly [alias: string, targets: readonly string[]]> = [
+  ['Mazar', ['Mazar-e Sharif']],
+  ['Baghdis', ['Badghis']],
+  ['Tashqurghan', ['Khulm']],
+  ['Tashkurgan', ['Khulm']],
+  ['Haibak', ['Aybak']],
+  ['Samangan city', ['Aybak']],
+  ['Wardak', ['Maidan Wardak']],
+  ['Maidan Shahr', ['Maydanshakhr']],
+  ['Sharana', ['Sharan']],
+  ['Firozkoh', ['Fayroz Koh', 'Chaghcharan']],
+  ['Chaghcharan', ['Fayroz Koh']],
+  ['Dara-i Sufi', ['Darah-ye Suf-e Bala', 'Darah-ye Suf-e Pa’in']],
+  ['Kohsan', ['Kuhsan']],
+  ['Islam Qala', ['Eslam Qaleh']],
+  ['Pul-i-Charkhi', ['Pul-e Charkhi']],
+];
+
+const ALIAS_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
+  PLACE_ALIASES.map(([alias, targets]) => [placeKey(alias), targets.map(placeKey)]),
+);
+
+/** Keys an alias stands for (none when the key is no alias). */
+export function aliasTargets(key: string): readonly string[] {
+  return ALIAS_KEYS.get(key) ?? [];
+}
+
+/** Whether two spellings name the same place by key or alias. */
+export function placeNamesMatch(a: string, b: string): boolean {
+  const ka = placeKey(a);
+  const kb = placeKey(b);
+  if (ka === '' || kb === '') return false;
+  return ka === kb || aliasTargets(ka).includes(kb) || aliasTargets(kb).includes(ka);
+}
+
+export type PlaceDescriptor = 'province' | 'district' | 'city' | 'village';
+
+/** How many consonant symbols a key has (vowel markers do not count): "AbA" (Ayubi) has one. */
+export function keyConsonants(key: string): number {
+  return key.replace(/A/g, '').length;
+}
+
+/** The descriptor a mention ends with ("Balkhab district" -> district), used to pick among namesakes. */
+export function descriptorOf(mention: string): PlaceDescriptor | null {
+  const words = nameWords(mention);
+  const last = words[words.length - 1];
+  const first = words[0] === 'the' ? words[1] : words[0];
+  const word = last !== undefined && PLACE_DESCRIPTORS.has(last) ? last : first;
+  switch (word) {
+    case 'province':
+    case 'provinces':
+    case 'wilayat':
+    case 'welayat':
+      return 'province';
+    case 'district':
+    case 'districts':
+    case 'woluswali':
+    case 'wuluswali':
+    case 'wuleswali':
+    case 'uluswali':
+    case 'alaqadari':
+    case 'alaqahdari':
+      return 'district';
+    case 'city':
+    case 'town':
+      return 'city';
+    case 'village':
+      return 'village';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,51 @@
+/** Word tokens with their character offsets, shared by the place and actor mention scanners. */
+export interface Token {
+  /** The word as written, without a trailing possessive 's. */
+  readonly text: string;
+  readonly start: number;
+  /** End of `text` (exclusive): a possessive 's is outside the span. */
+  readonly end: number;
+}
+
+// A word is letters/digits joined by apostrophes, hyphens and dots inside it: Mazar-i-Sharif, Qal‘ah, U.S.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‘ʿʾ.]|[-‐‑–])[\p{L}\p{M}\p{N}]+)*\.?/gu;
+const POSSESSIVE = /['’]s$/;
+
+export function wordTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    // keep the dot of "U.S." but not a sentence-final one
+    if (word.endsWith('.') && !/\.\p{L}\.$/u.test(word)) word = word.slice(0, -1);
+    word = word.replace(POSSESSIVE, '');
+    if (word.length === 0) continue;
+    tokens.push({ text: word, start: m.index, end: m.index + word.length });
+  }
+  return tokens;
+}
+
+/** Whether the word starts with a capital letter (proper names do; "march" and "now" do not). */
+export function isCapitalised(word: string): boolean {
+  const first = word[0];
+  return first !== undefined && first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+export interface JoinOptions {
+  /** A spaced dash joins: "Islamic State – Khorasan Province". */
+  readonly dash?: boolean;
+  /** A possessive joins: "Mahdi Mujahid's forces". */
+  readonly possessive?: boolean;
+}
+
+/** Whether tokens a and b (a before b) can belong to one name: only spaces (or what `options` allow) between. */
+export function adjacent(text: string, a: Token, b: Token, options: JoinOptions = {}): boolean {
+  let gap = text.slice(a.end, b.start);
+  if (options.possessive === true) gap = gap.replace(/^['’]s/, '');
+  if (options.dash === true && /^[ \t\u00a0]{0,2}[-–—][ \t\u00a0]{0,2}$/.test(gap)) return true;
+  return /^[ \t\u00a0]{1,3}$/.test(gap);
+}
+
+/** Whether a word can start a name: a capital letter or a digit ("055 Brigade"). */
+export function startsName(word: string): boolean {
+  return isCapitalised(word) || /^\p{N}/u.test(word);
+}

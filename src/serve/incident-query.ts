@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { placeFilterOf } from '../app/place-filter.js';
+import { InvalidInputError } from '../core/errors.js';
+import { EventType } from '../core/incident.js';
+import { INCIDENT_REVIEW_STATUSES } from '../core/review.js';
+import {
+  INCIDENT_SORTS,
+  type IncidentPosition,
+  type IncidentSort,
+  type ReviewedIncidentFilter,
+} from '../store/reviewed-incidents.js';
+import type { ServerDeps } from './server-types.js';
+
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** The filters of `tally incidents`, as query parameters. */
+export const IncidentFilterQuery = z.object({
+  from: IsoDay.optional(),
+  to: IsoDay.optional(),
+  place: z.string().trim().min(1).max(200).optional().describe('a place name; a province takes in its districts'),
+  actor: z.string().trim().min(1).max(200).optional().describe('actor id or name'),
+  type: EventType.optional().describe('ACLED event type'),
+  min_deaths: z.coerce.number().int().min(0).optional(),
+  dataset: z.string().trim().min(1).max(100).optional(),
+  status: z
+    .enum(['active', 'all', ...INCIDENT_REVIEW_STATUSES])
+    .default('active')
+    .describe('active: leaves out rejected, merged-away and withdrawn incidents'),
+});
+export type IncidentFilterQuery = z.infer<typeof IncidentFilterQuery>;
+
+export const IncidentListQuery = IncidentFilterQuery.extend({
+  sort: z.enum(INCIDENT_SORTS).default('date'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  cursor: z.string().max(500).optional().describe('next_cursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export function incidentFilterOf(q: IncidentFilterQuery, deps: ServerDeps): ReviewedIncidentFilter {
+  return {
+    from: q.from,
+    to: q.to,
+    place: q.place ? placeFilterOf(q.place, deps.resolvers.gazetteer, 'querystring.place') : undefined,
+    actor: q.actor,
+    eventType: q.type,
+    minDeaths: q.min_deaths,
+    dataset: q.dataset,
+    status: q.status,
+  };
+}
+
+/**
+ * Cursors carry the sort they were made for, so a client cannot page one ordering with another's
+ * position. Base64url JSON: opaque to clients, checked field by field here.
+ */
+export function encodeCursor(sort: IncidentSort, order: 'asc' | 'desc', at: IncidentPosition): string {
+  return Buffer.from(JSON.stringify([sort, order, at.value, at.id])).toString('base64url');
+}
+
+const CursorTuple = z.tuple([
+  z.enum(INCIDENT_SORTS),
+  z.enum(['asc', 'desc']),
+  z.union([z.string().max(100), z.number()]),
+  z.number().int(),
+]);
+
+export function decodeCursor(cursor: string, sort: IncidentSort, order: 'asc' | 'desc'): IncidentPosition {
+  let parsed: z.infer<typeof CursorTuple>;
+  try {
+    parsed = CursorTuple.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidInputError('querystring.cursor', 'not a cursor this server issued (pass next_cursor unchanged)');
+  }
+  const [cSort, cOrder, value, id] = parsed;
+  if (cSort !== sort || cOrder !== order) {
+    throw new InvalidInputError(
+      'querystring.cursor',
+      `the cursor pages sort=${cSort}&order=${cOrder}; keep the same sort and order`,
+    );
+  }
+  if ((sort === 'date') !== (typeof value === 'string')) {
+    throw new InvalidInputError('querystring.cursor', 'not a cursor this server issued (pass next_cursor unchanged)');
+  }
+  return { value, id };
+}

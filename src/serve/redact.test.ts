@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { redactSensitive, seesSensitive } from './redact.js';
+
+describe('redaction of sensitive notes', () => {
+  it('replaces notes marked sensitive at any depth and leaves the rest', () => {
+    const payload = {
+      items: [
+        { id: 1, review: { note: 'witness: A. Karimi', note_sensitive: true } },
+        { id: 2, review: { note: 'check the date', note_sensitive: false } },
+      ],
+      before: { 'incident:1': { note: 'names the victim', note_sensitive: true, values: { deaths: { best: 3 } } } },
+    };
+    const out = redactSensitive(payload);
+    expect(out.items[0]?.review.note).toBe('[redacted]');
+    expect(out.items[1]?.review.note).toBe('check the date');
+    expect(out.before['incident:1']?.note).toBe('[redacted]');
+    expect(out.before['incident:1']?.values.deaths.best).toBe(3);
+    expect(payload.items[0]?.review.note).toBe('witness: A. Karimi');
+  });
+
+  it('lets analysts and admins see sensitive fields, not viewers or anonymous readers', () => {
+    expect([null, 'viewer', 'analyst', 'admin'].map((r) => seesSensitive(r as never))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+});

@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import type { ReadDocument, StoredDocument } from '../core/document.js';
+import { NotFoundError } from '../core/errors.js';
+import type { ExtractionResult } from '../core/figure.js';
+import type { DraftIncident } from '../merge/incident-draft.js';
+import { insertExtraction } from './extraction-store.js';
+import { saveIncidents } from './incident-store.js';
+import type { Store } from './open-store.js';
+import { latestExtractionOf } from './queries.js';
+import type { DocumentRow } from './schema.js';
+
+export interface NewDocument {
+  read: ReadDocument;
+  /** Path or URL it came from. */
+  source: string;
+  contentHash: string;
+  bytes: number;
+  extraction: ExtractionResult;
+  /** The document's incidents, merged into the stored ones in the same transaction. */
+  incidents?: DraftIncident[];
+  /** ISO timestamp of the ingest; passed in so the store never reads the clock itself. */
+  now: string;
+}
+
+export type SaveOutcome = { status: 'ingested'; id: number; figures: number } | { status: 'unchanged'; id: number };
+
+/**
+ * Store a document and what was extracted from it in one transaction: either all of it is there
+ * afterwards, or none of it. The same content twice (by hash) is reported unchanged, even when
+ * two writers race.
+ */
+export async function saveDocument(store: Store, doc: NewDocument): Promise<SaveOutcome> {
+  return store.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('documents')
+      .values({
+        content_hash: doc.contentHash,
+        title: doc.read.title,
+        source: doc.source,
+        publisher: doc.read.publisher,
+        kind: doc.read.kind,
+        format: doc.read.format,
+        published: doc.read.published,
+        language: doc.read.language,
+        text: doc.read.text,
+        bytes: doc.bytes,
+        ingested_at: doc.now,
+      })
+      .onConflict((oc) => oc.column('content_hash').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await trx
+        .selectFrom('documents')
+        .select('id')
+        .where('content_hash', '=', doc.contentHash)
+        .executeTakeFirstOrThrow();
+      return { status: 'unchanged' as const, id: existing.id };
+    }
+    const extractionId = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
+    if (doc.incidents && doc.incidents.length > 0) {
+      const figures = await trx
+        .selectFrom('figures')
+        .select('id')
+        .where('extraction_id', '=', extractionId)
+        .orderBy('ordinal')
+        .execute();
+      await saveIncidents(
+        trx,
+        store.dialect,
+        inserted.id,
+        doc.incidents,
+        figures.map((f) => f.id),
+        doc.now,
+      );
+    }
+    return { status: 'ingested' as const, id: inserted.id, figures: doc.extraction.figures.length };
+  });
+}
+
+export async function findDocumentByHash(store: Store, contentHash: string): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('documents')
+    .select('id')
+    .where('content_hash', '=', contentHash)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface DocumentSummary extends Omit<StoredDocument, 'text'> {
+  figures: number;
+}
+
+export async function listDocuments(
+  store: Store,
+  options: { limit?: number; offset?: number } = {},
+): Promise<DocumentSummary[]> {
+  const rows = await store.db
+    .selectFrom('documents as d')
+    .select([
+      'd.id',
+      'd.content_hash',
+      'd.title',
+      'd.source',
+      'd.publisher',
+      'd.kind',
+      'd.format',
+      'd.published',
+      'd.language',
+      'd.bytes',
+      'd.ingested_at',
+      (eb) =>
+        eb
+          .selectFrom('figures as f')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('f.document_id', '=', 'd.id')
+          .where('f.extraction_id', '=', latestExtractionOf(eb.ref('d.id')))
+          .as('figures'),
+    ])
+    .orderBy('d.id')
+    .limit(options.limit ?? 1000)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({ ...toDocumentMeta(r), figures: Number(r.figures ?? 0) }));
+}
+
+export async function getDocument(store: Store, id: number): Promise<StoredDocument> {
+  const row = await store.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('document', String(id));
+  return { ...toDocumentMeta(row), text: row.text };
+}
+
+function toDocumentMeta(row: Omit<DocumentRow, 'text'>): Omit<StoredDocument, 'text'> {
+  return {
+    id: row.id,
+    content_hash: row.content_hash,
+    title: row.title,
+    source: row.source,
+    publisher: row.publisher,
+    kind: row.kind as StoredDocument['kind'],
+    format: row.format as StoredDocument['format'],
+    published: row.published,
+    language: row.language,
+    bytes: row.bytes,
+    ingested_at: row.ingested_at,
+  };
+}

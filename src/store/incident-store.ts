@@ -1,0 +1,235 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Claim } from '../core/incident.js';
+import { estimateDeaths } from '../merge/estimate.js';
+import type { DraftIncident } from '../merge/incident-draft.js';
+import { type IncidentKey, pickUndatedMatch, sameIncident } from '../merge/match-incidents.js';
+import type { StoreDialect } from './dialect.js';
+import { writeExtractedValues } from './incident-effective.js';
+import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
+
+type Db = Kysely<Database>;
+
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function keyOfDraft(d: DraftIncident): IncidentKey {
+  return {
+    date_start: d.date.start,
+    date_end: d.date.end,
+    gazetteer_id: d.place?.gazetteer_id ?? null,
+    lat: d.place?.lat ?? null,
+    lon: d.place?.lon ?? null,
+    admin1: d.place?.admin1 ?? null,
+    admin2: d.place?.admin2 ?? null,
+    where_prec: d.place?.where_prec ?? null,
+    actor_ids: [d.side_a, d.side_b].flatMap((a) => (a?.actor_id && a.actor_id !== 'civilians' ? [a.actor_id] : [])),
+  };
+}
+
+async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<(IncidentKey & { id: number })[]> {
+  if (rows.length === 0) return [];
+  const actors = await trx
+    .selectFrom('incident_actors')
+    .select(['incident_id', 'actor_id'])
+    .where(
+      'incident_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    date_start: r.date_start,
+    date_end: r.date_end,
+    gazetteer_id: r.gazetteer_id,
+    lat: r.lat,
+    lon: r.lon,
+    admin1: r.admin1,
+    admin2: r.admin2,
+    where_prec: r.where_prec,
+    actor_ids: actors
+      .filter((a) => a.incident_id === r.id && a.actor_id && a.actor_id !== 'civilians')
+      .map((a) => a.actor_id as string),
+  }));
+}
+
+/** An incident already stored that this draft retells, if any. */
+async function findMatch(trx: Db, draft: DraftIncident, documentId: number): Promise<number | null> {
+  const key = keyOfDraft(draft);
+  if (key.admin1 === null && key.gazetteer_id === null) return null;
+  // A document's own incidents are distinct by its own reading; only other documents' may merge in.
+  let query = trx
+    .selectFrom('incidents')
+    .selectAll()
+    .where('dataset', '=', 'tally')
+    // A merged-away incident's claims count for the one it was merged into, which matches by itself.
+    .where('status', 'not in', ['merged', 'void'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('incident_sources as s')
+            .select('s.id')
+            .whereRef('s.incident_id', '=', 'incidents.id')
+            .where('s.document_id', '=', documentId),
+        ),
+      ),
+    );
+  query =
+    key.admin1 !== null ? query.where('admin1', '=', key.admin1) : query.where('gazetteer_id', '=', key.gazetteer_id);
+  if (!draft.undated) {
+    query = query
+      .where('date_start', '<=', shiftDay(key.date_end, 1))
+      .where('date_end', '>=', shiftDay(key.date_start, -1));
+  }
+  const keys = await candidateKeys(trx, await query.limit(500).execute());
+  if (draft.undated) return pickUndatedMatch(key, keys)?.id ?? null;
+  return keys.find((k) => sameIncident(key, k))?.id ?? null;
+}
+
+/**
+ * Store a document's incidents, each merged into an incident already stored when it is the same
+ * event, else new. Undated drafts only join; alone they say too little to stand as incidents.
+ * Call inside the document's transaction; `figureIds[i]` is the stored id of extraction figure i.
+ */
+export async function saveIncidents(
+  trx: Db,
+  dialect: StoreDialect,
+  documentId: number,
+  drafts: DraftIncident[],
+  figureIds: number[],
+  now: string,
+): Promise<number[]> {
+  if (drafts.length === 0) return [];
+  await dialect.lockIncidentMerging(trx);
+  const touched = new Set<number>();
+  for (const draft of drafts) {
+    let id = await findMatch(trx, draft, documentId);
+    if (id === null) {
+      if (draft.undated) continue;
+      id = await insertIncident(trx, draft, now);
+    }
+    await addSourcesAndClaims(trx, id, documentId, draft, figureIds);
+    touched.add(id);
+  }
+  for (const id of touched) await recomputeIncident(trx, id);
+  return [...touched];
+}
+
+async function insertIncident(trx: Db, d: DraftIncident, now: string): Promise<number> {
+  const row = await trx
+    .insertInto('incidents')
+    .values({
+      date_start: d.date.start,
+      date_end: d.date.end,
+      date_precision: d.date.precision,
+      place_name: d.place?.name ?? null,
+      gazetteer_id: d.place?.gazetteer_id ?? null,
+      lat: d.place?.lat ?? null,
+      lon: d.place?.lon ?? null,
+      admin1: d.place?.admin1 ?? null,
+      admin2: d.place?.admin2 ?? null,
+      country: d.place?.country ?? null,
+      where_prec: d.place?.where_prec ?? null,
+      place_approximate: d.place?.approximate ? 1 : 0,
+      event_type: d.event_type,
+      sub_event_type: d.sub_event_type,
+      violence_type: d.violence_type,
+      side_a: d.side_a?.name ?? null,
+      side_b: d.side_b?.name ?? null,
+      summary: d.summary.slice(0, 1000),
+      dataset: 'tally',
+      dataset_id: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function addSourcesAndClaims(trx: Db, id: number, documentId: number, d: DraftIncident, figureIds: number[]) {
+  await trx
+    .insertInto('incident_sources')
+    .values(
+      d.sources.map((s) => ({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text })),
+    )
+    .execute();
+  const existing = await trx
+    .selectFrom('incident_actors')
+    .select(['actor_id', 'name'])
+    .where('incident_id', '=', id)
+    .execute();
+  const actors = (
+    [
+      ['a', d.side_a],
+      ['b', d.side_b],
+    ] as const
+  ).filter(([, a]) => a && !existing.some((e) => (e.actor_id ?? e.name) === (a.actor_id ?? a.name)));
+  if (actors.length > 0) {
+    await trx
+      .insertInto('incident_actors')
+      .values(
+        actors.map(([side, a]) => ({ incident_id: id, side, actor_id: a?.actor_id ?? null, name: a?.name ?? '' })),
+      )
+      .execute();
+  }
+  const seen = new Set<number>();
+  const claims = d.claims.filter((c) => !seen.has(c.figure) && seen.add(c.figure));
+  if (claims.length === 0) return;
+  await trx
+    .insertInto('incident_claims')
+    .values(
+      claims.map((c) => ({
+        incident_id: id,
+        figure_id: figureIds[c.figure] ?? null,
+        document_id: documentId,
+        kind: c.kind,
+        low: c.low,
+        high: c.high,
+        qualifier: c.qualifier,
+        vague: c.vague,
+        category: c.category,
+        claimant: c.claimant,
+        source: null,
+        evidence_start: c.evidence.start,
+        evidence_end: c.evidence.end,
+        evidence_text: c.evidence.text,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Recompute the extraction's death estimates from every claim extracted into the incident; once it
+ * has been reviewed, the snapshot takes them and the effective values are derived again.
+ */
+export async function recomputeIncident(trx: Db, id: number): Promise<void> {
+  const claims = await trx.selectFrom('incident_claims').selectAll().where('incident_id', '=', id).execute();
+  const e = estimateDeaths(claims.map(rowToClaim));
+  await writeExtractedValues(trx, id, {
+    deaths_low: e.total.low,
+    deaths_best: e.total.best,
+    deaths_high: e.total.high,
+    deaths_a: e.side_a.best,
+    deaths_b: e.side_b.best,
+    deaths_civilians: e.civilians.best,
+    deaths_unknown: e.unknown.best,
+  });
+}
+
+export function rowToClaim(r: Selectable<IncidentClaimTable>): Claim {
+  return {
+    figure_id: r.figure_id,
+    document_id: r.document_id,
+    kind: r.kind as Claim['kind'],
+    low: r.low,
+    high: r.high,
+    qualifier: r.qualifier as Claim['qualifier'],
+    vague: r.vague,
+    category: r.category as Claim['category'],
+    claimant: r.claimant,
+    source: r.source,
+    evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence_text },
+  };
+}

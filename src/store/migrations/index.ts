@@ -1,0 +1,28 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../dialect.js';
+import { documentsMigration } from './0001-documents.js';
+import { incidentsMigration } from './0002-incidents.js';
+import { accountsReviewMigration } from './0003-accounts-review.js';
+import { gazetteerMigration } from './0004-gazetteer.js';
+import { interopMigration } from './0005-interop.js';
+import { jobsMigration } from './0006-jobs.js';
+import { incidentTotalsMigration } from './0007-incident-totals.js';
+import { effectiveIncidentsMigration } from './0008-effective-incidents.js';
+
+/** One list of migrations for both dialects; names sort in the order they apply. */
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-documents': documentsMigration(dialect),
+        '0002-incidents': incidentsMigration(dialect),
+        '0003-accounts-review': accountsReviewMigration(dialect),
+        '0004-gazetteer': gazetteerMigration(),
+        '0005-interop': interopMigration(),
+        '0006-jobs': jobsMigration(dialect),
+        '0007-incident-totals': incidentTotalsMigration(dialect),
+        '0008-effective-incidents': effectiveIncidentsMigration(dialect),
+      };
+    },
+  };
+}

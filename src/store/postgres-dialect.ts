@@ -1,0 +1,40 @@
+import { PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { StoreDialect } from './dialect.js';
+
+// COUNT and SUM come back as bigint/numeric text; every count we keep fits a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+// Any fixed number works; it only has to be the same for every Tally process on the database.
+const INCIDENT_LOCK = 7_246_001;
+
+export function createPostgresDialect(url: string): StoreDialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a dropped database) must not take the process
+  // down; the pool replaces it, and the next query reports any real outage.
+  pool.on('error', () => {});
+  return {
+    name: 'postgres',
+    location: redactPassword(url),
+    kysely: new PostgresDialect({ pool }),
+    binaryType: 'bytea',
+    skipLocked: true,
+    addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
+    lockIncidentMerging: async (trx) => {
+      await sql`select pg_advisory_xact_lock(${INCIDENT_LOCK})`.execute(trx);
+    },
+    isUniqueViolation: (error) =>
+      typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',
+  };
+}
+
+export function redactPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}

@@ -1,0 +1,125 @@
+import { type Kysely, sql } from 'kysely';
+import type { IncidentReviewStatus } from '../core/review.js';
+import type { PlaceFilter } from './incident-queries.js';
+import type { Database } from './schema.js';
+
+export interface ReviewedIncidentFilter {
+  from?: string;
+  to?: string;
+  place?: PlaceFilter;
+  /** Actor id or name. */
+  actor?: string;
+  eventType?: string;
+  minDeaths?: number;
+  dataset?: string;
+  /** `active` (default): not rejected, merged away or voided; `all`: every incident. */
+  status?: IncidentReviewStatus | 'active' | 'all';
+}
+
+const UNCOUNTED: IncidentReviewStatus[] = ['rejected', 'merged', 'void'];
+
+/**
+ * Incidents matching the filter. The incident row holds the effective values and the review status
+ * (see incident-effective.ts), so every filter is a plain, indexable column.
+ */
+export function filteredIncidents(db: Kysely<Database>, filter: ReviewedIncidentFilter) {
+  let query = db.selectFrom('incidents as i');
+  if (filter.from) query = query.where('i.date_end', '>=', filter.from);
+  if (filter.to) query = query.where('i.date_start', '<=', filter.to);
+  const place = filter.place;
+  if (place?.admin1) query = query.where('i.admin1', '=', place.admin1);
+  if (place?.admin2) query = query.where('i.admin2', '=', place.admin2);
+  if (place?.gazetteer_id) query = query.where('i.gazetteer_id', '=', place.gazetteer_id);
+  if (filter.eventType) query = query.where('i.event_type', '=', filter.eventType);
+  if (filter.minDeaths !== undefined) query = query.where('i.deaths_best', '>=', filter.minDeaths);
+  if (filter.dataset) query = query.where('i.dataset', '=', filter.dataset);
+  if (filter.actor) {
+    const actor = filter.actor;
+    // A corrected incident's sides are the review's; otherwise any actor the sources name counts.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('i.corrected', '=', 1),
+          eb.or([
+            eb('i.side_a_id', '=', actor),
+            eb('i.side_a', '=', actor),
+            eb('i.side_b_id', '=', actor),
+            eb('i.side_b', '=', actor),
+          ]),
+        ]),
+        eb.and([
+          eb('i.corrected', '=', 0),
+          eb.exists(
+            eb
+              .selectFrom('incident_actors as a')
+              .select('a.id')
+              .whereRef('a.incident_id', '=', 'i.id')
+              .where((w) => w.or([w('a.actor_id', '=', actor), w('a.name', '=', actor)])),
+          ),
+        ]),
+      ]),
+    );
+  }
+  const status = filter.status ?? 'active';
+  if (status === 'active') query = query.where('i.status', 'not in', UNCOUNTED);
+  else if (status !== 'all') query = query.where('i.status', '=', status);
+  return query;
+}
+
+export const INCIDENT_SORTS = ['date', 'deaths', 'id'] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+
+/**
+ * Sort keys come from this allow-list only. Deaths sort unknown counts as -1 so both dialects put
+ * them in the same place (SQLite and PostgreSQL disagree on where NULL sorts).
+ */
+export function sortExpression(sort: IncidentSort) {
+  switch (sort) {
+    case 'date':
+      return sql<string | number>`${sql.ref('i.date_start')}`;
+    case 'deaths':
+      return sql<string | number>`coalesce(${sql.ref('i.deaths_best')}, -1)`;
+    case 'id':
+      return sql<string | number>`${sql.ref('i.id')}`;
+  }
+}
+
+export interface IncidentPosition {
+  value: string | number;
+  id: number;
+}
+
+export interface IncidentPageRequest {
+  sort: IncidentSort;
+  order: 'asc' | 'desc';
+  /** Continue after this incident (from the previous page's last one). */
+  after?: IncidentPosition;
+  limit: number;
+}
+
+/** One page of incident ids in order, and where the next page starts (null on the last page). */
+export async function pageIncidentIds(
+  db: Kysely<Database>,
+  filter: ReviewedIncidentFilter,
+  page: IncidentPageRequest,
+): Promise<{ ids: number[]; next: IncidentPosition | null }> {
+  const key = sortExpression(page.sort);
+  const beyond = page.order === 'asc' ? '>' : '<';
+  let query = filteredIncidents(db, filter).select(['i.id', key.as('sort_value')]);
+  const after = page.after;
+  if (after) {
+    // A row comparison lets both dialects seek the (…, date_start, id) index instead of filtering.
+    query = query.where(sql<boolean>`(${key}, ${sql.ref('i.id')}) ${sql.raw(beyond)} (${after.value}, ${after.id})`);
+  }
+  const rows = await query
+    .orderBy(key, page.order)
+    .orderBy('i.id', page.order)
+    .limit(page.limit + 1)
+    .execute();
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    ids: shown.map((r) => r.id),
+    next: rows.length > page.limit && last ? { value: last.sort_value, id: last.id } : null,
+  };
+}

@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, SHARED } from './support/cli.js';
+import { createEmptyDatabase, STORE_KINDS } from './support/stores.js';
+
+const WIRE = `KUNDUZ, 4 May 2023 - At least 12 civilians were killed and 30 others injured when a roadside bomb struck a minibus in Khanabad district, the provincial police spokesman said.\n`;
+const STATEMENT = `# Statement on Nangarhar\n\nThe mission recorded 7 civilians killed in an airstrike on 2 June 2023.\n`;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tally-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function folder(name: string, files: Record<string, string | Buffer>): string {
+  const path = join(dir, name);
+  mkdirSync(path, { recursive: true });
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(path, file), content);
+  return path;
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`tally ingest on ${kind}`, () => {
+    let db: { url: string; drop(): Promise<void> };
+    beforeAll(async () => {
+      db = await createEmptyDatabase(kind);
+    });
+    afterAll(async () => db.drop());
+
+    it('stores the good file, names each bad one with its reason, exits non-zero, and leaves the rest alone', async () => {
+      const first = folder(`first-${kind}`, { 'statement.md': STATEMENT });
+      expect((await runCli(['ingest', first, '--db', db.url])).code).toBe(0);
+
+      const mixed = folder(`mixed-${kind}`, {
+        'binary.dat': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00]),
+        'empty.txt': '',
+        'wire.txt': WIRE,
+      });
+      const result = await runCli(['ingest', mixed, '--db', db.url]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('1 ingested, 0 unchanged, 2 failed');
+      expect(result.stderr).toMatch(/binary\.dat: .*binary/i);
+      expect(result.stderr).toMatch(/empty\.txt: .*empty/i);
+
+      const docs = JSON.parse((await runCli(['documents', '--json', '--db', db.url])).stdout);
+      expect(docs.map((d: { source: string }) => d.source.split('/').pop())).toEqual(['statement.md', 'wire.txt']);
+      const shown = JSON.parse(
+        (await runCli(['show', 'document', String(docs[1].id), '--json', '--db', db.url])).stdout,
+      );
+      expect(shown.text).toBe(WIRE);
+      expect(shown.figures.length).toBeGreaterThan(0);
+    });
+
+    it('recognises the same content by its hash and adds nothing', async () => {
+      const again = folder(`again-${kind}`, { 'copy-of-wire.txt': WIRE });
+      const result = await runCli(['ingest', again, '--db', db.url, '--json']);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).summary).toEqual({ ingested: 0, unchanged: 1, failed: 0 });
+      const status = JSON.parse((await runCli(['db', 'status', '--json', '--db', db.url])).stdout);
+      expect(status).toMatchObject({ documents: 2, dialect: kind, migrationsPending: 0 });
+    });
+
+    it('reads a report from standard input', async () => {
+      const result = await runCli(['ingest', '-', '--db', db.url], {
+        input: 'Fighting in Darzab district left 5 fighters dead, local officials said.\n',
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('1 ingested');
+    });
+
+    it.skipIf(!existsSync(join(SHARED, 'seeds')))(
+      'ingests the five seeds once and reports them unchanged the second time',
+      async () => {
+        const fresh = await createEmptyDatabase(kind);
+        try {
+          const seeds = join(SHARED, 'seeds');
+          const once = await runCli(['ingest', seeds, '--db', fresh.url]);
+          expect(once.stdout).toMatch(/^5 ingested, 0 unchanged, 0 failed$/m);
+          const twice = await runCli(['ingest', seeds, '--db', fresh.url]);
+          expect(twice.stdout).toMatch(/^0 ingested, 5 unchanged, 0 failed$/m);
+        } finally {
+          await fresh.drop();
+        }
+      },
+    );
+  });
+}
+
+describe('tally CLI errors', () => {
+  it('names a missing path and still ingests the rest', async () => {
+    const db = join(dir, 'errors.db');
+    const ok = folder('ok', { 'wire.txt': WIRE });
+    const result = await runCli(['ingest', join(dir, 'nope.txt'), ok, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('nope.txt: no such file or folder');
+    expect(result.stdout).toContain('1 ingested, 0 unchanged, 1 failed');
+  });
+
+  it('refuses a file over --max-bytes', async () => {
+    const big = folder('big', { 'big.txt': `${'Word '.repeat(300)}\n` });
+    const result = await runCli(['ingest', big, '--max-bytes', '100', '--db', join(dir, 'big.db')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/big\.txt: larger than the 100 bytes limit/);
+  });
+
+  it('explains a bad option value and an unknown document', async () => {
+    const bad = await runCli(['documents', '--limit', 'ten', '--db', join(dir, 'x.db')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--limit must be a whole number');
+    const missing = await runCli(['show', 'document', '42', '--db', join(dir, 'x.db')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('no document with id 42');
+  });
+
+  it('ingests every example report shipped in examples/ without a failure', async () => {
+    const result = await runCli(['ingest', join(ROOT, 'examples'), '--db', join(dir, 'examples.db'), '--json']);
+    expect(result.code).toBe(0);
+    const { summary } = JSON.parse(result.stdout);
+    expect(summary.failed).toBe(0);
+    expect(summary.ingested).toBeGreaterThanOrEqual(6);
+  });
+});

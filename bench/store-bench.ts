@@ -115,7 +115,7 @@ function summary(r: {
   const { sqlite: s, postgres: p, duckdb: d } = r;
   const line = (label: string, k: keyof TallyFigures & keyof DuckDbFigures) =>
     `| ${label} | ${s[k]} | ${p[k]} | ${d[k]} |`;
-  const pageOk = s.page_ms < 20;
+  const pageOk = s.page_ms < 20 && s.first_page_ms < 20;
   const aggOk = (['month_one_province_ms', 'month_two_provinces_ms', 'by_type_ms'] as const).every((k) => s[k] <= d[k]);
   return [
     `# Store bench: ${r.rows.toLocaleString('en')} GED rows (medians of ${RUNS} runs, ms)`,
@@ -137,7 +137,7 @@ function summary(r: {
       )
       .join('; ')}.`,
     '',
-    `Targets on SQLite: page under 20 ms ${pageOk ? 'met' : 'MISSED'}; aggregates no slower than DuckDB ${aggOk ? 'met' : 'MISSED'}. Engines agree on every answer: ${r.agree ? 'yes' : 'NO'}.`,
+    `Targets on SQLite: first and next page under 20 ms ${pageOk ? 'met' : 'MISSED'}; aggregates no slower than DuckDB ${aggOk ? 'met' : 'MISSED'}. Engines agree on every answer: ${r.agree ? 'yes' : 'NO'}.`,
     '',
   ].join('\n');
 }

@@ -26,4 +26,9 @@ export interface StoreDialect {
    * incident. SQLite already runs one writer at a time; PostgreSQL takes an advisory lock.
    */
   lockIncidentMerging(trx: Kysely<Database>): Promise<void>;
+  /**
+   * Bring the query planner's statistics up to date after a bulk load. PostgreSQL plans a table it
+   * has no statistics for as if it were small, and autovacuum may not have caught up yet.
+   */
+  refreshStatistics(db: Kysely<Database>): Promise<void>;
 }

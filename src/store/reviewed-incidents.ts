@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { IncidentReviewStatus } from '../core/review.js';
 import type { PlaceFilter } from './incident-queries.js';
+import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
 import type { Database } from './schema.js';
 
 export interface ReviewedIncidentFilter {
@@ -14,6 +15,8 @@ export interface ReviewedIncidentFilter {
   dataset?: string;
   /** `active` (default): not rejected, merged away or voided; `all`: every incident. */
   status?: IncidentReviewStatus | 'active' | 'all';
+  /** Only incidents this document speaks of (one of its passages is among their sources). */
+  document?: number;
 }
 
 const UNCOUNTED: IncidentReviewStatus[] = ['rejected', 'merged', 'void'];
@@ -60,10 +63,31 @@ export function filteredIncidents(db: Kysely<Database>, filter: ReviewedIncident
       ]),
     );
   }
+  if (filter.document !== undefined) {
+    const document = filter.document;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('incident_sources as s')
+          .select('s.id')
+          .whereRef('s.incident_id', '=', 'i.id')
+          .where('s.document_id', '=', document),
+      ),
+    );
+  }
   const status = filter.status ?? 'active';
   if (status === 'active') query = query.where('i.status', 'not in', UNCOUNTED);
   else if (status !== 'all') query = query.where('i.status', '=', status);
   return query;
+}
+
+/** The earliest start of a short incident that reaches `from` (null when `from` is not a day). */
+function shortSpanStart(from: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) return null;
+  const day = new Date(`${from}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return null;
+  day.setUTCDate(day.getUTCDate() - SHORT_SPAN_DAYS);
+  return day.toISOString().slice(0, 10);
 }
 
 export const INCIDENT_SORTS = ['date', 'deaths', 'id'] as const;
@@ -105,17 +129,33 @@ export async function pageIncidentIds(
 ): Promise<{ ids: number[]; next: IncidentPosition | null }> {
   const key = sortExpression(page.sort);
   const beyond = page.order === 'asc' ? '>' : '<';
-  let query = filteredIncidents(db, filter).select(['i.id', key.as('sort_value')]);
   const after = page.after;
-  if (after) {
-    // A row comparison lets both dialects seek the (…, date_start, id) index instead of filtering.
-    query = query.where(sql<boolean>`(${key}, ${sql.ref('i.id')}) ${sql.raw(beyond)} (${after.value}, ${after.id})`);
-  }
-  const rows = await query
-    .orderBy(key, page.order)
-    .orderBy('i.id', page.order)
-    .limit(page.limit + 1)
-    .execute();
+  const part = (where?: (q: ReturnType<typeof filteredIncidents>) => ReturnType<typeof filteredIncidents>) => {
+    let query = filteredIncidents(db, filter);
+    if (where) query = where(query);
+    if (after) {
+      // A row comparison lets both dialects seek the (…, date_start, id) index instead of filtering.
+      query = query.where(sql<boolean>`(${key}, ${sql.ref('i.id')}) ${sql.raw(beyond)} (${after.value}, ${after.id})`);
+    }
+    return query
+      .select(['i.id', key.as('sort_value')])
+      .orderBy(key, page.order)
+      .orderBy('i.id', page.order)
+      .limit(page.limit + 1);
+  };
+  const lower = page.sort === 'date' && filter.from ? shortSpanStart(filter.from) : null;
+  // By date from a date: short incidents can start at most a month before it, so their part seeks;
+  // the long ones are few. Each part comes in order, and the two are merged.
+  const rows = lower
+    ? await db
+        .selectFrom(part((q) => q.where('i.long_span', '=', 0).where('i.date_start', '>=', lower)).as('short'))
+        .selectAll()
+        .unionAll(db.selectFrom(part((q) => q.where('i.long_span', '=', 1)).as('long')).selectAll())
+        .orderBy('sort_value', page.order)
+        .orderBy('id', page.order)
+        .limit(page.limit + 1)
+        .execute()
+    : await part().execute();
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {

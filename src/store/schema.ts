@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 import type { AccountReviewTables } from './review-schema.js';
 
 /** The tables as Kysely sees them. Dates are ISO-8601 text on both dialects. */
@@ -143,6 +143,8 @@ export interface IncidentTable {
   corrected: Generated<number>;
   side_a_id: string | null;
   side_b_id: string | null;
+  /** 1 when the incident may last longer than a month (generated: migrations/0009-incident-spans.ts). */
+  long_span: GeneratedAlways<number>;
 }
 
 /**

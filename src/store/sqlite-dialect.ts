@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, sql } from 'kysely';
 import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
 
@@ -26,5 +26,9 @@ export function createSqliteDialect(path: string): StoreDialect {
     lockIncidentMerging: async () => {},
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE',
+    refreshStatistics: async (kysely) => {
+      // Analyses what changed enough to need it, with a bounded sample on large tables.
+      await sql`pragma optimize=0x10002`.execute(kysely);
+    },
   };
 }

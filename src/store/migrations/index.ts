@@ -8,6 +8,7 @@ import { interopMigration } from './0005-interop.js';
 import { jobsMigration } from './0006-jobs.js';
 import { incidentTotalsMigration } from './0007-incident-totals.js';
 import { effectiveIncidentsMigration } from './0008-effective-incidents.js';
+import { incidentSpansMigration } from './0009-incident-spans.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0006-jobs': jobsMigration(dialect),
         '0007-incident-totals': incidentTotalsMigration(dialect),
         '0008-effective-incidents': effectiveIncidentsMigration(dialect),
+        '0009-incident-spans': incidentSpansMigration(dialect),
       };
     },
   };

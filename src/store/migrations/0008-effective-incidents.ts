@@ -33,7 +33,7 @@ const VALUE_COLUMNS = [
 export const UNCOUNTED_STATUSES = ['rejected', 'merged', 'void'] as const;
 const UNCOUNTED = UNCOUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
 
-const TOTAL_COLUMNS = [
+export const TOTAL_COLUMNS = [
   'incidents',
   'with_best',
   'with_low',

@@ -9,6 +9,7 @@ import { jobsMigration } from './0006-jobs.js';
 import { incidentTotalsMigration } from './0007-incident-totals.js';
 import { effectiveIncidentsMigration } from './0008-effective-incidents.js';
 import { incidentSpansMigration } from './0009-incident-spans.js';
+import { statementTotalsMigration } from './0010-statement-totals.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0007-incident-totals': incidentTotalsMigration(dialect),
         '0008-effective-incidents': effectiveIncidentsMigration(dialect),
         '0009-incident-spans': incidentSpansMigration(dialect),
+        '0010-statement-totals': statementTotalsMigration(dialect),
       };
     },
   };

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Incident } from '../core/incident.js';
+import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { Store } from './open-store.js';
 import type { IncidentActorTable, IncidentClaimTable, IncidentTable } from './schema.js';
@@ -29,15 +30,7 @@ function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable
     date_start: i.date.start,
     date_end: i.date.end,
     date_precision: i.date.precision,
-    place_name: i.place?.name ?? null,
-    gazetteer_id: i.place?.gazetteer_id ?? null,
-    lat: i.place?.lat ?? null,
-    lon: i.place?.lon ?? null,
-    admin1: i.place?.admin1 ?? null,
-    admin2: i.place?.admin2 ?? null,
-    country: i.place?.country ?? null,
-    where_prec: i.place?.where_prec ?? null,
-    place_approximate: i.place?.approximate ? 1 : 0,
+    ...placeColumns(i.place),
     event_type: i.event_type,
     sub_event_type: i.sub_event_type,
     violence_type: i.violence_type,

@@ -4,6 +4,7 @@ import { estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import { type IncidentKey, pickUndatedMatch, sameIncident } from '../merge/match-incidents.js';
 import type { StoreDialect } from './dialect.js';
+import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
@@ -124,15 +125,7 @@ async function insertIncident(trx: Db, d: DraftIncident, now: string): Promise<n
       date_start: d.date.start,
       date_end: d.date.end,
       date_precision: d.date.precision,
-      place_name: d.place?.name ?? null,
-      gazetteer_id: d.place?.gazetteer_id ?? null,
-      lat: d.place?.lat ?? null,
-      lon: d.place?.lon ?? null,
-      admin1: d.place?.admin1 ?? null,
-      admin2: d.place?.admin2 ?? null,
-      country: d.place?.country ?? null,
-      where_prec: d.place?.where_prec ?? null,
-      place_approximate: d.place?.approximate ? 1 : 0,
+      ...placeColumns(d.place),
       event_type: d.event_type,
       sub_event_type: d.sub_event_type,
       violence_type: d.violence_type,

@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { IncidentValueColumns } from './schema.js';
 
 /**
  * Tables of migration 0003: accounts, and the review layer that sits beside what the extractor said.
@@ -85,38 +86,14 @@ export interface FigureReviewTable {
 }
 
 /** One row per review action on an incident, never updated: the newest row is the incident's state. */
-export interface IncidentReviewTable {
+export interface IncidentReviewTable extends IncidentValueColumns {
   id: Generated<number>;
   incident_id: number;
   status: string;
   overrides: number;
   merged_into: number | null;
-  date_start: string;
-  date_end: string;
-  date_precision: string;
-  place_name: string | null;
-  gazetteer_id: string | null;
-  lat: number | null;
-  lon: number | null;
-  admin1: string | null;
-  admin2: string | null;
-  country: string | null;
-  where_prec: number | null;
-  place_approximate: number;
-  event_type: string;
-  sub_event_type: string;
-  violence_type: number | null;
-  side_a: string | null;
   side_a_id: string | null;
-  side_b: string | null;
   side_b_id: string | null;
-  deaths_low: number | null;
-  deaths_best: number | null;
-  deaths_high: number | null;
-  deaths_a: number | null;
-  deaths_b: number | null;
-  deaths_civilians: number | null;
-  deaths_unknown: number | null;
   /** 1 when an analyst typed the deaths; otherwise they are estimated from the claims the incident holds. */
   deaths_set: Generated<number>;
   note: string | null;

@@ -10,6 +10,7 @@ import type {
   IncidentState,
   IncidentValues,
 } from '../core/review.js';
+import { placeColumns } from './incident-columns.js';
 import type { FigureReviewRow, IncidentReviewRow } from './review-schema.js';
 import type { Database, FigureRow, IncidentRow } from './schema.js';
 
@@ -271,15 +272,7 @@ export function incidentValueColumns(v: IncidentValues) {
     date_start: v.date.start,
     date_end: v.date.end,
     date_precision: v.date.precision,
-    place_name: v.place?.name ?? null,
-    gazetteer_id: v.place?.gazetteer_id ?? null,
-    lat: v.place?.lat ?? null,
-    lon: v.place?.lon ?? null,
-    admin1: v.place?.admin1 ?? null,
-    admin2: v.place?.admin2 ?? null,
-    country: v.place?.country ?? null,
-    where_prec: v.place?.where_prec ?? null,
-    place_approximate: v.place?.approximate ? 1 : 0,
+    ...placeColumns(v.place),
     event_type: v.event_type,
     sub_event_type: v.sub_event_type,
     violence_type: v.violence_type,

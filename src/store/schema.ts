@@ -106,8 +106,8 @@ export type FigureRow = Selectable<FigureTable>;
 export type ConflictRow = Selectable<ConflictTable>;
 export type ConflictPartyRow = Selectable<ConflictPartyTable>;
 
-export interface IncidentTable {
-  id: Generated<number>;
+/** The values an incident row, its extraction snapshot and its reviews all carry. */
+export interface IncidentValueColumns {
   date_start: string;
   date_end: string;
   date_precision: string;
@@ -132,6 +132,10 @@ export interface IncidentTable {
   deaths_b: number | null;
   deaths_civilians: number | null;
   deaths_unknown: number | null;
+}
+
+export interface IncidentTable extends IncidentValueColumns {
+  id: Generated<number>;
   summary: string;
   /** 'tally' for what Tally extracted; otherwise the imported dataset and version ('ucdp-ged 19.1'). */
   dataset: string;
@@ -151,32 +155,8 @@ export interface IncidentTable {
  * What the extraction (or the imported dataset) says of an incident, kept once a review or a
  * figure correction makes the incident row differ from it. No row here: the incident row is the extraction.
  */
-export interface IncidentExtractionTable {
+export interface IncidentExtractionTable extends IncidentValueColumns {
   incident_id: number;
-  date_start: string;
-  date_end: string;
-  date_precision: string;
-  place_name: string | null;
-  gazetteer_id: string | null;
-  lat: number | null;
-  lon: number | null;
-  admin1: string | null;
-  admin2: string | null;
-  country: string | null;
-  where_prec: number | null;
-  place_approximate: number;
-  event_type: string;
-  sub_event_type: string;
-  violence_type: number | null;
-  side_a: string | null;
-  side_b: string | null;
-  deaths_low: number | null;
-  deaths_best: number | null;
-  deaths_high: number | null;
-  deaths_a: number | null;
-  deaths_b: number | null;
-  deaths_civilians: number | null;
-  deaths_unknown: number | null;
 }
 
 export interface IncidentActorTable {

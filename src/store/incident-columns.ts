@@ -1,0 +1,16 @@
+import type { ResolvedPlace } from '../core/incident.js';
+
+/** The place columns of an incident row (and of its reviews and snapshot), from a resolved place. */
+export function placeColumns(place: ResolvedPlace | null) {
+  return {
+    place_name: place?.name ?? null,
+    gazetteer_id: place?.gazetteer_id ?? null,
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+    admin1: place?.admin1 ?? null,
+    admin2: place?.admin2 ?? null,
+    country: place?.country ?? null,
+    where_prec: place?.where_prec ?? null,
+    place_approximate: place?.approximate ? 1 : 0,
+  };
+}

@@ -22,6 +22,7 @@ import {
 } from '../store/review-store.js';
 import { getReviewedFigure } from '../store/reviewed-figures.js';
 import type { Database, FigureRow } from '../store/schema.js';
+import { assertChanges, sharedReviewStep, withNote } from './review-step.js';
 
 type Db = Kysely<Database>;
 
@@ -123,30 +124,12 @@ export async function counterpartOf(db: Db, figure: FigureRow, extractionId: num
 }
 
 export function nextFigureState(current: FigureState, action: FigureAction): FigureState {
-  const note = {
-    note: action.body.note === undefined ? current.note : action.body.note,
-    note_sensitive: action.body.note_sensitive ?? current.note_sensitive,
-  };
-  switch (action.type) {
-    case 'accept':
-      return { ...current, ...note, status: current.status === 'corrected' ? 'corrected' : 'accepted' };
-    case 'reject':
-      return { ...current, ...note, status: 'rejected' };
-    case 'note':
-      return { ...current, ...note };
-    case 'correct': {
-      const { reason: _reason, note: _note, note_sensitive: _sensitive, ...patch } = action.body;
-      const values: FigureValues = { ...current.values, ...patch };
-      checkFigureValues(values);
-      if (JSON.stringify(values) === JSON.stringify(current.values)) {
-        throw new InvalidInputError(
-          'body',
-          'the correction changes no value; use accept to confirm the figure as it is',
-        );
-      }
-      return { ...current, ...note, status: 'corrected', corrected: true, values };
-    }
-  }
+  if (action.type !== 'correct') return sharedReviewStep(current, action);
+  const { reason: _reason, note: _note, note_sensitive: _sensitive, ...patch } = action.body;
+  const values: FigureValues = { ...current.values, ...patch };
+  checkFigureValues(values);
+  assertChanges(values, current.values, 'figure');
+  return { ...current, ...withNote(current, action), status: 'corrected', corrected: true, values };
 }
 
 function checkFigureValues(v: FigureValues): void {

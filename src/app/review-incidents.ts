@@ -19,6 +19,7 @@ import { getReviewedIncident } from '../store/incident-views.js';
 import { incidentValueColumns } from '../store/review-store.js';
 import { estimateFromClaims, incidentKey, incidentState, writeIncidentStates } from './incident-state.js';
 import type { ReviewDeps } from './review-figures.js';
+import { assertChanges, sharedReviewStep, withNote } from './review-step.js';
 
 export interface IncidentReviewDeps extends ReviewDeps {
   /** Place ids and actor ids in corrections are checked against these. */
@@ -67,29 +68,11 @@ export async function reviewIncident(
 }
 
 export function nextIncidentState(current: IncidentState, action: IncidentAction, resolvers: Resolvers): IncidentState {
-  const note = {
-    note: action.body.note === undefined ? current.note : action.body.note,
-    note_sensitive: action.body.note_sensitive ?? current.note_sensitive,
-  };
-  switch (action.type) {
-    case 'accept':
-      return { ...current, ...note, status: current.status === 'corrected' ? 'corrected' : 'accepted' };
-    case 'reject':
-      return { ...current, ...note, status: 'rejected' };
-    case 'note':
-      return { ...current, ...note };
-    case 'correct': {
-      const values = correctedValues(current.values, action.body, resolvers);
-      if (JSON.stringify(values) === JSON.stringify(current.values)) {
-        throw new InvalidInputError(
-          'body',
-          'the correction changes no value; use accept to confirm the incident as it is',
-        );
-      }
-      const deaths_set = action.body.deaths !== undefined || current.deaths_set === true;
-      return { ...current, ...note, status: 'corrected', corrected: true, values, deaths_set };
-    }
-  }
+  if (action.type !== 'correct') return sharedReviewStep(current, action);
+  const values = correctedValues(current.values, action.body, resolvers);
+  assertChanges(values, current.values, 'incident');
+  const deaths_set = action.body.deaths !== undefined || current.deaths_set === true;
+  return { ...current, ...withNote(current, action), status: 'corrected', corrected: true, values, deaths_set };
 }
 
 function correctedValues(current: IncidentValues, c: IncidentCorrection, resolvers: Resolvers): IncidentValues {

@@ -28,13 +28,3 @@ export function formatRange(low: number | null, high: number | null, vague: stri
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
-
-/** RFC 4180 CSV: cells with commas, quotes or line breaks are quoted, quotes doubled. */
-export function formatCsv(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `${[headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}

@@ -146,6 +146,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
   )
     .requiredOption('--format <format>', 'ged, acled, geojson, jsonl or csv')
     .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--redact', 'write [redacted] for notes marked sensitive, as viewers get them from the API')
     .action((flags, cmd: Command) => run(() => runExport(db(cmd), { ...flags, actors: config(cmd).actors })));
 
   program

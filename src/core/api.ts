@@ -22,6 +22,25 @@ export const IngestResult = z.object({
   figures: z.number().int().nullable(),
 });
 
+/** How many of the rows it could not store POST /api/import lists; a file of bad rows stays a short answer. */
+export const IMPORT_ERRORS_SHOWN = 100;
+
+/** POST /api/import: what `tally import --json` prints, and the rows that could not be imported. */
+export const ImportResult = z.object({
+  format: z.enum(['ged', 'acled']),
+  /** As stored on every incident: "ucdp-ged 19.1", "acled". */
+  dataset: z.string(),
+  /** Rows stored, new or updated. */
+  imported: z.number().int().nonnegative(),
+  /** Of those, rows already stored (same dataset and id), updated in place. */
+  updated: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  errors: z
+    .array(z.object({ line: z.number().int().nullable(), message: z.string() }))
+    .describe(`the first ${IMPORT_ERRORS_SHOWN} rows that could not be imported; \`failed\` counts them all`),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
 export const FigureReviewResult = z.object({ audit_id: z.number().int(), figure: ReviewedFigure });
 export const IncidentReviewResult = z.object({ audit_id: z.number().int(), incident: ReviewedIncident });
 export const SplitResult = IncidentReviewResult.extend({ created: ReviewedIncident });

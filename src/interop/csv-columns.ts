@@ -1,7 +1,9 @@
-import type { Incident } from '../core/incident.js';
-import type { Cell } from './export-context.js';
+import type { Cell, ExportIncident } from './export-context.js';
 
-/** Tally's own flat CSV: what `tally incidents --csv` prints and `tally export --format csv` writes. */
+/**
+ * Tally's own flat CSV: what `tally incidents --csv` prints, `tally export --format csv` writes and
+ * the API serves. The review columns come last, so the columns before them keep their places.
+ */
 export const CSV_COLUMNS = [
   'id',
   'date_start',
@@ -27,9 +29,12 @@ export const CSV_COLUMNS = [
   'deaths_unknown',
   'documents',
   'summary',
+  'review_status',
+  'corrected',
+  'note',
 ] as const;
 
-export function csvRecord(i: Incident): Cell[] {
+export function csvRecord(i: ExportIncident): Cell[] {
   return [
     i.id,
     i.date.start,
@@ -55,5 +60,8 @@ export function csvRecord(i: Incident): Cell[] {
     i.deaths_by.unknown,
     [...new Set(i.sources.map((s) => s.document_id))].join(';'),
     i.summary,
+    i.review?.status ?? 'unreviewed',
+    i.review?.corrected ? 1 : 0,
+    i.review?.note ?? null,
   ];
 }

@@ -75,6 +75,14 @@ export function readHeader(
   return { format, columns };
 }
 
+/** A release as a user gives it ("19.1", "23.0.1-candidate"): short, no spaces, nothing else. */
+export function checkDatasetVersion(version: string, where: string): string {
+  if (!/^[\w.-]{1,20}$/.test(version)) {
+    throw new InvalidInputError(where, `expected a release like 19.1, got "${shorten(version, 40)}"`);
+  }
+  return version;
+}
+
 /** 'ucdp-ged 19.1': the given version, else one the standard file names carry (ged191, GEDEvent_v22_1). */
 export function datasetName(format: DatasetFormat, file: string, version?: string): string {
   const base = format === 'ged' ? 'ucdp-ged' : 'acled';

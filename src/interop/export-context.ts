@@ -1,4 +1,5 @@
 import type { Incident } from '../core/incident.js';
+import type { IncidentReview } from '../core/review.js';
 import { type ActorIndex, resolveActor } from '../resolve/actors.js';
 import type { DocumentLabel } from '../store/incident-pages.js';
 
@@ -9,6 +10,12 @@ export interface ExportContext {
 }
 
 export type Cell = string | number | null;
+
+/**
+ * An incident as exports write it: the effective values (reviews applied) and the review itself, whose
+ * status and note Tally's own formats carry. GED and ACLED have no column for them.
+ */
+export type ExportIncident = Incident & { review?: IncidentReview | null };
 
 const distinct = (values: (string | null | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== '')),

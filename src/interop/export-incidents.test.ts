@@ -3,8 +3,19 @@ import { setImmediate as tick } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { Incident } from '../core/incident.js';
+import type { IncidentReview } from '../core/review.js';
+import { ACLED_COLUMNS } from './acled-format.js';
 import { CSV_COLUMNS } from './csv-columns.js';
-import { type ExportFormat, type ExportOptions, type PageReader, writeExport } from './export-incidents.js';
+import type { ExportIncident } from './export-context.js';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+  exportStream,
+  type PageReader,
+  writeExport,
+} from './export-incidents.js';
+import { GED_COLUMNS } from './ged-format.js';
 import { makeIncident } from './testing/make-incident.js';
 
 /** `count` incidents served in keyset order, recording every page asked for. */
@@ -109,5 +120,94 @@ describe('writeExport', () => {
     for (const done of held.splice(0)) done();
     await finished;
     expect(read.calls.reduce((a, b) => a + b, 0)).toBe(5000);
+  });
+
+  it('stops at a limit, asking for no more than it needs', async () => {
+    const read = pagesOf(2500);
+    const lines = (await exported(read, { format: 'jsonl', pageSize: 1000, limit: 1500 })).trim().split('\n');
+    expect(lines).toHaveLength(1500);
+    expect(read.calls).toEqual([1000, 500]);
+  });
+
+  it('streams for the API: a page is read only when the consumer wants more, and not after it leaves', async () => {
+    const read = pagesOf(5000);
+    const stream = exportStream(read, { format: 'jsonl', pageSize: 100 });
+    for await (const chunk of stream) {
+      expect(String(chunk)).toMatch(/^\{"id":1,/);
+      break;
+    }
+    for (let n = 0; n < 20; n++) await tick();
+    expect(stream.destroyed).toBe(true);
+    expect(read.calls.length).toBeLessThanOrEqual(2);
+    expect(read.calls.every((size) => size <= 100)).toBe(true);
+  });
+
+  it.each(EXPORT_FORMATS)('writes the same %s bytes to a stream as to a writable', async (format) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of exportStream(pagesOf(250), { format, pageSize: 100 })) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(await exported(pagesOf(250), { format, pageSize: 100 }));
+  });
+});
+
+describe('what exports let through', () => {
+  const review: IncidentReview = {
+    status: 'corrected',
+    merged_into: null,
+    corrected: true,
+    note: 'witness: Gul Ahmad (shopkeeper)',
+    note_sensitive: true,
+    by: 'analyst',
+    at: '2026-01-01T00:00:00.000Z',
+    audit_id: 4,
+  };
+  const one =
+    (incident: ExportIncident): PageReader =>
+    async (after) => ({ incidents: after ? [] : [incident], documents: new Map() });
+
+  it.each([
+    ['csv', CSV_COLUMNS, 'summary'],
+    ['ged', GED_COLUMNS, 'source_headline'],
+    ['acled', ACLED_COLUMNS, 'notes'],
+  ] as const)('guards formula-like text in %s and keeps numbers as numbers', async (format, columns, summaryColumn) => {
+    const incident = makeIncident({
+      summary: '=HYPERLINK("http://example.org","12 dead")',
+      side_a: '-Taliban',
+      place: { ...(makeIncident().place as NonNullable<Incident['place']>), lat: -4.5, lon: -70.5, name: '@Leticia' },
+    });
+    const rows: string[][] = parse(await exported(one(incident), { format }));
+    const row = rows[1] as string[];
+    const cell = (name: string) => row[(columns as readonly string[]).indexOf(name)];
+    expect(cell(summaryColumn)).toBe(`'=HYPERLINK("http://example.org","12 dead")`);
+    expect(cell('longitude')).toBe('-70.5');
+    expect(cell('latitude')).toBe('-4.5');
+    expect(cell(format === 'acled' ? 'actor1' : 'side_a')).toBe("'-Taliban");
+    expect(cell(format === 'acled' ? 'location' : format === 'ged' ? 'where_coordinates' : 'place')).toBe("'@Leticia");
+  });
+
+  it('writes the review status and note in Tally CSV, JSON Lines and GeoJSON, and no note in GED or ACLED', async () => {
+    const incident = { ...makeIncident(), review: { ...review, note_sensitive: false } };
+    for (const format of ['csv', 'jsonl', 'geojson'] as const) {
+      expect(await exported(one(incident), { format })).toContain('Gul Ahmad');
+    }
+    for (const format of ['ged', 'acled'] as const) {
+      expect(await exported(one(incident), { format })).not.toContain('Gul Ahmad');
+    }
+    const rows: string[][] = parse(await exported(one(incident), { format: 'csv' }));
+    expect(rows[1]?.slice(CSV_COLUMNS.indexOf('review_status'))).toEqual(['corrected', '1', review.note]);
+    const line = JSON.parse(await exported(one(incident), { format: 'jsonl' }));
+    expect(line.review).toMatchObject({ status: 'corrected', note: review.note });
+    const feature = JSON.parse(await exported(one(incident), { format: 'geojson' })).features[0];
+    expect(feature.properties).toMatchObject({ review_status: 'corrected', corrected: true, note: review.note });
+  });
+
+  it.each(['csv', 'jsonl', 'geojson'] as const)('redacts a sensitive note in %s when asked', async (format) => {
+    const sensitive = one({ ...makeIncident(), review });
+    const open = await exported(sensitive, { format });
+    expect(open).toContain('Gul Ahmad');
+    const redacted = await exported(sensitive, { format, redact: true });
+    expect(redacted).not.toContain('Gul Ahmad');
+    expect(redacted).toContain('[redacted]');
+    // Only the note: the rest of the export is the same.
+    expect(redacted.replace('[redacted]', review.note as string)).toBe(open);
   });
 });

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import type { Incident } from '../core/incident.js';
+import { redactSensitive } from '../core/redact.js';
 import type { ActorIndex } from '../resolve/actors.js';
 import {
   type DocumentLabel,
@@ -9,11 +8,13 @@ import {
   listIncidentPage,
   readDocumentLabels,
 } from '../store/incident-pages.js';
-import type { IncidentFilter } from '../store/incident-queries.js';
+import { toIncident } from '../store/incident-queries.js';
 import type { Store } from '../store/open-store.js';
+import type { ReviewedIncidentFilter } from '../store/reviewed-incidents.js';
 import { ACLED_COLUMNS, acledRecord } from './acled-format.js';
 import { CSV_COLUMNS, csvRecord } from './csv-columns.js';
-import type { Cell, ExportContext } from './export-context.js';
+import { csvLine } from './csv-writer.js';
+import type { Cell, ExportContext, ExportIncident } from './export-context.js';
 import { GED_COLUMNS, gedRecord } from './ged-format.js';
 import { FEATURE_COLLECTION_CLOSE, FEATURE_COLLECTION_OPEN, incidentFeature } from './geojson-format.js';
 
@@ -22,96 +23,101 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** One page of incidents and the labels of the documents they cite. */
 export interface ExportPage {
-  incidents: Incident[];
+  incidents: ExportIncident[];
   documents: ReadonlyMap<number, DocumentLabel>;
 }
 
 /** Reads the page after `after` (null: the first), at most `limit` incidents, in (date_start, id) order. */
 export type PageReader = (after: IncidentCursor | null, limit: number) => Promise<ExportPage>;
 
-/**
- * How to export. An options object, so that audience-dependent choices (a `redact` flag for the
- * sensitive fields a team store may add) join here without changing any signature. Every export
- * today is public: it carries nothing `tally incidents --json` does not show.
- */
+/** How to export: the format, and choices that depend on who the export is for. */
 export interface ExportOptions {
   format: ExportFormat;
   /** Incidents per page: memory use is bounded by this, whatever the size of the export. */
   pageSize?: number;
+  /** At most this many incidents (`tally incidents --csv --limit`); all of them when absent. */
+  limit?: number;
   /** For ACLED inter codes of actors the incident does not code itself. */
   actors?: ActorIndex | null;
+  /** Write "[redacted]" for notes marked sensitive: for viewers, anonymous readers, `tally export --redact`. */
+  redact?: boolean;
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
 
-/** Pages of the store's incidents matching a filter. */
-export function storePages(store: Store, filter: IncidentFilter): PageReader {
+/** Pages of the store's incidents matching a filter, with reviews applied, as every reader sees them. */
+export function storePages(store: Store, filter: ReviewedIncidentFilter): PageReader {
   return async (after, limit) => {
-    const incidents = await listIncidentPage(store, filter, after, limit);
+    const reviewed = await listIncidentPage(store, filter, after, limit);
+    const incidents = reviewed.map((r) => ({ ...toIncident(r), review: r.review }));
     const ids = incidents.flatMap((i) => i.sources.flatMap((s) => (s.document_id === null ? [] : [s.document_id])));
     return { incidents, documents: await readDocumentLabels(store, ids) };
   };
 }
 
-async function* incidentsOf(read: PageReader, pageSize: number): AsyncGenerator<[Incident, ExportPage]> {
+async function* incidentsOf(
+  read: PageReader,
+  pageSize: number,
+  limit: number,
+): AsyncGenerator<[ExportIncident, ExportPage]> {
   let after: IncidentCursor | null = null;
-  for (;;) {
-    const page = await read(after, pageSize);
+  let left = limit;
+  while (left > 0) {
+    const want = Math.min(pageSize, left);
+    const page = await read(after, want);
     for (const incident of page.incidents) yield [incident, page];
+    left -= page.incidents.length;
     const last = page.incidents.at(-1);
-    if (!last || page.incidents.length < pageSize) return;
+    if (!last || page.incidents.length < want) return;
     after = { date_start: last.date.start, id: last.id };
   }
 }
 
-const TABLES = {
+const TABLES: Record<'ged' | 'acled' | 'csv', { columns: readonly string[]; record: RecordWriter }> = {
   ged: { columns: GED_COLUMNS, record: gedRecord },
   acled: { columns: ACLED_COLUMNS, record: acledRecord },
-  csv: { columns: CSV_COLUMNS, record: (i: Incident) => csvRecord(i) },
-} as const;
+  csv: { columns: CSV_COLUMNS, record: csvRecord },
+};
+type RecordWriter = (i: ExportIncident, ctx: ExportContext) => Cell[];
 
-/** The export as text chunks, produced only as fast as they are consumed. */
-function chunks(read: PageReader, options: ExportOptions, counted: () => void): AsyncIterable<string | Buffer> {
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const context = (page: ExportPage): ExportContext => ({ documents: page.documents, actors: options.actors ?? null });
+/**
+ * The export as text, one piece per incident, produced only as fast as it is consumed: nothing holds
+ * more than a page. `counted` hears of each incident written.
+ */
+async function* exportText(read: PageReader, options: ExportOptions, counted: () => void): AsyncGenerator<string> {
   const { format } = options;
-  if (format === 'ged' || format === 'acled' || format === 'csv') {
-    const table = TABLES[format];
-    async function* records(): AsyncGenerator<Cell[]> {
-      for await (const [incident, page] of incidentsOf(read, pageSize)) {
-        counted();
-        yield table.record(incident, context(page));
-      }
-    }
-    // RFC 4180 with CRLF, as `tally incidents --csv`; a field with a bare line break is quoted too,
-    // which csv-stringify only does for the record delimiter itself.
-    const csv = stringify({
-      header: true,
-      columns: [...table.columns],
-      record_delimiter: 'windows',
-      quoted_match: /[\r\n]/,
-    });
-    const source = Readable.from(records());
-    source.on('error', (error) => csv.destroy(error));
-    return source.pipe(csv);
+  const context = (page: ExportPage): ExportContext => ({ documents: page.documents, actors: options.actors ?? null });
+  const incidents = incidentsOf(read, options.pageSize ?? DEFAULT_PAGE_SIZE, options.limit ?? Number.POSITIVE_INFINITY);
+  const table = format === 'ged' || format === 'acled' || format === 'csv' ? TABLES[format] : null;
+  if (table) yield csvLine(table.columns);
+  if (format === 'geojson') yield FEATURE_COLLECTION_OPEN;
+  let first = true;
+  for await (const [incident, page] of incidents) {
+    counted();
+    const shown = options.redact ? redactSensitive(incident) : incident;
+    if (table) yield csvLine(table.record(shown, context(page)));
+    else if (format === 'jsonl') yield `${JSON.stringify({ ...shown, review: shown.review ?? null })}\n`;
+    else yield `${first ? '' : ',\n'}${JSON.stringify(incidentFeature(shown, context(page)))}`;
+    first = false;
   }
-  return (async function* () {
-    if (format === 'geojson') yield FEATURE_COLLECTION_OPEN;
-    let first = true;
-    for await (const [incident, page] of incidentsOf(read, pageSize)) {
-      counted();
-      if (format === 'jsonl') yield `${JSON.stringify(incident)}\n`;
-      else yield `${first ? '' : ',\n'}${JSON.stringify(incidentFeature(incident, context(page)))}`;
-      first = false;
-    }
-    if (format === 'geojson') yield FEATURE_COLLECTION_CLOSE;
-  })();
+  if (format === 'geojson') yield FEATURE_COLLECTION_CLOSE;
+}
+
+/**
+ * The export as a byte stream that reads the store only as its consumer (an HTTP response) takes
+ * it: what the API sends. Destroying it (the client went away) stops the reading.
+ */
+export function exportStream(read: PageReader, options: ExportOptions): Readable {
+  return Readable.from(
+    exportText(read, options, () => {}),
+    { objectMode: false, highWaterMark: 64 * 1024 },
+  );
 }
 
 /**
  * Write incidents to `out` in one of the field's formats, a page at a time: nothing holds more than
  * a page, and a slow reader (a pipe, a network socket) holds the export back rather than letting it
- * queue up in memory. Does not end `out`; the caller owns it.
+ * queue up in memory. Does not end `out`; the caller owns it. The bytes are those of `exportStream`.
  */
 export async function writeExport(
   read: PageReader,
@@ -126,7 +132,7 @@ export async function writeExport(
   };
   out.on('error', onError);
   try {
-    for await (const chunk of chunks(read, options, () => incidents++)) {
+    for await (const chunk of exportText(read, options, () => incidents++)) {
       if (failure) throw failure;
       if (!out.write(chunk)) await once(out, 'drain');
     }

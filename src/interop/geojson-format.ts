@@ -1,5 +1,4 @@
-import type { Incident } from '../core/incident.js';
-import { type ExportContext, joinCell, sourceArticles } from './export-context.js';
+import { type ExportContext, type ExportIncident, joinCell, sourceArticles } from './export-context.js';
 
 /** A GeoJSON Feature (RFC 7946) for one incident; properties flat, so GIS tools show them as columns. */
 export interface IncidentFeature {
@@ -12,7 +11,7 @@ export interface IncidentFeature {
 export const FEATURE_COLLECTION_OPEN = '{"type":"FeatureCollection","features":[\n';
 export const FEATURE_COLLECTION_CLOSE = '\n]}\n';
 
-export function incidentFeature(i: Incident, ctx: ExportContext): IncidentFeature {
+export function incidentFeature(i: ExportIncident, ctx: ExportContext): IncidentFeature {
   const p = i.place;
   return {
     type: 'Feature',
@@ -46,6 +45,9 @@ export function incidentFeature(i: Incident, ctx: ExportContext): IncidentFeatur
       summary: i.summary,
       dataset: i.dataset,
       dataset_id: i.dataset_id,
+      review_status: i.review?.status ?? 'unreviewed',
+      corrected: i.review?.corrected ?? false,
+      note: i.review?.note ?? null,
     },
   };
 }

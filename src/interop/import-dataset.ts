@@ -20,8 +20,21 @@ export interface ImportOptions {
   now: string;
   /** Rows per transaction. */
   batchSize?: number;
-  /** Called once per row that cannot be imported, with "FILE:LINE: problem", as it is found. */
-  onProblem?: (message: string) => void;
+  /** Called once per row that cannot be imported, as it is found. */
+  onProblem?: (problem: ImportProblem) => void;
+}
+
+/** A row that could not be imported: where it is and why. */
+export interface ImportProblem {
+  file: string;
+  /** The line the row starts on; null when the CSV parser could not tell. */
+  line: number | null;
+  message: string;
+}
+
+/** "FILE:LINE: problem", as the CLI prints it. */
+export function formatProblem(p: ImportProblem): string {
+  return `${p.file}:${p.line ?? '?'}: ${p.message}`;
 }
 
 export interface ImportSummary {
@@ -46,6 +59,9 @@ interface ParsedRecord {
  * a file of any size runs in constant memory. A malformed row is reported with its line and
  * skipped; the rest go on. A header that is not a dataset's refuses the whole file.
  */
+/** Imports this large change the tables enough that the planner needs fresh statistics. */
+const STATISTICS_AFTER = 1000;
+
 export async function importDataset(store: Store, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const { file } = options;
   const batchSize = options.batchSize ?? 500;
@@ -63,7 +79,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
   let failed = 0;
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     failed += 1;
-    report(`${file}:${error.lines ?? '?'}: ${error.message}`);
+    report({ file, line: error.lines ?? null, message: error.message });
   });
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
@@ -104,7 +120,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       lastEmpty = info.empty_lines;
       if (record.length !== width) {
         failed += 1;
-        report(`${file}:${line}: expected ${width} fields as in the header, found ${record.length}`);
+        report({ file, line, message: `expected ${width} fields as in the header, found ${record.length}` });
         continue;
       }
       const cells = new Map<string, string>();
@@ -116,12 +132,13 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       } catch (error) {
         if (!(error instanceof RowProblem)) throw error;
         failed += 1;
-        report(`${file}:${line}: ${error.message}`);
+        report({ file, line, message: error.message });
         continue;
       }
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
     return { ...summary, failed };
   } finally {
     // A refused header or a store failure stops reading; the file must not stay open behind it.

@@ -1,4 +1,5 @@
 import { shorten } from '../core/errors.js';
+import { unguardCell } from './csv-writer.js';
 import { parseDatasetDate } from './date-codes.js';
 
 /** Why one row cannot be imported; the importer adds the file and line. */
@@ -14,8 +15,12 @@ export class RowFields {
     return this.cells.has(column);
   }
 
+  /** The cell's text, without the quote mark our CSV writer puts before a formula-like value. */
   text(column: string): string | null {
-    const value = this.cells.get(column)?.trim();
+    const cell = this.cells.get(column);
+    // PostgreSQL cannot store U+0000: one such cell would fail its whole batch, not just its row.
+    if (cell?.includes('\u0000')) throw new RowProblem(`${column} contains a NUL character (U+0000)`);
+    const value = cell === undefined ? undefined : unguardCell(cell).trim();
     return value ? value : null;
   }
 

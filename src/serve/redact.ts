@@ -1,21 +1,9 @@
 import { type Role, roleAtLeast } from '../core/account.js';
-import { REDACTED } from '../core/review.js';
+
+// Exports apply the same rule outside the server, so it lives in core.
+export { redactSensitive } from '../core/redact.js';
 
 /** Whether a reader may see fields marked sensitive: analysts and admins only. */
 export function seesSensitive(role: Role | null): boolean {
   return roleAtLeast(role, 'analyst');
-}
-
-/**
- * A copy with every note marked sensitive replaced, wherever it sits (a figure's review, an
- * incident, an audit entry's before and after). Keyed on the `note_sensitive` flag beside a `note`,
- * so a new response type that carries notes is covered without a change here.
- */
-export function redactSensitive<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(redactSensitive) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = redactSensitive(v);
-  if (out.note_sensitive === true && typeof out.note === 'string') out.note = REDACTED;
-  return out as T;
 }

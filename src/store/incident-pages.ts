@@ -1,7 +1,7 @@
-import type { Incident } from '../core/incident.js';
-import { type IncidentFilter, readIncidents } from './incident-queries.js';
+import type { ReviewedIncident } from '../core/review.js';
+import { loadReviewedIncidents } from './incident-views.js';
 import type { Store } from './open-store.js';
-import { pageIncidentIds } from './reviewed-incidents.js';
+import { pageIncidentIds, type ReviewedIncidentFilter } from './reviewed-incidents.js';
 
 /** Where a page ends: the next page starts after this incident in (date_start, id) order. */
 export interface IncidentCursor {
@@ -19,23 +19,24 @@ export interface DocumentLabel {
 }
 
 /**
- * One page of standing incidents in (date_start, id) order, starting after `after`, with reviews
- * applied. Keyset paging costs the same on the last page as on the first, where an offset would
- * rescan everything before it. `filter.limit` and `filter.offset` are ignored: the page size is `limit`.
+ * One page of incidents in (date_start, id) order, starting after `after`, with reviews applied and
+ * the review beside them (exports carry its status and note). Standing incidents only unless
+ * `filter.status` says otherwise. Keyset paging costs the same on the last page as on the first,
+ * where an offset would rescan everything before it.
  */
 export async function listIncidentPage(
   store: Store,
-  filter: IncidentFilter,
+  filter: ReviewedIncidentFilter,
   after: IncidentCursor | null,
   limit: number,
-): Promise<Incident[]> {
+): Promise<ReviewedIncident[]> {
   const page = await pageIncidentIds(store.db, filter, {
     sort: 'date',
     order: 'asc',
     after: after ? { value: after.date_start, id: after.id } : undefined,
     limit,
   });
-  return readIncidents(store, page.ids);
+  return loadReviewedIncidents(store.db, page.ids);
 }
 
 /** Titles, sources and dates of the documents a page of incidents cites. */

@@ -1,11 +1,11 @@
 import { loadResolvers } from '../../app/analyse-document.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import { EventType, type Incident } from '../../core/incident.js';
-import { CSV_COLUMNS, csvRecord } from '../../interop/csv-columns.js';
+import { storePages, writeExport } from '../../interop/export-incidents.js';
 import { resolvePlace } from '../../resolve/resolve-place.js';
 import { getIncident, type IncidentFilter, listIncidents, type PlaceFilter } from '../../store/incident-queries.js';
 import { openStore, type Store } from '../../store/open-store.js';
-import { formatCsv, formatRange, formatTable, printJson } from '../format.js';
+import { formatRange, formatTable, printJson } from '../format.js';
 
 export interface IncidentFlags extends IncidentFilterFlags {
   limit: number;
@@ -70,9 +70,19 @@ export async function runIncidents(db: string, flags: IncidentFlags): Promise<nu
   checkIncidentFilterFlags(flags);
   const store = await openStore(db);
   try {
-    const incidents = await listIncidents(store, { ...(await incidentFilter(store, flags)), limit: flags.limit });
+    const filter = await incidentFilter(store, flags);
+    if (flags.csv) {
+      // The export's CSV, so that every CSV Tally writes has the same columns and the same guard.
+      await writeExport(storePages(store, filter), process.stdout, { format: 'csv', limit: flags.limit }).catch(
+        (error: NodeJS.ErrnoException) => {
+          // `tally incidents --csv | head` closes the pipe early: the reader has what it wanted.
+          if (error.code !== 'EPIPE') throw error;
+        },
+      );
+      return 0;
+    }
+    const incidents = await listIncidents(store, { ...filter, limit: flags.limit });
     if (flags.json) printJson(incidents);
-    else if (flags.csv) process.stdout.write(formatCsv([...CSV_COLUMNS], incidents.map(csvRecord)));
     else
       process.stdout.write(
         `${formatTable(TABLE_COLUMNS, incidents.map(tableRow), 40)}\n${incidents.length} incidents\n`,

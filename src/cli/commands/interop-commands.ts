@@ -5,8 +5,9 @@ import type { Readable, Writable } from 'node:stream';
 import { loadResolvers } from '../../app/analyse-document.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { describeFsError } from '../../ingest/collect-files.js';
+import { checkDatasetVersion } from '../../interop/dataset-header.js';
 import { EXPORT_FORMATS, type ExportFormat, storePages, writeExport } from '../../interop/export-incidents.js';
-import { importDataset } from '../../interop/import-dataset.js';
+import { formatProblem, importDataset } from '../../interop/import-dataset.js';
 import { createActorIndex } from '../../resolve/actors.js';
 import { loadActorRegistry } from '../../resolve/load-resolve-data.js';
 import { openStore } from '../../store/open-store.js';
@@ -16,6 +17,7 @@ import { checkIncidentFilterFlags, type IncidentFilterFlags, incidentFilter } fr
 export interface ExportFlags extends IncidentFilterFlags {
   format: string;
   out?: string;
+  redact?: boolean;
 }
 
 async function openForReading(file: string): Promise<Readable> {
@@ -72,6 +74,7 @@ export async function runExport(db: string, flags: ExportFlags): Promise<number>
       const { incidents } = await writeExport(storePages(store, filter), target?.out ?? process.stdout, {
         format,
         actors,
+        redact: flags.redact === true,
       });
       await target?.commit();
       process.stderr.write(`${incidents} incidents exported${flags.out ? ` to ${flags.out}` : ''} (${format})\n`);
@@ -95,9 +98,7 @@ export interface ImportFlags {
 
 /** `tally import FILE`: a UCDP GED or ACLED CSV; bad rows are reported by line and the rest stored. */
 export async function runImport(db: string, file: string, flags: ImportFlags): Promise<number> {
-  if (flags.datasetVersion !== undefined && !/^[\w.-]{1,20}$/.test(flags.datasetVersion)) {
-    throw new InvalidInputError('--dataset-version', `expected a release like 19.1, got "${flags.datasetVersion}"`);
-  }
+  if (flags.datasetVersion !== undefined) checkDatasetVersion(flags.datasetVersion, '--dataset-version');
   const input = await openForReading(file);
   const store = await openStore(db).catch((error) => {
     input.destroy();
@@ -109,7 +110,7 @@ export async function runImport(db: string, file: string, flags: ImportFlags): P
       datasetVersion: flags.datasetVersion,
       resolvers: await loadResolvers(store, flags.actors),
       now: new Date().toISOString(),
-      onProblem: (message) => process.stderr.write(`${message}\n`),
+      onProblem: (problem) => process.stderr.write(`${formatProblem(problem)}\n`),
     });
     if (flags.json) printJson(summary);
     else {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/account.js';
+import { gedCsv } from './support/datasets.js';
 import {
   createTestServer,
   ingestText,
@@ -54,6 +55,7 @@ function samples(s: TestServer): Record<string, () => Promise<Sample>> {
       url: '/api/documents/upload',
       ...multipartFile('wire.txt', wireReport().text),
     }),
+    'POST /api/import': async () => ({ url: '/api/import', ...multipartFile('ged191.csv', gedCsv()) }),
     'POST /api/figures/:id/accept': async () => ({ url: `/api/figures/${await figure()}/accept`, payload: {} }),
     'POST /api/figures/:id/reject': async () => ({
       url: `/api/figures/${await figure()}/reject`,

@@ -7,6 +7,8 @@ import type { Access, ServerDeps, ZodApp } from './server-types.js';
 
 export const SESSION_COOKIE = 'tally_session';
 export const CSRF_COOKIE = 'tally_csrf';
+/** Sent to /api/login only: this browser has signed in to the account before (auth/login-throttle.ts). */
+export const DEVICE_COOKIE = 'tally_device';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Who makes the request. A bad Authorization header is refused outright, never read as anonymous. */
@@ -42,9 +44,30 @@ export function authorize(access: Access, principal: Principal | null, publicRea
 }
 
 /**
+ * Whether a browser says another site started this request. Sec-Fetch-Site first: the browser sets
+ * it and no proxy rewrites it. Then Origin, or Referer, against the Host this server was asked for
+ * (X-Forwarded-Host behind a trusted proxy). A client that sends none of them is no browser acting
+ * for another site; the CSRF token decides.
+ */
+function fromAnotherSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.origin ?? request.headers.referer;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== request.host;
+  } catch {
+    // "Origin: null" (a sandboxed frame, a file) and anything unparsable.
+    return true;
+  }
+}
+
+/**
  * Identify, authorise, and check CSRF on every request before its body is parsed, so nobody without
  * the right to write makes the server read a large body. Bearer-token requests need no CSRF token:
- * a browser never attaches one on its own.
+ * a browser never attaches one on its own. Cookie and anonymous writes from another site are refused
+ * even before the token is looked at; that also covers sign-in, which has no token yet (an attacker
+ * signing a victim's browser into the attacker's account).
  */
 export function installAuth(app: ZodApp, deps: ServerDeps): void {
   app.decorateRequest('principal', null);
@@ -53,6 +76,9 @@ export function installAuth(app: ZodApp, deps: ServerDeps): void {
     const access = request.routeOptions.config?.access ?? 'read';
     authorize(access, request.principal, deps.config.publicReads);
     const principal = request.principal;
+    if (UNSAFE_METHODS.has(request.method) && principal?.via !== 'token' && fromAnotherSite(request)) {
+      throw new ForbiddenError("cross-site request refused: send writes from this server's own page");
+    }
     if (UNSAFE_METHODS.has(request.method) && principal?.via === 'session' && access !== 'public') {
       const header = request.headers['x-csrf-token'];
       if (!csrfMatches(principal, Array.isArray(header) ? header[0] : header)) {

@@ -19,13 +19,17 @@ import { installAuth } from './auth-hooks.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerDocumentRoutes } from './documents-routes.js';
 import { handleError } from './error-handler.js';
+import { registerExportRoutes } from './export-routes.js';
 import { registerFigureRoutes } from './figures-routes.js';
+import { registerImportRoutes } from './import-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
+import { refuseUnstorable } from './input-guard.js';
 import { registerPointRoutes } from './points-routes.js';
 import { redactSensitive, seesSensitive } from './redact.js';
 import { registerReferenceRoutes } from './reference-routes.js';
 import { registerReviewRoutes } from './review-routes.js';
 import type { RouteInfo, ServerDeps, ZodApp } from './server-types.js';
+import { isTrustedProxy } from './trust-proxy.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,7 +46,7 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy ? isTrustedProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -116,6 +120,7 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   installAuth(app, deps);
+  app.addHook('preHandler', refuseUnstorable);
   // Redaction at the last step before serialisation covers every JSON response, whatever the route.
   app.addHook('preSerialization', async (request, _reply, payload) =>
     seesSensitive(request.principal?.role ?? null) ? payload : redactSensitive(payload),
@@ -128,6 +133,8 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
   // Before /api/incidents/:id would be tried: a static path wins in Fastify's router either way.
   registerPointRoutes(app, deps);
   registerIncidentRoutes(app, deps);
+  registerExportRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerReviewRoutes(app, deps);
   registerAggregateRoutes(app, deps);
   registerReferenceRoutes(app, deps);

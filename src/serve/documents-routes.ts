@@ -26,6 +26,17 @@ function memoryItem(name: string, bytes: Uint8Array): InputItem {
   return { name, size: bytes.byteLength, read: async () => bytes };
 }
 
+/**
+ * The uploaded file's name, kept only as the document's source label (nothing is written to disk):
+ * no directories, no control characters (a NUL cannot even be stored on PostgreSQL), no bidi
+ * overrides that make "gpj.exe" read as "exe.jpg", at most 255 characters.
+ */
+function uploadLabel(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '_').trim();
+  return clean === '' || clean === '.' || clean === '..' ? 'upload' : [...clean].slice(0, 255).join('');
+}
+
 export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
   /** Ingest one input as the CLI does, record who did it, and answer 201 (new) or 200 (same content already stored). */
   async function ingest(item: InputItem, field: string, agent: { userId: number; name: string }, title?: string) {
@@ -145,7 +156,7 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
       if (file?.fieldname !== 'file') throw new InvalidInputError('body.file', 'expected a file in the "file" field');
       // toBuffer() throws 413 when the file passes the upload limit; nothing half-read is stored.
       const bytes = await file.toBuffer();
-      const name = file.filename.replace(/[\\/]/g, '_').slice(0, 255) || 'upload';
+      const name = uploadLabel(file.filename);
       const result = await ingest(memoryItem(name, bytes), 'body.file', agentOf(request));
       return reply.status(result.status).send(result.body);
     },

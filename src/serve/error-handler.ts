@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { LockedOutError } from '../auth/login-throttle.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -31,6 +32,7 @@ function statusOf(error: unknown): number {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof StoreError) return 503;
+  if (error instanceof LockedOutError) return 429;
   const code = (error as FastifyError).statusCode;
   // Fastify's and its plugins' own client errors (413 too large, 415, 429, a JSON syntax error) keep their status.
   return typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
@@ -56,6 +58,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const status = isResponseSerializationError(error) ? 500 : statusOf(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   if (status === 401) reply.header('www-authenticate', 'Bearer realm="tally"');
+  if (error instanceof LockedOutError) reply.header('retry-after', Math.ceil(error.retryAfterMs / 1000));
   // Internal details stay in the log; the client learns only that it was not its fault.
   const message =
     status >= 500 && !(error instanceof StoreError) ? 'internal error (see the server log)' : error.message;

@@ -57,11 +57,24 @@ export function encodeCursor(sort: IncidentSort, order: 'asc' | 'desc', at: Inci
   return Buffer.from(JSON.stringify([sort, order, at.value, at.id])).toString('base64url');
 }
 
+// Bounded like the columns they are compared with: a forged cursor must not reach the store with a
+// value PostgreSQL refuses (a fraction or 2^40 against an integer, a NUL in text).
+const StoredInt = z
+  .number()
+  .int()
+  .min(-(2 ** 31))
+  .max(2 ** 31 - 1);
 const CursorTuple = z.tuple([
   z.enum(INCIDENT_SORTS),
   z.enum(['asc', 'desc']),
-  z.union([z.string().max(100), z.number()]),
-  z.number().int(),
+  z.union([
+    z
+      .string()
+      .max(100)
+      .refine((v) => !v.includes('\u0000')),
+    StoredInt,
+  ]),
+  StoredInt,
 ]);
 
 export function decodeCursor(cursor: string, sort: IncidentSort, order: 'asc' | 'desc'): IncidentPosition {

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IngestDeps } from '../app/ingest-documents.js';
 import type { Principal } from '../auth/authenticate.js';
+import type { AccountLockoutOptions } from '../auth/login-throttle.js';
 import type { ScryptParams } from '../auth/passwords.js';
 import type { Resolvers } from '../merge/build-incidents.js';
 import type { Store } from '../store/open-store.js';
@@ -33,8 +34,13 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Largest uploaded or pasted document, in bytes. */
   uploadLimit: number;
+  /** Largest dataset CSV for POST /api/import, in bytes: streamed into the store, never held whole. */
+  importLimit: number;
   rateLimit: { max: number; windowMs: number };
+  /** Sign-ins per client address. */
   loginRateLimit: { max: number; windowMs: number };
+  /** Failed sign-ins per account name before it locks for new browsers (see auth/login-throttle.ts). */
+  accountLockout: AccountLockoutOptions;
   /** A built web page to serve at /, if there is one. */
   webRoot: string | null;
   logLevel: 'silent' | 'error' | 'warn' | 'info';
@@ -47,8 +53,11 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   sessionTtlMs: 12 * 60 * 60 * 1000,
   bodyLimit: 1024 * 1024,
   uploadLimit: 20 * 1024 * 1024,
+  // A whole GED release is a few hundred megabytes.
+  importLimit: 1024 * 1024 * 1024,
   rateLimit: { max: 600, windowMs: 60_000 },
   loginRateLimit: { max: 5, windowMs: 60_000 },
+  accountLockout: { max: 10, windowMs: 15 * 60_000 },
   webRoot: null,
   logLevel: 'silent',
 };

@@ -11,6 +11,7 @@ import { getConflictOfDocument } from '../store/extraction-store.js';
 import { listReviewedFigures } from '../store/reviewed-figures.js';
 import { agentOf } from './auth-hooks.js';
 import type { ServerDeps, ZodApp } from './server-types.js';
+import { uploadLabel } from './upload-label.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -24,17 +25,6 @@ export const PasteRequest = z.object({
 /** An in-memory input, so uploads go through the same ingest as files on disk. */
 function memoryItem(name: string, bytes: Uint8Array): InputItem {
   return { name, size: bytes.byteLength, read: async () => bytes };
-}
-
-/**
- * The uploaded file's name, kept only as the document's source label (nothing is written to disk):
- * no directories, no control characters (a NUL cannot even be stored on PostgreSQL), no bidi
- * overrides that make "gpj.exe" read as "exe.jpg", at most 255 characters.
- */
-function uploadLabel(filename: string): string {
-  const base = filename.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '_').trim();
-  return clean === '' || clean === '.' || clean === '..' ? 'upload' : [...clean].slice(0, 255).join('');
 }
 
 export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {

@@ -6,14 +6,10 @@ import { formatBytes } from '../ingest/collect-files.js';
 import { checkDatasetVersion } from '../interop/dataset-header.js';
 import { importDataset } from '../interop/import-dataset.js';
 import type { ServerDeps, ZodApp } from './server-types.js';
+import { uploadLabel } from './upload-label.js';
 
 // Room for the multipart boundaries and headers around the file itself.
 const MULTIPART_OVERHEAD = 64 * 1024;
-
-/** The uploaded file's name, only for messages and the GED release it may name (ged191.csv): nothing stores it. */
-function fileLabel(filename: string): string {
-  return [...(filename.split(/[\\/]/).pop() ?? '')].slice(0, 255).join('') || 'upload.csv';
-}
 
 export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
   const limit = deps.config.importLimit;
@@ -34,7 +30,8 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
     part.file.pipe(input);
     try {
       const summary = await importDataset(deps.store, input, {
-        file: fileLabel(part.filename),
+        // Only for messages and the GED release the name may carry (ged191.csv): nothing stores it.
+        file: uploadLabel(part.filename, 'upload.csv'),
         datasetVersion: version,
         resolvers: deps.resolvers,
         now: deps.now(),

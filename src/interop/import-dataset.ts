@@ -54,14 +54,14 @@ interface ParsedRecord {
   info: { lines: number; empty_lines: number };
 }
 
+/** Imports this large change the tables enough that the planner needs fresh statistics. */
+const STATISTICS_AFTER = 1000;
+
 /**
  * Import a UCDP GED or ACLED CSV, streamed: rows are read, checked and stored a batch at a time, so
  * a file of any size runs in constant memory. A malformed row is reported with its line and
  * skipped; the rest go on. A header that is not a dataset's refuses the whole file.
  */
-/** Imports this large change the tables enough that the planner needs fresh statistics. */
-const STATISTICS_AFTER = 1000;
-
 export async function importDataset(store: Store, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const { file } = options;
   const batchSize = options.batchSize ?? 500;

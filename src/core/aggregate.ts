@@ -26,3 +26,18 @@ export const DeathsAggregate = z.object({
   total: DeathsRow,
 });
 export type DeathsAggregate = z.infer<typeof DeathsAggregate>;
+
+export const TIMELINE_SPLITS = ['type', 'actor'] as const;
+export const TimelineSplit = z.enum(TIMELINE_SPLITS);
+export type TimelineSplit = z.infer<typeof TimelineSplit>;
+
+/** Deaths per month, and the best estimate per month of each event type or of the actors with most deaths. */
+export const TimelineAggregate = z.object({
+  split: TimelineSplit,
+  /** One row per month (key YYYY-MM, by the month an incident started), oldest first. */
+  months: z.array(DeathsRow),
+  /** The series, most deaths first: every event type, or the `top` actors. */
+  keys: z.array(z.string()),
+  series: z.array(z.object({ month: z.string(), key: z.string(), best: z.number().int() })),
+});
+export type TimelineAggregate = z.infer<typeof TimelineAggregate>;

@@ -73,7 +73,7 @@ export async function aggregateDeaths(
 }
 
 /** The totals table holds standing incidents by month of start, province, type and dataset. */
-function answerableByTotals(f: ReviewedIncidentFilter): boolean {
+export function answerableByTotals(f: ReviewedIncidentFilter): boolean {
   return (
     (f.status ?? 'active') === 'active' &&
     !f.from &&

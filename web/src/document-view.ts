@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import type { Ctx } from './context.js';
-import { clear, formatNumber, h } from './dom.js';
+import { clear, formatNumber, h, labelColumns } from './dom.js';
 import { figureText } from './incident-view.js';
 import { figureActions } from './review-forms.js';
 import type { DocumentDetail, ReviewedFigure } from './types.js';
@@ -148,22 +148,31 @@ export async function renderDocumentView(el: HTMLElement, ctx: Ctx, id: number):
     h(
       'div',
       { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'figures' },
-        h('caption', { class: 'sr-only' }, 'Figures extracted from this document'),
+      labelColumns(
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'figures' },
+          h('caption', { class: 'sr-only' }, 'Figures extracted from this document'),
           h(
-            'tr',
+            'thead',
             {},
-            ['Words', 'Kind', 'Figure', 'Low', 'High', 'Claimant', 'Review', ...(ctx.canReview ? ['Actions'] : [])].map(
-              (c) => h('th', { scope: 'col' }, c),
+            h(
+              'tr',
+              {},
+              [
+                'Words',
+                'Kind',
+                'Figure',
+                'Low',
+                'High',
+                'Claimant',
+                'Review',
+                ...(ctx.canReview ? ['Actions'] : []),
+              ].map((c) => h('th', { scope: 'col' }, c)),
             ),
           ),
+          h('tbody', {}, rows),
         ),
-        h('tbody', {}, rows),
       ),
     ),
   );

@@ -48,3 +48,17 @@ export function formatEstimate(low: number | null, best: number | null, high: nu
   const parts = [low, best, high].filter((v, i, all) => v !== null && all.indexOf(v) === i) as number[];
   return parts.map((v) => v.toLocaleString('en-GB')).join(' · ');
 }
+
+/** Each cell carries its column's heading, so a narrow screen can show a row as a labelled card (style.css). */
+export function labelColumns(table: HTMLTableElement): HTMLTableElement {
+  const headings = [...(table.tHead?.rows[0]?.cells ?? [])].map((c) => c.textContent ?? '');
+  table.classList.add('stack');
+  for (const body of table.tBodies) {
+    for (const row of body.rows) {
+      [...row.cells].forEach((cell, i) => {
+        if (headings[i]) cell.dataset.label = headings[i];
+      });
+    }
+  }
+  return table;
+}

@@ -1,77 +1,101 @@
 import { TYPE_COLORS } from './colors.js';
 import { clear, formatEstimate, h } from './dom.js';
+import type { GridStats } from './map-cells.js';
 import type { PointRow } from './types.js';
 
-const PAGE = 50;
+export interface TablePage {
+  rows: PointRow[];
+  truncated: boolean;
+}
 
-/** The incidents the map shows, newest first, a page at a time (the rows are already in memory). */
+function row([id, , , low, best, high, type, date, place]: PointRow, open: (id: number) => void): HTMLElement {
+  return h(
+    'tr',
+    { 'data-incident': id },
+    h('td', {}, date),
+    h(
+      'td',
+      {},
+      h(
+        'a',
+        {
+          href: `./?view=incident&id=${id}`,
+          onclick: (e: Event) => {
+            e.preventDefault();
+            open(id);
+          },
+        },
+        place ?? 'place unknown',
+      ),
+    ),
+    h(
+      'td',
+      {},
+      h('span', {
+        class: 'swatch',
+        style: `background:${TYPE_COLORS[type as keyof typeof TYPE_COLORS] ?? '#444'}`,
+        'aria-hidden': 'true',
+      }),
+      // "Explosions/Remote violence" may break after the slash on a phone.
+      type.split('/').flatMap((part, i, all) => (i < all.length - 1 ? [`${part}/`, h('wbr')] : [part])),
+    ),
+    h('td', { class: 'num' }, formatEstimate(low, best, high)),
+  );
+}
+
+/**
+ * The incidents the filters match, newest first, a page at a time: `more` fetches the page after
+ * the last row shown. The counts are the map's, over every match.
+ */
 export function renderIncidentTable(
   el: HTMLElement,
-  rows: PointRow[],
-  truncated: boolean,
+  first: TablePage,
+  stats: GridStats,
+  more: (after: PointRow) => Promise<TablePage>,
   open: (id: number) => void,
-  shown = PAGE,
 ): void {
-  if (rows.length === 0) {
+  if (first.rows.length === 0) {
     clear(el, h('p', { class: 'empty' }, 'No incidents match these filters.'));
     return;
   }
-  const unmapped = rows.filter((r) => r[1] === null || r[2] === null).length;
   const body = h('tbody');
-  for (const [id, , , low, best, high, type, date, place] of rows.slice(0, shown)) {
-    body.append(
-      h(
-        'tr',
-        { 'data-incident': id },
-        h('td', {}, date),
-        h(
-          'td',
-          {},
-          h(
-            'a',
-            {
-              href: `./?view=incident&id=${id}`,
-              onclick: (e: Event) => {
-                e.preventDefault();
-                open(id);
-              },
-            },
-            place ?? 'place unknown',
-          ),
-        ),
-        h(
-          'td',
-          {},
-          h('span', {
-            class: 'swatch',
-            style: `background:${TYPE_COLORS[type as keyof typeof TYPE_COLORS] ?? '#444'}`,
-            'aria-hidden': 'true',
-          }),
-          type,
-        ),
-        h('td', { class: 'num' }, formatEstimate(low, best, high)),
-      ),
-    );
-  }
-  const more =
-    rows.length > shown
-      ? h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            onclick: () => renderIncidentTable(el, rows, truncated, open, shown + PAGE),
-          },
-          `Show ${Math.min(PAGE, rows.length - shown)} more`,
-        )
-      : null;
+  let last: PointRow | undefined;
+  const add = (rows: PointRow[]) => {
+    for (const r of rows) body.append(row(r, open));
+    last = rows.at(-1) ?? last;
+  };
+  add(first.rows);
+  const unmapped = stats.total - stats.mapped;
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Show more');
+  const shown = h('span', {});
+  const update = (hasMore: boolean) => {
+    const n = body.rows.length;
+    shown.textContent = n < stats.total ? `; the newest ${n.toLocaleString('en-GB')} are listed` : '';
+    button.hidden = !hasMore;
+  };
+  button.addEventListener('click', async () => {
+    if (!last) return;
+    button.disabled = true;
+    try {
+      const page = await more(last);
+      const firstNew = body.rows.length;
+      add(page.rows);
+      update(page.truncated);
+      // Keep the keyboard where the new rows start rather than on a button that may vanish.
+      body.rows[firstNew]?.querySelector('a')?.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  update(first.truncated);
   clear(
     el,
     h(
       'p',
-      { class: 'muted' },
-      `${rows.length.toLocaleString('en-GB')} ${rows.length === 1 ? 'incident' : 'incidents'}${truncated ? ' (the newest; narrow the filters to see older ones)' : ''}`,
-      unmapped ? `; ${unmapped} without coordinates are listed but not mapped` : '',
+      { class: 'muted table-count' },
+      `${stats.total.toLocaleString('en-GB')} ${stats.total === 1 ? 'incident' : 'incidents'}`,
+      shown,
+      unmapped ? `; ${unmapped.toLocaleString('en-GB')} without coordinates are listed but not mapped` : '',
       '. Deaths as low · best · high.',
     ),
     h(
@@ -80,7 +104,7 @@ export function renderIncidentTable(
       h(
         'table',
         { class: 'incidents' },
-        h('caption', { class: 'sr-only' }, 'Incidents matching the filters'),
+        h('caption', { class: 'sr-only' }, 'Incidents matching the filters, newest first'),
         h(
           'thead',
           {},
@@ -93,6 +117,6 @@ export function renderIncidentTable(
         body,
       ),
     ),
-    more,
+    button,
   );
 }

@@ -1,9 +1,11 @@
 import { api } from './api.js';
 import { renderAuditList } from './audit-view.js';
+import { VIOLENCE_TYPES } from './codebook.js';
 import type { Ctx } from './context.js';
-import { clear, formatEstimate, formatNumber, h } from './dom.js';
-import { count, figureActions, inlineForm } from './review-forms.js';
-import type { AuditEntry, DocumentSummary, ReviewedIncident } from './types.js';
+import { clear, formatEstimate, formatNumber, h, labelColumns } from './dom.js';
+import { incidentCorrectionForm } from './incident-correction.js';
+import { actionBox, figureActions, inlineForm } from './review-forms.js';
+import type { AuditEntry, DocumentSummary, ReviewedFigure, ReviewedIncident } from './types.js';
 
 const QUALIFIER_WORDS: Record<string, string> = {
   exact: '',
@@ -106,10 +108,8 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
         ),
         h('div', { class: 'muted' }, c.figure_review?.status ?? 'unreviewed'),
         ctx.canReview && c.figure_id !== null
-          ? figureActions(
-              { id: c.figure_id, low: c.low, high: c.high, qualifier: c.qualifier },
-              ctx,
-              `claim “${c.evidence.text}”`,
+          ? figureActions({ id: c.figure_id }, ctx, `claim “${c.evidence.text}”`, () =>
+              api<ReviewedFigure>(`figures/${c.figure_id}`),
             )
           : null,
       ),
@@ -154,6 +154,8 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
       h('dd', { class: 'deaths' }, formatEstimate(incident.deaths.low, incident.deaths.best, incident.deaths.high)),
       h('dt', {}, 'Event type'),
       h('dd', {}, `${incident.event_type}: ${incident.sub_event_type}`),
+      h('dt', {}, 'Type of violence (UCDP)'),
+      h('dd', {}, VIOLENCE_TYPES.find(([code]) => code === String(incident.violence_type ?? ''))?.[1] ?? 'not coded'),
       h('dt', {}, 'Sides'),
       h('dd', {}, [incident.side_a, incident.side_b].filter(Boolean).join(' vs ') || 'unknown'),
       h('dt', {}, 'Place'),
@@ -180,23 +182,25 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
     h(
       'div',
       { class: 'table-scroll' },
-      h(
-        'table',
-        { class: 'claims' },
-        h('caption', { class: 'sr-only' }, 'Every source’s claim about this incident'),
+      labelColumns(
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'claims' },
+          h('caption', { class: 'sr-only' }, 'Every source’s claim about this incident'),
           h(
-            'tr',
+            'thead',
             {},
-            (ctx.canReview
-              ? ['Split', 'Source', 'Claimant', 'Counts', 'Figure', 'Low', 'High', 'Evidence']
-              : ['Source', 'Claimant', 'Counts', 'Figure', 'Low', 'High', 'Evidence']
-            ).map((c) => h('th', { scope: 'col' }, c)),
+            h(
+              'tr',
+              {},
+              (ctx.canReview
+                ? ['Split', 'Source', 'Claimant', 'Counts', 'Figure', 'Low', 'High', 'Evidence']
+                : ['Source', 'Claimant', 'Counts', 'Figure', 'Low', 'High', 'Evidence']
+              ).map((c) => h('th', { scope: 'col' }, c)),
+            ),
           ),
+          h('tbody', {}, claimRows),
         ),
-        h('tbody', {}, claimRows),
       ),
     ),
     h('h3', {}, `Source passages (${incident.sources.length})`),
@@ -223,7 +227,7 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
 }
 
 function incidentActions(incident: ReviewedIncident, ctx: Ctx, split: Set<number>): HTMLElement {
-  const box = h('div', { class: 'actions incident-actions', role: 'group', 'aria-label': 'Review this incident' });
+  const actions = actionBox('Review this incident', 'actions incident-actions');
   const done = (message: string, goTo?: number) => {
     ctx.notify(message, 'ok');
     ctx.dataChanged();
@@ -231,9 +235,8 @@ function incidentActions(incident: ReviewedIncident, ctx: Ctx, split: Set<number
     else ctx.refresh();
   };
   const fail = (err: unknown) => ctx.notify(err instanceof Error ? err.message : String(err), 'error');
-  const reset = () => box.replaceChildren(...buttons());
-  const show = (form: HTMLFormElement) => box.replaceChildren(form);
-  const d = incident.deaths;
+  const reset = () => actions.reset(buttons());
+  const show = (form: HTMLFormElement) => actions.show(form);
   const buttons = () => [
     h(
       'button',
@@ -250,20 +253,16 @@ function incidentActions(incident: ReviewedIncident, ctx: Ctx, split: Set<number
         type: 'button',
         onclick: () =>
           show(
-            inlineForm(
-              'Correct the deaths',
-              [
-                { name: 'low', label: 'Low', type: 'number', value: d.low?.toString() ?? '' },
-                { name: 'best', label: 'Best', type: 'number', value: d.best?.toString() ?? '' },
-                { name: 'high', label: 'High', type: 'number', value: d.high?.toString() ?? '' },
-                { name: 'reason', label: 'Reason', required: true },
-              ],
-              'Save correction',
-              async (v) => {
-                await api(`incidents/${incident.id}/correct`, {
-                  json: { deaths: { low: count(v.low), best: count(v.best), high: count(v.high) }, reason: v.reason },
-                });
-                done('Incident corrected.');
+            incidentCorrectionForm(
+              incident,
+              async (body, noteOnly) => {
+                if (noteOnly) {
+                  await api(`incidents/${incident.id}/note`, { json: body });
+                  done('Note saved.');
+                } else {
+                  await api(`incidents/${incident.id}/correct`, { json: body });
+                  done('Incident corrected.');
+                }
               },
               reset,
             ),
@@ -346,5 +345,5 @@ function incidentActions(incident: ReviewedIncident, ctx: Ctx, split: Set<number
     ),
   ];
   reset();
-  return box;
+  return actions.box;
 }

@@ -5,14 +5,17 @@ import type { Ctx } from './context.js';
 import { renderDocumentView } from './document-view.js';
 import { renderDocumentsView } from './documents-view.js';
 import { byId, clear, h } from './dom.js';
+import { renderExportMenu } from './export-menu.js';
 import { renderFilters } from './filters-form.js';
-import { renderIncidentTable } from './incident-table.js';
+import { renderImportForm } from './import-form.js';
+import { renderIncidentTable, type TablePage } from './incident-table.js';
 import { renderIncidentView } from './incident-view.js';
-import { createMap, type MapView, renderLegend } from './map-view.js';
+import { renderLegend } from './map-legend.js';
+import { createMap, type MapView } from './map-view.js';
 import { renderSignIn } from './signin-view.js';
 import { type AppState, type Filters, parseState, sameFilters, toSearch } from './state.js';
 import { loadTimeline, renderTimeline, type TimelineData } from './timeline.js';
-import type { Me, PointRow, User } from './types.js';
+import type { Me, User } from './types.js';
 import { renderUploadView } from './upload-view.js';
 
 let state: AppState = parseState(location.search);
@@ -21,6 +24,7 @@ let mapView: MapView | null = null;
 let loaded: { filters: Filters; split: string } | null = null;
 let loadSeq = 0;
 let timeline: TimelineData | null = null;
+const TABLE_PAGE = 50;
 
 const canReview = () => me.user?.role === 'analyst' || me.user?.role === 'admin';
 
@@ -105,15 +109,35 @@ async function loadDashboard(): Promise<void> {
   const tableEl = byId('table');
   tableEl.setAttribute('aria-busy', 'true');
   try {
-    const points = await api<{ rows: PointRow[]; truncated: boolean }>(`incidents/points${query(filters)}`);
+    const page = (more: Record<string, string | number>) =>
+      api<TablePage>(`incidents/points${query({ ...filters, ...more, limit: TABLE_PAGE })}`);
+    // One document's incidents are few: the timeline sums them here (the aggregates know no document).
+    const documentPoints = async () =>
+      (await api<TablePage>(`incidents/points${query({ ...filters, limit: 20_000 })}`)).rows;
+    // Map, table and timeline ask at once and each shows as soon as its answer is in.
+    const timelineData = loadTimeline(filters, split, documentPoints);
+    timelineData.catch(() => undefined);
+    const [stats, first] = await Promise.all([
+      mapView ? mapView.setFilters(filters, Object.keys(filters).length > 0) : null,
+      page({}),
+    ]);
     if (seq !== loadSeq) return;
-    mapView?.setPoints(points.rows, Object.keys(filters).length > 0);
-    renderIncidentTable(tableEl, points.rows, points.truncated, (id) => go({ view: 'incident', id }));
+    const counts = stats ?? { total: first.rows.length, mapped: first.rows.length, extent: null };
+    renderIncidentTable(
+      tableEl,
+      first,
+      counts,
+      ([id, , , , , , , date]) => page({ before_date: date, before_id: id }),
+      (id) => go({ view: 'incident', id }),
+    );
     tableEl.removeAttribute('aria-busy');
-    const data = await loadTimeline(filters, split, points.rows);
+    performance.mark('tally:table-drawn');
+    const data = await timelineData;
     if (seq !== loadSeq) return;
     timeline = data;
     drawTimeline();
+    document.body.dataset.loaded = String(seq);
+    performance.mark('tally:dashboard-loaded');
   } catch (err) {
     loaded = null;
     notify(err instanceof Error ? err.message : String(err), 'error');
@@ -138,10 +162,11 @@ async function render(navigated: boolean): Promise<void> {
   viewEl.hidden = home && !mustSignIn;
   if (home && !mustSignIn) {
     if (!mapView) {
-      mapView = createMap(byId('map'), (id) => go({ view: 'incident', id }));
+      mapView = createMap(byId('map'), byId('map-keys'), (id) => go({ view: 'incident', id }));
       renderLegend(byId('legend'));
     } else mapView.resize();
     await renderFilters(byId('filters'), state, (filters, split) => go({ view: 'home', filters, split }));
+    renderExportMenu(byId('export-menu'), state.filters);
     if (!loaded || !sameFilters(loaded.filters, state.filters) || loaded.split !== state.split) await loadDashboard();
     else drawTimeline();
     return;
@@ -160,8 +185,10 @@ async function render(navigated: boolean): Promise<void> {
     } else if (view === 'incident' && state.id) await renderIncidentView(viewEl, c, state.id);
     else if (view === 'document' && state.id) await renderDocumentView(viewEl, c, state.id);
     else if (view === 'documents') await renderDocumentsView(viewEl, c);
-    else if (view === 'upload') renderUploadView(viewEl, c);
-    else if (view === 'audit') await renderAuditView(viewEl, c);
+    else if (view === 'upload') {
+      renderUploadView(viewEl, c);
+      renderImportForm(viewEl, c);
+    } else if (view === 'audit') await renderAuditView(viewEl, c);
     else clear(viewEl, h('p', {}, 'Nothing to show here.'));
   } catch (err) {
     const message =

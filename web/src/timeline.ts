@@ -3,7 +3,7 @@ import { api, query } from './api.js';
 import { EVENT_TYPES, SERIES_COLORS, TYPE_COLORS } from './colors.js';
 import { clear, formatNumber, h } from './dom.js';
 import type { Filters } from './state.js';
-import type { DeathsAggregate, PointRow } from './types.js';
+import type { PointRow, TimelineAggregate } from './types.js';
 
 interface MonthRow {
   month: string;
@@ -28,38 +28,19 @@ export interface TimelineData {
 
 const TOP_ACTORS = 5;
 
-function monthRows(agg: DeathsAggregate): MonthRow[] {
-  return agg.rows
-    .filter((r): r is typeof r & { key: string } => r.key !== null)
-    .map((r) => ({ month: r.key, incidents: r.incidents, low: r.low, best: r.best, high: r.high }));
-}
-
-/** The aggregates endpoint does the sums: one call for the total, one per type or top actor for the split. */
+/** One request: the server sums deaths per month and the series of each type or top actor in a scan or two. */
 export async function loadTimeline(
   filters: Filters,
   split: 'type' | 'actor',
-  points: PointRow[],
+  documentPoints: () => Promise<PointRow[]>,
 ): Promise<TimelineData> {
+  if (filters.document) return timelineFromPoints(await documentPoints());
   const base = { from: filters.from, to: filters.to, place: filters.place, actor: filters.actor, type: filters.type };
-  if (filters.document) return timelineFromPoints(points);
-  const total = monthRows(await api<DeathsAggregate>(`aggregates/deaths${query({ ...base, by: 'month' })}`));
-  const byKey = await api<DeathsAggregate>(`aggregates/deaths${query({ ...base, by: split })}`);
-  const keys = byKey.rows
-    .filter((r) => r.key !== null && (r.best ?? 0) > 0)
-    .sort((a, b) => (b.best ?? 0) - (a.best ?? 0))
-    .slice(0, split === 'actor' ? TOP_ACTORS : EVENT_TYPES.length)
-    .map((r) => r.key as string);
-  const perKey = await Promise.all(
-    keys.map((key) =>
-      api<DeathsAggregate>(
-        `aggregates/deaths${query({ ...base, ...(split === 'type' ? { type: key } : { actor: key }), by: 'month' })}`,
-      ),
-    ),
-  );
-  const series = perKey.flatMap((agg, i) =>
-    monthRows(agg).map((r) => ({ month: r.month, key: keys[i] ?? '', best: r.best ?? 0 })),
-  );
-  return { split, total, series, keys, local: false };
+  const r = await api<TimelineAggregate>(`aggregates/timeline${query({ ...base, split, top: TOP_ACTORS })}`);
+  const total = r.months
+    .filter((m): m is typeof m & { key: string } => m.key !== null)
+    .map((m) => ({ month: m.key, incidents: m.incidents, low: m.low, best: m.best, high: m.high }));
+  return { split, total, series: r.series, keys: r.keys, local: false };
 }
 
 function timelineFromPoints(points: PointRow[]): TimelineData {
@@ -148,7 +129,8 @@ export function renderTimeline(
       Plot.ruleY([0]),
     ],
   });
-  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg:last-of-type');
+  // With a colour legend Plot returns a figure whose swatches are svgs too: the chart is its own child.
+  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector(':scope > svg');
   const wrap = h('div', { class: 'chart-wrap' }, chart);
   const caption = h(
     'p',

@@ -70,7 +70,11 @@ function checkStore(path: string): number {
       expect((extractions.get(doc.id) as { n: number }).n).toBe(1);
       const rows = figures.all(doc.id) as { s: number; e: number; t: string }[];
       expect(rows.length).toBeGreaterThan(0);
-      for (const r of rows) expect(doc.text.slice(r.s, r.e)).toBe(r.t);
+      for (const r of rows) {
+        // Inside the document, not merely equal to a slice that clamps out-of-range offsets.
+        expect(0 <= r.s && r.s < r.e && r.e <= doc.text.length).toBe(true);
+        expect(doc.text.slice(r.s, r.e)).toBe(r.t);
+      }
     }
     return docs.length;
   } finally {
@@ -117,11 +121,16 @@ describe(`${KILLS * 2} kills of tally ingest and tally worker at random points`,
     const queueDb = join(dir, 'queue.db');
     expect((await runCli(['ingest', '--queue', folder, '--db', queueDb])).code).toBe(0);
     let processed = 0;
+    let workerMidway = 0;
     for (let k = 0; k < KILLS; k++) {
       const worker = start(['worker', '--db', queueDb, '--lease', '1', '--poll', '20', '--exit-when-empty']);
       await killAfterDocuments(worker, queueDb, processed, 5 + Math.floor(next() * 80));
-      processed = checkStore(queueDb);
+      const now = checkStore(queueDb);
+      expect(now).toBeGreaterThanOrEqual(processed);
+      if (now > processed && now < DOCS) workerMidway += 1;
+      processed = now;
     }
+    expect(workerMidway).toBe(KILLS);
     expect(processed).toBeLessThan(DOCS);
     const finish = await runCli(['worker', '--db', queueDb, '--lease', '1', '--poll', '20', '--exit-when-empty']);
     expect(finish.code).toBe(0);

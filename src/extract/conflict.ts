@@ -57,9 +57,13 @@ export function buildConflict(
     return v || null;
   };
   const dates = readConflictDates(text, firstOf('date'));
+  // A reduce, not Math.max(...fields): an infobox of 200,000 lines would overflow the argument stack.
   const nSides = Math.min(
     MAX_SIDES,
-    Math.max(0, ...info.fields.filter((f) => f.base === 'combatant' || f.base === 'commander').map((f) => f.side ?? 0)),
+    info.fields.reduce(
+      (most, f) => (f.base === 'combatant' || f.base === 'commander' ? Math.max(most, f.side ?? 0) : most),
+      0,
+    ),
   );
   const sides: ConflictSide[] = [];
   for (let i = 1; i <= nSides; i++) {
@@ -68,8 +72,8 @@ export function buildConflict(
     const supporters: string[] = [];
     for (const f of of('combatant')) {
       const split = splitCombatants(fieldText(text, f));
-      combatants.push(...split.combatants);
-      supporters.push(...split.supporters);
+      for (const name of split.combatants) combatants.push(name);
+      for (const name of split.supporters) supporters.push(name);
     }
     const commanders: Commander[] = [];
     for (const f of of('commander')) {

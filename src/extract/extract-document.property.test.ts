@@ -111,14 +111,13 @@ describe('extractDocument on random and hostile input', () => {
     checkResult('\ud83d killed 5 people \ude00 and \ud83d\ude00 at least 3 were wounded.');
   });
 
-  it('reads a 10 MB single line in linear time', () => {
+  // No clock here (a shared CI machine makes timings flaky): quadratic work on 10 MB would run far
+  // past the test's timeout instead.
+  it('reads a 10 MB single line', () => {
     const sentence = 'On 3 July, militants killed at least 12 civilians and wounded 40 others, officials said; ';
     const text = sentence.repeat(Math.ceil(10_000_000 / sentence.length));
-    const t0 = performance.now();
     const result = extractDocument(text);
-    const ms = performance.now() - t0;
     expect(result.figures.length).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(8000);
   });
 
   it('survives deeply nested and unclosed HTML tables', () => {
@@ -127,6 +126,13 @@ describe('extractDocument on random and hostile input', () => {
     checkResult(`<table>${'<tr><th>Combatant1</th><td><div><span>'.repeat(2000)}`);
     checkResult('<'.repeat(50_000) + '>'.repeat(50_000));
     checkResult(`${'<a '.repeat(20_000)}killed 5 people`);
+  });
+
+  it('reads an infobox of 150,000 lines (spreading its figures into push() overflowed the stack)', () => {
+    const casualties = `Infobox\n- Combatant1: Taliban\n${'- Casualties1: 12 killed, 40 wounded\n'.repeat(150_000)}`;
+    expect(extractDocument(casualties).figures).toHaveLength(300_000);
+    const sides = `Infobox\n${'- Combatant1: Taliban\n- Combatant2: Army\n'.repeat(150_000)}- Casualties1: 5 killed`;
+    expect(extractDocument(sides).conflict?.sides).toHaveLength(2);
   });
 
   it('survives unbalanced infobox lines', () => {

@@ -48,7 +48,10 @@ export function extractDocumentDetailed(
     initialYear = dates.start ? Number(dates.start.slice(0, 4)) : null;
     if (dates.range) window = { start: dates.range.start, end: dates.range.end };
     const ctx = new DateContext(options.published, initialYear);
-    figures.push(...readInfoboxFigures(text, info.fields, conflict.sides.length, dates.range, ctx));
+    // One push per figure: spreading 100,000 infobox figures into push() overflows the stack.
+    for (const figure of readInfoboxFigures(text, info.fields, conflict.sides.length, dates.range, ctx)) {
+      figures.push(figure);
+    }
   }
   const ctx = new DateContext(options.published, initialYear, window);
   ctx.fullDays = collectFullDays(text);

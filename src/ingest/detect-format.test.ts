@@ -67,3 +67,14 @@ describe('extensionOf', () => {
     expect(extensionOf('<stdin>')).toBe('');
   });
 });
+
+describe('looksLikeHtml on what fuzzing found', () => {
+  it('measures closing tags for elements that are not open in linear time', () => {
+    // Each "</span>" used to scan the whole stack of open <div>s: minutes for a 3 MB file.
+    expect(looksLikeHtml(`<p>${'<div>'.repeat(200_000)}${'</span>'.repeat(200_000)}`)).toBe(true);
+    expect(looksLikeHtml(`<p>words</p>${'</b>'.repeat(200_000)} and loose prose after it`)).toBe(true);
+    expect(looksLikeHtml('<p>a</p><div><span>b</div></span> and a lot of loose prose standing after the markup')).toBe(
+      false,
+    );
+  });
+});

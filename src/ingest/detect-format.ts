@@ -99,6 +99,9 @@ const VOID_TAGS = new Set([
 function measureMarkup(text: string): { enclosed: number; bare: number; blockTags: number } {
   const tag = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g;
   const open: string[] = [];
+  // How many of each name are open: a closing tag for a name that is not open must not scan the
+  // whole stack, or "<div>" x N then "</span>" x N takes quadratic time.
+  const openCount = new Map<string, number>();
   let enclosed = 0;
   let bare = 0;
   let blockTags = 0;
@@ -114,8 +117,12 @@ function measureMarkup(text: string): { enclosed: number; bare: number; blockTag
     if (BLOCK_TAGS.has(name)) blockTags++;
     if (m[1] === '/') {
       // Close the element and any it implicitly closes (HTML lets </table> end open cells).
-      const at = open.lastIndexOf(name);
-      if (at >= 0) open.length = at;
+      if ((openCount.get(name) ?? 0) > 0) {
+        const at = open.lastIndexOf(name);
+        for (let k = at; k < open.length; k++)
+          openCount.set(open[k] as string, (openCount.get(open[k] as string) ?? 1) - 1);
+        open.length = at;
+      }
     } else if (RAW_TEXT_TAGS.has(name)) {
       const close = new RegExp(`</${name}`, 'ig');
       close.lastIndex = last;
@@ -125,6 +132,7 @@ function measureMarkup(text: string): { enclosed: number; bare: number; blockTag
       tag.lastIndex = stop;
     } else if (!VOID_TAGS.has(name) && !m[0].endsWith('/>')) {
       open.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
     }
   }
   const tail = countNonSpace(text, last, text.length);

@@ -78,6 +78,20 @@ describe('readInfobox', () => {
   });
 });
 
+describe('readInfobox on what fuzzing found', () => {
+  it('makes no entry with an empty key or value', () => {
+    const table = (rows: string) =>
+      body(`<table class="infobox vevent">${rows}</table>`).querySelector('table') as DomElement;
+    // "Part of" with nothing after it, and cells that are only punctuation, used to give "- Partof: ".
+    expect(readInfobox(table('<tr><td colspan="2">Part of</td></tr>'))).toEqual([]);
+    expect(readInfobox(table('<tr><td>:</td><td>0</td></tr>'))).toEqual([]);
+    expect(readInfobox(table('<tr><th>x</th></tr><tr><th>:</th></tr><tr><td>a</td><td>b</td></tr>'))).toEqual([
+      { key: 'Name', value: 'x' },
+      { key: 'a', value: 'b' },
+    ]);
+  });
+});
+
 describe('findInfoboxTables', () => {
   it('finds a classless key/value table before the first paragraph, not a data table after it', () => {
     const root =

@@ -86,12 +86,16 @@ export function readInfobox(table: DomElement): InfoboxEntry[] {
       if (tagOf(firstCell) === 'th') {
         // The first full-width header names the subject; later ones open a section.
         if (title === null && entries.length === 0) title = first;
-        else section = first;
+        // A header that is only punctuation (":") names no section to key its rows by.
+        else section = cleanKey(first) === '' ? null : first;
         continue;
       }
       const partOf = /^part of\b[:\s]*/i.exec(first);
-      if (partOf) entries.push({ key: 'Partof', value: first.slice(partOf[0].length) });
-      else if (section !== null) {
+      if (partOf) {
+        // "Part of" with nothing after it names no war; an empty entry would print as "- Partof: ".
+        const war = first.slice(partOf[0].length);
+        if (war !== '') entries.push({ key: 'Partof', value: war });
+      } else if (section !== null) {
         const mapped = SECTION_KEYS[section.toLowerCase()];
         if (mapped) numbered(mapped, first);
         else entries.push({ key: cleanKey(section), value: first });
@@ -110,7 +114,7 @@ export function readInfobox(table: DomElement): InfoboxEntry[] {
     const mapped = section === null ? undefined : (SECTION_KEYS[section.toLowerCase()] ?? cleanKey(section));
     if (mapped !== undefined) {
       for (const value of values) if (value !== '') numbered(mapped, value);
-    } else if (cells.length === 2 && first !== '' && values[1]) {
+    } else if (cells.length === 2 && cleanKey(first) !== '' && values[1]) {
       entries.push({ key: cleanKey(first), value: values[1] });
     }
   }

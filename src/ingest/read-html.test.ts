@@ -109,6 +109,32 @@ describe('readHtml', () => {
   });
 });
 
+describe('readHtml on what fuzzing found', () => {
+  it('reads text nested 100,000 elements deep instead of overflowing the stack', () => {
+    const deep = read(`<html><body>${'<div>'.repeat(100_000)}Militants killed 5 people.</body></html>`);
+    expect(deep.text).toBe('Militants killed 5 people.');
+    const lists = read(`<html><body>${'<ul><li>'.repeat(30_000)}Militants killed 5 people.</body></html>`);
+    expect(lists.text).toContain('Militants killed 5 people.');
+  });
+
+  it('does not hang on a comment or body <title> whose text looks like markup', () => {
+    // linkedom writes both back unescaped; Readability's re-parse then put a doctype inside <body>
+    // and looped forever trying to move it.
+    expect(readHtml('<d><![CDATA[--><!DOCTYPE h')).toMatchObject({ ok: false });
+    const titled = read('<p>a<title>&lt;/title&gt;&lt;!DOCTYPE x&gt;</title></p>');
+    expect(titled.text).toContain('a');
+    expect(read(`<p>${LONG_PARAGRAPH}<!-- x --><!DOCTYPE h --></p>`).text).toBe(LONG_PARAGRAPH.trim());
+  });
+
+  it('refuses more elements than a page has, before laying them out', () => {
+    const result = readHtml(`<ul>${'<li>x'.repeat(250_000)}</ul>`);
+    expect(result).toEqual({
+      ok: false,
+      problem: '250,001 elements of markup, more than the 200,000 a page may have (a data export saved as HTML?)',
+    });
+  });
+});
+
 describe('splitSiteSuffix', () => {
   it('strips a known or named site, keeps a real subtitle', () => {
     expect(splitSiteSuffix('Battle of Darzab - Wikipedia', null)).toEqual({

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { findInfoboxTables, readInfobox, renderInfobox } from './html-infobox.js';
+import { limitNesting, MAX_ELEMENTS, READABILITY_BUDGET, tidyTree } from './html-limits.js';
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.js';
 import { renderText } from './html-text.js';
 import { parseLooseDate } from './parse-loose-date.js';
@@ -18,14 +19,23 @@ export interface HtmlReading {
 
 export type HtmlResult = { ok: true; reading: HtmlReading } | { ok: false; problem: string };
 
-// Removed before anything reads the page: they are never text, whatever Readability decides.
-const STRIP_SELECTOR = 'script, style, noscript, template, svg, math, iframe, object, embed';
+// Removed before anything reads the page: they are never text, whatever Readability decides. A <title>
+// or <textarea> in the body goes too: linkedom writes their text back unescaped, so "</title>" in it
+// would turn into markup when Readability re-parses the body.
+const STRIP_SELECTOR = 'script, style, noscript, template, svg, math, iframe, object, embed, textarea, body title';
 
 /**
  * Page text: infobox tables read cell by cell first (Readability glues their cells), then the
  * article via Readability, falling back to the whole body when Readability finds no article.
  */
-export function readHtml(html: string): HtmlResult {
+export function readHtml(page: string): HtmlResult {
+  const { html, elements, depth } = limitNesting(page);
+  if (elements > MAX_ELEMENTS) {
+    return {
+      ok: false,
+      problem: `${elements.toLocaleString('en')} elements of markup, more than the ${MAX_ELEMENTS.toLocaleString('en')} a page may have (a data export saved as HTML?)`,
+    };
+  }
   const noText = {
     ok: false,
     problem: 'no text found after removing markup (only images, scripts or empty elements?)',
@@ -33,7 +43,7 @@ export function readHtml(html: string): HtmlResult {
   const prepared = prepare(html);
   if (prepared === null) return noText;
   const { document, metadata, infoboxes } = prepared;
-  const article = readArticle(document, metadata.title);
+  const article = elements * depth <= READABILITY_BUDGET ? readArticle(document, metadata.title) : null;
   // Readability rearranges the document as it goes; the fallback reads a fresh copy.
   const mainText = article?.text || bodyText(prepare(html)?.document, metadata.title);
   if (mainText === '' && infoboxes.length === 0) return noText;
@@ -65,6 +75,7 @@ interface Prepared {
 function prepare(html: string): Prepared | null {
   const document = parseDocument(html);
   if (document === null) return null;
+  tidyTree(document);
   const metadata = readHtmlMetadata(document);
   for (const element of [...document.querySelectorAll(STRIP_SELECTOR)]) element.remove();
   const root = rootOf(document);

@@ -12,6 +12,7 @@ export interface PdfReading {
 export type PdfResult = { ok: true; reading: PdfReading } | { ok: false; problem: string };
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
+  dropPdfjsRejections();
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given; the caller still needs its bytes.
@@ -71,4 +72,33 @@ export function pdfDate(value: string | null): string | null {
   return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day)
     ? `${year}-${month}-${day}`
     : null;
+}
+
+let dropping = false;
+
+/**
+ * pdf.js parses in this thread and, on some damaged files, leaves a promise of its own to reject
+ * with no handler: it fetches the page dictionaries a /Pages tree lists ahead of need, and nothing
+ * awaits one it never reads. Node ends the process on an unhandled rejection, so one such file
+ * stopped a whole `tally ingest`, or the server. Rejections with pdf.js's own exceptions are
+ * dropped: the reader has already reported the file. Any other unhandled rejection still ends the
+ * process, as Node's default would, unless the program listens for them itself.
+ */
+function dropPdfjsRejections(): void {
+  if (dropping) return;
+  dropping = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isPdfjsException(reason)) return;
+    if (process.listenerCount('unhandledRejection') === 1) throw reason;
+  });
+}
+
+/** pdf.js's exceptions descend from its BaseException; the worker code has its own copy of the class, so match by name. */
+export function isPdfjsException(reason: unknown): boolean {
+  let type: unknown = (reason as { constructor?: unknown } | null)?.constructor;
+  for (let depth = 0; typeof type === 'function' && depth < 8; depth++) {
+    if (type.name === 'BaseException') return true;
+    type = Object.getPrototypeOf(type);
+  }
+  return false;
 }

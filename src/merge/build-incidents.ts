@@ -36,7 +36,10 @@ export function buildIncidents(
   const places = placeMentions(text, resolvers.gazetteer);
   const actors = findActorMentions(text, resolvers.actors);
   const homePlace = documentPlace(extraction, places);
+  const paragraphs = paragraphBreaks(text);
   const drafts: DraftIncident[] = [];
+  // Drafts by date and place (sameDraft's test), so a report of 30,000 sentences is not quadratic.
+  const draftsByKey = new Map<string, DraftIncident>();
   // The place a paragraph last named carries to its later sentences, never into the next paragraph.
   let lastPlace: { place: ResolvedPlace; paragraph: number } | null = null;
 
@@ -47,7 +50,7 @@ export function buildIncidents(
     const civilianDeaths = figures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
     const event = classifyEvent(sentence, { civilianDeaths });
     const here = withinHome(placeOf(places, passage, passage.start + (event?.at ?? 0)), homePlace);
-    const paragraph = paragraphIndex(text, passage.start);
+    const paragraph = countBefore(paragraphs, passage.start, (at) => at);
     if (here) lastPlace = { place: here, paragraph };
     if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
     const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
@@ -78,9 +81,13 @@ export function buildIncidents(
     };
     draft.claims = figures.map(({ f, i }) => claimOf(f, i, draft));
     draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
-    const same = drafts.find((d) => sameDraft(d, draft));
+    const key = draftKey(draft);
+    const same = draftsByKey.get(key);
     if (same) absorb(same, draft);
-    else drafts.push(draft);
+    else {
+      drafts.push(draft);
+      draftsByKey.set(key, draft);
+    }
   }
   attachInfoboxFigures(extraction.figures, drafts);
   // Undated passages may join incidents other reports date, but only from a report that dates
@@ -88,11 +95,26 @@ export function buildIncidents(
   return drafts.some((d) => !d.undated) ? drafts.filter((d) => !d.undated) : drafts;
 }
 
-/** Which paragraph (blocks split by a blank line) a position falls in. */
-function paragraphIndex(text: string, at: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n\n'); i !== -1 && i < at; i = text.indexOf('\n\n', i + 2)) n += 1;
-  return n;
+/** Where the blank lines that split paragraphs stand; a position's paragraph is how many come before it. */
+function paragraphBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n\n'); i !== -1; i = text.indexOf('\n\n', i + 2)) breaks.push(i);
+  return breaks;
+}
+
+/**
+ * How many items of a list sorted by position start before `at` (a binary search): per-passage
+ * lookups stay logarithmic, where a scan of every figure or mention per passage was quadratic.
+ */
+function countBefore<T>(sorted: readonly T[], at: number, startOf: (item: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (startOf(sorted[mid] as T) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function isWholeConflict(date: DateRange, extraction: ExtractionResult): boolean {
@@ -112,10 +134,12 @@ function isCivilian(f: Figure): boolean {
 
 function figuresIn(figures: Figure[], passage: Passage): { f: Figure; i: number }[] {
   const out: { f: Figure; i: number }[] = [];
-  figures.forEach((f, i) => {
-    if (f.source !== 'infobox' && f.evidence.start >= passage.start && f.evidence.end <= passage.end)
-      out.push({ f, i });
-  });
+  // The extractor returns figures sorted by evidence start.
+  for (let i = countBefore(figures, passage.start, (f) => f.evidence.start); i < figures.length; i++) {
+    const f = figures[i] as Figure;
+    if (f.evidence.start >= passage.end) break;
+    if (f.source !== 'infobox' && f.evidence.end <= passage.end) out.push({ f, i });
+  }
   return out;
 }
 
@@ -185,8 +209,11 @@ function isDateline(text: string, start: number, name: string): boolean {
 function placeOf(places: PlaceAt[], passage: Passage, cueAt: number): ResolvedPlace | null {
   let best: PlaceAt | null = null;
   const level = (p: ResolvedPlace) => p.where_prec;
-  for (const m of places) {
-    if (m.start < passage.start || m.end > passage.end) continue;
+  // Mentions come in text order, found left to right.
+  for (let k = countBefore(places, passage.start, (m) => m.start); k < places.length; k++) {
+    const m = places[k] as PlaceAt;
+    if (m.start >= passage.end) break;
+    if (m.end > passage.end) continue;
     if (
       best === null ||
       level(m.place) < level(best.place) ||
@@ -238,8 +265,11 @@ function sidesOf(
   date: string | undefined,
 ): ActorRef[] {
   const out: ActorRef[] = [];
-  for (const m of mentions) {
-    if (m.span.start < passage.start || m.span.end > passage.end) continue;
+  // Mentions come in text order, found left to right.
+  for (let k = countBefore(mentions, passage.start, (m) => m.span.start); k < mentions.length; k++) {
+    const m = mentions[k] as (typeof mentions)[number];
+    if (m.span.start >= passage.end) break;
+    if (m.span.end > passage.end) continue;
     // Civilians are the target of violence, never a party to it; the caller places them on side B.
     if (m.actor.type === 'civilians') continue;
     const ref = actorRef(m.actor);
@@ -283,11 +313,9 @@ function claimOf(f: Figure, index: number, d: DraftIncident): DraftClaim {
   };
 }
 
-/** Two passages of one document tell of the same incident: same dates, same place, not contradictory types. */
-function sameDraft(a: DraftIncident, b: DraftIncident): boolean {
-  if (a.undated !== b.undated) return false;
-  if (a.date.start !== b.date.start || a.date.end !== b.date.end) return false;
-  return (a.place?.gazetteer_id ?? null) === (b.place?.gazetteer_id ?? null);
+/** Two passages of one document tell of the same incident when these agree: the dates and the place. */
+function draftKey(d: DraftIncident): string {
+  return JSON.stringify([d.undated, d.date.start, d.date.end, d.place?.gazetteer_id ?? null]);
 }
 
 function absorb(into: DraftIncident, other: DraftIncident): void {

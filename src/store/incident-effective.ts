@@ -110,9 +110,12 @@ export async function syncIncidents(db: Db, ids: number[]): Promise<void> {
     let extracted = snapshots.get(id);
     if (!extracted) {
       extracted = extractedColumnsOf(row);
+      // Two first reviews of one incident at once (PostgreSQL, read committed) both find no snapshot;
+      // the second to insert one waits for the first and keeps its, which holds the same extraction.
       await db
         .insertInto('incident_extractions')
         .values({ incident_id: id, ...extracted })
+        .onConflict((oc) => oc.column('incident_id').doNothing())
         .execute();
     }
     const review = reviews.get(id) ?? null;

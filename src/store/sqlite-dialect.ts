@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
 
@@ -19,7 +27,7 @@ export function createSqliteDialect(path: string): StoreDialect {
   return {
     name: 'sqlite',
     location: path === ':memory:' ? ':memory:' : resolve(path),
-    kysely: new SqliteDialect({ database: db }),
+    kysely: new WriteFirstSqliteDialect({ database: db }),
     binaryType: 'blob',
     skipLocked: false,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
@@ -31,4 +39,29 @@ export function createSqliteDialect(path: string): StoreDialect {
       await sql`pragma optimize=0x10002`.execute(kysely);
     },
   };
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock first, waiting up to busy_timeout for it.
+ * Kysely's plain BEGIN reads first and asks for the lock at the first write; when another process
+ * (`tally ingest` beside `tally serve`) has committed in between, SQLite refuses that upgrade at once
+ * with SQLITE_BUSY, whatever the timeout, and the request failed with a 500.
+ */
+class WriteFirstSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new WriteFirstSqliteDriver(this.#config);
+  }
+}
+
+class WriteFirstSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }

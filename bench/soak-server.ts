@@ -1,0 +1,55 @@
+import { createAnalyser, loadResolvers } from '../src/app/analyse-document.js';
+import { readDocument } from '../src/ingest/read-document.js';
+import { buildServer } from '../src/serve/build-server.js';
+import { DEFAULT_SERVER_CONFIG } from '../src/serve/server-types.js';
+import { openStore } from '../src/store/open-store.js';
+
+/**
+ * The server under soak, in a process of its own so its memory and event loop are its own: the
+ * parent sends `sample` and gets the heap after a full collection, and `stop` to close. Started by
+ * bench/soak-load.ts with --expose-gc and the store in TALLY_SOAK_DB.
+ */
+type Message = { type: 'sample' } | { type: 'stop' };
+
+const db = process.env.TALLY_SOAK_DB;
+if (!db || !process.send) throw new Error('bench/soak-server.ts is started by bench/soak-load.ts');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const store = await openStore(db);
+const resolvers = await loadResolvers(store);
+const app = await buildServer({
+  store,
+  resolvers,
+  read: readDocument,
+  analyse: createAnalyser(resolvers),
+  now: () => new Date().toISOString(),
+  config: {
+    ...DEFAULT_SERVER_CONFIG,
+    // One client address sends everything here; the limiter would measure itself instead of the routes.
+    rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+    // A 500 during the soak is a finding: its cause goes to stderr.
+    logLevel: 'error',
+  },
+});
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+process.send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
+
+process.on('message', async (message: Message) => {
+  if (message.type === 'sample') {
+    gc?.();
+    const m = process.memoryUsage();
+    process.send?.({
+      type: 'memory',
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      external: m.external,
+      collected: gc !== undefined,
+    });
+  } else if (message.type === 'stop') {
+    await app.close();
+    await store.close();
+    process.send?.({ type: 'stopped' });
+    process.disconnect?.();
+  }
+});

@@ -38,7 +38,10 @@ const exited = (child: ChildProcess) =>
 async function counts(url: string) {
   const store = await openStore(url);
   try {
-    const jobs = await store.db.selectFrom('jobs').select(['id', 'status', 'document_id', 'attempts', 'worker']).execute();
+    const jobs = await store.db
+      .selectFrom('jobs')
+      .select(['id', 'status', 'document_id', 'attempts', 'worker'])
+      .execute();
     const docs = await store.db.selectFrom('documents').select(['id', 'content_hash']).execute();
     return { jobs, docs };
   } finally {

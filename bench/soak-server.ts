@@ -35,6 +35,9 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.send({ type: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
 
+// The parent went away without saying stop (it crashed, or was killed): do not outlive it.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', async (message: Message) => {
   if (message.type === 'sample') {
     gc?.();

@@ -12,6 +12,14 @@ describe('serve configuration', () => {
     expect(resolveServeConfig(flags, { TALLY_TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
   });
 
+  it('takes the rate limit from the flag, else TALLY_RATE_LIMIT, else 600 a minute', () => {
+    expect(resolveServeConfig(flags, {}).rateLimit).toBe(600);
+    expect(resolveServeConfig(flags, { TALLY_RATE_LIMIT: '0' }).rateLimit).toBe(0);
+    expect(resolveServeConfig({ ...flags, rateLimit: 5000 }, { TALLY_RATE_LIMIT: '0' }).rateLimit).toBe(5000);
+    expect(() => resolveServeConfig(flags, { TALLY_RATE_LIMIT: '-1' })).toThrow(/TALLY_RATE_LIMIT: expected requests/);
+    expect(() => resolveServeConfig(flags, { TALLY_RATE_LIMIT: 'lots' })).toThrow(/TALLY_RATE_LIMIT/);
+  });
+
   it('refuses a value it cannot read rather than guessing', () => {
     expect(() => resolveServeConfig(flags, { TALLY_PUBLIC_READS: 'maybe' })).toThrow(
       /TALLY_PUBLIC_READS: expected true or false/,

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../core/errors.js';
+import { DEFAULT_SERVER_CONFIG } from '../serve/server-types.js';
 import { isPostgresUrl } from '../store/open-store.js';
 
 /** The one place that reads the environment; everything below takes plain values. */
@@ -20,6 +21,8 @@ export interface ServeConfig {
   publicReads: boolean;
   /** Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** Requests a minute per account, or per address when not signed in; 0 turns the limit off. */
+  rateLimit: number;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -29,11 +32,22 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new InvalidInputError(name, `expected true or false, got "${env[name]}"`);
 }
 
+function rateLimit(flag: number | undefined, env: NodeJS.ProcessEnv): number {
+  if (flag !== undefined) return flag;
+  const value = env.TALLY_RATE_LIMIT?.trim();
+  if (value === undefined || value === '') return DEFAULT_SERVER_CONFIG.rateLimit.max;
+  if (!/^\d+$/.test(value)) {
+    throw new InvalidInputError('TALLY_RATE_LIMIT', `expected requests a minute (0 for no limit), got "${value}"`);
+  }
+  return Number(value);
+}
+
 export function resolveServeConfig(
-  flags: { port: number; host: string; publicReads?: boolean; trustProxy?: boolean },
+  flags: { port: number; host: string; publicReads?: boolean; trustProxy?: boolean; rateLimit?: number },
   env: NodeJS.ProcessEnv,
 ): ServeConfig {
   return {
+    rateLimit: rateLimit(flags.rateLimit, env),
     port: flags.port,
     host: flags.host,
     publicReads: flags.publicReads === true || flag(env, 'TALLY_PUBLIC_READS'),

@@ -25,6 +25,7 @@ import { registerImportRoutes } from './import-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
 import { refuseUnstorable } from './input-guard.js';
 import { registerPointRoutes } from './points-routes.js';
+import { rateLimitOptions } from './rate-limit.js';
 import { redactSensitive, seesSensitive } from './redact.js';
 import { registerReferenceRoutes } from './reference-routes.js';
 import { registerReviewRoutes } from './review-routes.js';
@@ -94,7 +95,7 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
       },
     },
   });
-  await app.register(rateLimit, { global: true, max: config.rateLimit.max, timeWindow: config.rateLimit.windowMs });
+  await app.register(rateLimit, rateLimitOptions(config.rateLimit));
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: config.uploadLimit, files: 1, fields: 4, fieldSize: 1000, parts: 6 },

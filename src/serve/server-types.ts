@@ -36,6 +36,7 @@ export interface ServerConfig {
   uploadLimit: number;
   /** Largest dataset CSV for POST /api/import, in bytes: streamed into the store, never held whole. */
   importLimit: number;
+  /** Requests per window and caller (account when signed in, else address); max 0 turns it off. */
   rateLimit: { max: number; windowMs: number };
   /** Sign-ins per client address. */
   loginRateLimit: { max: number; windowMs: number };

@@ -62,6 +62,11 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
       'let anyone read without an account (env TALLY_PUBLIC_READS); writes still need an analyst',
     )
     .option('--trust-proxy', 'behind a reverse proxy: trust X-Forwarded-* (env TALLY_TRUST_PROXY)')
+    .option(
+      '--rate-limit <n>',
+      'requests a minute per account, or per address when not signed in; 0 for none (env TALLY_RATE_LIMIT, default 600)',
+      ctx.int('--rate-limit', 0),
+    )
     .option('--verbose', 'log every request')
     .action((flags, cmd: Command) => ctx.run(() => runServe(ctx.db(cmd), ctx.actors(cmd), flags)));
 
@@ -190,7 +195,14 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
 async function runServe(
   db: string,
   actors: string,
-  flags: { port: number; host: string; publicReads?: boolean; trustProxy?: boolean; verbose?: boolean },
+  flags: {
+    port: number;
+    host: string;
+    publicReads?: boolean;
+    trustProxy?: boolean;
+    rateLimit?: number;
+    verbose?: boolean;
+  },
 ): Promise<number> {
   const config = resolveServeConfig(flags, process.env);
   const store = await openStore(db);
@@ -211,6 +223,7 @@ async function runServe(
         ...DEFAULT_SERVER_CONFIG,
         publicReads: config.publicReads,
         trustProxy: config.trustProxy,
+        rateLimit: { ...DEFAULT_SERVER_CONFIG.rateLimit, max: config.rateLimit },
         logLevel: flags.verbose ? 'info' : 'warn',
         webRoot: WEB_ROOT,
       },

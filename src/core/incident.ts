@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FigureKind, Qualifier } from './figure.js';
+import { IncidentGrade } from './grade.js';
 
 /** ACLED's event types and their sub-event types (codebook 2023). */
 export const ACLED_EVENT_TYPES = {
@@ -116,5 +117,7 @@ export const Incident = z.object({
   summary: z.string(),
   dataset: z.string(),
   dataset_id: z.string().nullable(),
+  /** How well the incident is sourced (docs/methodology.md, section 7); readers that grade attach it. */
+  grade: IncidentGrade.optional(),
 });
 export type Incident = z.infer<typeof Incident>;

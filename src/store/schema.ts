@@ -1,4 +1,5 @@
 import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+import type { SourceGradeTables } from './grade-schema.js';
 import type { AccountReviewTables } from './review-schema.js';
 
 /** The tables as Kysely sees them. Dates are ISO-8601 text on both dialects. */
@@ -84,7 +85,7 @@ export interface ConflictPartyTable {
   status: string | null;
 }
 
-export interface Database extends AccountReviewTables {
+export interface Database extends AccountReviewTables, SourceGradeTables {
   documents: DocumentTable;
   extractions: ExtractionTable;
   figures: FigureTable;

@@ -10,6 +10,7 @@ import { incidentTotalsMigration } from './0007-incident-totals.js';
 import { effectiveIncidentsMigration } from './0008-effective-incidents.js';
 import { incidentSpansMigration } from './0009-incident-spans.js';
 import { statementTotalsMigration } from './0010-statement-totals.js';
+import { sourceGradesMigration } from './0011-source-grades.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0008-effective-incidents': effectiveIncidentsMigration(dialect),
         '0009-incident-spans': incidentSpansMigration(dialect),
         '0010-statement-totals': statementTotalsMigration(dialect),
+        '0011-source-grades': sourceGradesMigration(dialect),
       };
     },
   };

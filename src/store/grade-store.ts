@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Grade, GradeOverride, IncidentGrade } from '../core/grade.js';
+import type { Incident } from '../core/incident.js';
+import type { FindActors } from '../grade/claimant-party.js';
+import { gradeIncident } from '../grade/grade-incident.js';
+import type { SourceDocument } from '../grade/independence.js';
+import { type ActorIndex, findActorMentions } from '../resolve/actors.js';
+import { chunks } from './review-store.js';
+import type { Database } from './schema.js';
+import { readDocumentSources, type SourceProfile } from './source-store.js';
+
+type Db = Kysely<Database>;
+
+/** An incident as the grade reads it; reviewed incidents also say whether a claim's figure was rejected. */
+export type GradableIncident = Omit<Incident, 'claims'> & {
+  review?: { status: string } | null;
+  claims: (Incident['claims'][number] & { figure_review?: { status: string } | null })[];
+};
+
+/** Actor ids a text names, through the registry: the grade's test of whether a claimant is a party. */
+export function actorFinder(index: ActorIndex | null | undefined): FindActors | undefined {
+  if (!index) return undefined;
+  return (text) =>
+    findActorMentions(text, index).flatMap((m) =>
+      [m.actor.id, m.actor.group?.id, m.actor.stands_for?.id].filter((id): id is string => typeof id === 'string'),
+    );
+}
+
+/**
+ * The grade of each incident: the rule over its claims and its documents' source types, under the
+ * newest reviewer override. Computed when read, so merges, splits, figure reviews and source-type
+ * corrections show at once, and an override (keyed to the incident) survives re-extraction.
+ */
+export async function gradeIncidents(
+  db: Db,
+  incidents: readonly GradableIncident[],
+  actors?: ActorIndex | null,
+  profiles?: ReadonlyMap<number, SourceProfile>,
+): Promise<Map<number, IncidentGrade>> {
+  const out = new Map<number, IncidentGrade>();
+  if (incidents.length === 0) return out;
+  const documentIds = incidents.flatMap((i) => [
+    ...i.sources.map((s) => s.document_id),
+    ...i.claims.map((c) => c.document_id),
+  ]);
+  const known =
+    profiles ??
+    (await readDocumentSources(
+      db,
+      documentIds.filter((d): d is number => d !== null),
+    ));
+  const overrides = await latestGradeOverrides(
+    db,
+    incidents.map((i) => i.id),
+  );
+  const findActors = actorFinder(actors);
+  for (const incident of incidents) {
+    const result = gradeIncident({
+      claims: incident.claims.map((c) => ({
+        document_id: c.document_id,
+        kind: c.kind,
+        low: c.low,
+        high: c.high,
+        category: c.category,
+        claimant: c.claimant,
+        source: c.source,
+        rejected: c.figure_review?.status === 'rejected',
+      })),
+      documents: sourceDocuments(incident, known),
+      sides: incident.actors.map((a) => ({ side: a.side, actor_id: a.actor_id, name: a.name, state: a.state })),
+      status: incident.review?.status ?? 'unreviewed',
+      findActors,
+    });
+    const override = overrides.get(incident.id) ?? null;
+    out.set(incident.id, {
+      grade: override?.grade ?? result.grade,
+      sources: result.sources,
+      // The note stays in `override`, where redaction finds it; the reason never repeats it.
+      reason: override ? `set by ${override.by} (the rule gives ${result.grade}: ${result.reason})` : result.reason,
+      computed: result.grade,
+      override,
+    });
+  }
+  return out;
+}
+
+/** The incidents with their grades attached, in the same order. */
+export async function withGrades<T extends GradableIncident>(
+  db: Db,
+  incidents: T[],
+  actors?: ActorIndex | null,
+): Promise<(T & { grade: IncidentGrade })[]> {
+  const grades = await gradeIncidents(db, incidents, actors);
+  return incidents.map((i) => ({ ...i, grade: grades.get(i.id) as IncidentGrade }));
+}
+
+/** Each document the incident cites, with what it says about the incident, for the independence test. */
+function sourceDocuments(incident: GradableIncident, profiles: ReadonlyMap<number, SourceProfile>): SourceDocument[] {
+  const texts = new Map<number, string[]>();
+  const add = (id: number | null, text: string) => {
+    if (id === null || !profiles.has(id)) return;
+    texts.set(id, [...(texts.get(id) ?? []), text]);
+  };
+  for (const s of incident.sources) add(s.document_id, s.text);
+  for (const c of incident.claims) add(c.document_id, c.evidence.text);
+  return [...texts.entries()].map(([id, parts]) => {
+    const p = profiles.get(id) as SourceProfile;
+    return { id, type: p.source_type, agency: p.agency, publisher: p.publisher, text: [...new Set(parts)].join('\n') };
+  });
+}
+
+/** The newest grade review of each incident, when it sets a grade (a cleared override counts as none). */
+export async function latestGradeOverrides(db: Db, incidentIds: number[]): Promise<Map<number, GradeOverride>> {
+  const out = new Map<number, GradeOverride>();
+  const seen = new Set<number>();
+  for (const ids of chunks([...new Set(incidentIds)])) {
+    const rows = await db
+      .selectFrom('grade_reviews as r')
+      .innerJoin('audit_log as a', 'a.id', 'r.audit_id')
+      .selectAll('r')
+      .select('a.user_name')
+      .where('r.incident_id', 'in', ids)
+      .orderBy('r.id', 'desc')
+      .execute();
+    for (const r of rows) {
+      if (seen.has(r.incident_id)) continue;
+      seen.add(r.incident_id);
+      if (r.grade === null) continue;
+      out.set(r.incident_id, {
+        grade: r.grade as Grade,
+        note: r.note,
+        note_sensitive: r.note_sensitive === 1,
+        by: r.user_name,
+        at: r.created_at,
+        audit_id: r.audit_id,
+      });
+    }
+  }
+  return out;
+}

@@ -1,10 +1,14 @@
 import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
-import { type ActorIndex, type ActorResolution, findActorMentions } from '../resolve/actors.js';
+import { type ActorIndex, type ActorMention, findActorMentions } from '../resolve/actors.js';
 import type { Gazetteer } from '../resolve/gazetteer.js';
 import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
 import { classifyEvent, moreSpecific, violenceType } from './classify-event.js';
+import { readEvent } from './event-filter.js';
+import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
+import { type Parties, partiesOf, UNIDENTIFIED } from './parties.js';
+import { splitByPlace } from './split-places.js';
 
 export interface Resolvers {
   gazetteer: Gazetteer;
@@ -43,56 +47,104 @@ export function buildIncidents(
   // The place a paragraph last named carries to its later sentences, never into the next paragraph.
   let lastPlace: { place: ResolvedPlace; paragraph: number } | null = null;
 
+  // The incident a paragraph last told, for sentences that only add to it ("Among the dead were ...").
+  let lastDraft: { draft: DraftIncident; paragraph: number } | null = null;
+
   for (const passage of passages) {
     if (passage.source === 'infobox') continue;
     const sentence = text.slice(passage.start, passage.end);
-    const figures = figuresIn(extraction.figures, passage);
-    const civilianDeaths = figures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
-    const event = classifyEvent(sentence, { civilianDeaths });
+    const allFigures = figuresIn(extraction.figures, passage);
+    const civilianDeaths = allFigures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
+    const reading = readEvent(sentence, civilianDeaths);
+    const event = reading.event;
+    // Figures in a clause that recalls an earlier event ("the worst since a bombing that killed 50") are that event's.
+    const figures = allFigures.filter(({ f }) => f.evidence.start - passage.start < reading.ownEnd);
     const here = withinHome(placeOf(places, passage, passage.start + (event?.at ?? 0)), homePlace);
     const paragraph = countBefore(paragraphs, passage.start, (at) => at);
     if (here) lastPlace = { place: here, paragraph };
+    const date = passage.date;
+    const parties = partiesOf(
+      text,
+      passage,
+      actorsIn(actors, passage),
+      resolvers.actors,
+      date?.start,
+      event?.event_type ?? null,
+    );
+    const recent = lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
+    // "Islamic State claimed responsibility": the perpetrator of the event just told.
+    if (parties.attribution && recent && !passage.dated) attribute(recent, parties);
+    // A sentence with figures but no event or date of its own adds parts or totals to the event just
+    // told ("Among the dead were nine children"); they stay claims of that incident, wherever it names.
+    const ownCue = classifyEvent(sentence);
+    // Displacement is a consequence ACLED does not code as an event of its own.
+    if (recent && !passage.dated && figures.length > 0 && (ownCue === null || ownCue.sub_event_type === 'Other')) {
+      recent.claims.push(...figures.map(({ f, i }) => claimOf(f, i, recent)));
+      recent.sources.push({ start: passage.start, end: passage.end, text: sentence });
+      continue;
+    }
     if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
     const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
     // "As of 1 July, 23 had been identified": a running tally dated by its report, not an incident.
     if (CUMULATIVE.test(sentence)) continue;
     // A sentence dated only by a long stretch (a year, a campaign) tells no incident's time.
-    if (passage.date && spanDays(passage.date) > MAX_INCIDENT_DAYS) continue;
-    const date = passage.date;
+    if (date && spanDays(date) > MAX_INCIDENT_DAYS) continue;
     // An undated sentence only counts when it carries a figure: words alone are background. So does
     // a sentence dated by a month or more.
     if (figures.length === 0 && date && (!passage.dated || spanDays(date) > 31)) continue;
     // A total over the whole conflict's dates sums its incidents; it is not one of them.
     if (date && isWholeConflict(date, extraction)) continue;
-    const sides = sidesOf(actors, passage, date?.start);
     const place = here ?? (lastPlace?.paragraph === paragraph ? lastPlace.place : null) ?? homePlace;
-    const draft: DraftIncident = {
+    const civilianTarget = eventType.event_type === 'Violence against civilians' || civilianDeaths;
+    const base: DraftIncident = {
       date: date ?? { start: '', end: '', precision: 'range' },
       place,
       event_type: eventType.event_type,
       sub_event_type: eventType.sub_event_type,
       violence_type: null,
-      side_a: sides[0] ?? null,
-      side_b: eventType.event_type === 'Violence against civilians' && !sides[1] ? CIVILIANS : (sides[1] ?? null),
+      side_a: parties.side_a,
+      side_b: civilianTarget && !parties.side_b ? CIVILIANS : parties.side_b,
       claims: [],
       sources: [{ start: passage.start, end: passage.end, text: sentence }],
       summary: sentence,
       undated: date === null,
+      attribution: parties.attribution,
     };
-    draft.claims = figures.map(({ f, i }) => claimOf(f, i, draft));
-    draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
-    const key = draftKey(draft);
-    const same = draftsByKey.get(key);
-    if (same) absorb(same, draft);
-    else {
-      drafts.push(draft);
-      draftsByKey.set(key, draft);
+    // "killed 12 in Aleppo and 7 in Idlib": one incident per place, each with its own toll.
+    const split = splitByPlace(
+      figures,
+      placesIn(places, passage),
+      (f) => f.evidence.start,
+      sentenceCuts(text, passage),
+    );
+    const parts = split.length > 1 ? split : [{ place, items: figures }];
+    for (const part of parts) {
+      const draft: DraftIncident = {
+        ...base,
+        place: withinHome(part.place, homePlace) ?? place,
+        sources: [...base.sources],
+      };
+      draft.claims = part.items.map(({ f, i }) => claimOf(f, i, draft));
+      draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
+      const key = draftKey(draft);
+      const same = draftsByKey.get(key);
+      if (same) absorb(same, draft);
+      else {
+        drafts.push(draft);
+        draftsByKey.set(key, draft);
+      }
+      lastDraft = { draft: same ?? draft, paragraph };
     }
   }
+  if (drafts.length === 0) {
+    const boxed = infoboxIncident(extraction, homePlace);
+    if (boxed) drafts.push(boxed);
+  }
   attachInfoboxFigures(extraction.figures, drafts);
+  const folded = foldCopies(drafts, absorb);
   // Undated passages may join incidents other reports date, but only from a report that dates
   // nothing itself; in a dated report they are background to its dated events.
-  return drafts.some((d) => !d.undated) ? drafts.filter((d) => !d.undated) : drafts;
+  return folded.some((d) => !d.undated) ? folded.filter((d) => !d.undated) : folded;
 }
 
 /** Where the blank lines that split paragraphs stand; a position's paragraph is how many come before it. */
@@ -181,11 +233,24 @@ function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
 function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
   const mentions = resolveDocumentPlaces(text, gazetteer);
   const provinces = new Set(documentProvinces(mentions));
+  // Which names put the document in each province: a district's own name, matched only by its sound,
+  // does not vouch for its province (a Syedabad near Mazar is not the Sayyidabad district of Wardak).
+  const vouchers = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const admin1 = new Set(m.entries.map((e) => e.admin1).filter((a): a is string => a !== null));
+    if (admin1.size !== 1) continue;
+    const province = [...admin1][0] as string;
+    vouchers.set(province, (vouchers.get(province) ?? new Set()).add(m.span.text.toLowerCase()));
+  }
+  const vouched = (admin1: string, name: string) =>
+    [...(vouchers.get(admin1) ?? [])].some((v) => v !== name.toLowerCase());
   const out: PlaceAt[] = [];
   for (const m of mentions) {
     const place = toResolvedPlace(m);
     if (!place || place.where_prec >= 6) continue;
     if (provinces.size > 0 && place.where_prec !== 4 && place.admin1 !== null && !provinces.has(place.admin1)) continue;
+    const loose = m.candidates[0]?.match === 'phonetic' && place.where_prec === 3;
+    if (provinces.size > 1 && loose && place.admin1 !== null && !vouched(place.admin1, m.span.text)) continue;
     // A dateline ("SHEBERGHAN, May 16 -") says where the report was filed, not where things happened.
     if (isDateline(text, m.span.start, m.span.text)) continue;
     // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
@@ -252,32 +317,78 @@ function documentPlace(extraction: ExtractionResult, places: PlaceAt[]): Resolve
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.place ?? null;
 }
 
-function actorRef(a: ActorResolution): ActorRef {
-  const group = a.kind === 'person' && a.group ? a.group : null;
-  const concrete = a.stands_for ?? group ?? { id: a.id, name: a.name };
-  return { actor_id: concrete.id, name: concrete.name, inter: a.inter, state: a.type === 'state_forces' };
-}
-
-/** The first two distinct parties a passage names, in the order it names them. */
-function sidesOf(
-  mentions: ReturnType<typeof findActorMentions>,
-  passage: Passage,
-  date: string | undefined,
-): ActorRef[] {
-  const out: ActorRef[] = [];
-  // Mentions come in text order, found left to right.
+/** The actor mentions inside a passage (mentions come in text order). */
+function actorsIn(mentions: readonly ActorMention[], passage: Passage): ActorMention[] {
+  const out: ActorMention[] = [];
   for (let k = countBefore(mentions, passage.start, (m) => m.span.start); k < mentions.length; k++) {
-    const m = mentions[k] as (typeof mentions)[number];
+    const m = mentions[k] as ActorMention;
     if (m.span.start >= passage.end) break;
-    if (m.span.end > passage.end) continue;
-    // Civilians are the target of violence, never a party to it; the caller places them on side B.
-    if (m.actor.type === 'civilians') continue;
-    const ref = actorRef(m.actor);
-    if (date && m.actor.stands_for === null) ref.state = m.actor.type === 'state_forces';
-    if (!out.some((o) => o.actor_id === ref.actor_id)) out.push(ref);
-    if (out.length === 2) break;
+    if (m.span.end <= passage.end) out.push(m);
   }
   return out;
+}
+
+/** The places inside a passage precise enough to hold an incident of their own (district or better). */
+function placesIn(places: PlaceAt[], passage: Passage): { place: ResolvedPlace; at: number }[] {
+  const out: { place: ResolvedPlace; at: number }[] = [];
+  for (let k = countBefore(places, passage.start, (m) => m.start); k < places.length; k++) {
+    const m = places[k] as PlaceAt;
+    if (m.start >= passage.end) break;
+    if (m.end <= passage.end && m.place.where_prec <= 3) out.push({ place: m.place, at: m.start });
+  }
+  return out;
+}
+
+/** Where a sentence's clauses part: commas, semicolons and "and" between them. */
+function sentenceCuts(text: string, passage: Passage): number[] {
+  const cuts: number[] = [];
+  for (const m of text.slice(passage.start, passage.end).matchAll(/[,;]|\band\b|\bwhile\b|\bwhereas\b/g)) {
+    cuts.push(passage.start + m.index);
+  }
+  return cuts;
+}
+
+/**
+ * A claim of responsibility or an attribution names who did an event told before it. It replaces an
+ * unknown perpetrator; a side the narration named moves to the target when that is empty.
+ */
+function attribute(draft: DraftIncident, parties: Parties): void {
+  const perpetrator = parties.side_a;
+  if (perpetrator === null || perpetrator.actor_id === UNIDENTIFIED.actor_id) return;
+  if (draft.attribution && draft.side_a?.actor_id !== UNIDENTIFIED.actor_id) return;
+  const before = draft.side_a;
+  draft.side_a = perpetrator;
+  if (before && before.actor_id !== UNIDENTIFIED.actor_id && before.actor_id !== perpetrator.actor_id)
+    draft.side_b ??= before;
+  if (draft.side_b?.actor_id === perpetrator.actor_id) draft.side_b = null;
+  draft.attribution = parties.attribution;
+  draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
+}
+
+/**
+ * An infobox that dates a short event (a battle of days, an attack) is that event's incident when the
+ * prose dates none, placed where the document is about even without a Location line.
+ */
+function infoboxIncident(extraction: ExtractionResult, home: ResolvedPlace | null): DraftIncident | null {
+  const c = extraction.conflict;
+  if (!c?.start) return null;
+  const date: DateRange = { start: c.start, end: c.end ?? c.start, precision: c.date_precision ?? 'day' };
+  if (!(spanDays(date) <= MAX_INCIDENT_DAYS)) return null;
+  const words = [c.name, c.result ?? '', ...c.other_casualties, ...c.sides.map((s) => s.casualties ?? '')].join('. ');
+  const event = classifyEvent(words) ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash' };
+  return {
+    date,
+    place: home,
+    event_type: event.event_type,
+    sub_event_type: event.sub_event_type,
+    violence_type: null,
+    side_a: null,
+    side_b: null,
+    claims: [],
+    sources: [{ start: c.evidence.start, end: c.evidence.end, text: c.evidence.text }],
+    summary: c.name,
+    undated: false,
+  };
 }
 
 function categoryOf(f: Figure, d: DraftIncident): DeathCategory {
@@ -321,6 +432,15 @@ function draftKey(d: DraftIncident): string {
 function absorb(into: DraftIncident, other: DraftIncident): void {
   into.sources.push(...other.sources);
   into.claims.push(...other.claims);
+  // A named perpetrator outranks "unidentified"; the first named stays.
+  if (
+    into.side_a?.actor_id === UNIDENTIFIED.actor_id &&
+    other.side_a &&
+    other.side_a.actor_id !== UNIDENTIFIED.actor_id
+  ) {
+    into.side_a = other.side_a;
+    into.attribution = other.attribution ?? null;
+  }
   into.side_a ??= other.side_a;
   into.side_b ??= other.side_b;
   if (moreSpecific(other, into)) {

@@ -1,5 +1,6 @@
 import type { DateRange } from '../core/figure.js';
 import type { AcledEventType, ActorRef, Claim, ResolvedPlace, ViolenceType } from '../core/incident.js';
+import type { Attribution } from './parties.js';
 
 export type { Passage } from '../core/passage.js';
 
@@ -23,4 +24,6 @@ export interface DraftIncident {
   summary: string;
   /** Whether the date came from the document itself; undated drafts only join incidents found elsewhere. */
   undated: boolean;
+  /** How side A is known when the narration does not say: a claim of responsibility or an attribution. */
+  attribution?: Attribution | null;
 }

@@ -172,6 +172,17 @@ function toResolution(hit: AliasHit, match: ActorMatch, index: ActorIndex, date?
 }
 
 /**
+ * The same mention read on an event's date: a generic name ("government forces") stands for the
+ * actor that held power then, and a group's type follows its periods.
+ */
+export function resolutionOn(resolution: ActorResolution, index: ActorIndex, date: string): ActorResolution {
+  const actor = index.byId.get(resolution.id);
+  if (actor === undefined) return resolution;
+  const hit = { actor, alias: resolution.alias } as AliasHit;
+  return { ...toResolution(hit, resolution.match, index, date), confidence: resolution.confidence };
+}
+
+/**
  * Choose among actors sharing a core. Without a group word in the mention, only aliases attested
  * without one count ("Pakistani" is not "Pakistani forces"); with one ("Mahdi Mujahid fighters"),
  * a group outranks the person whose name it carries.

@@ -1,0 +1,75 @@
+import { classifyEvent, type EventClass } from './classify-event.js';
+
+// Words of politics and movement: a sentence built on them reports no violence of its own.
+const NON_EVENT =
+  /\b(?:arrived|arriving|arrival|reached|returned|returning|fled (?:to|abroad)|went into exile|visited|visiting|met with|meeting with|elected|election|appointed|appointment|sworn in|inaugurated|took office|resigned|named as|nominated|held talks|negotiations?|talks)\b/i;
+// Concluding an agreement, as opposed to naming one in passing ("after the 2020 deal").
+const CONCLUDED =
+  /\b(?:signed|agreed|reached|declared|announced|brokered|came into (?:force|effect)|took effect|went into effect|accepted)\b/i;
+const AGREEMENT_REFERENCE =
+  /\b(?:after|since|under|following|despite|before|per|violat\w+|breach\w*) (?:the |a |an |this |that |last )?(?:[\w'’-]+ ){0,5}(?:agreement|ceasefire|cease-fire|truce|peace deal|deal|accord)\b/i;
+// A clause that recalls an earlier event: "the deadliest since a bombing in May", "after a similar attack".
+const BACK_REFERENCE =
+  /\b(?:since|recalling|reminiscent of|similar to|like the|echoing|months? after|weeks? after|years? after|the anniversary of)\b|\b(?:an?|the) (?:earlier|previous|similar|prior) (?=\w)/i;
+// A stretch of fighting summed up, or a slow process: no one incident's time or toll.
+const CAMPAIGN =
+  /\b(?:in|during|over|after|throughout) (?:the )?(?:\w+ ){0,2}(?:days|weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\b(?:gradually|progressively|steadily|over the (?:following|next|coming) (?:weeks|months|years))\b/i;
+// Several attacks counted together ("claimed responsibility for 13 attacks", "a string of attacks").
+const SERIES =
+  /\b(?:for|in) (?:\d[\d,]*|several|multiple|numerous|dozens of|scores of|a series of|a string of|a wave of) (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b|\b(?:a|the) (?:string|series|wave|spate) of (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b/i;
+const KILLING = /\b(?:killed|killing|died|dead|deaths?|wounded|injured|casualties)\b/i;
+
+export interface EventReading {
+  /** The event the sentence reports, or null when it is background. */
+  event: EventClass | null;
+  /** Where the sentence stops reporting its own event: figures after this belong to an event it recalls. */
+  ownEnd: number;
+}
+
+/**
+ * What a sentence reports as its own event. A sentence about an agreement, an election, an
+ * appointment or an arrival reports none unless it also tells of violence; an agreement counts only
+ * when the sentence concludes it ("signed a truce"), not when it names one in passing ("after the
+ * deal"); a clause recalling an earlier event ("the deadliest since a bombing in May that killed 50")
+ * is not this sentence's event.
+ */
+export function readEvent(sentence: string, civilianDeaths: boolean): EventReading {
+  if (CAMPAIGN.test(sentence) || SERIES.test(sentence)) return { event: null, ownEnd: 0 };
+  const whole = { event: classifyEvent(sentence, { civilianDeaths }), ownEnd: sentence.length };
+  if (datedByAgreement(sentence)) return { event: null, ownEnd: 0 };
+  const ref = BACK_REFERENCE.exec(sentence);
+  if (ref && whole.event && whole.event.at > ref.index) {
+    const own = sentence.slice(0, ref.index);
+    // The sentence's own words still report violence ("a bomb killed 12, the worst since ...").
+    return { event: classifyEvent(own, { civilianDeaths }) ?? killingIn(own), ownEnd: ref.index };
+  }
+  const event = whole.event;
+  if (event?.sub_event_type === 'Agreement') {
+    if (!CONCLUDED.test(sentence) || AGREEMENT_REFERENCE.test(sentence))
+      return { event: null, ownEnd: sentence.length };
+  }
+  if (NON_EVENT.test(sentence) && (event === null || event.event_type === 'Strategic developments')) {
+    if (!KILLING.test(sentence) && event?.sub_event_type !== 'Arrests') return { event: null, ownEnd: sentence.length };
+  }
+  return whole;
+}
+
+const DATE_WORD =
+  /\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
+/** "After the February 2020 deal, ...": the only date is the agreement's, named in passing. */
+function datedByAgreement(sentence: string): boolean {
+  const ref = AGREEMENT_REFERENCE.exec(sentence);
+  if (!ref || !DATE_WORD.test(ref[0])) return false;
+  return !DATE_WORD.test(sentence.slice(0, ref.index) + sentence.slice(ref.index + ref[0].length));
+}
+
+function killingIn(text: string): EventClass | null {
+  const m = KILLING.exec(text);
+  return m ? { event_type: 'Battles', sub_event_type: 'Armed clash', cue: '', at: m.index } : null;
+}
+
+/** Whether a sentence, read as background, may still carry figures (it may: "the toll rose to 40"). */
+export function onlyBackground(sentence: string): boolean {
+  return readEvent(sentence, false).event === null && NON_EVENT.test(sentence) && !KILLING.test(sentence);
+}

@@ -1,0 +1,75 @@
+import type { ResolvedPlace } from '../core/incident.js';
+import type { DraftIncident } from './incident-draft.js';
+
+type Absorb = (into: DraftIncident, other: DraftIncident) => void;
+
+const DAY = 86_400_000;
+
+function days(d: DraftIncident): number {
+  return (Date.parse(d.date.end) - Date.parse(d.date.start)) / DAY + 1;
+}
+
+function within(inner: DraftIncident, outer: DraftIncident): boolean {
+  return outer.date.start <= inner.date.start && inner.date.end <= outer.date.end;
+}
+
+function overlaps(a: DraftIncident, b: DraftIncident): boolean {
+  return a.date.start <= b.date.end && b.date.start <= a.date.end;
+}
+
+/** The same place, or `coarse` a province or district that holds `fine`. */
+function holds(coarse: ResolvedPlace | null, fine: ResolvedPlace | null): boolean {
+  if (coarse === null || fine === null) return false;
+  if (coarse.gazetteer_id !== null && coarse.gazetteer_id === fine.gazetteer_id) return true;
+  if (coarse.where_prec < fine.where_prec) return false;
+  if (coarse.where_prec === 3) return coarse.admin2 !== null && coarse.admin2 === fine.admin2;
+  if (coarse.where_prec === 4) return coarse.admin1 !== null && coarse.admin1 === fine.admin1;
+  return false;
+}
+
+/** Placed only at a country or a region: "at the centre of the country" says nowhere in particular. */
+function placeless(d: DraftIncident): boolean {
+  return d.place === null || d.place.where_prec >= 5;
+}
+
+function sameKind(a: DraftIncident, b: DraftIncident): boolean {
+  return a.event_type === b.event_type;
+}
+
+function distance(a: DraftIncident, b: DraftIncident): number {
+  return Math.abs((a.sources[0]?.start ?? 0) - (b.sources[0]?.start ?? 0));
+}
+
+/**
+ * One event, one incident within a document. A report that tells an event on its day and again as
+ * part of the month ("in July", "in early July") has one incident, the day's; so has one that places
+ * it once in its town and once only in the province or nowhere ("in the centre of the country").
+ * The copy's passages and claims join the precise incident, where they stand as claims side by side.
+ */
+export function foldCopies(drafts: DraftIncident[], absorb: Absorb): DraftIncident[] {
+  const gone = new Set<DraftIncident>();
+  const byPrecision = [...drafts].sort((a, b) => days(a) - days(b) || precision(a) - precision(b));
+  for (const copy of [...byPrecision].reverse()) {
+    if (copy.undated) continue;
+    let target: DraftIncident | null = null;
+    for (const d of byPrecision) {
+      if (d === copy || gone.has(d) || d.undated || !sameKind(d, copy)) continue;
+      const longer = days(copy) > Math.max(3, days(d)) && within(d, copy);
+      const sameSpan = d.date.start === copy.date.start && d.date.end === copy.date.end;
+      const coarser = precision(copy) > precision(d);
+      const fits =
+        (longer && (holds(copy.place, d.place) || placeless(copy))) ||
+        (sameSpan && coarser && (placeless(copy) || holds(copy.place, d.place))) ||
+        (placeless(copy) && !placeless(d) && overlaps(copy, d) && days(copy) <= days(d));
+      if (fits && (target === null || distance(d, copy) < distance(target, copy))) target = d;
+    }
+    if (target === null) continue;
+    absorb(target, copy);
+    gone.add(copy);
+  }
+  return drafts.filter((d) => !gone.has(d));
+}
+
+function precision(d: DraftIncident): number {
+  return d.place?.where_prec ?? 7;
+}

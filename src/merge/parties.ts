@@ -1,0 +1,182 @@
+import type { AcledEventType, ActorRef } from '../core/incident.js';
+import { type ActorIndex, type ActorMention, type ActorResolution, resolutionOn } from '../resolve/actors.js';
+
+/** Who acted and who was acted on, as a coder reads one sentence. */
+export interface Parties {
+  side_a: ActorRef | null;
+  side_b: ActorRef | null;
+  /** Set when side A comes from a claim of responsibility or an attribution, not from the narration. */
+  attribution: Attribution | null;
+}
+
+export interface Attribution {
+  /** "claimed" when the group itself said so; "attributed" when someone else blamed or suspected it. */
+  how: 'claimed' | 'attributed';
+  /** Who says so: the group for a claim, the officials or witnesses for an attribution, when named. */
+  claimant: string | null;
+  /** The words that say so. */
+  cue: string;
+}
+
+export const UNIDENTIFIED: ActorRef = {
+  actor_id: 'unidentified-armed-group',
+  name: 'Unidentified armed group',
+  inter: 3,
+  state: false,
+};
+
+// Verbs whose subject is the side that acted (ACLED's actor 1) and whose object is its target.
+const ACTION =
+  /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|s|ing)|shell(?:ed|s|ing)|execut(?:ed|es|ing)|abduct(?:ed|s|ing)|kidnap(?:ped|s|ping)|kill(?:ed|s|ing)|shot|fired (?:on|at)|opened fire|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)|storm(?:ed|s|ing)|overr[au]n|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took (?:control|over)|target(?:ed|s|ing)|struck|hit|launched|massacred|beheaded|detain(?:ed|s)|arrest(?:ed|s)|besieged|surrounded|defeated|repelled|retook|recaptured|entered|deployed|stabbed|burned|looted|torched|drove|pushed)\b/gi;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|had been|have been)\s+(?:\w+ly\s+)?$/i;
+// "X claimed responsibility", "X said it carried out", "responsibility was claimed by X".
+const CLAIM_AFTER =
+  /^[^.;]{0,60}?\b(?:claimed|claims|has claimed|have claimed|took|accepted|admitted) (?:the )?responsibility\b|^[^.;]{0,40}?\bsaid (?:it|they) (?:had )?carried out\b/i;
+const CLAIMED_BY = /\b(?:responsibility (?:was|has been|had been) claimed|claimed) by\s+(?:the\s+)?$/i;
+// "blamed on X", "attributed to X", "suspected X militants", "X is suspected", "accused X of".
+const ATTRIBUTED_BEFORE =
+  /\b(?:blamed (?:\w+ ){0,4}on|attributed (?:\w+ ){0,4}to|blamed|accused|suspected|suspect(?:ing)?|pointed the finger at|held responsible)\s+(?:the\s+)?$/i;
+const ATTRIBUTED_AFTER =
+  /^[^.;]{0,20}?\b(?:(?:is|are|was|were) (?:widely |strongly )?(?:suspected|blamed|believed to be behind|thought to be behind|accused)|(?:is|are|was|were) behind)\b/i;
+// Who does the blaming: the words just before the verb, back to the clause's start.
+const BLAMER = /([A-Z]?[\w’'-]+(?:\s+[\w’'-]+){0,5})\s+(?:blamed|accused|suspected|attributed|said)\b[^.;]{0,80}$/;
+// A party that only speaks is a claimant, not a side: "officials of the government said".
+const SPEECH_AFTER =
+  /^(?:['’]s?)?(?:\s*(?:[A-Z][\w’'-]*|spokes(?:man|woman|person)|officials?|ministry|minister|governor|chief|police|media|office|sources?|leaders?|deputy|provincial|district|local|interior|defen[cs]e|press|of|the|a|an|and|,))*\s*,?\s*(?:said|says|told|stated|announced|confirmed|reported|condemned|denied|added|tweeted|wrote|noted|claimed that|put the (?:number|toll)|estimated)\b/;
+const SPEECH_BEFORE = /\b(?:according to|cited|quoting|a statement (?:from|by))\s+(?:the\s+)?(?:\w+\s+){0,3}$/i;
+// "the UN mission in Afghanistan": a country name after a preposition is a place.
+const PLACE_BEFORE = /\b(?:in|into|of|to|from|across|throughout|inside|outside|within|near)\s+$/i;
+
+interface Found {
+  mention: ActorMention;
+  ref: ActorRef;
+}
+
+function refOf(a: ActorResolution): ActorRef {
+  const group = a.kind === 'person' && a.group ? a.group : null;
+  const concrete = a.stands_for ?? group ?? { id: a.id, name: a.name };
+  return { actor_id: concrete.id, name: concrete.name, inter: a.inter, state: a.type === 'state_forces' };
+}
+
+/**
+ * The parties of a sentence coded the way ACLED codes them: side A the side that acted (the subject of
+ * an attack verb, the agent of a passive, the group that claimed it, the group blamed for it), side B
+ * its target. Parties only quoted ("officials said") are claimants. Names are read on the event's
+ * date: "government forces" in 2022 Afghanistan are the Taliban's.
+ */
+export function partiesOf(
+  text: string,
+  span: { start: number; end: number },
+  mentions: readonly ActorMention[],
+  index: ActorIndex,
+  date: string | undefined,
+  eventType: AcledEventType | null,
+): Parties {
+  const sentence = text.slice(span.start, span.end);
+  const found: Found[] = [];
+  const civilians: Found[] = [];
+  let claimed: Found | null = null;
+  let claimedCue = '';
+  let attributed: Found | null = null;
+  let attributedCue = '';
+  for (const m of mentions) {
+    const at = m.span.start - span.start;
+    const before = sentence.slice(Math.max(0, at - 60), at);
+    const after = sentence.slice(at + m.span.text.length, at + m.span.text.length + 120);
+    if (m.actor.match === 'weak' && PLACE_BEFORE.test(before)) continue;
+    const actor = date === undefined ? m.actor : resolutionOn(m.actor, index, date);
+    const f: Found = { mention: m, ref: refOf(actor) };
+    if (actor.type === 'civilians') {
+      civilians.push(f);
+      continue;
+    }
+    const claim = CLAIM_AFTER.exec(after);
+    if (claim && claimed === null) {
+      claimed = f;
+      claimedCue = `${m.span.text}${claim[0]}`.trim();
+      continue;
+    }
+    if (claimed === null && CLAIMED_BY.test(before)) {
+      claimed = f;
+      claimedCue = `${before.match(CLAIMED_BY)?.[0] ?? ''}${m.span.text}`.trim();
+      continue;
+    }
+    const blamed = ATTRIBUTED_BEFORE.exec(before);
+    const suspect = ATTRIBUTED_AFTER.exec(after);
+    if (attributed === null && (blamed || suspect)) {
+      attributed = f;
+      attributedCue = blamed ? `${blamed[0]}${m.span.text}` : `${m.span.text}${suspect?.[0] ?? ''}`;
+      continue;
+    }
+    if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) continue;
+    found.push(f);
+  }
+
+  let sideA: ActorRef | null = null;
+  let sideB: ActorRef | null = null;
+  let attribution: Attribution | null = null;
+  if (claimed) {
+    sideA = claimed.ref;
+    attribution = { how: 'claimed', claimant: claimed.ref.name, cue: claimedCue };
+  } else if (attributed) {
+    sideA = attributed.ref;
+    const blamer = BLAMER.exec(sentence.slice(0, attributed.mention.span.start - span.start + 1));
+    attribution = { how: 'attributed', claimant: blamer?.[1]?.trim() ?? null, cue: attributedCue.trim() };
+  }
+  const narrated = narratedSides(sentence, span.start, found);
+  if (sideA === null) {
+    sideA = narrated.a;
+    sideB = narrated.b;
+  } else {
+    sideB = [narrated.a, narrated.b].find((r) => r !== null && r.actor_id !== sideA?.actor_id) ?? null;
+  }
+  if (sideB === null && civilians[0]) sideB = civilians[0].ref;
+  if (sideA === null && perpetratorExpected(eventType, sentence)) sideA = UNIDENTIFIED;
+  if (sideA !== null && sideB !== null && sideA.actor_id === sideB.actor_id) sideB = null;
+  return { side_a: sideA, side_b: sideB, attribution };
+}
+
+/**
+ * Sides from the narration: around the first attack verb, its subject (or a passive's agent) acts
+ * and its object is the target. Without such a verb ("fighting between X and Y"), in the order named.
+ */
+function narratedSides(sentence: string, offset: number, found: Found[]): { a: ActorRef | null; b: ActorRef | null } {
+  const distinct = (list: Found[]) => {
+    const out: Found[] = [];
+    for (const f of list) if (!out.some((o) => o.ref.actor_id === f.ref.actor_id)) out.push(f);
+    return out;
+  };
+  const parties = distinct(found);
+  if (parties.length === 0) return { a: null, b: null };
+  ACTION.lastIndex = 0;
+  for (let m = ACTION.exec(sentence); m !== null; m = ACTION.exec(sentence)) {
+    const verbAt = m.index;
+    const verbEnd = verbAt + m[0].length;
+    const passive = PASSIVE_BEFORE.test(sentence.slice(Math.max(0, verbAt - 30), verbAt));
+    const before = parties.filter((f) => f.mention.span.end - offset <= verbAt);
+    const after = parties.filter((f) => f.mention.span.start - offset >= verbEnd);
+    if (passive) {
+      const agent = after.find((f) => /\bby\s+(?:the\s+)?$/i.test(sentence.slice(0, f.mention.span.start - offset)));
+      if (agent === undefined && before.length === 0) continue;
+      return { a: agent?.ref ?? null, b: before.at(-1)?.ref ?? after.find((f) => f !== agent)?.ref ?? null };
+    }
+    const subject = before.at(-1);
+    if (subject === undefined) continue;
+    const object = after.find((f) => f.ref.actor_id !== subject.ref.actor_id);
+    return { a: subject.ref, b: object?.ref ?? before.at(-2)?.ref ?? null };
+  }
+  return { a: parties[0]?.ref ?? null, b: parties[1]?.ref ?? null };
+}
+
+// Attacks have a perpetrator even when the report cannot name one; air strikes and battles have
+// known sides or none worth guessing.
+function perpetratorExpected(eventType: AcledEventType | null, sentence: string): boolean {
+  if (eventType === 'Violence against civilians') return true;
+  if (eventType !== 'Explosions/Remote violence') return false;
+  return !/\b(?:air ?strikes?|air[- ]raids?|drone|warplanes?|helicopter|aerial)\b/i.test(sentence);
+}
+
+/** Whether a sentence says who did it (a claim or an attribution), for attaching to the event before it. */
+export function statesPerpetrator(parties: Parties): boolean {
+  return parties.attribution !== null;
+}

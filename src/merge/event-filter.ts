@@ -57,11 +57,15 @@ export function readEvent(sentence: string, civilianDeaths: boolean): EventReadi
 const DATE_WORD =
   /\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
+const DAY_WORD =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
 /** "After the February 2020 deal, ...": the only date is the agreement's, named in passing. */
 function datedByAgreement(sentence: string): boolean {
   const ref = AGREEMENT_REFERENCE.exec(sentence);
   if (!ref || !DATE_WORD.test(ref[0])) return false;
-  return !DATE_WORD.test(sentence.slice(0, ref.index) + sentence.slice(ref.index + ref[0].length));
+  // Bare years elsewhere ("(2020–2021)") are titles' years; a month or a day would date an event.
+  return !DAY_WORD.test(sentence.slice(0, ref.index) + sentence.slice(ref.index + ref[0].length));
 }
 
 function killingIn(text: string): EventClass | null {

@@ -33,7 +33,8 @@ function incidentFilterOptions(command: Command): Command {
     .option('--actor <name>', 'only incidents involving this actor (registry id or name)')
     .option('--type <event type>', 'only this ACLED event type, e.g. "Battles"')
     .option('--min-deaths <n>', 'only incidents whose best estimate reaches this', int('--min-deaths'))
-    .option('--dataset <name>', 'only this dataset: "tally" for extracted incidents, "ucdp-ged 19.1", "acled"');
+    .option('--dataset <name>', 'only this dataset: "tally" for extracted incidents, "ucdp-ged 19.1", "acled"')
+    .option('--grade <grade>', 'only incidents graded confirmed, fair, weak, contested or discounted');
 }
 
 function int(name: string, min = 0) {
@@ -111,7 +112,9 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .command('incident')
     .argument('<id>', 'incident id', int('id', 1))
     .option('--json', 'print JSON')
-    .action((id: number, flags, cmd: Command) => run(() => runShowIncident(db(cmd), id, flags)));
+    .action((id: number, flags, cmd: Command) =>
+      run(() => runShowIncident(db(cmd), id, { ...flags, actors: config(cmd).actors })),
+    );
 
   program
     .command('extract')

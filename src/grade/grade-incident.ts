@@ -136,18 +136,27 @@ function claimValue(c: GradeClaim): number | null {
   return c.low ?? c.high;
 }
 
-/** The first count on which voices differ by more than the factor, described for the reader. */
+/**
+ * The first count on which two voices differ by more than the factor, described for the reader. Counts
+ * of the same people (kind and category) compare both ways. A count of unstated victims compares with a
+ * side's or the civilians' count one way only: a total may rightly exceed a part of it, but a part more
+ * than twice the total is a contradiction.
+ */
 function findDisagreement(voices: Voice[]): string | null {
-  const keys = new Set(voices.flatMap((v) => [...v.values.keys()]));
-  for (const key of [...keys].sort()) {
-    const said = voices.flatMap((v) => (v.values.has(key) ? [{ v, n: v.values.get(key) as number }] : []));
-    if (said.length < 2) continue;
-    const low = said.reduce((a, b) => (b.n < a.n ? b : a));
-    const high = said.reduce((a, b) => (b.n > a.n ? b : a));
-    if (high.n > DISAGREEMENT_FACTOR * low.n) {
+  const said = voices.flatMap((v) =>
+    [...v.values].map(([key, n]) => {
       const [kind = '', category = ''] = key.split('|');
-      const what = `${kind.replace(/_/g, ' ')}${category === 'unknown' ? '' : ` (${category.replace('_', ' ')})`}`;
-      return `sources disagree by more than a factor of ${DISAGREEMENT_FACTOR}: ${high.v.label} gives ${fmt(high.n)} ${what}, ${low.v.label} gives ${fmt(low.n)}`;
+      return { v, kind, category, n };
+    }),
+  );
+  for (const a of said) {
+    for (const b of said) {
+      if (a.v === b.v || a.kind !== b.kind || a.n <= b.n) continue;
+      const comparable = a.category === b.category || b.category === 'unknown';
+      if (comparable && a.n > DISAGREEMENT_FACTOR * b.n) {
+        const whose = a.category === 'unknown' ? '' : ` (${a.category.replace('_', ' ')})`;
+        return `sources disagree by more than a factor of ${DISAGREEMENT_FACTOR}: ${a.v.label} gives ${fmt(a.n)} ${a.kind.replace(/_/g, ' ')}${whose}, ${b.v.label} gives ${fmt(b.n)}`;
+      }
     }
   }
   return null;

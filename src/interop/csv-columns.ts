@@ -2,7 +2,8 @@ import type { Cell, ExportIncident } from './export-context.js';
 
 /**
  * Tally's own flat CSV: what `tally incidents --csv` prints, `tally export --format csv` writes and
- * the API serves. The review columns come last, so the columns before them keep their places.
+ * the API serves. The review columns come after the values and the grade after them, so earlier
+ * columns keep their places.
  */
 export const CSV_COLUMNS = [
   'id',
@@ -32,6 +33,9 @@ export const CSV_COLUMNS = [
   'review_status',
   'corrected',
   'note',
+  'grade',
+  'independent_sources',
+  'grade_reason',
 ] as const;
 
 export function csvRecord(i: ExportIncident): Cell[] {
@@ -63,5 +67,8 @@ export function csvRecord(i: ExportIncident): Cell[] {
     i.review?.status ?? 'unreviewed',
     i.review?.corrected ? 1 : 0,
     i.review?.note ?? null,
+    i.grade?.grade ?? null,
+    i.grade?.sources ?? null,
+    i.grade?.reason ?? null,
   ];
 }

@@ -193,7 +193,11 @@ describe('what exports let through', () => {
       expect(await exported(one(incident), { format })).not.toContain('Gul Ahmad');
     }
     const rows: string[][] = parse(await exported(one(incident), { format: 'csv' }));
-    expect(rows[1]?.slice(CSV_COLUMNS.indexOf('review_status'))).toEqual(['corrected', '1', review.note]);
+    expect(rows[1]?.slice(CSV_COLUMNS.indexOf('review_status'), CSV_COLUMNS.indexOf('note') + 1)).toEqual([
+      'corrected',
+      '1',
+      review.note,
+    ]);
     const line = JSON.parse(await exported(one(incident), { format: 'jsonl' }));
     expect(line.review).toMatchObject({ status: 'corrected', note: review.note });
     const feature = JSON.parse(await exported(one(incident), { format: 'geojson' })).features[0];

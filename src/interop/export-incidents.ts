@@ -2,12 +2,8 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { redactSensitive } from '../core/redact.js';
 import type { ActorIndex } from '../resolve/actors.js';
-import {
-  type DocumentLabel,
-  type IncidentCursor,
-  listIncidentPage,
-  readDocumentLabels,
-} from '../store/incident-pages.js';
+import { listGradedPage } from '../store/grade-pages.js';
+import { type DocumentLabel, type IncidentCursor, readDocumentLabels } from '../store/incident-pages.js';
 import { toIncident } from '../store/incident-queries.js';
 import type { Store } from '../store/open-store.js';
 import type { ReviewedIncidentFilter } from '../store/reviewed-incidents.js';
@@ -45,11 +41,14 @@ export interface ExportOptions {
 
 export const DEFAULT_PAGE_SIZE = 1000;
 
-/** Pages of the store's incidents matching a filter, with reviews applied, as every reader sees them. */
-export function storePages(store: Store, filter: ReviewedIncidentFilter): PageReader {
+/**
+ * Pages of the store's incidents matching a filter, with reviews applied and graded, as every reader
+ * sees them. `actors` lets the grade tell parties' claimants by the registry's aliases.
+ */
+export function storePages(store: Store, filter: ReviewedIncidentFilter, actors?: ActorIndex | null): PageReader {
   return async (after, limit) => {
-    const reviewed = await listIncidentPage(store, filter, after, limit);
-    const incidents = reviewed.map((r) => ({ ...toIncident(r), review: r.review }));
+    const reviewed = await listGradedPage(store, filter, after, limit, { actors });
+    const incidents = reviewed.map((r) => ({ ...toIncident(r), grade: r.grade, review: r.review }));
     const ids = incidents.flatMap((i) => i.sources.flatMap((s) => (s.document_id === null ? [] : [s.document_id])));
     return { incidents, documents: await readDocumentLabels(store, ids) };
   };

@@ -106,7 +106,8 @@ export function gedRecord(i: Incident, ctx: ExportContext): Cell[] {
     side_b_dset_id: null,
     side_b_new_id: null,
     side_b: i.side_b,
-    number_of_sources: docs.length > 0 ? docs.length : null,
+    // Independent sources, as the grade counts them: copies of one wire are one source.
+    number_of_sources: i.grade ? i.grade.sources || null : docs.length > 0 ? docs.length : null,
     source_article: joinCell(sourceArticles(i, ctx)),
     source_office: docs.length > 0 ? joinCell(sourceNames(i, ctx)) : null,
     source_date: joinCell(docs.flatMap((d) => (d.published ? [d.published.slice(0, 10)] : []))),

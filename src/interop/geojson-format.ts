@@ -48,6 +48,9 @@ export function incidentFeature(i: ExportIncident, ctx: ExportContext): Incident
       review_status: i.review?.status ?? 'unreviewed',
       corrected: i.review?.corrected ?? false,
       note: i.review?.note ?? null,
+      grade: i.grade?.grade ?? null,
+      independent_sources: i.grade?.sources ?? null,
+      grade_reason: i.grade?.reason ?? null,
     },
   };
 }

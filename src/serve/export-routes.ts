@@ -34,7 +34,7 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
   ) {
     // Resolved before anything is sent, so an unknown place is a 400, not a cut-off download.
     const filter = { ...incidentFilterOf(q, deps), document: q.document };
-    const stream = exportStream(storePages(deps.store, filter), {
+    const stream = exportStream(storePages(deps.store, filter, deps.resolvers.actors), {
       format,
       actors: deps.resolvers.actors,
       redact: !seesSensitive(request.principal?.role ?? null),

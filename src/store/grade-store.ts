@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Grade, GradeOverride, IncidentGrade } from '../core/grade.js';
 import type { Incident } from '../core/incident.js';
-import type { FindActors } from '../grade/claimant-party.js';
+import type { FindActors, PartySide } from '../grade/claimant-party.js';
 import { gradeIncident } from '../grade/grade-incident.js';
 import type { SourceDocument } from '../grade/independence.js';
+import { actorTypeOn } from '../resolve/actor-registry.js';
 import { type ActorIndex, findActorMentions } from '../resolve/actors.js';
 import { chunks } from './review-store.js';
 import type { Database } from './schema.js';
@@ -67,7 +68,7 @@ export async function gradeIncidents(
         rejected: c.figure_review?.status === 'rejected',
       })),
       documents: sourceDocuments(incident, known),
-      sides: incident.actors.map((a) => ({ side: a.side, actor_id: a.actor_id, name: a.name, state: a.state })),
+      sides: partySides(incident, actors),
       status: incident.review?.status ?? 'unreviewed',
       findActors,
     });
@@ -82,6 +83,21 @@ export async function gradeIncidents(
     });
   }
   return out;
+}
+
+/**
+ * The incident's sides that can be parties: civilians are on a side as the harmed, never as a party.
+ * Whether a side is a state's forces comes from the dataset or, on the event's date, from the registry
+ * (an insurgency that took power is a state after that day).
+ */
+function partySides(incident: GradableIncident, actors?: ActorIndex | null): PartySide[] {
+  return incident.actors.flatMap((a) => {
+    const actor = a.actor_id && actors ? actors.byId.get(a.actor_id) : undefined;
+    const type = actor && actors ? actorTypeOn(actor, incident.date.start, actors.byId) : null;
+    if (type === 'civilians' || a.actor_id === 'civilians' || (a.inter === 7 && !actor)) return [];
+    const state = a.state || type === 'state_forces' || type === 'external_forces';
+    return [{ side: a.side, actor_id: a.actor_id, name: a.name, state }];
+  });
 }
 
 /** The incidents with their grades attached, in the same order. */

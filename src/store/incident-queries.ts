@@ -1,3 +1,4 @@
+import type { Grade } from '../core/grade.js';
 import type { Incident } from '../core/incident.js';
 import type { ReviewedIncident } from '../core/review.js';
 import { loadReviewedIncidents } from './incident-views.js';
@@ -20,6 +21,8 @@ export interface IncidentFilter {
   actor?: string;
   eventType?: string;
   minDeaths?: number;
+  /** Applied after grading, not in SQL: see grade-pages.ts. */
+  grade?: Grade;
   dataset?: string;
   limit?: number;
   offset?: number;

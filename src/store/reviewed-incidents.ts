@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { Grade } from '../core/grade.js';
 import type { IncidentReviewStatus } from '../core/review.js';
 import type { PlaceFilter } from './incident-queries.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
@@ -12,6 +13,8 @@ export interface ReviewedIncidentFilter {
   actor?: string;
   eventType?: string;
   minDeaths?: number;
+  /** Applied after grading, not in SQL: see grade-pages.ts. */
+  grade?: Grade;
   dataset?: string;
   /** `active` (default): not rejected, merged away or voided; `all`: every incident. */
   status?: IncidentReviewStatus | 'active' | 'all';

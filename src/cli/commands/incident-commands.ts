@@ -1,9 +1,11 @@
 import { loadResolvers } from '../../app/analyse-document.js';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import { Grade } from '../../core/grade.js';
 import { EventType, type Incident } from '../../core/incident.js';
 import { storePages, writeExport } from '../../interop/export-incidents.js';
 import { resolvePlace } from '../../resolve/resolve-place.js';
-import { getIncident, type IncidentFilter, listIncidents, type PlaceFilter } from '../../store/incident-queries.js';
+import { getGradedIncident, listGradedIncidents } from '../../store/grade-listing.js';
+import type { IncidentFilter, PlaceFilter } from '../../store/incident-queries.js';
 import { openStore, type Store } from '../../store/open-store.js';
 import { formatRange, formatTable, printJson } from '../format.js';
 
@@ -35,6 +37,7 @@ export interface IncidentFilterFlags {
   type?: string;
   minDeaths?: number;
   dataset?: string;
+  grade?: string;
   actors: string;
 }
 
@@ -50,6 +53,9 @@ export function checkIncidentFilterFlags(flags: IncidentFilterFlags): void {
   if (flags.type !== undefined && !EventType.safeParse(flags.type).success) {
     throw new InvalidInputError('--type', `expected one of ${EventType.options.join(', ')}; got "${flags.type}"`);
   }
+  if (flags.grade !== undefined && !Grade.safeParse(flags.grade).success) {
+    throw new InvalidInputError('--grade', `expected one of ${Grade.options.join(', ')}; got "${flags.grade}"`);
+  }
 }
 
 /** The filter the flags ask for, with --place resolved against the gazetteer. */
@@ -63,6 +69,7 @@ export async function incidentFilter(store: Store, flags: IncidentFilterFlags): 
     eventType: flags.type,
     minDeaths: flags.minDeaths,
     dataset: flags.dataset,
+    grade: flags.grade as Grade | undefined,
   };
 }
 
@@ -71,9 +78,10 @@ export async function runIncidents(db: string, flags: IncidentFlags): Promise<nu
   const store = await openStore(db);
   try {
     const filter = await incidentFilter(store, flags);
+    const { actors } = await loadResolvers(store, flags.actors);
     if (flags.csv) {
       // The export's CSV, so that every CSV Tally writes has the same columns and the same guard.
-      await writeExport(storePages(store, filter), process.stdout, { format: 'csv', limit: flags.limit }).catch(
+      await writeExport(storePages(store, filter, actors), process.stdout, { format: 'csv', limit: flags.limit }).catch(
         (error: NodeJS.ErrnoException) => {
           // `tally incidents --csv | head` closes the pipe early: the reader has what it wanted.
           if (error.code !== 'EPIPE') throw error;
@@ -81,7 +89,7 @@ export async function runIncidents(db: string, flags: IncidentFlags): Promise<nu
       );
       return 0;
     }
-    const incidents = await listIncidents(store, { ...filter, limit: flags.limit });
+    const incidents = await listGradedIncidents(store, { ...filter, limit: flags.limit }, actors);
     if (flags.json) printJson(incidents);
     else
       process.stdout.write(
@@ -93,7 +101,7 @@ export async function runIncidents(db: string, flags: IncidentFlags): Promise<nu
   }
 }
 
-const TABLE_COLUMNS = ['id', 'date', 'place', 'province', 'type', 'sides', 'deaths', 'claims', 'sources'];
+const TABLE_COLUMNS = ['id', 'date', 'place', 'province', 'type', 'sides', 'deaths', 'claims', 'sources', 'grade'];
 
 function dateText(i: Incident): string {
   return i.date.start === i.date.end ? i.date.start : `${i.date.start}..${i.date.end}`;
@@ -112,13 +120,19 @@ function tableRow(i: Incident): (string | number)[] {
     deaths,
     i.claims.length,
     new Set(i.sources.map((s) => s.document_id)).size,
+    i.grade ? `${i.grade.grade} (${i.grade.sources})` : '',
   ];
 }
 
-export async function runShowIncident(db: string, id: number, flags: { json?: boolean }): Promise<number> {
+export async function runShowIncident(
+  db: string,
+  id: number,
+  flags: { json?: boolean; actors?: string },
+): Promise<number> {
   const store = await openStore(db);
   try {
-    const incident = await getIncident(store, id);
+    const { actors } = await loadResolvers(store, flags.actors);
+    const incident = await getGradedIncident(store, id, actors);
     if (!incident) throw new NotFoundError('incident', String(id));
     if (flags.json) {
       printJson(incident);
@@ -135,6 +149,7 @@ export async function runShowIncident(db: string, id: number, flags: { json?: bo
       `type       ${i.event_type} / ${i.sub_event_type}${i.violence_type ? ` (UCDP type ${i.violence_type})` : ''}`,
       `sides      ${i.side_a ?? '?'} v ${i.side_b ?? '?'}`,
       `deaths     low ${i.deaths.low ?? '—'}, best ${i.deaths.best ?? '—'}, high ${i.deaths.high ?? '—'}`,
+      `grade      ${i.grade ? `${i.grade.grade}, ${i.grade.sources} independent source(s): ${i.grade.reason}` : '—'}`,
       '',
       'claims',
     ];

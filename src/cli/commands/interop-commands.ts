@@ -68,10 +68,11 @@ export async function runExport(db: string, flags: ExportFlags): Promise<number>
   const store = await openStore(db);
   try {
     const filter = await incidentFilter(store, flags);
-    const actors = format === 'acled' ? createActorIndex(await loadActorRegistry(flags.actors)) : null;
+    // The grade every format carries asks the registry whether a claimant is a party.
+    const actors = createActorIndex(await loadActorRegistry(flags.actors));
     const target = flags.out ? await openForWriting(flags.out) : null;
     try {
-      const { incidents } = await writeExport(storePages(store, filter), target?.out ?? process.stdout, {
+      const { incidents } = await writeExport(storePages(store, filter, actors), target?.out ?? process.stdout, {
         format,
         actors,
         redact: flags.redact === true,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { placeFilterOf } from '../app/place-filter.js';
 import { InvalidInputError } from '../core/errors.js';
+import { Grade } from '../core/grade.js';
 import { EventType } from '../core/incident.js';
 import { INCIDENT_REVIEW_STATUSES } from '../core/review.js';
 import {
@@ -22,6 +23,7 @@ export const IncidentFilterQuery = z.object({
   type: EventType.optional().describe('ACLED event type'),
   min_deaths: z.coerce.number().int().min(0).optional(),
   dataset: z.string().trim().min(1).max(100).optional(),
+  grade: Grade.optional().describe('only incidents of this grade (docs/methodology.md, section 7)'),
   status: z
     .enum(['active', 'all', ...INCIDENT_REVIEW_STATUSES])
     .default('active')
@@ -45,6 +47,7 @@ export function incidentFilterOf(q: IncidentFilterQuery, deps: ServerDeps): Revi
     eventType: q.type,
     minDeaths: q.min_deaths,
     dataset: q.dataset,
+    grade: q.grade,
     status: q.status,
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IncidentPage } from '../core/api.js';
+import { NotFoundError } from '../core/errors.js';
 import { ReviewedIncident as ReviewedIncidentSchema } from '../core/review.js';
-import { getReviewedIncident, loadReviewedIncidents } from '../store/incident-views.js';
-import { pageIncidentIds } from '../store/reviewed-incidents.js';
+import { loadGradedIncidents, pageGradedIncidents } from '../store/grade-pages.js';
 import { decodeCursor, encodeCursor, IncidentListQuery, incidentFilterOf } from './incident-query.js';
 import type { ServerDeps, ZodApp } from './server-types.js';
 
@@ -22,14 +22,15 @@ export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps): void {
     async (request) => {
       const q = request.query;
       const after = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : undefined;
-      const page = await pageIncidentIds(deps.store.db, incidentFilterOf(q, deps), {
-        sort: q.sort,
-        order: q.order,
-        after,
-        limit: q.limit,
-      });
+      // Graded as they are read; a grade filter reads on until the page is full.
+      const page = await pageGradedIncidents(
+        deps.store.db,
+        incidentFilterOf(q, deps),
+        { sort: q.sort, order: q.order, after, limit: q.limit },
+        { actors: deps.resolvers.actors },
+      );
       return {
-        items: await loadReviewedIncidents(deps.store.db, page.ids),
+        items: page.items,
         next_cursor: page.next ? encodeCursor(q.sort, q.order, page.next) : null,
       };
     },
@@ -45,6 +46,10 @@ export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps): void {
         response: { 200: ReviewedIncidentSchema },
       },
     },
-    async (request) => getReviewedIncident(deps.store, request.params.id),
+    async (request) => {
+      const [incident] = await loadGradedIncidents(deps.store.db, [request.params.id], deps.resolvers.actors);
+      if (!incident) throw new NotFoundError('incident', String(request.params.id));
+      return incident;
+    },
   );
 }

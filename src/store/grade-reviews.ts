@@ -1,5 +1,5 @@
 import type { Agent } from '../core/account.js';
-import { NotFoundError } from '../core/errors.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { GradeOverrideRequest, IncidentGrade, SourceTypeRequest } from '../core/grade.js';
 import type { ActorIndex } from '../resolve/actors.js';
 import { appendAudit } from './audit-store.js';
@@ -63,6 +63,10 @@ export async function setIncidentGrade(
 async function currentGrade(store: Store, id: number, actors?: ActorIndex | null): Promise<IncidentGrade> {
   const [incident] = await loadReviewedIncidents(store.db, [id]);
   if (!incident) throw new NotFoundError('incident', String(id));
+  if (incident.review?.status === 'merged') {
+    throw new ConflictError(`incident ${id} was merged into incident ${incident.review.merged_into}; grade that one`);
+  }
+  if (incident.review?.status === 'void') throw new ConflictError(`incident ${id} was withdrawn by a revert`);
   return (await gradeIncidents(store.db, [incident], actors)).get(id) as IncidentGrade;
 }
 

@@ -3,7 +3,7 @@ import { extractDocumentDetailed } from '../extract/extract-document.js';
 import { buildIncidents, type Resolvers } from '../merge/build-incidents.js';
 import { createActorIndex } from '../resolve/actors.js';
 import { createGazetteer } from '../resolve/gazetteer.js';
-import { loadActorRegistry, readGazetteerFile, SHIPPED_GAZETTEER_PATH } from '../resolve/load-resolve-data.js';
+import { loadActorRegistry, readShippedEntries } from '../resolve/load-resolve-data.js';
 import { listPlaces } from '../store/gazetteer-store.js';
 import type { Store } from '../store/open-store.js';
 import type { Analysis } from './ingest-documents.js';
@@ -14,12 +14,12 @@ import type { Analysis } from './ingest-documents.js';
  */
 export async function loadResolvers(store: Store, actorsFile?: string): Promise<Resolvers> {
   const [shipped, imported, registry] = await Promise.all([
-    readGazetteerFile(SHIPPED_GAZETTEER_PATH),
+    readShippedEntries(),
     listPlaces(store),
     loadActorRegistry(actorsFile),
   ]);
   const ids = new Set(imported.map((e) => e.id));
-  const entries = [...shipped.entries.filter((e) => !ids.has(e.id)), ...imported];
+  const entries = [...shipped.filter((e) => !ids.has(e.id)), ...imported];
   return { gazetteer: createGazetteer(entries), actors: createActorIndex(registry) };
 }
 

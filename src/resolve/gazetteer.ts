@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { foldPlaceName, PLACE_ALIASES, placeKey } from './place-names.js';
+import { PLACE_ALIASES, phoneticKey, placeKey, placeWords } from './place-names.js';
 
 export const PLACE_KINDS = ['country', 'province', 'district', 'city', 'town', 'village', 'area'] as const;
 export const PlaceKind = z.enum(PLACE_KINDS);
@@ -49,6 +49,13 @@ export interface Gazetteer {
   readonly byFolded: ReadonlyMap<string, readonly GazetteerEntry[]>;
   /** Longest name in words, so a mention scanner knows how wide a window to try. */
   readonly maxWords: number;
+  /**
+   * First word of every folded name -> the most words a name starting with it has, so the scanner
+   * tries only windows that can match exactly (one pass over a document's tokens, no wide windows).
+   */
+  readonly firstWords: ReadonlyMap<string, number>;
+  /** Folded names of regions that reports write in lower case ("the central highlands"). */
+  readonly lowercaseNames: ReadonlySet<string>;
 }
 
 function addTo(map: Map<string, GazetteerEntry[]>, key: string, entry: GazetteerEntry): void {
@@ -63,14 +70,20 @@ export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   const byId = new Map<string, GazetteerEntry>();
   const byKey = new Map<string, GazetteerEntry[]>();
   const byFolded = new Map<string, GazetteerEntry[]>();
+  const firstWords = new Map<string, number>();
+  const lowercaseNames = new Set<string>();
   let maxWords = 1;
   for (const entry of entries) {
     byId.set(entry.id, entry);
     for (const name of [entry.name, ...entry.alt_names]) {
-      addTo(byKey, placeKey(name), entry);
-      const folded = foldPlaceName(name);
+      const words = placeWords(name);
+      const folded = words.join(' ');
+      addTo(byKey, phoneticKey(words), entry);
       addTo(byFolded, folded, entry);
-      maxWords = Math.max(maxWords, folded.split(' ').length);
+      maxWords = Math.max(maxWords, words.length);
+      const first = words[0];
+      if (first !== undefined) firstWords.set(first, Math.max(firstWords.get(first) ?? 0, words.length));
+      if (entry.kind === 'area' && entry.admin1 === null && words.length > 1) lowercaseNames.add(folded);
     }
   }
   // An alias is a key of its own: "Mazar" finds whatever "Mazar-e Sharif" finds.
@@ -80,7 +93,7 @@ export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
     }
   }
   // One word wider than the longest name, for a trailing "district" or "province".
-  return { entries, byId, byKey, byFolded, maxWords: maxWords + 1 };
+  return { entries, byId, byKey, byFolded, maxWords: maxWords + 1, firstWords, lowercaseNames };
 }
 
 const EARTH_RADIUS_KM = 6371;

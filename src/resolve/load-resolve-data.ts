@@ -4,12 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { InvalidInputError, shorten } from '../core/errors.js';
 import { type ActorRegistryFile, mergeActorRegistries, parseActorRegistry } from './actor-registry.js';
-import { createGazetteer, type Gazetteer, GazetteerFile } from './gazetteer.js';
+import { createGazetteer, type Gazetteer, type GazetteerEntry, GazetteerFile } from './gazetteer.js';
+import { expandWorldGazetteer } from './gazetteer-compact.js';
 
 // Two levels up from src/resolve (or dist/resolve) is the package root, where data/ ships.
 export const SHIPPED_GAZETTEER_PATH = fileURLToPath(new URL('../../data/gazetteer-af.json', import.meta.url));
+export const SHIPPED_WORLD_GAZETTEER_PATH = fileURLToPath(
+  new URL('../../data/gazetteer-world.json.gz', import.meta.url),
+);
 export const SHIPPED_ACTORS_PATH = fileURLToPath(new URL('../../data/actors.json', import.meta.url));
 
 async function readJson(path: string): Promise<unknown> {
@@ -31,9 +36,49 @@ export async function readGazetteerFile(path: string): Promise<GazetteerFile> {
   return parsed.data;
 }
 
-/** The shipped Afghan baseline, indexed. */
+/** Entries of the compact world file (gzipped JSON rows). */
+export async function readWorldGazetteerFile(path: string): Promise<GazetteerEntry[]> {
+  let text: string;
+  try {
+    text = gunzipSync(await readFile(path)).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    throw new InvalidInputError(path, `not a gzip file (${shorten(String((error as Error).message))})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidInputError(path, `not valid JSON (${shorten(String((error as Error).message))})`);
+  }
+  try {
+    return expandWorldGazetteer(raw, path);
+  } catch (error) {
+    throw new InvalidInputError(path, (error as Error).message.replace(`${path}: `, ''));
+  }
+}
+
+let shippedEntries: Promise<GazetteerEntry[]> | null = null;
+
+/**
+ * Every shipped place: the detailed Afghan file and the world file (which leaves Afghanistan to it).
+ * Read once per process; callers must not mutate the entries.
+ */
+export function readShippedEntries(): Promise<GazetteerEntry[]> {
+  shippedEntries ??= Promise.all([
+    readGazetteerFile(SHIPPED_GAZETTEER_PATH),
+    readWorldGazetteerFile(SHIPPED_WORLD_GAZETTEER_PATH),
+  ]).then(([af, world]) => [...af.entries, ...world]);
+  // A failed read is not cached: the next caller gets the error afresh.
+  shippedEntries.catch(() => {
+    shippedEntries = null;
+  });
+  return shippedEntries;
+}
+
+/** The shipped gazetteer (detailed Afghan file plus the world), indexed. */
 export async function loadShippedGazetteer(): Promise<Gazetteer> {
-  return createGazetteer((await readGazetteerFile(SHIPPED_GAZETTEER_PATH)).entries);
+  return createGazetteer(await readShippedEntries());
 }
 
 /**

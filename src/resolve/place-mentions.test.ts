@@ -34,7 +34,8 @@ describe('findPlaceMentions', () => {
   });
 
   it('does not match across words that are no place by sound alone', () => {
-    expect(texts('Shia Iran backed them. Now we know.')).toEqual([]);
+    // Iran is a country of its own now; "Shia Iran" still does not sound like Sharan.
+    expect(texts('Shia Iran backed them. Now we know.')).toEqual(['Iran']);
     expect(texts('Ayubi said so.')).toEqual([]);
   });
 

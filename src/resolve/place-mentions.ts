@@ -1,229 +1,79 @@
 /**
- * Find gazetteer names in a text, then resolve each with the rest of the document as context.
- *
- * The scanner keys windows of 1..n word tokens and looks them up in the gazetteer's maps, longest first,
- * so "Dara-i Sufi Bala District" wins over "Dara-i Sufi". Capitalisation is required because many
- * Afghan place names are also English or personal words (March, Lash, Lal); a stoplist catches the
- * capitalised ones unless a descriptor ("Lal village") makes the meaning plain.
+ * Find the places a report names and resolve each in the light of the rest of the report: the
+ * countries it is about, the provinces it names, its main place, and what the words around each name
+ * say (a facility, a city that speaks for its government, a person).
  */
-import type { Span } from '../core/figure.js';
-import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import {
-  aliasTargets,
-  descriptorOf,
-  foldPlaceName,
-  keyConsonants,
-  nameWords,
-  PLACE_DESCRIPTORS,
-  type PlaceDescriptor,
-  placeKey,
-} from './place-names.js';
-import { type PlaceCandidate, resolvePlace } from './resolve-place.js';
-import { adjacent, isCapitalised, type Token, wordTokens } from './tokens.js';
+import { distanceKm, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { documentCountries, isFacility, isSourcePlace, looksLikePersonName } from './place-context.js';
+import { foldPlaceName } from './place-names.js';
+import { type PlaceMention, scanPlaceNames } from './place-scan.js';
+import { type PlaceCandidate, PRECISION_LABELS, resolvePlace } from './resolve-place.js';
+
+export { PLACE_STOPLIST, type PlaceMention } from './place-scan.js';
+
+/** Abroad, or with no country in view, only a town this large is taken for itself. */
+const LARGE_TOWN = 100_000;
+const TOWN_WITHOUT_CONTEXT = 15_000;
+/** A facility named after a town is in that town when the town is this near the report's main place. */
+const FACILITY_RADIUS_KM = 50;
+/** Namesakes closer in size than this ratio, and not told apart by context, are a coin toss. */
+const AMBIGUOUS_SIZE_RATIO = 10;
+const AMBIGUOUS_SCORE_GAP = 10;
+
+function isSettlement(e: GazetteerEntry): boolean {
+  return e.kind === 'city' || e.kind === 'town' || e.kind === 'village';
+}
 
 /**
- * Gazetteer names that are mostly something else in English-language reports: English words
- * (March, Washer, Titan), personal or tribal names (Lal, Kakar, Shinwari), foreign namesakes
- * (Mashhad in Iran, Panjab in Pakistan). They still match with a descriptor: "Kakar district".
+ * Whether an entry can be what the report means, given the countries it is about. A detailed national
+ * gazetteer (no populations) is trusted as before; the world's towns need the country in view, or size.
  */
-export const PLACE_STOPLIST = new Set([
-  'afghan',
-  'march',
-  'may',
-  'now',
-  'washer',
-  'titan',
-  'argo',
-  'lash',
-  'giro',
-  'tani',
-  'kai',
-  'lal',
-  'kang',
-  'bati',
-  'chal',
-  'dehi',
-  'daman',
-  'nili',
-  'miran',
-  'maruf',
-  'qalandar',
-  'kakar',
-  'shinwari',
-  'gurbuz',
-  'dzadran',
-  'andar',
-  'mashhad',
-  'panjab',
-  'registan',
-  'banu',
-  'ramak',
-  'wama',
-]);
-
-/**
- * Words of English-language reports that are never part of an Afghan place name but, run together with
- * a neighbour, can sound like one ("Shia Iran" has the skeleton of Sharan). Only sound-alike matches
- * are blocked: an exact spelling still matches.
- */
-const NOT_PLACE_WORDS = new Set([
-  'shia',
-  'sunni',
-  'hazara',
-  'hazaras',
-  'uzbek',
-  'uzbeks',
-  'tajik',
-  'tajiks',
-  'pashtun',
-  'pashtuns',
-  'taliban',
-  'islamic',
-  'afghan',
-  'afghans',
-  'iran',
-  'pakistan',
-]);
-
-// A skeleton of one or two consonants (Lal "ll", Bak "bk", Ayubi "AbA") matches by sound far too often.
-const MIN_FUZZY_CONSONANTS = 3;
-
-// "the town of Kohsan", "the district of Balkh": the words before a name say what it is; but in
-// "Balkhab district of Sar-e-Pul" the name after "district of" is the province.
-const PREFIX_DESCRIPTORS: ReadonlyArray<readonly [RegExp, PlaceDescriptor]> = [
-  [/\p{Lu}[\p{L}\p{M}'’-]*\s+districts?\s+of\s+$/u, 'province'],
-  [/\bdistricts?\s+of\s+$/i, 'district'],
-  [/\bprovinces? of\s+$/i, 'province'],
-  [/\b(?:town|city|capital) of\s+$/i, 'city'],
-  [/\bvillages? of\s+$/i, 'village'],
-];
-const QUALIFIER_BEFORE =
-  /(?:\b(?:near(?:by)?|outside(?: of)?|around|close to|(?:the )?(?:outskirts|edge|vicinity) of)|\b(?:(?:north|south|east|west)(?:-?(?:east|west))?ern|central|rural))\s+(?:the\s+)?$/i;
-
-export interface PlaceMention {
-  readonly span: Span;
-  /** Words before the name that make it approximate: "near ", "the outskirts of ", "northern ". */
-  readonly qualifier: string | null;
-  /** "province", "district", "city" or "village" when the text says so ("Balkhab district"). */
-  readonly descriptor: PlaceDescriptor | null;
-  /** Every entry the words can denote, unranked. */
-  readonly entries: readonly GazetteerEntry[];
+function plausible(e: GazetteerEntry, countries: ReadonlySet<string>): boolean {
+  if (e.kind === 'country') return true;
+  if (countries.size === 0) {
+    if (e.kind === 'area') return true;
+    return e.population === undefined || e.population >= TOWN_WITHOUT_CONTEXT || e.kind === 'province';
+  }
+  if (countries.has(e.country)) return true;
+  return isSettlement(e) && (e.population ?? 0) >= LARGE_TOWN;
 }
 
-function lookupWindow(words: string, gazetteer: Gazetteer): GazetteerEntry[] {
-  const folded = foldPlaceName(words);
-  const hasDescriptor = descriptorOf(words) !== null;
-  if (!hasDescriptor && PLACE_STOPLIST.has(folded)) return [];
-  const exact = gazetteer.byFolded.get(folded);
-  if (exact !== undefined) return [...exact];
-  const key = placeKey(words);
-  if (keyConsonants(key) < MIN_FUZZY_CONSONANTS) return [];
-  // By sound only when every word looks like part of a name: "Now we" is not Nawah.
-  const significant = words.split(/[\s\-‐‑–]+/).filter((w) => {
-    const folded = nameWords(w).join('');
-    return folded !== '' && !PLACE_DESCRIPTORS.has(folded) && !['e', 'i', 'ye', 'yi', 'wa', 'o'].includes(folded);
-  });
-  if (significant.some((w) => !/^\p{Lu}/u.test(w) || NOT_PLACE_WORDS.has(nameWords(w).join('')))) return [];
-  const found = new Set(gazetteer.byKey.get(key) ?? []);
-  for (const t of aliasTargets(key)) for (const e of gazetteer.byKey.get(t) ?? []) found.add(e);
-  return [...found];
+interface DocumentMentions {
+  readonly mentions: PlaceMention[];
+  readonly countries: Set<string>;
 }
 
-function isDescriptorWord(token: Token): boolean {
-  return PLACE_DESCRIPTORS.has(token.text.toLowerCase()) || token.text.toLowerCase() === 'the';
-}
-
-/** Gazetteer names in the text with their spans, left to right, longest match at each position. */
-export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMention[] {
-  const tokens = wordTokens(text);
+function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions {
+  const raw = scanPlaceNames(text, gazetteer);
+  const countries = documentCountries(text, raw);
+  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
+  const isPlaceAt = (offset: number) => raw.some((r) => r.span.start <= offset && offset < r.span.end);
   const mentions: PlaceMention[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i] as Token;
-    let found: PlaceMention | null = null;
-    let width = 0;
-    if (isCapitalised(first.text) && !isDescriptorWord(first)) {
-      let last = i;
-      while (last + 1 < tokens.length && last - i + 1 < gazetteer.maxWords) {
-        if (!adjacent(text, tokens[last] as Token, tokens[last + 1] as Token)) break;
-        last += 1;
-      }
-      for (let j = last; j >= i && found === null; j--) {
-        const end = tokens[j] as Token;
-        const words = text.slice(first.start, end.end);
-        const entries = lookupWindow(words, gazetteer);
-        if (entries.length === 0) continue;
-        // A short name followed by another capitalised word is usually a person: "Lal Mohammad".
-        const next = tokens[j + 1];
-        if (
-          j === i &&
-          keyConsonants(placeKey(words)) < MIN_FUZZY_CONSONANTS &&
-          next !== undefined &&
-          adjacent(text, end, next) &&
-          isCapitalised(next.text) &&
-          !isDescriptorWord(next)
-        ) {
-          continue;
-        }
-        const before = text.slice(Math.max(0, first.start - 30), first.start);
-        found = {
-          span: { start: first.start, end: end.end, text: words },
-          qualifier: QUALIFIER_BEFORE.exec(before)?.[0] ?? null,
-          descriptor: descriptorOf(words) ?? PREFIX_DESCRIPTORS.find(([re]) => re.test(before))?.[1] ?? null,
-          entries,
-        };
-        width = j - i + 1;
-      }
+  for (const m of raw) {
+    const entries = m.entries.filter((e) => plausible(e, countries));
+    if (entries.length === 0) continue;
+    if (entries.every(isSettlement) && m.descriptor === null) {
+      // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
+      if (!/\s/.test(m.span.text) && lowerWords.has(m.span.text.toLowerCase())) continue;
+      if (looksLikePersonName(text, m, isPlaceAt)) continue;
     }
-    if (found !== null) {
-      mentions.push(found);
-      i += width;
-    } else {
-      i += 1;
-    }
+    mentions.push(entries.length === m.entries.length ? m : { ...m, entries });
   }
-  return inheritDescriptors(text, mentions);
+  return { mentions, countries };
 }
 
-/**
- * Share what the text says about one place with its neighbours: in "Jowzjan and Faryab provinces" and
- * "the provinces of Jowzjan, Sar-i Pol and Faryab" every name is a province; in "Balkhab, Sar-e Pol",
- * the second name is the province that contains the first.
- */
-function inheritDescriptors(text: string, mentions: PlaceMention[]): PlaceMention[] {
-  // Only pass a descriptor to a name that has a reading of that kind: "..., Sar-e Pol province, Afghanistan".
-  const fits = (m: PlaceMention, d: PlaceDescriptor) =>
-    m.entries.some((e) => (d === 'city' ? e.kind === 'city' || e.kind === 'town' : e.kind === d));
-  const out = [...mentions];
-  const listGap = (a: PlaceMention, b: PlaceMention) =>
-    /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(a.span.end, b.span.start));
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i + 1 < out.length; i++) {
-      const a = out[i] as PlaceMention;
-      const b = out[i + 1] as PlaceMention;
-      if (!listGap(a, b)) continue;
-      if (a.descriptor !== null && b.descriptor === null && fits(b, a.descriptor))
-        out[i + 1] = { ...b, descriptor: a.descriptor };
-      else if (b.descriptor !== null && a.descriptor === null && fits(a, b.descriptor))
-        out[i] = { ...a, descriptor: b.descriptor };
-      else if (
-        a.descriptor === null &&
-        b.descriptor === null &&
-        /^\s*,\s*$/.test(text.slice(a.span.end, b.span.start))
-      ) {
-        const contains = b.entries.some(
-          (p) => p.kind === 'province' && a.entries.some((e) => e.kind !== 'province' && e.admin1 === p.admin1),
-        );
-        if (contains) out[i + 1] = { ...b, descriptor: 'province' };
-      }
-    }
-  }
-  return out;
+/** Gazetteer names in the text with their spans, left to right, each keeping the readings the report allows. */
+export function findPlaceMentions(text: string, gazetteer: Gazetteer): PlaceMention[] {
+  return documentMentions(text, gazetteer).mentions;
 }
 
 export interface ResolvedPlaceMention extends PlaceMention {
-  /** Ranked best first; the first is the resolution. */
+  /** Ranked best first; the first is the resolution. Empty when no reading is safe. */
   readonly candidates: readonly PlaceCandidate[];
+  /** "source": where words came from ("Kyiv said", "officials in Baghdad"), not where anything happened. */
+  readonly role: 'event' | 'source';
+  /** The name of a building or site ("Mirwais Hospital", "Camp Bastion"): at most near the town it names. */
+  readonly facility: boolean;
 }
 
 /**
@@ -239,16 +89,102 @@ export function documentProvinces(mentions: readonly PlaceMention[]): string[] {
   return [...provinces];
 }
 
+/** The report's main point: the unambiguous town or district it names most. */
+function mainPoint(text: string, mentions: readonly PlaceMention[]): GazetteerEntry | null {
+  const counts = new Map<GazetteerEntry, number>();
+  for (const m of mentions) {
+    const [only] = m.entries;
+    if (m.entries.length !== 1 || only === undefined || isFacility(text, m) || isSourcePlace(text, m)) continue;
+    if (!isSettlement(only) && only.kind !== 'district') continue;
+    counts.set(only, (counts.get(only) ?? 0) + 1);
+  }
+  let best: GazetteerEntry | null = null;
+  for (const [e, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = e;
+  return best;
+}
+
+function provinceOf(e: GazetteerEntry, gazetteer: Gazetteer): GazetteerEntry | undefined {
+  if (e.admin1 === null) return undefined;
+  return gazetteer.byFolded
+    .get(foldPlaceName(e.admin1))
+    ?.find((p) => p.kind === 'province' && p.country === e.country && p.admin1 === e.admin1);
+}
+
+/**
+ * A name whose best readings are towns of like size in different places, with nothing in the report to
+ * tell them apart, is placed no finer than what they share (their province), or not at all: never a
+ * guessed town.
+ */
+function settleAmbiguity(cands: readonly PlaceCandidate[], gazetteer: Gazetteer): readonly PlaceCandidate[] {
+  const [best, next] = cands;
+  if (best === undefined || next === undefined) return cands;
+  if (!isSettlement(best.entry) || !isSettlement(next.entry)) return cands;
+  if (best.score - next.score >= AMBIGUOUS_SCORE_GAP) return cands;
+  if (distanceKm(best.entry, next.entry) < 25) return cands;
+  const [a, b] = [best.entry.population, next.entry.population];
+  if (a !== undefined && b !== undefined && a >= AMBIGUOUS_SIZE_RATIO * b) return cands;
+  if (a === undefined && b === undefined && best.score > next.score) return cands;
+  const province = best.entry.admin1 === next.entry.admin1 ? provinceOf(best.entry, gazetteer) : undefined;
+  if (province === undefined) return [];
+  return [
+    {
+      entry: province,
+      where_prec: 4,
+      precision: PRECISION_LABELS[4],
+      match: best.match,
+      score: best.score,
+      reasons: [...best.reasons, `namesakes in ${province.name} cannot be told apart: placed at the province`],
+    },
+  ];
+}
+
+/**
+ * A facility named after a town is in that town only when the town fits the rest of the report (its
+ * province, or near its main place); then it is near the town (where_prec 2). Otherwise it is named
+ * after someone or something else, and says nothing about where it is.
+ */
+function placeFacility(
+  cands: readonly PlaceCandidate[],
+  provinces: readonly string[],
+  main: GazetteerEntry | null,
+): readonly PlaceCandidate[] {
+  const best = cands[0];
+  if (best === undefined) return cands;
+  const e = best.entry;
+  const fits =
+    (e.admin1 !== null && provinces.includes(e.admin1) && (main === null || main.admin1 === e.admin1)) ||
+    (main !== null && distanceKm(main, e) <= FACILITY_RADIUS_KM);
+  if (!fits) return [];
+  const where = best.where_prec === 1 ? 2 : best.where_prec;
+  return [
+    {
+      ...best,
+      where_prec: where,
+      precision: PRECISION_LABELS[where],
+      reasons: [...best.reasons, 'a facility named after the place'],
+    },
+  ];
+}
+
 /** Find and resolve every place in a document, each ranked in the light of the others. */
 export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): ResolvedPlaceMention[] {
-  const mentions = findPlaceMentions(text, gazetteer);
-  const provinces = documentProvinces(mentions);
-  return mentions.map((m) => ({
-    ...m,
-    candidates: resolvePlace(
+  const { mentions, countries } = documentMentions(text, gazetteer);
+  const provinces = documentProvinces(mentions.filter((m) => !isFacility(text, m)));
+  const main = mainPoint(text, mentions);
+  return mentions.map((m) => {
+    const facility = isFacility(text, m);
+    const ranked = resolvePlace(
       `${m.qualifier ?? ''}${m.span.text}`,
-      { provinces, ...(m.descriptor === null ? {} : { kind: m.descriptor }) },
+      {
+        provinces,
+        countries,
+        entries: m.entries,
+        ...(main === null ? {} : { near: main }),
+        ...(m.descriptor === null ? {} : { kind: m.descriptor }),
+      },
       gazetteer,
-    ),
-  }));
+    );
+    const candidates = facility ? placeFacility(ranked, provinces, main) : settleAmbiguity(ranked, gazetteer);
+    return { ...m, candidates, facility, role: isSourcePlace(text, m) ? 'source' : 'event' };
+  });
 }

@@ -20,8 +20,12 @@ const EXTRA_LETTERS: Record<string, string> = {
   þ: 'th',
 };
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Strip accents and transliteration marks (ā, ḩ, ṯ, z̄, s̲h̲) so only base letters remain. */
 export function foldDiacritics(text: string): string {
+  // Most names are plain ASCII already; normalising them is the costliest step of loading the world.
+  if (ASCII.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -51,6 +55,13 @@ export const PLACE_DESCRIPTORS = new Set([
   'uluswali',
   'alaqadari',
   'alaqahdari',
+  'governorate',
+  'oblast',
+  'state',
+  'region',
+  'raion',
+  'rayon',
+  'locality',
 ]);
 
 /** Lowercase words of a name with diacritics, apostrophes and punctuation gone. */
@@ -62,9 +73,19 @@ export function nameWords(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** The words that identify the place: leading "the"/"city of", trailing "district" and izafe removed. */
+/**
+ * Arabic's article, as GeoNames and reports variously keep or drop it: Al Fallujah = Fallujah,
+ * Ar Raqqah = Raqqa, El Fasher = Fasher.
+ */
+const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'ash', 'az', 'at', 'ath', 'adh', 'ed', 'er', 'es', 'en']);
+
+/** The words that identify the place: leading "the"/"city of"/article, trailing "district" and izafe removed. */
 export function placeWords(name: string): string[] {
-  const words = nameWords(name);
+  return placeWordsOf(nameWords(name));
+}
+
+/** placeWords over words already folded by nameWords (the mention scanner folds each token once). */
+export function placeWordsOf(words: readonly string[]): string[] {
   let start = 0;
   let end = words.length;
   if (words[start] === 'the') start += 1;
@@ -72,7 +93,9 @@ export function placeWords(name: string): string[] {
   if (end - start > 2 && PLACE_DESCRIPTORS.has(words[start] ?? '') && words[start + 1] === 'of') start += 2;
   while (end - start > 1 && PLACE_DESCRIPTORS.has(words[end - 1] ?? '')) end -= 1;
   while (end - start > 1 && PLACE_DESCRIPTORS.has(words[start] ?? '')) start += 1;
-  return words.slice(start, end).filter((w, _i, all) => all.length === 1 || !PARTICLES.has(w));
+  if (end - start > 1 && ARTICLES.has(words[start] ?? '')) start += 1;
+  const kept = words.slice(start, end);
+  return kept.length === 1 ? kept : kept.filter((w) => !PARTICLES.has(w));
 }
 
 /** Spelling kept, only case/diacritics/punctuation/descriptors folded: "sar e pol" vs "sar i pul" differ. */
@@ -83,23 +106,28 @@ export function foldPlaceName(name: string): string {
 // y and w have already become 'a' or a consonant symbol by the time vowels are dropped.
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
+const DIGRAPHS = /khw|kh|gh|sh|ch|zh|ph|ck|q|v|x/g;
+const DIGRAPH_SYMBOLS: Record<string, string> = {
+  khw: 'X',
+  kh: 'X',
+  gh: 'G',
+  sh: 'S',
+  ch: 'C',
+  zh: 'Z',
+  ph: 'f',
+  ck: 'k',
+  q: 'k',
+  v: 'w',
+  x: 'ks',
+};
+
 /** One word to symbols: digraphs become single capitals, y/w that act as vowels become vowels. */
 function wordSymbols(word: string): string {
   let w = word;
   if (w.length > 2) w = w.replace(/([aeiou])h$/, '$1'); // silent final he: Tepah = Tepa, Qal'ah = Qala
   w = w.replace(/^ts/, 'ch'); // Pashto ts: Tsamkani = Chamkani
-  w = w
-    .replace(/khw/g, 'X') // Khwaja = Khaja = Khoja
-    .replace(/kh/g, 'X')
-    .replace(/gh/g, 'G')
-    .replace(/sh/g, 'S')
-    .replace(/ch/g, 'C')
-    .replace(/zh/g, 'Z')
-    .replace(/ph/g, 'f')
-    .replace(/ck/g, 'k')
-    .replace(/q/g, 'k')
-    .replace(/v/g, 'w')
-    .replace(/x/g, 'ks');
+  // One pass, longest spelling first: Khwaja = Khaja = Khoja.
+  w = w.replace(DIGRAPHS, (d) => DIGRAPH_SYMBOLS[d] ?? d);
   let out = '';
   for (let i = 0; i < w.length; i++) {
     const c = w[i] as string;
@@ -192,7 +220,11 @@ export function keyConsonants(key: string): number {
 
 /** The descriptor a mention ends with ("Balkhab district" -> district), used to pick among namesakes. */
 export function descriptorOf(mention: string): PlaceDescriptor | null {
-  const words = nameWords(mention);
+  return descriptorOfWords(nameWords(mention));
+}
+
+/** descriptorOf over words already folded by nameWords. */
+export function descriptorOfWords(words: readonly string[]): PlaceDescriptor | null {
   const last = words[words.length - 1];
   const first = words[0] === 'the' ? words[1] : words[0];
   const word = last !== undefined && PLACE_DESCRIPTORS.has(last) ? last : first;
@@ -201,6 +233,10 @@ export function descriptorOf(mention: string): PlaceDescriptor | null {
     case 'provinces':
     case 'wilayat':
     case 'welayat':
+    case 'governorate':
+    case 'oblast':
+    case 'state':
+    case 'region':
       return 'province';
     case 'district':
     case 'districts':
@@ -210,6 +246,9 @@ export function descriptorOf(mention: string): PlaceDescriptor | null {
     case 'uluswali':
     case 'alaqadari':
     case 'alaqahdari':
+    case 'raion':
+    case 'rayon':
+    case 'locality':
       return 'district';
     case 'city':
     case 'town':

@@ -40,6 +40,10 @@ export interface PlaceContext {
   readonly near?: { readonly lat: number; readonly lon: number };
   /** What the surrounding words say the place is ("the town of Kohsan"), when the mention itself does not. */
   readonly kind?: PlaceDescriptor;
+  /** Countries (ISO alpha-2) the report is about. */
+  readonly countries?: ReadonlySet<string>;
+  /** Rank these entries (what a scanner already found and kept) instead of looking the name up. */
+  readonly entries?: readonly GazetteerEntry[];
 }
 
 export type PlaceMatch = 'exact' | 'phonetic' | 'alias';
@@ -85,6 +89,8 @@ const SAME_PROVINCE_BONUS = 50;
 // The document names provinces and this candidate lies in none of them: possible, but less likely.
 const OTHER_PROVINCE_PENALTY = 10;
 const DESCRIPTOR_BONUS = 40;
+// A place in a country the report is about, over a namesake abroad.
+const COUNTRY_BONUS = 30;
 
 /** The UCDP precision an entry stands for when the text names it plainly. */
 export function wherePrecisionOf(entry: GazetteerEntry): WherePrecision {
@@ -167,7 +173,9 @@ export function resolvePlace(mention: string, context: PlaceContext, gazetteer: 
     for (const t of aliasTargets(k)) provinceKeys.add(t);
   }
 
-  const candidates = lookupPlace(name, gazetteer).map((entry): PlaceCandidate => {
+  const countries = context.countries ?? new Set<string>();
+  const entries = context.entries ?? lookupPlace(name, gazetteer);
+  const candidates = entries.map((entry): PlaceCandidate => {
     const match = matchOf(entry, folded, key);
     const reasons: string[] = [`${match} match on "${name}"`];
     let score = MATCH_SCORE[match];
@@ -178,6 +186,13 @@ export function resolvePlace(mention: string, context: PlaceContext, gazetteer: 
     } else if (provinceKeys.size > 0 && entry.kind !== 'country') {
       score -= OTHER_PROVINCE_PENALTY;
       reasons.push('outside every province the document names');
+    }
+    if (countries.size > 0 && entry.kind !== 'country') {
+      if (countries.has(entry.country)) score += COUNTRY_BONUS;
+      else {
+        score -= COUNTRY_BONUS;
+        reasons.push('outside every country the report is about');
+      }
     }
     const fits = descriptorFits(descriptor, entry.kind);
     if (fits === true) {
@@ -192,7 +207,8 @@ export function resolvePlace(mention: string, context: PlaceContext, gazetteer: 
       score += Math.max(0, 30 - km / 10);
       if (km < 100) reasons.push(`${Math.round(km)} km from the reference point`);
     }
-    if (entry.population !== undefined && entry.population > 0) score += Math.min(6, Math.log10(entry.population));
+    // Size breaks ties among namesakes: a town of 3,000 gets 4, a city of a million 7.
+    if (entry.population !== undefined && entry.population > 0) score += Math.min(7, Math.log10(entry.population));
     let where = wherePrecisionOf(entry);
     // "near X" or "X valley" places the event around a point or inside a district, never exactly at it.
     if ((near || part) && where === 1) where = 2;

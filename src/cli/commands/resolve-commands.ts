@@ -7,7 +7,7 @@ import { describeFsError } from '../../ingest/collect-files.js';
 import { addActorAlias } from '../../resolve/actor-registry.js';
 import { GAZETTEER_FORMATS, type GazetteerFormat, importGazetteer } from '../../resolve/gazetteer-import.js';
 import type { AdminNames } from '../../resolve/geonames-dump.js';
-import { loadActorRegistry, readGazetteerFile, SHIPPED_GAZETTEER_PATH } from '../../resolve/load-resolve-data.js';
+import { loadActorRegistry, readShippedEntries } from '../../resolve/load-resolve-data.js';
 import { resolvePlace } from '../../resolve/resolve-place.js';
 import { savePlaces } from '../../store/gazetteer-store.js';
 import { openStore } from '../../store/open-store.js';
@@ -32,7 +32,7 @@ async function* fileLines(path: string): AsyncGenerator<string> {
 async function knownAdminNames(): Promise<AdminNames> {
   const admin1 = new Map<string, string>();
   const admin2 = new Map<string, string>();
-  for (const e of (await readGazetteerFile(SHIPPED_GAZETTEER_PATH)).entries) {
+  for (const e of await readShippedEntries()) {
     const m = /^geonames:adm([12]):(.+)$/.exec(e.id);
     if (m?.[1] === '1') admin1.set(m[2] as string, e.name);
     else if (m?.[1] === '2') admin2.set(m[2] as string, e.name);

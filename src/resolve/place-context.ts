@@ -1,0 +1,193 @@
+/**
+ * What the rest of a report says about where it is: the countries it is about, and what the words
+ * around a name say it is (a facility named after a person or a town, a city speaking for its
+ * government, a person's name). A coder reads a name this way before looking it up. Pure.
+ */
+import type { GazetteerEntry } from './gazetteer.js';
+import type { PlaceMention } from './place-scan.js';
+
+/** Adjectives that say which country a report is about: "Iraqi forces", "Sudanese army". */
+const DEMONYMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bSouth Sudanese\b/g, 'SS'],
+  [/\bSudanese\b/g, 'SD'],
+  [/\bIraqi\b/g, 'IQ'],
+  [/\bUkrainian\b/g, 'UA'],
+  [/\bRussian\b/g, 'RU'],
+  [/\bYemeni\b|\bHouthis?\b/g, 'YE'],
+  [/\bSyrian\b/g, 'SY'],
+  [/\bSomali\b|\bal-Shabaab\b/g, 'SO'],
+  [/\bBurmese\b|\bTatmadaw\b|\bRohingya\b/g, 'MM'],
+  [/\bAfghan\b|\bTaliban\b/g, 'AF'],
+  [/\bIsraeli\b/g, 'IL'],
+  [/\bPalestinian\b/g, 'PS'],
+  [/\bLebanese\b/g, 'LB'],
+  [/\bLibyan\b/g, 'LY'],
+  [/\bMalian\b/g, 'ML'],
+  [/\bNigerian\b/g, 'NG'],
+  [/\bNigerien\b/g, 'NE'],
+  [/\bBurkinab[eé]\b/g, 'BF'],
+  [/\bEthiopian\b|\bTigrayan\b/g, 'ET'],
+  [/\bEritrean\b/g, 'ER'],
+  [/\bCongolese\b/g, 'CD'],
+  [/\bKenyan\b/g, 'KE'],
+  [/\bPakistani\b/g, 'PK'],
+  [/\bIranian\b/g, 'IR'],
+  [/\bTurkish\b/g, 'TR'],
+  [/\bSaudi\b/g, 'SA'],
+  [/\bEgyptian\b/g, 'EG'],
+  [/\bColombian\b/g, 'CO'],
+  [/\bMexican\b/g, 'MX'],
+  [/\bChadian\b/g, 'TD'],
+  [/\bCameroonian\b/g, 'CM'],
+  [/\bMozambican\b/g, 'MZ'],
+  [/\bAzerbaijani\b/g, 'AZ'],
+  [/\bArmenian\b/g, 'AM'],
+  [/\bHaitian\b/g, 'HT'],
+  [/\bFilipino\b|\bPhilippine\b/g, 'PH'],
+];
+
+/** Weights of the evidence for a country: a country named, a division, a town, an adjective. */
+const COUNTRY_WEIGHT = 3;
+const DIVISION_WEIGHT = 2;
+const TOWN_WEIGHT = 1;
+const DEMONYM_WEIGHT = 1;
+const DEMONYM_CAP = 4;
+/** A country counts as one the report is about when it has this share of the leading country's weight. */
+const COUNTRY_SHARE = 0.25;
+
+function unambiguousCountry(entries: readonly GazetteerEntry[]): string | null {
+  const countries = new Set(entries.map((e) => e.country));
+  if (countries.size === 1) return [...countries][0] as string;
+  // "Mosul" is a city of 1.7 million in Iraq before any village of its name elsewhere.
+  const sized = [...entries].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const [top, next] = sized;
+  if (top !== undefined && (top.population ?? 0) >= 100_000 && (top.population ?? 0) >= 10 * (next?.population ?? 0))
+    return top.country;
+  return null;
+}
+
+/**
+ * The countries a report is about, from the places it names (weighted by kind), the adjectives it uses
+ * and its dateline; empty when it names none.
+ */
+export function documentCountries(text: string, mentions: readonly PlaceMention[]): Set<string> {
+  const votes = new Map<string, number>();
+  const add = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
+  for (const m of mentions) {
+    if (isFacility(text, m)) continue;
+    const cc = unambiguousCountry(m.entries);
+    if (cc === null) continue;
+    const kinds = new Set(m.entries.map((e) => e.kind));
+    add(
+      cc,
+      kinds.has('country')
+        ? COUNTRY_WEIGHT
+        : kinds.has('province')
+          ? DIVISION_WEIGHT
+          : TOWN_WEIGHT * (m.exact ? 1 : 0.5),
+    );
+  }
+  for (const [re, cc] of DEMONYMS) {
+    const n = Math.min(DEMONYM_CAP, text.match(re)?.length ?? 0);
+    if (n > 0) add(cc, n * DEMONYM_WEIGHT);
+  }
+  const max = Math.max(0, ...votes.values());
+  return new Set([...votes].filter(([, v]) => v >= Math.max(1, max * COUNTRY_SHARE)).map(([cc]) => cc));
+}
+
+/** Words after a name that make it the name of a building or site: "Mirwais Hospital", "Zamzam camp". */
+const FACILITY_AFTER =
+  /^[\s'’s]{0,3}(?:(?:girls|boys|high|primary|secondary|district|provincial|regional|central|teaching|military|air|international|civil|central|main|old|new)\s+){0,2}(?:school|mosque|masjid|hospital|clinic|university|college|madras+a|seminary|prison|jail|(?:air)?base|airfield|airport|airstrip|compound|hotel|market|bazaar|stadium|shrine|church|cathedral|temple|monastery|embassy|consulate|dam|checkpoint|bridge|headquarters|barracks|academy|refinery|camp|station|plant|factory|mall|square|palace|garrison|outpost)s?\b/i;
+/** Words before a name that make it a site: "Camp Bastion", "Forward Operating Base Ramrod", "Fort Hood". */
+const FACILITY_BEFORE = /\b(?:camp|fort|forward operating base|fob|combat outpost|cop|base|firebase)\s+$/i;
+
+export function isFacility(text: string, m: PlaceMention): boolean {
+  return (
+    FACILITY_AFTER.test(text.slice(m.span.end, m.span.end + 40)) ||
+    FACILITY_BEFORE.test(text.slice(Math.max(0, m.span.start - 30), m.span.start))
+  );
+}
+
+/**
+ * A city named as the seat of whoever speaks ("Kyiv said", "officials in Baghdad said", "a press
+ * conference in Kabul") is where words came from, not where the event happened.
+ */
+const SPEAKS_AFTER =
+  /^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|announced|claimed|denied|accused|blamed|confirmed|condemned|warned|responded|stated|insisted|rejected|welcomed|demanded|told)\b/i;
+const SPEAKER_BEFORE =
+  /\b(?:officials?|spokes(?:man|woman|person)|reporters|journalists|press conference|news conference|briefing|speaking|statement|ministry|government|embassy|authorities|headquartered|based|talks|negotiations|summit|meeting)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
+
+export function isSourcePlace(text: string, m: PlaceMention): boolean {
+  return (
+    SPEAKS_AFTER.test(text.slice(m.span.end, m.span.end + 30)) ||
+    SPEAKER_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start))
+  );
+}
+
+/** Words that, written just before a name, make it a person's: "President Ghani", "Gen. Dostum". */
+const TITLE_BEFORE =
+  /\b(?:mr|mrs|ms|dr|president|gen|general|col|colonel|commander|cmdr|sheikh|shaikh|imam|mullah|maulvi|minister|captain|capt|major|maj|lt|lieutenant|sgt|sergeant|governor|mayor|judge|prince|king|emir|amir|haji|sayed|syed|mawlawi|brother|son|daughter|wife|father|named|called)\.?\s+$/i;
+/** Capitalised words that open sentences and name no one: "In Mosul", "On Tuesday Aden". */
+const FUNCTION_WORDS = new Set([
+  'in',
+  'on',
+  'at',
+  'from',
+  'the',
+  'and',
+  'but',
+  'near',
+  'outside',
+  'inside',
+  'when',
+  'after',
+  'before',
+  'since',
+  'while',
+  'as',
+  'of',
+  'to',
+  'by',
+  'for',
+  'with',
+  'into',
+  'across',
+  'around',
+  'toward',
+  'towards',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+]);
+
+/**
+ * A single word that the gazetteer knows only as a town abroad or a small town, written beside another
+ * capitalised word that is no place, or after a title, is a person's name: "Ahmed Hassan", "General Ali".
+ */
+export function looksLikePersonName(text: string, m: PlaceMention, isPlaceAt: (offset: number) => boolean): boolean {
+  if (/\s/.test(m.span.text)) return false;
+  const before = text.slice(Math.max(0, m.span.start - 30), m.span.start);
+  if (TITLE_BEFORE.test(before)) return true;
+  const prev = /(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+$/u.exec(before);
+  // A word capitalised only because it opens the sentence is no evidence: "Yesterday Aden was calm".
+  const opensSentence = prev !== null && /(?:^|[.!?:\n]\s*)$/.test(before.slice(0, before.length - prev[0].length));
+  if (
+    prev !== null &&
+    !opensSentence &&
+    !FUNCTION_WORDS.has((prev[1] as string).toLowerCase()) &&
+    !isPlaceAt(m.span.start - prev[0].length)
+  )
+    return true;
+  const after = /^[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(text.slice(m.span.end, m.span.end + 30));
+  if (after === null || isPlaceAt(m.span.end + after[0].length - (after[1] as string).length)) return false;
+  return (
+    !FACILITY_AFTER.test(after[0]) &&
+    !/^(?:Province|District|City|Region|Oblast|Governorate|State)$/.test(after[1] as string)
+  );
+}

@@ -1,0 +1,397 @@
+/**
+ * Find gazetteer names in a text in one pass over its tokens.
+ *
+ * Each token is folded once; at a token that can start a name, only windows the compiled index says can
+ * match are tried (as wide as the longest name starting with that word, or a few words for a match by
+ * sound), longest first, so "Dara-i Sufi Bala District" wins over "Dara-i Sufi". Capitalisation is
+ * required because many place names are also English or personal words (March, Police, Lal); a
+ * stoplist catches the capitalised ones unless a descriptor ("Lal village") makes the meaning plain.
+ */
+import type { Span } from '../core/figure.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import {
+  aliasTargets,
+  descriptorOfWords,
+  keyConsonants,
+  nameWords,
+  PLACE_DESCRIPTORS,
+  type PlaceDescriptor,
+  phoneticKey,
+  placeWordsOf,
+} from './place-names.js';
+import { adjacent, isCapitalised, type Token, wordTokens } from './tokens.js';
+
+/**
+ * Gazetteer names that are mostly something else in English-language reports: English words
+ * (March, Police, Mission), days and months, personal or tribal names (Lal, Kakar, Shinwari), foreign
+ * namesakes (Mashhad in Iran, Panjab in Pakistan). They still match with a descriptor: "Kakar district".
+ */
+export const PLACE_STOPLIST = new Set([
+  // Afghan namesakes of words and people
+  'afghan',
+  'washer',
+  'titan',
+  'argo',
+  'lash',
+  'giro',
+  'tani',
+  'kai',
+  'lal',
+  'kang',
+  'bati',
+  'chal',
+  'dehi',
+  'daman',
+  'nili',
+  'miran',
+  'maruf',
+  'qalandar',
+  'kakar',
+  'shinwari',
+  'gurbuz',
+  'dzadran',
+  'andar',
+  'mashhad',
+  'panjab',
+  'registan',
+  'banu',
+  'ramak',
+  'wama',
+  // days and months, which open sentences and datelines
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  // English words that are also towns somewhere, capitalised in titles, names of bodies and sentence starts
+  'now',
+  'of',
+  'is',
+  'as',
+  'at',
+  'police',
+  'mission',
+  'justice',
+  'alliance',
+  'battle',
+  'central',
+  'media',
+  'date',
+  'deal',
+  'hope',
+  'best',
+  'success',
+  'surprise',
+  'reading',
+  'split',
+  'male',
+  'union',
+  'independence',
+  'liberty',
+  'progress',
+  'unity',
+  'mobile',
+  'nice',
+  'bath',
+  'orange',
+  'general',
+  'president',
+  'colonel',
+  'captain',
+  'commander',
+  'major',
+  'marks',
+  'most',
+  'much',
+  'many',
+  'same',
+  'real',
+  'made',
+  'none',
+  'page',
+  'side',
+  'hard',
+  'trail',
+  'retreat',
+  'grenade',
+  'kill',
+  'law',
+  'salt',
+  'send',
+  'give',
+  'goes',
+  'manage',
+  'center',
+  'centre',
+  'city',
+  'valley',
+  'asia',
+  'europe',
+  'africa',
+  'america',
+  'bonanza',
+  'victory',
+  'freedom',
+  'friendship',
+  'peace',
+  'paradise',
+  'opportunity',
+  'enterprise',
+  'commerce',
+  'industry',
+  'defiance',
+  'security',
+  'university',
+  'hospital',
+  'church',
+  'market',
+  'camp',
+  'base',
+  'port',
+  'bay',
+  'mon',
+  'bar',
+  'born',
+  'worth',
+  'wells',
+  'sale',
+  'bury',
+  'march',
+  'sunni',
+  'shia',
+  'kurd',
+  'kurdish',
+  'somali',
+  'arab',
+  'christian',
+  'muslim',
+]);
+
+/**
+ * Words of English-language reports that are never part of a place name but, run together with
+ * a neighbour, can sound like one ("Shia Iran" has the skeleton of Sharan). Only sound-alike matches
+ * are blocked: an exact spelling still matches.
+ */
+const NOT_PLACE_WORDS = new Set([
+  'shia',
+  'sunni',
+  'hazara',
+  'hazaras',
+  'uzbek',
+  'uzbeks',
+  'tajik',
+  'tajiks',
+  'pashtun',
+  'pashtuns',
+  'taliban',
+  'islamic',
+  'afghan',
+  'afghans',
+  'iran',
+  'pakistan',
+]);
+
+// A skeleton of one or two consonants (Lal "ll", Bak "bk", Ayubi "AbA") matches by sound far too often.
+const MIN_FUZZY_CONSONANTS = 3;
+// A name spelled differently from every gazetteer spelling is tried over at most this many tokens.
+const MAX_FUZZY_TOKENS = 3;
+// English words that are also an article in GeoNames' Arabic names ("As Sulaymaniyah"): "As Kabul fell".
+const ENGLISH_ARTICLE_TOKENS = new Set(['As', 'At', 'An', 'Ad', 'Ash', 'Es', 'En']);
+
+// "the town of Kohsan", "the district of Balkh": the words before a name say what it is; but in
+// "Balkhab district of Sar-e-Pul" the name after "district of" is the province.
+const PREFIX_DESCRIPTORS: ReadonlyArray<readonly [RegExp, PlaceDescriptor]> = [
+  [/\p{Lu}[\p{L}\p{M}'’-]*\s+districts?\s+of\s+$/u, 'province'],
+  [/\bdistricts?\s+of\s+$/i, 'district'],
+  [/\b(?:provinces?|governorates?|oblasts?|regions?|states?) of\s+$/i, 'province'],
+  [/\b(?:town|city|capital) of\s+$/i, 'city'],
+  [/\bvillages? of\s+$/i, 'village'],
+];
+const QUALIFIER_BEFORE =
+  /(?:\b(?:near(?:by)?|outside(?: of)?|around|close to|(?:the )?(?:outskirts|edge|vicinity) of)|\b(?:(?:north|south|east|west)(?:-?(?:east|west))?ern|central|rural))\s+(?:the\s+)?$/i;
+
+export interface PlaceMention {
+  readonly span: Span;
+  /** Words before the name that make it approximate: "near ", "the outskirts of ", "northern ". */
+  readonly qualifier: string | null;
+  /** "province", "district", "city" or "village" when the text says so ("Balkhab district"). */
+  readonly descriptor: PlaceDescriptor | null;
+  /** Every entry the words can denote, unranked. */
+  readonly entries: readonly GazetteerEntry[];
+  /** Matched by spelling (folded), not only by sound. */
+  readonly exact: boolean;
+}
+
+interface Folded {
+  /** nameWords of the token. */
+  readonly words: readonly string[];
+  readonly capitalised: boolean;
+  readonly descriptor: boolean;
+}
+
+function foldToken(token: Token): Folded {
+  const words = nameWords(token.text);
+  const lower = token.text.toLowerCase();
+  return { words, capitalised: isCapitalised(token.text), descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the' };
+}
+
+interface WindowHit {
+  readonly entries: GazetteerEntry[];
+  readonly exact: boolean;
+  readonly descriptor: PlaceDescriptor | null;
+}
+
+/** The entries a window of folded tokens names, by spelling, else by sound when every word looks like a name. */
+function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase: boolean): WindowHit | null {
+  const words = folded.flatMap((f) => f.words);
+  const place = placeWordsOf(words);
+  const key = place.join(' ');
+  const descriptor = descriptorOfWords(words);
+  if (lowercase) {
+    const hit = gazetteer.lowercaseNames.has(key) ? gazetteer.byFolded.get(key) : undefined;
+    return hit === undefined ? null : { entries: [...hit], exact: true, descriptor };
+  }
+  if (descriptor === null && PLACE_STOPLIST.has(key)) return null;
+  const exact = gazetteer.byFolded.get(key);
+  if (exact !== undefined) return { entries: [...exact], exact: true, descriptor };
+  if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
+  const sound = phoneticKey(place);
+  if (keyConsonants(sound) < MIN_FUZZY_CONSONANTS) return null;
+  // By sound only when every word looks like part of a name: "Now we" is not Nawah.
+  for (const f of folded) {
+    const joined = f.words.join('');
+    if (joined === '' || PLACE_DESCRIPTORS.has(joined) || ['e', 'i', 'ye', 'yi', 'wa', 'o'].includes(joined)) continue;
+    if (!f.capitalised || NOT_PLACE_WORDS.has(joined)) return null;
+  }
+  const found = new Set(gazetteer.byKey.get(sound) ?? []);
+  for (const t of aliasTargets(sound)) for (const e of gazetteer.byKey.get(t) ?? []) found.add(e);
+  return found.size === 0 ? null : { entries: [...found], exact: false, descriptor };
+}
+
+/**
+ * Gazetteer names in the text with their spans, left to right, longest match at each position, before
+ * the rest of the report is considered (place-mentions.ts filters them in its light).
+ */
+export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention[] {
+  const tokens = wordTokens(text);
+  const folded: (Folded | undefined)[] = new Array(tokens.length);
+  const fold = (k: number): Folded => {
+    let f = folded[k];
+    if (f === undefined) {
+      f = foldToken(tokens[k] as Token);
+      folded[k] = f;
+    }
+    return f;
+  };
+  const mentions: PlaceMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i] as Token;
+    const head = fold(i);
+    const lowercase = !head.capitalised;
+    // Lower case only for a region ("the central highlands"), after "the".
+    const canStart = lowercase
+      ? i > 0 && tokens[i - 1]?.text.toLowerCase() === 'the' && gazetteer.lowercaseNames.size > 0
+      : !head.descriptor && !ENGLISH_ARTICLE_TOKENS.has(first.text);
+    const firstWord = placeWordsOf(head.words)[0];
+    const exactWidth = firstWord === undefined ? 0 : (gazetteer.firstWords.get(firstWord) ?? 0);
+    let width = lowercase ? exactWidth : Math.max(exactWidth + 1, MAX_FUZZY_TOKENS + 1);
+    // A hyphenated token holds several words: "Mazar-i-Sharif".
+    width = Math.min(width, gazetteer.maxWords);
+    let found: PlaceMention | null = null;
+    let used = 0;
+    if (canStart && width > 0) {
+      let last = i;
+      while (last + 1 < tokens.length && last - i + 1 < width) {
+        if (!adjacent(text, tokens[last] as Token, tokens[last + 1] as Token)) break;
+        last += 1;
+      }
+      for (let j = last; j >= i && found === null; j--) {
+        const window: Folded[] = [];
+        for (let k = i; k <= j; k++) window.push(fold(k));
+        const hit = lookupWindow(window, gazetteer, lowercase);
+        if (hit === null) continue;
+        const end = tokens[j] as Token;
+        const words = text.slice(first.start, end.end);
+        // A short name followed by another capitalised word is usually a person: "Lal Mohammad".
+        const next = tokens[j + 1];
+        if (
+          j === i &&
+          keyConsonants(phoneticKey(placeWordsOf(head.words))) < MIN_FUZZY_CONSONANTS &&
+          next !== undefined &&
+          adjacent(text, end, next) &&
+          fold(j + 1).capitalised &&
+          !fold(j + 1).descriptor
+        ) {
+          continue;
+        }
+        const before = text.slice(Math.max(0, first.start - 30), first.start);
+        found = {
+          span: { start: first.start, end: end.end, text: words },
+          qualifier: QUALIFIER_BEFORE.exec(before)?.[0] ?? null,
+          descriptor: hit.descriptor ?? PREFIX_DESCRIPTORS.find(([re]) => re.test(before))?.[1] ?? null,
+          entries: hit.entries,
+          exact: hit.exact,
+        };
+        used = j - i + 1;
+      }
+    }
+    if (found !== null) {
+      mentions.push(found);
+      i += used;
+    } else {
+      i += 1;
+    }
+  }
+  return inheritDescriptors(text, mentions);
+}
+
+/**
+ * Share what the text says about one place with its neighbours: in "Jowzjan and Faryab provinces" and
+ * "the provinces of Jowzjan, Sar-i Pol and Faryab" every name is a province; in "Balkhab, Sar-e Pol",
+ * the second name is the province that contains the first.
+ */
+function inheritDescriptors(text: string, mentions: PlaceMention[]): PlaceMention[] {
+  // Only pass a descriptor to a name that has a reading of that kind: "..., Sar-e Pol province, Afghanistan".
+  const fits = (m: PlaceMention, d: PlaceDescriptor) =>
+    m.entries.some((e) => (d === 'city' ? e.kind === 'city' || e.kind === 'town' : e.kind === d));
+  const out = [...mentions];
+  const listGap = (a: PlaceMention, b: PlaceMention) =>
+    /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(a.span.end, b.span.start));
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i + 1 < out.length; i++) {
+      const a = out[i] as PlaceMention;
+      const b = out[i + 1] as PlaceMention;
+      if (!listGap(a, b)) continue;
+      if (a.descriptor !== null && b.descriptor === null && fits(b, a.descriptor))
+        out[i + 1] = { ...b, descriptor: a.descriptor };
+      else if (b.descriptor !== null && a.descriptor === null && fits(a, b.descriptor))
+        out[i] = { ...a, descriptor: b.descriptor };
+      else if (
+        a.descriptor === null &&
+        b.descriptor === null &&
+        /^\s*,\s*$/.test(text.slice(a.span.end, b.span.start))
+      ) {
+        const contains = b.entries.some(
+          (p) => p.kind === 'province' && a.entries.some((e) => e.kind !== 'province' && e.admin1 === p.admin1),
+        );
+        if (contains) out[i + 1] = { ...b, descriptor: 'province' };
+      }
+    }
+  }
+  return out;
+}

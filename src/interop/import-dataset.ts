@@ -1,15 +1,15 @@
 import type { Readable } from 'node:stream';
-import { type CsvError, parse } from 'csv-parse';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import type { Resolvers } from '../merge/build-incidents.js';
 import { type ImportedIncident, saveImportedIncidents } from '../store/incident-imports.js';
 import type { Store } from '../store/open-store.js';
 import { readAcledRow } from './acled-import.js';
+import { readCsvRecords } from './csv-records.js';
 import { type DatasetFormat, datasetName, readHeader } from './dataset-header.js';
 import { readGedRow } from './ged-import.js';
 import type { ImportContext } from './import-context.js';
 import { createPlaceLookup } from './place-lookup.js';
-import { RowFields, RowProblem } from './row-fields.js';
+import { columnIndex, RowFields, RowProblem } from './row-fields.js';
 
 export interface ImportOptions {
   /** The file's name, for messages ("FILE:LINE: problem") and to read a GED version from. */
@@ -27,7 +27,7 @@ export interface ImportOptions {
 /** A row that could not be imported: where it is and why. */
 export interface ImportProblem {
   file: string;
-  /** The line the row starts on; null when the CSV parser could not tell. */
+  /** The line the row starts on; null when it is not known. */
   line: number | null;
   message: string;
 }
@@ -49,11 +49,6 @@ export interface ImportSummary {
 
 const READERS = { ged: readGedRow, acled: readAcledRow } as const;
 
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number; empty_lines: number };
-}
-
 /** Imports this large change the tables enough that the planner needs fresh statistics. */
 const STATISTICS_AFTER = 1000;
 
@@ -64,31 +59,18 @@ const STATISTICS_AFTER = 1000;
  */
 export async function importDataset(store: Store, input: Readable, options: ImportOptions): Promise<ImportSummary> {
   const { file } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 5000;
   const report = options.onProblem ?? (() => {});
-  // relax_quotes takes a stray quote inside a field as text; relax_column_count lets this code
-  // name a short or long row itself; skip_records_with_error reports what cannot be parsed at all.
-  const parser = parse({
-    bom: true,
-    info: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  });
-  let failed = 0;
-  parser.on('skip', (error: CsvError & { lines?: number }) => {
-    failed += 1;
-    report({ file, line: error.lines ?? null, message: error.message });
-  });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-
-  const records = (parser as AsyncIterable<ParsedRecord>)[Symbol.asyncIterator]();
+  const records = readCsvRecords(input)[Symbol.asyncIterator]();
   try {
-    const first = await records.next();
-    if (first.done) throw new InvalidInputError(file, 'empty: no header row');
-    const header = readHeader(file, first.value.record);
+    let first = await records.next();
+    while (!first.done && first.value.error !== undefined) {
+      report({ file, line: first.value.line, message: first.value.error });
+      first = await records.next();
+    }
+    if (first.done || first.value.error !== undefined) throw new InvalidInputError(file, 'empty: no header row');
+    const headerRecord = first.value.fields;
+    const header = readHeader(file, headerRecord);
     const dataset = datasetName(header.format, file, options.datasetVersion);
     const ctx: ImportContext = {
       dataset,
@@ -96,11 +78,12 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       lookupPlace: createPlaceLookup(options.resolvers.gazetteer),
     };
     const summary: ImportSummary = { format: header.format, dataset, imported: 0, updated: 0, failed: 0 };
-    const width = first.value.record.length;
+    const width = headerRecord.length;
+    const index = columnIndex(header.columns);
     const read = READERS[header.format];
     let batch: ImportedIncident[] = [];
-    let lastLine = first.value.info.lines;
-    let lastEmpty = first.value.info.empty_lines;
+    let lastLine = first.value.line;
+    let failed = 0;
 
     const flush = async () => {
       if (batch.length === 0) return;
@@ -113,22 +96,21 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       batch = [];
     };
 
-    for await (const { record, info } of { [Symbol.asyncIterator]: () => records }) {
-      // A record ends on info.lines; it starts after the previous one and any blank lines between.
-      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
-      lastLine = info.lines;
-      lastEmpty = info.empty_lines;
-      if (record.length !== width) {
+    for await (const record of { [Symbol.asyncIterator]: () => records }) {
+      const { line } = record;
+      lastLine = line;
+      if (record.error !== undefined) {
         failed += 1;
-        report({ file, line, message: `expected ${width} fields as in the header, found ${record.length}` });
+        report({ file, line, message: record.error });
         continue;
       }
-      const cells = new Map<string, string>();
-      header.columns.forEach((name, i) => {
-        if (name !== null) cells.set(name, record[i] ?? '');
-      });
+      if (record.fields.length !== width) {
+        failed += 1;
+        report({ file, line, message: `expected ${width} fields as in the header, found ${record.fields.length}` });
+        continue;
+      }
       try {
-        batch.push(read(new RowFields(cells), ctx));
+        batch.push(read(new RowFields(index, record.fields), ctx));
       } catch (error) {
         if (!(error instanceof RowProblem)) throw error;
         failed += 1;
@@ -142,7 +124,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
     return { ...summary, failed };
   } finally {
     // A refused header or a store failure stops reading; the file must not stay open behind it.
-    input.unpipe(parser);
+    await records.return?.(undefined);
     input.destroy();
   }
 }

@@ -7,17 +7,33 @@ export class RowProblem extends Error {
   override name = 'RowProblem';
 }
 
-/** One CSV row by standard column name, with typed, checked reads. A blank cell reads as null. */
+/** Where each standard column sits in the file's records, from the header's column names. */
+export function columnIndex(columns: readonly (string | null)[]): ReadonlyMap<string, number> {
+  const index = new Map<string, number>();
+  columns.forEach((name, i) => {
+    if (name !== null) index.set(name, i);
+  });
+  return index;
+}
+
+/**
+ * One CSV row by standard column name, with typed, checked reads. A blank cell reads as null.
+ * It reads the record in place through the header's index: nothing is copied per row.
+ */
 export class RowFields {
-  constructor(private readonly cells: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly record: readonly string[],
+  ) {}
 
   has(column: string): boolean {
-    return this.cells.has(column);
+    return this.index.has(column);
   }
 
   /** The cell's text, without the quote mark our CSV writer puts before a formula-like value. */
   text(column: string): string | null {
-    const cell = this.cells.get(column);
+    const at = this.index.get(column);
+    const cell = at === undefined ? undefined : (this.record[at] ?? '');
     // PostgreSQL cannot store U+0000: one such cell would fail its whole batch, not just its row.
     if (cell?.includes('\u0000')) throw new RowProblem(`${column} contains a NUL character (U+0000)`);
     const value = cell === undefined ? undefined : unguardCell(cell).trim();

@@ -31,4 +31,24 @@ export interface StoreDialect {
    * has no statistics for as if it were small, and autovacuum may not have caught up yet.
    */
   refreshStatistics(db: Kysely<Database>): Promise<void>;
+  /**
+   * `count` fresh ids for a table's rows, taken inside the caller's transaction, so that a bulk
+   * load writes children beside their parents without reading ids back.
+   */
+  reserveIds(trx: Kysely<Database>, table: BulkTable, count: number): Promise<number[]>;
+  /**
+   * Insert rows, given as values in `columns` order, inside the caller's transaction, at the
+   * engine's bulk rate: SQLite runs one cached prepared statement per row, PostgreSQL sends whole
+   * columns as arrays to one INSERT ... SELECT FROM unnest.
+   */
+  insertRows(trx: Kysely<Database>, table: BulkTable, columns: readonly string[], rows: unknown[][]): Promise<void>;
+  /**
+   * Keep the incident totals once for a bulk load of incidents instead of once per row: `load`
+   * inserts incidents with ids in [first, last] (all new) and the totals take them in after it.
+   * PostgreSQL's statement triggers already do this; SQLite's row triggers stand aside meanwhile.
+   */
+  withBulkTotals(trx: Kysely<Database>, first: number, last: number, load: () => Promise<void>): Promise<void>;
 }
+
+/** The tables a bulk load writes. */
+export type BulkTable = 'incidents' | 'incident_actors' | 'incident_claims';

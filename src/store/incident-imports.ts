@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
-import type { Incident } from '../core/incident.js';
+import type { Claim, Incident } from '../core/incident.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { Store } from './open-store.js';
-import type { IncidentActorTable, IncidentClaimTable, IncidentTable } from './schema.js';
+import type { IncidentClaimTable, IncidentTable } from './schema.js';
 
 /** An incident read from a coded dataset (UCDP GED, ACLED): no source passages, its own id. */
 export type ImportedIncident = Omit<Incident, 'id' | 'sources' | 'dataset_id'> & { dataset_id: string };
@@ -13,16 +13,13 @@ export interface ImportBatchResult {
   updated: number;
 }
 
-// Stay under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535).
+// Stay under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535): IN lists.
 const MAX_PARAMS = 30_000;
 
 const keyOf = (r: { dataset: string; dataset_id: string | null }) => `${r.dataset}\u0000${r.dataset_id}`;
 
-/** Slices of rows small enough for one multi-row INSERT. */
-function* statements<T extends object>(rows: readonly T[]): Generator<T[]> {
-  if (rows.length === 0) return;
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0] as T).length));
-  for (let i = 0; i < rows.length; i += perStatement) yield rows.slice(i, i + perStatement);
+function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable> {
@@ -50,15 +47,8 @@ function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable
   };
 }
 
-function childRows(id: number, i: ImportedIncident) {
-  const actors: Insertable<IncidentActorTable>[] = i.actors.map((a) => ({
-    incident_id: id,
-    side: a.side,
-    actor_id: a.actor_id,
-    name: a.name,
-    inter: a.inter,
-  }));
-  const claims: Insertable<IncidentClaimTable>[] = i.claims.map((c) => ({
+function claimRow(id: number, c: Claim): Insertable<IncidentClaimTable> {
+  return {
     incident_id: id,
     figure_id: null,
     document_id: null,
@@ -73,8 +63,15 @@ function childRows(id: number, i: ImportedIncident) {
     evidence_start: c.evidence.start,
     evidence_end: c.evidence.end,
     evidence_text: c.evidence.text,
-  }));
-  return { actors, claims };
+  };
+}
+
+const ACTOR_COLUMNS = ['incident_id', 'side', 'actor_id', 'name', 'inter'] as const;
+
+/** Rows built by one function as value lists, in the column order of the first one. */
+function asTable<T extends object>(rows: readonly T[]): { columns: string[]; values: unknown[][] } {
+  const columns = rows.length > 0 ? Object.keys(rows[0] as T) : [];
+  return { columns, values: rows.map((r) => columns.map((c) => r[c as keyof T])) };
 }
 
 /**
@@ -83,6 +80,8 @@ function childRows(id: number, i: ImportedIncident) {
  * the same version, never duplicates. Within a batch the later row of an id wins, as it would if
  * the rows came one by one. The dataset's own estimates are stored as they are: imported
  * incidents never go through recomputeIncident (see docs/methodology.md, "Imported datasets").
+ * New incidents go in through the dialect's bulk path: ids reserved up front, rows written at the
+ * engine's bulk rate, and the totals taken in once for the batch.
  */
 export async function saveImportedIncidents(
   store: Store,
@@ -93,17 +92,20 @@ export async function saveImportedIncidents(
   for (const i of incidents) byKey.set(keyOf(i), i);
   const unique = [...byKey.values()];
   if (unique.length === 0) return { inserted: 0, updated: 0 };
+  const { dialect } = store;
   return store.db.transaction().execute(async (trx) => {
     const existing = new Map<string, number>();
     for (const dataset of new Set(unique.map((i) => i.dataset))) {
       const ids = unique.filter((i) => i.dataset === dataset).map((i) => i.dataset_id);
-      const rows = await trx
-        .selectFrom('incidents')
-        .select(['id', 'dataset_id'])
-        .where('dataset', '=', dataset)
-        .where('dataset_id', 'in', ids)
-        .execute();
-      for (const r of rows) existing.set(keyOf({ dataset, dataset_id: r.dataset_id }), r.id);
+      for (const part of slices(ids, MAX_PARAMS - 1)) {
+        const rows = await trx
+          .selectFrom('incidents')
+          .select(['id', 'dataset_id'])
+          .where('dataset', '=', dataset)
+          .where('dataset_id', 'in', part)
+          .execute();
+        for (const r of rows) existing.set(keyOf({ dataset, dataset_id: r.dataset_id }), r.id);
+      }
     }
     const fresh = unique.filter((i) => !existing.has(keyOf(i)));
     const stale = unique.filter((i) => existing.has(keyOf(i)));
@@ -111,8 +113,10 @@ export async function saveImportedIncidents(
     const ids = new Map<ImportedIncident, number>();
     if (stale.length > 0) {
       const staleIds = stale.map((i) => existing.get(keyOf(i)) as number);
-      await trx.deleteFrom('incident_actors').where('incident_id', 'in', staleIds).execute();
-      await trx.deleteFrom('incident_claims').where('incident_id', 'in', staleIds).execute();
+      for (const part of slices(staleIds, MAX_PARAMS)) {
+        await trx.deleteFrom('incident_actors').where('incident_id', 'in', part).execute();
+        await trx.deleteFrom('incident_claims').where('incident_id', 'in', part).execute();
+      }
       for (const [n, i] of stale.entries()) {
         const id = staleIds[n] as number;
         const { created_at: _keep, summary, dataset: _d, dataset_id: _i, ...values } = incidentRow(i, now);
@@ -121,24 +125,23 @@ export async function saveImportedIncidents(
         ids.set(i, id);
       }
     }
-    for (const chunk of statements(fresh.map((i) => incidentRow(i, now)))) {
-      // RETURNING order is not guaranteed on SQLite, so ids are matched back by dataset_id.
-      const rows = await trx.insertInto('incidents').values(chunk).returning(['id', 'dataset', 'dataset_id']).execute();
-      const back = new Map(rows.map((r) => [keyOf(r), r.id]));
-      for (const r of chunk) {
-        const key = keyOf({ dataset: r.dataset as string, dataset_id: r.dataset_id ?? null });
-        ids.set(byKey.get(key) as ImportedIncident, back.get(key) as number);
-      }
+    if (fresh.length > 0) {
+      const reserved = await dialect.reserveIds(trx, 'incidents', fresh.length);
+      const rows = asTable(fresh.map((i, n) => ({ id: reserved[n] as number, ...incidentRow(i, now) })));
+      await dialect.withBulkTotals(trx, reserved[0] as number, reserved.at(-1) as number, () =>
+        dialect.insertRows(trx, 'incidents', rows.columns, rows.values),
+      );
+      for (const [n, i] of fresh.entries()) ids.set(i, reserved[n] as number);
     }
-    const actors: Insertable<IncidentActorTable>[] = [];
-    const claims: Insertable<IncidentClaimTable>[] = [];
+    const actors: unknown[][] = [];
+    const claimRows: Insertable<IncidentClaimTable>[] = [];
     for (const [i, id] of ids) {
-      const rows = childRows(id, i);
-      actors.push(...rows.actors);
-      claims.push(...rows.claims);
+      for (const a of i.actors) actors.push([id, a.side, a.actor_id, a.name, a.inter]);
+      for (const c of i.claims) claimRows.push(claimRow(id, c));
     }
-    for (const part of statements(actors)) await trx.insertInto('incident_actors').values(part).execute();
-    for (const part of statements(claims)) await trx.insertInto('incident_claims').values(part).execute();
+    const claims = asTable(claimRows);
+    await dialect.insertRows(trx, 'incident_actors', ACTOR_COLUMNS, actors);
+    await dialect.insertRows(trx, 'incident_claims', claims.columns, claims.values);
     return { inserted: fresh.length, updated: incidents.length - fresh.length };
   });
 }

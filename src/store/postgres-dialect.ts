@@ -1,6 +1,7 @@
 import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreDialect } from './dialect.js';
+import { postgresBulkWrites } from './postgres-bulk.js';
 
 // COUNT and SUM come back as bigint/numeric text; every count we keep fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -29,6 +30,7 @@ export function createPostgresDialect(url: string): StoreDialect {
     refreshStatistics: async (db) => {
       await sql`analyze incidents, incident_actors, incident_sources, incident_claims, incident_totals`.execute(db);
     },
+    ...postgresBulkWrites(),
   };
 }
 

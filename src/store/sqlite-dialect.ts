@@ -4,6 +4,7 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -11,6 +12,7 @@ import {
 } from 'kysely';
 import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
+import { sqliteBulkWrites } from './sqlite-bulk.js';
 
 export function createSqliteDialect(path: string): StoreDialect {
   let db: BetterSqlite3.Database;
@@ -27,7 +29,7 @@ export function createSqliteDialect(path: string): StoreDialect {
   return {
     name: 'sqlite',
     location: path === ':memory:' ? ':memory:' : resolve(path),
-    kysely: new WriteFirstSqliteDialect({ database: db }),
+    kysely: new WriteFirstSqliteDialect({ database: cachingStatements(db) }),
     binaryType: 'blob',
     skipLocked: false,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
@@ -37,6 +39,36 @@ export function createSqliteDialect(path: string): StoreDialect {
     refreshStatistics: async (kysely) => {
       // Analyses what changed enough to need it, with a bounded sample on large tables.
       await sql`pragma optimize=0x10002`.execute(kysely);
+    },
+    ...sqliteBulkWrites(db),
+  };
+}
+
+/** How many prepared statements to keep: every query shape the app uses, with room for IN lists. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query it runs; preparing costs as much as running a short indexed query.
+ * Statements are kept by their SQL, least recently used dropped first. A statement still being
+ * iterated (a streamed read) is busy and cannot run twice at once: that caller gets a fresh one.
+ */
+function cachingStatements(db: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => db.close(),
+    prepare: (text: string) => {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = db.prepare(text);
+      if (!cached) {
+        cache.set(text, statement);
+        if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
     },
   };
 }

@@ -11,6 +11,8 @@ import { effectiveIncidentsMigration } from './0008-effective-incidents.js';
 import { incidentSpansMigration } from './0009-incident-spans.js';
 import { statementTotalsMigration } from './0010-statement-totals.js';
 import { sourceGradesMigration } from './0011-source-grades.js';
+import { incidentMergesMigration } from './0012-incident-merges.js';
+import { bulkTotalsMigration } from './0013-bulk-totals.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -28,6 +30,8 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0009-incident-spans': incidentSpansMigration(dialect),
         '0010-statement-totals': statementTotalsMigration(dialect),
         '0011-source-grades': sourceGradesMigration(dialect),
+        '0012-incident-merges': incidentMergesMigration(dialect),
+        '0013-bulk-totals': bulkTotalsMigration(dialect),
       };
     },
   };

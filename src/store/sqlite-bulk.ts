@@ -1,0 +1,59 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { StoreDialect } from './dialect.js';
+import { TOTAL_COLUMNS, UNCOUNTED_STATUSES } from './migrations/0008-effective-incidents.js';
+import { BULK_LOAD_TABLE } from './migrations/0013-bulk-totals.js';
+
+const UNCOUNTED = UNCOUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** The standing incidents of an id range, added to the totals in one statement. */
+const TOTALS_OF_RANGE = `insert into incident_totals (month, admin1, event_type, dataset, ${TOTAL_COLUMNS.join(', ')})
+  select substr(date_start, 1, 7), coalesce(admin1, ''), event_type, dataset, count(*),
+         count(deaths_best), count(deaths_low), count(deaths_high),
+         coalesce(sum(deaths_low), 0), coalesce(sum(deaths_best), 0), coalesce(sum(deaths_high), 0)
+  from incidents where id between ? and ? and status not in (${UNCOUNTED})
+  group by substr(date_start, 1, 7), coalesce(admin1, ''), event_type, dataset
+  on conflict (month, admin1, event_type, dataset) do update set
+    ${TOTAL_COLUMNS.map((c) => `${c} = incident_totals.${c} + excluded.${c}`).join(', ')}`;
+
+/**
+ * SQLite's bulk writes, straight on the better-sqlite3 handle. Callers are inside a Kysely
+ * transaction, which holds the one connection, so nothing else runs on it in between; the work is
+ * synchronous and the transaction's write lock makes the reserved ids safe.
+ */
+export function sqliteBulkWrites(
+  db: BetterSqlite3.Database,
+): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals'> {
+  const inserts = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (key: string, text: () => string) => {
+    let statement = inserts.get(key);
+    if (!statement) {
+      statement = db.prepare(text());
+      inserts.set(key, statement);
+    }
+    return statement;
+  };
+  return {
+    reserveIds: async (_trx, table, count) => {
+      // AUTOINCREMENT never reuses an id: the next one follows both the highest row and the sequence.
+      const next = prepare(
+        `next:${table}`,
+        () => `select max(coalesce((select seq from sqlite_sequence where name = '${table}'), 0),
+                          coalesce((select max(id) from ${table}), 0)) + 1 as id`,
+      ).get() as { id: number };
+      return Array.from({ length: count }, (_, i) => next.id + i);
+    },
+    insertRows: async (_trx, table, columns, rows) => {
+      const insert = prepare(
+        `insert:${table}:${columns.join(',')}`,
+        () => `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      );
+      for (const row of rows) insert.run(row);
+    },
+    withBulkTotals: async (_trx, first, last, load) => {
+      prepare('bulk:on', () => `insert into ${BULK_LOAD_TABLE} (active) values (1)`).run();
+      await load();
+      prepare('bulk:off', () => `delete from ${BULK_LOAD_TABLE}`).run();
+      prepare('bulk:totals', () => TOTALS_OF_RANGE).run(first, last);
+    },
+  };
+}

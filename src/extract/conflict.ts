@@ -1,43 +1,12 @@
-import type { Commander, Conflict, ConflictSide, DatePrecision, DateRange } from '../core/figure.js';
-import { DateContext } from './date-values.js';
-import { findDates } from './dates.js';
+import type { Commander, Conflict, ConflictSide } from '../core/figure.js';
+import { readConflictDates } from './conflict-dates.js';
 import type { InfoboxField, InfoboxFields } from './infobox.js';
 import type { InfoboxSource } from './layout.js';
 import { cleanValue, parseCommander, splitCombatants, splitList, tidy } from './markup-cleanup.js';
-import { tokenize } from './tokens.js';
+
+export { readConflictDates } from './conflict-dates.js';
 
 const MAX_SIDES = 8;
-const ONGOING = /\b(?:present|ongoing|current)\b/i;
-
-/** Start and end of the conflict from its Date value: "12 July – 1 August 2018", "May 2015 – present". */
-export function readConflictDates(
-  text: string,
-  field: InfoboxField | undefined,
-): {
-  start: string | null;
-  end: string | null;
-  precision: DatePrecision | null;
-  range: DateRange | null;
-} {
-  const none = { start: null, end: null, precision: null, range: null };
-  if (!field) return none;
-  const tokens = tokenize(text, field.start, field.end);
-  const mentions = findDates(tokens, 0, tokens.length, new DateContext(null, null)).filter((m) => m.value);
-  const head = mentions[0];
-  const tail = mentions[mentions.length - 1];
-  if (!head?.value || !tail?.value) return none;
-  const first = head.ends ? head.ends[0] : head.value;
-  const last = tail.ends ? tail.ends[1] : tail.value;
-  const ongoing = ONGOING.test(text.slice(field.start, field.end));
-  // Precision of the ends: "23 June – 17 August 2022" is known to the day, "May 2015 – present" to the month.
-  const ranks: DatePrecision[] = ['day', 'month', 'year', 'range'];
-  const precision = ranks[
-    Math.max(ranks.indexOf(first.precision), ongoing ? 0 : ranks.indexOf(last.precision))
-  ] as DatePrecision;
-  const start = first.start;
-  const end = ongoing ? null : last.end;
-  return { start, end, precision, range: { start, end: end ?? last.end, precision } };
-}
 
 function fieldText(text: string, f: InfoboxField): string {
   return text.slice(f.start, f.end);

@@ -12,6 +12,10 @@ import { isBlockTag, type Token, tokenize } from './tokens.js';
  * item is read on its own, so every figure's evidence stays inside its item.
  */
 
+function opensLine(t: Token): boolean {
+  return t.nl > 0 && t.type !== 'tag' && t.type !== 'punct';
+}
+
 function isSeparator(tokens: Token[], k: number): boolean {
   const t = tokens[k] as Token;
   if (t.type === 'tag') return isBlockTag(t);
@@ -37,7 +41,8 @@ function segments(tokens: Token[]): Array<[number, number]> {
   for (let k = 0; k <= tokens.length; k++) {
     if (k === tokens.length || isSeparator(tokens, k)) {
       if (k > s) out.push([s, k]);
-      s = k + 1;
+      // A line break before a word ends the item before it; the word opens the next item.
+      s = k < tokens.length && opensLine(tokens[k] as Token) ? k : k + 1;
     }
   }
   return out;

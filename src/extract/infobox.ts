@@ -41,6 +41,13 @@ export function readInfoboxFields(text: string, source: InfoboxSource): InfoboxF
   };
 
   for (const row of source.rows) {
+    if (row.key) {
+      section = null;
+      headerKeys = null;
+      for (const c of row.cells)
+        if (c.end > c.start) add(row.key.base, c.side === undefined ? row.key.side : c.side, c, c);
+      continue;
+    }
     const cells = row.cells.filter((c) => stripTags(text.slice(c.start, c.end)) !== '');
     const first = cells[0];
     if (!first) continue;

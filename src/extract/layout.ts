@@ -1,14 +1,20 @@
 import { findHtmlInfobox } from './infobox-html.js';
-import { canonicalKey, SIDED } from './infobox-keys.js';
+import type { CanonicalKey } from './infobox-keys.js';
+import type { Line } from './infobox-line-kinds.js';
+import { findLineInfobox } from './infobox-lines.js';
 
 /** A cell of an infobox row: offsets into the document text. */
 export interface Cell {
   start: number;
   end: number;
   header: boolean;
+  /** The side a cell belongs to when the reader of its rendering has already told (null: all sides). */
+  side?: number | null;
 }
 export interface Row {
   cells: Cell[];
+  /** Set when the rendering's reader has already read the key: then every cell is a value. */
+  key?: CanonicalKey;
 }
 export interface InfoboxSource {
   start: number;
@@ -29,17 +35,9 @@ export interface Layout {
   blocks: TextBlock[];
 }
 
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
 const HEADING = /^[ \t]*(={1,6})[ \t]*([^=\n]{0,300}?)[ \t]*=+[ \t]*$/;
 const ONLY_EQUALS = /^[ \t]*={3,}[ \t]*$/;
 const MD_HEADING = /^[ \t]*(#{1,6})[ \t]+(\S.{0,300})$/;
-const KV = /^[ \t]*(?:[-*•][ \t]*|\|[ \t]*)?([A-Za-z][A-Za-z0-9 _'’()&/.-]{0,44}?)[ \t]*[:=][ \t]*/;
-const SEPARATOR_ROW = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 const CAPTION = /^[ \t]*(?:\(?(?:photo|caption|image|picture|pictured|file)\b[^a-z]|\[(?:photo|image))/i;
 const BULLETED = /^[ \t]*[-*•|]/;
 const MAX_BLOCK = 20_000;
@@ -57,93 +55,6 @@ function splitLines(text: string, from: number, to: number, out: Line[]): void {
   }
 }
 
-type RowKind = { row: Row; known: boolean; sided: boolean; name: boolean } | null;
-
-function kvRow(line: Line): RowKind {
-  if (line.text.length > 5000) return null;
-  const m = KV.exec(line.text);
-  if (!m) return null;
-  const keyText = (m[1] as string).trim();
-  const key = canonicalKey(keyText);
-  const keyStart = line.start + line.text.indexOf(keyText, 0);
-  const valueStart = line.start + m[0].length;
-  const row: Row = {
-    cells: [
-      { start: keyStart, end: keyStart + keyText.length, header: true },
-      { start: valueStart, end: line.end, header: false },
-    ],
-  };
-  if (key) return { row, known: key.base !== 'ignore', sided: SIDED.has(key.base), name: key.base === 'name' };
-  return BULLETED.test(line.text) && keyText.length <= 30 ? { row, known: false, sided: false, name: false } : null;
-}
-
-function pipeRow(line: Line): RowKind {
-  const text = line.text;
-  if (!text.includes('|') || text.length > 5000) return null;
-  const cells: Cell[] = [];
-  let cellStart = 0;
-  for (let k = 0; k <= text.length; k++) {
-    if (k === text.length || text[k] === '|') {
-      let a = cellStart;
-      let b = k;
-      while (a < b && /\s/.test(text[a] as string)) a++;
-      while (b > a && /\s/.test(text[b - 1] as string)) b--;
-      if (b > a) cells.push({ start: line.start + a, end: line.start + b, header: false });
-      cellStart = k + 1;
-    }
-  }
-  if (cells.length === 0) return null;
-  const first = text.slice((cells[0] as Cell).start - line.start, (cells[0] as Cell).end - line.start);
-  const key = first.length <= 48 ? canonicalKey(first) : null;
-  const tooLong = cells.some((c) => c.end - c.start > 600);
-  if (tooLong) return null;
-  if (key) {
-    (cells[0] as Cell).header = true;
-    return { row: { cells }, known: key.base !== 'ignore', sided: SIDED.has(key.base), name: key.base === 'name' };
-  }
-  return { row: { cells }, known: false, sided: false, name: false };
-}
-
-/** The first run of key/value or pipe lines that reads as a conflict infobox. */
-function findLineInfobox(lines: Line[]): { first: number; last: number; rows: Row[] } | null {
-  let i = 0;
-  while (i < lines.length) {
-    const rows: Row[] = [];
-    let known = 0;
-    let sided = 0;
-    let j = i;
-    let last = -1;
-    for (; j < lines.length; j++) {
-      const line = lines[j] as Line;
-      const t = line.text.trim();
-      if (t === '') {
-        const next = lines[j + 1];
-        if (rows.length > 0 && next && (kvRow(next)?.known || pipeRow(next)?.known)) continue;
-        if (rows.length > 0) break;
-        continue;
-      }
-      if (/^infobox\b/i.test(t) && t.length < 60) {
-        last = j;
-        continue;
-      }
-      if (SEPARATOR_ROW.test(line.text)) {
-        if (rows.length > 0) last = j;
-        continue;
-      }
-      const r = kvRow(line) ?? pipeRow(line);
-      const continues = r && (r.known || (rows.length > 0 && (BULLETED.test(line.text) || line.text.includes('|'))));
-      if (!r || !continues) break;
-      rows.push(r.row);
-      last = j;
-      if (r.known) known++;
-      if (r.sided) sided++;
-    }
-    if (known >= 3 && sided > 0 && last >= 0) return { first: i, last, rows };
-    i = Math.max(j, i + 1);
-  }
-  return null;
-}
-
 /** Splits the document into title, infobox and text blocks (headings and paragraphs), in order. */
 export function analyseLayout(text: string): Layout {
   const html = findHtmlInfobox(text);
@@ -155,17 +66,12 @@ export function analyseLayout(text: string): Layout {
   } else {
     splitLines(text, 0, text.length, lines);
   }
-  const found = findLineInfobox(lines);
+  const found = findLineInfobox(text, lines);
   let infobox: InfoboxSource | null = null;
   let skipFrom = -1;
   let skipTo = -1;
-  if (found && (!html || (lines[found.first] as Line).start < html.start)) {
-    infobox = {
-      start: (lines[found.first] as Line).start,
-      end: (lines[found.last] as Line).end,
-      rows: found.rows,
-      caption: null,
-    };
+  if (found && (!html || found.source.start < html.start)) {
+    infobox = found.source;
     skipFrom = found.first;
     skipTo = found.last;
   } else if (html) {

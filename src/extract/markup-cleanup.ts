@@ -9,6 +9,11 @@ import type { Commander } from '../core/figure.js';
 const BLOCK_TAG = /<\s*\/?\s*(?:br|hr|li|p|div|tr|td|th|dd|dt|ul|ol)\b[^<>]{0,500}>/gi;
 const SUP = /<sup\b[^<>]{0,500}>[^<]{0,300}<\/sup>/gi;
 const TAG = /<[^<>]{0,2000}>/g;
+const REF = /<ref\b[^<>]{0,500}\/>|<ref\b[^<>]{0,500}>[\s\S]{0,3000}?<\/ref\s*>/gi;
+const SHOWN_TEMPLATE =
+  /\{\{\s*(?:flag|flagcountry|flagu|flag country|nowrap|nobold|small|big|lang-?\w{0,10})\s*\|\s*([^{}|]{1,120})(?:\|[^{}]{0,120})?\}\}/gi;
+const LIST_TEMPLATE =
+  /\{\{\s*(?:ubl|unbulleted list|bulleted list|plainlist|plain list|flatlist|hlist|collapsible list)\s*\|([^{}]{0,3000})\}\}/gi;
 const ENTITY = /&(nbsp|amp|ndash|mdash|quot|apos|lt|gt|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
 
 function decodeEntity(_: string, body: string): string {
@@ -27,15 +32,20 @@ function decodeEntity(_: string, body: string): string {
 export function cleanMarkup(raw: string): string {
   return (
     raw
+      .replace(REF, ' ')
       .replace(SUP, ' ')
       .replace(BLOCK_TAG, '\n')
       .replace(TAG, ' ')
       .replace(ENTITY, decodeEntity)
       // [[target|label]] -> label, [[target]] -> target
       .replace(/\[\[(?:[^\][|]{0,200}\|)?([^\][|]{0,200})\]\]/g, '$1')
+      // Templates that display their argument: "{{flag|Somalia}}" shows the name beside the flag.
+      .replace(SHOWN_TEMPLATE, ' $1 ')
       // Status templates keep their mark ("{{KIA}}" -> " KIA"); other templates go.
       .replace(/\{\{\s*(KIA|POW|WIA|MIA|DOW|executed|k\.i\.a\.)\s*\}\}/gi, ' $1 ')
+      .replace(LIST_TEMPLATE, (_, items: string) => `\n${items.split('|').join('\n')}\n`)
       .replace(/\{\{[^{}]{0,300}\}\}/g, ' ')
+      .replace(/\{\{|\}\}/g, ' ')
       .replace(/\[\d{1,3}\]|\[(?:citation|note) needed\]|\[[a-z]\]/gi, ' ')
       .replace(/\bclass=[^\s|]{0,80}(?:\|\S{0,40})?/gi, ' ')
       .replace(/\bskin-invert\S{0,40}/gi, ' ')
@@ -112,13 +122,22 @@ const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Commander['status']]> = [
   [/\(\s*(?:m\.?\s*i\.?\s*a\.?|missing)\s*\)/i, 'MIA'],
   [/\(\s*(?:d\.?\s*o\.?\s*w\.?|died of wounds)\s*\)/i, 'DOW'],
   [/\(\s*executed\s*\)/i, 'executed'],
+  // Unbracketed words after the name: "Taha al-Madani killed in action", "Nawshirwan Amin Died of wounds".
+  [/[\s,–-]+(?:killed in action|k\.i\.a\.)\s*$/i, 'KIA'],
+  [/[\s,–-]+died of (?:his |her )?wounds\s*$/i, 'DOW'],
+  [/[\s,–-]+(?:taken prisoner|captured)\s*$/i, 'POW'],
+  [/[\s,–-]+(?:wounded in action)\s*$/i, 'WIA'],
   [/\[\s*(KIA|POW|WIA|MIA|DOW)\s*\]/, null],
 ];
 const GLUED = /(KIA|POW|WIA|MIA|DOW)\s*$/;
 
 /** "Mahdi MujahidKIA" -> Mahdi Mujahid, KIA; "Ismail Khan (POW)"; "Haji Murad †". */
 export function parseCommander(raw: string): Commander | null {
-  let name = raw.replace(/\s+/g, ' ').trim();
+  // "(Disputed)" doubts the mark beside it; it is neither a status nor part of the name.
+  let name = raw
+    .replace(/\(\s*(?:disputed|unconfirmed|alleged|reportedly)\s*\)/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let status: Commander['status'] = null;
   for (const [re, s] of STATUS_WORDS) {
     const m = re.exec(name);

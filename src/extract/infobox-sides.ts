@@ -1,0 +1,162 @@
+import type { Entry } from './infobox-lines.js';
+import type { Cell, Row } from './layout.js';
+
+/**
+ * Splits the value of a section that holds one cell per side ("Belligerents", "Strength") into its
+ * sides. A copy keeps the columns in different ways: pipes of a flattened table row, the tabs a
+ * browser puts between cells (a cell's own lines break the row, so cells run from tab to tab over
+ * lines), blank lines between the sides, "A vs. B" on one line. A plain list of lines keeps none:
+ * its lines are shared out over the number of sides the other sections show.
+ */
+
+const VERSUS = /\s+(?:vs\.?|v\.|versus)\s+/gi;
+const SUPPORT_START = /^\s*(?:(?:supported|backed|assisted|aided)\s+by\b|support(?:ed)?\s*:|in support\b)/i;
+const SUPPORT_ONLY = /^\W*(?:(?:supported|backed|assisted|aided)\s+by|support(?:ed)?|in support)\W*$/i;
+const MAX_SIDES = 8;
+
+type Split = { entry: Entry; cells: Cell[] } | { entry: Entry; units: Cell[] };
+
+function cell(start: number, end: number, side: number | null): Cell {
+  return { start, end, header: false, side };
+}
+
+function trimmed(text: string, start: number, end: number, side: number | null): Cell | null {
+  let a = start;
+  let b = end;
+  while (a < b && /\s/.test(text[a] as string)) a++;
+  while (b > a && /\s/.test(text[b - 1] as string)) b--;
+  return b > a ? cell(a, b, side) : null;
+}
+
+/** The value's lines: the rest of the key's own line, then each following line. */
+function valueLines(entry: Entry): Cell[] {
+  const out: Cell[] = entry.first.cells.filter((c) => c.end > c.start).map((c) => cell(c.start, c.end, null));
+  for (const b of entry.body) out.push(cell(b.line.start, b.line.end, null));
+  return out;
+}
+
+function byPipes(entry: Entry): Cell[] {
+  const out: Cell[] = [];
+  entry.first.cells.forEach((c, i) => {
+    if (c.end > c.start) out.push(cell(c.start, c.end, i + 1));
+  });
+  for (const b of entry.body) {
+    if (b.kind.kind !== 'columns') continue;
+    b.kind.cells.forEach((c, i) => {
+      if (c.end > c.start) out.push(cell(c.start, c.end, i + 1));
+    });
+  }
+  return out;
+}
+
+/** Cells run from tab to tab across lines: "A<br>B<TAB>C<br>D" copies as "A\nB\tC\nD". */
+function byTabs(text: string, entry: Entry): Cell[] {
+  const line = entry.line;
+  let start: number;
+  if (entry.first.columns === 'tab') start = text.indexOf('\t', line.start) + 1;
+  else start = entry.first.cells[0]?.start ?? entry.body[0]?.line.start ?? line.end;
+  const lastBody = entry.body[entry.body.length - 1];
+  const end = lastBody ? lastBody.line.end : line.end;
+  const out: Cell[] = [];
+  let side = 1;
+  let from = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || text[k] === '\t') {
+      const c = trimmed(text, from, k, side);
+      if (c) out.push(c);
+      side++;
+      from = k + 1;
+    }
+  }
+  return out;
+}
+
+function byGroups(entry: Entry): Cell[] {
+  const out: Cell[] = [];
+  const inline = entry.first.cells.filter((c) => c.end > c.start);
+  const spans = new Map<number, { start: number; end: number }>();
+  if (inline.length > 0)
+    spans.set(0, { start: (inline[0] as Cell).start, end: (inline[inline.length - 1] as Cell).end });
+  for (const b of entry.body) {
+    const span = spans.get(b.group);
+    if (span) span.end = b.line.end;
+    else spans.set(b.group, { start: b.line.start, end: b.line.end });
+  }
+  for (const [g, span] of spans) out.push(cell(span.start, span.end, g + 1));
+  return out;
+}
+
+function byVersus(text: string, only: Cell): Cell[] | null {
+  const value = text.slice(only.start, only.end);
+  const cuts = [...value.matchAll(VERSUS)];
+  if (cuts.length === 0) return null;
+  const out: Cell[] = [];
+  let from = 0;
+  cuts.forEach((m, i) => {
+    const c = trimmed(text, only.start + from, only.start + (m.index as number), i + 1);
+    if (c) out.push(c);
+    from = (m.index as number) + m[0].length;
+  });
+  const c = trimmed(text, only.start + from, only.end, cuts.length + 1);
+  if (c) out.push(c);
+  return out;
+}
+
+/** Lines as units of a side: "Supported by:" and the supporters after it stay with the side above. */
+function units(text: string, lines: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  let glueNext = false;
+  for (const l of lines) {
+    const t = text.slice(l.start, l.end);
+    const prev = out[out.length - 1];
+    if (prev && (glueNext || SUPPORT_START.test(t))) {
+      prev.end = l.end;
+      glueNext = SUPPORT_ONLY.test(t);
+      continue;
+    }
+    glueNext = false;
+    out.push(cell(l.start, l.end, null));
+  }
+  return out;
+}
+
+function splitEntry(text: string, entry: Entry): Split {
+  const pipes =
+    entry.first.columns === 'pipe' || entry.body.some((b) => b.kind.kind === 'columns' && b.kind.columns === 'pipe');
+  if (pipes) return { entry, cells: byPipes(entry) };
+  const tabs =
+    entry.first.columns === 'tab' || entry.body.some((b) => text.slice(b.line.start, b.line.end).includes('\t'));
+  if (tabs) return { entry, cells: byTabs(text, entry) };
+  if (entry.body.some((b) => b.group > 0)) return { entry, cells: byGroups(entry) };
+  const lines = valueLines(entry);
+  if (lines.length === 1) {
+    const versus = byVersus(text, lines[0] as Cell);
+    if (versus) return { entry, cells: versus };
+  }
+  return { entry, units: units(text, lines) };
+}
+
+/** Rows of side-numbered cells for the sided sections; `numbered` is the most sides a "Combatant2" key shows. */
+export function splitSides(text: string, entries: Entry[], numbered: number): Row[] {
+  const splits = entries.map((e) => splitEntry(text, e));
+  let sides = numbered;
+  for (const s of splits) if ('cells' in s) for (const c of s.cells) sides = Math.max(sides, c.side ?? 0);
+  if (sides === 0) {
+    // Only plain lists: the belligerents, one line per side, are the best guess of how many there are.
+    const combatants = splits.find((s) => 'units' in s && s.entry.key.base === 'combatant');
+    const counts = splits.map((s) => ('units' in s ? s.units.length : 0));
+    sides = combatants && 'units' in combatants ? combatants.units.length : Math.max(0, ...counts);
+  }
+  sides = Math.max(1, Math.min(MAX_SIDES, sides));
+  return splits.map((s) => {
+    if ('cells' in s) return { key: s.entry.key, cells: s.cells };
+    const list = s.units;
+    const general =
+      list.length === 1 && sides > 1 && (s.entry.key.base === 'casualties' || s.entry.key.base === 'strength');
+    const per = Math.ceil(list.length / sides);
+    const cells = list.map((u, i) =>
+      cell(u.start, u.end, general ? null : list.length <= sides ? i + 1 : Math.floor(i / per) + 1),
+    );
+    return { key: s.entry.key, cells };
+  });
+}

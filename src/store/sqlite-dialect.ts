@@ -23,6 +23,9 @@ export function createSqliteDialect(path: string): StoreDialect {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    // The default 2 MB page cache holds little of a large store's indexes: bulk loads and page reads
+    // went to the OS for every other page. 64 MB is an upper bound, used as pages are touched.
+    db.pragma('cache_size = -65536');
   } catch (error) {
     throw new StoreError(`cannot open SQLite store at ${path}: ${(error as Error).message}`);
   }

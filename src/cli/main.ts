@@ -5,10 +5,12 @@ import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import { runDbStatus } from './commands/db-commands.js';
 import { runDocuments, runShowDocument } from './commands/document-commands.js';
 import { runExtract, runFigures } from './commands/figure-commands.js';
+import { runGrade, runSources, runSourceType } from './commands/grade-commands.js';
 import { runIncidents, runShowIncident } from './commands/incident-commands.js';
 import { runIngest } from './commands/ingest-command.js';
 import { runExport, runImport } from './commands/interop-commands.js';
 import { runEnqueue, runQueueStatus, runWorkerCommand } from './commands/queue-commands.js';
+import { DEFAULT_CHROMIUM, runReport } from './commands/report-commands.js';
 import { runActorAlias, runActors, runGazetteerImport, runGazetteerSearch } from './commands/resolve-commands.js';
 import { registerServerCommands } from './commands/server-commands.js';
 import { resolveConfig } from './config.js';
@@ -151,6 +153,49 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--redact', 'write [redacted] for notes marked sensitive, as viewers get them from the API')
     .action((flags, cmd: Command) => run(() => runExport(db(cmd), { ...flags, actors: config(cmd).actors })));
+
+  incidentFilterOptions(
+    program
+      .command('report')
+      .description('write the incidents a filter selects as one printable, footnoted, offline HTML report (and PDF)'),
+  )
+    .option('--out <file>', 'write the HTML report to this file')
+    .option('--pdf <file>', "also print it to PDF (A4) through chromium's print")
+    .option('--title <text>', 'the title on the cover', 'Incident report')
+    .option('--chromium <path>', 'the chromium to print with', DEFAULT_CHROMIUM)
+    .action((flags, cmd: Command) => run(() => runReport(db(cmd), { ...flags, actors: config(cmd).actors })));
+
+  program
+    .command('grade')
+    .description("set an incident's grade over the rule's, with a note (`rule` clears it); audited")
+    .argument('<incident>', 'incident id', int('incident', 1))
+    .argument('<grade>', 'confirmed, fair, weak, contested, discounted, or rule')
+    .option('--note <text>', 'why, for the team')
+    .option('--sensitive', 'the note is sensitive: viewers and exports with --redact see [redacted]')
+    .option('--reason <text>', 'the reason recorded in the audit trail')
+    .option('--json', 'print JSON')
+    .action((id: number, grade: string, flags, cmd: Command) =>
+      run(() => runGrade(db(cmd), id, grade, { ...flags, actors: config(cmd).actors })),
+    );
+
+  program
+    .command('sources')
+    .description("documents' source types (UN/NGO, news, party, encyclopedia, social media), agencies and why")
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many', int('--limit', 1), 1000)
+    .option('--offset <n>', 'skip this many', int('--offset'), 0)
+    .action((flags, cmd: Command) => run(() => runSources(db(cmd), flags)));
+
+  program
+    .command('source')
+    .description("correct a document's source type (`guess` restores the guess); audited")
+    .argument('<document>', 'document id', int('document', 1))
+    .argument('<type>', 'un_ngo, news, party, encyclopedia, social_media, unknown, or guess')
+    .option('--note <text>', 'why, for the team')
+    .option('--sensitive', 'the note is sensitive')
+    .option('--reason <text>', 'the reason recorded in the audit trail')
+    .option('--json', 'print JSON')
+    .action((id: number, type: string, flags, cmd: Command) => run(() => runSourceType(db(cmd), id, type, flags)));
 
   program
     .command('import')

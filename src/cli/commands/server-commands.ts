@@ -26,7 +26,7 @@ export interface CommandContext {
 }
 
 /** The command line acts without an account; the audit trail names the local login instead. */
-function cliAgent(): Agent {
+export function cliAgent(): Agent {
   let name = 'unknown';
   try {
     name = userInfo().username;

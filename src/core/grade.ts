@@ -34,6 +34,8 @@ export const IncidentGrade = z.object({
   reason: z.string(),
   /** What the rule says, whatever a reviewer set. */
   computed: Grade,
+  /** Claimants the rule takes for a party to the incident (resolved against its sides). */
+  party_claimants: z.array(z.string()),
   override: GradeOverride.nullable(),
 });
 export type IncidentGrade = z.infer<typeof IncidentGrade>;

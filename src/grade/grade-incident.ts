@@ -30,6 +30,8 @@ export interface GradeResult {
   grade: Grade;
   sources: number;
   reason: string;
+  /** Claimants taken for a party to the incident, as written. */
+  partyClaimants: string[];
 }
 
 /** Factor by which two sources' figures for the same people may differ before the incident is contested. */
@@ -56,6 +58,16 @@ interface Voice {
  * sources); weak (one source, or none).
  */
 export function gradeIncident(input: GradeInput): GradeResult {
+  const { voices, sources, label } = voicesOf(input);
+  const partyClaimants = distinct(
+    input.claims.flatMap((c) =>
+      c.claimant && claimantSide(c.claimant, input.sides, input.findActors) !== null ? [c.claimant] : [],
+    ),
+  );
+  return { ...rule(input.status, voices, sources, label), partyClaimants };
+}
+
+function voicesOf(input: GradeInput): { voices: Voice[]; sources: number; label: string | null } {
   const groups = independentSources(input.documents);
   const sourceOf = new Map<number, number>();
   groups.forEach((g, i) => {
@@ -94,9 +106,16 @@ export function gradeIncident(input: GradeInput): GradeResult {
     if (side !== null && claim.category === `side_${side}` && COMPARED_KINDS.has(claim.kind)) voice.admits = true;
   }
   const sources = groups.length + named.size;
-  const all = [...voices.values()];
+  return { voices: [...voices.values()], sources, label: nameOf(0) ?? [...named.keys()][0] ?? null };
+}
 
-  if (input.status === 'rejected') return { grade: 'discounted', sources, reason: 'an analyst rejected the incident' };
+function rule(
+  status: string,
+  all: Voice[],
+  sources: number,
+  label: string | null,
+): Omit<GradeResult, 'partyClaimants'> {
+  if (status === 'rejected') return { grade: 'discounted', sources, reason: 'an analyst rejected the incident' };
 
   const disagreement = findDisagreement(all);
   if (disagreement) return { grade: 'contested', sources, reason: disagreement };
@@ -125,8 +144,7 @@ export function gradeIncident(input: GradeInput): GradeResult {
     };
   }
   if (sources >= 2) return { grade: 'fair', sources, reason: `${sources} independent sources report it` };
-  if (sources === 1)
-    return { grade: 'weak', sources, reason: `one source only (${nameOf(0) ?? [...named.keys()][0]})` };
+  if (sources === 1) return { grade: 'weak', sources, reason: `one source only (${label ?? 'unnamed'})` };
   return { grade: 'weak', sources, reason: 'no source document' };
 }
 

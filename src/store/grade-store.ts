@@ -79,6 +79,7 @@ export async function gradeIncidents(
       // The note stays in `override`, where redaction finds it; the reason never repeats it.
       reason: override ? `set by ${override.by} (the rule gives ${result.grade}: ${result.reason})` : result.reason,
       computed: result.grade,
+      party_claimants: result.partyClaimants,
       override,
     });
   }

@@ -2,7 +2,7 @@ import type { Commander, Conflict, ConflictSide } from '../core/figure.js';
 import { readConflictDates } from './conflict-dates.js';
 import type { InfoboxField, InfoboxFields } from './infobox.js';
 import type { InfoboxSource } from './layout.js';
-import { cleanValue, parseCommander, splitCombatants, splitList, tidy } from './markup-cleanup.js';
+import { cleanValue, parseCommander, splitCombatants, splitList, splitNames, tidy } from './markup-cleanup.js';
 
 export { readConflictDates } from './conflict-dates.js';
 
@@ -46,7 +46,14 @@ export function buildConflict(
     }
     const commanders: Commander[] = [];
     for (const f of of('commander')) {
-      for (const item of splitList(fieldText(text, f))) {
+      for (const item of splitNames(fieldText(text, f))) {
+        // A mark on a line of its own ("KIA", "(POW)", "killed in action") belongs to the name above it.
+        const mark = parseCommander(`X ${item}`);
+        const previous = commanders[commanders.length - 1];
+        if (mark?.name === 'X' && mark.status && previous && !previous.status) {
+          previous.status = mark.status;
+          continue;
+        }
         const c = parseCommander(item);
         if (c) commanders.push(c);
       }
@@ -70,7 +77,7 @@ export function buildConflict(
     .filter((f) => f.base === 'casualties' && (f.side === null || f.side > nSides))
     .map((f) => cleanValue(fieldText(text, f)))
     .filter(Boolean);
-  const name = plain('name') ?? info.title ?? title ?? '';
+  const name = cleanTitle(plain('name') ?? info.title ?? title ?? '');
   return {
     name: tidy(name) || name,
     part_of: plain('part_of')?.replace(/^part of\s+/i, '') ?? null,
@@ -84,6 +91,18 @@ export function buildConflict(
     other_casualties: other,
     evidence: { start: source.start, end: source.end, text: text.slice(source.start, source.end) },
   };
+}
+
+// "Battle of X - Wikipedia", "Battle of X | Encyclopedia", "Battle of X — Wikipedia, the free encyclopedia".
+const SITE_SUFFIX = /\s+[-–—|·:]\s+[^-–—|·:]{0,40}\b(?:wikipedia|wikiwand|wiki|encyclopa?edia|britannica)\b.{0,60}$/i;
+
+/** The conflict's name without the site a copy of its page names after it. */
+export function cleanTitle(raw: string): string {
+  return raw
+    .replace(SITE_SUFFIX, '')
+    .replace(/^\s*(?:#{1,6}|={1,6})\s*|\s*={1,6}\s*$/g, '')
+    .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
+    .trim();
 }
 
 /** "Near Mazar-i-Sharif, Northern Afghanistan" -> "Mazar-i-Sharif"; "Darzab District and ..." -> "Darzab". */

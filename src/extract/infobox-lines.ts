@@ -41,22 +41,37 @@ interface Scan {
   next: number;
 }
 
+function braceBalance(text: string): number {
+  let n = 0;
+  for (let k = text.indexOf('{'); k >= 0 && k < text.length - 1; k = text.indexOf('{', k + 2))
+    if (text[k + 1] === '{') n++;
+  for (let k = text.indexOf('}'); k >= 0 && k < text.length - 1; k = text.indexOf('}', k + 2))
+    if (text[k + 1] === '}') n--;
+  return n;
+}
+
 function scanBlock(lines: Line[], from: number): Scan {
   const entries: Entry[] = [];
   let inWiki = false;
+  // Open {{ }} pairs of a wikitext infobox: its own closing "}}" ends it, a "{{plainlist|" one does not.
+  let depth = 0;
   let current: Entry | null = null;
   let group = 0;
   let last = -1;
   let j = from;
   for (; j < lines.length; j++) {
     const line = lines[j] as Line;
-    const kind = classifyLine(line, inWiki);
+    let kind = classifyLine(line, inWiki);
     if (kind.kind === 'open') {
       if (entries.length > 0) break;
       inWiki = true;
+      depth = Math.max(1, braceBalance(line.text));
       last = j;
       continue;
     }
+    const balance = inWiki ? braceBalance(line.text) : 0;
+    if (inWiki && depth + balance > 0 && (kind.kind === 'close' || (kind.kind === 'key' && depth > 1)))
+      kind = { kind: 'text' };
     if (kind.kind === 'close') {
       last = j;
       j++;
@@ -71,14 +86,19 @@ function scanBlock(lines: Line[], from: number): Scan {
       entries.push(current);
       group = 0;
       last = j;
-      continue;
-    }
-    if (kind.kind === 'columns' || kind.kind === 'text') {
+    } else if (kind.kind === 'columns' || kind.kind === 'text') {
       if (!current || !(inWiki || kind.kind === 'columns' || isValueLine(line.text.trim()))) break;
       current.body.push({ line, kind, group });
       last = j;
-      continue;
     }
+    if (inWiki && kind.kind !== 'blank') {
+      depth += balance;
+      if (depth <= 0) {
+        j++;
+        break;
+      }
+    }
+    if (kind.kind !== 'blank') continue;
     // A blank line.
     if (inWiki) continue;
     let n = j + 1;
@@ -131,15 +151,24 @@ function wholeValue(entry: Entry): Cell | null {
   return spanCell(cells);
 }
 
-/** Title and "Part of" lines standing just above the first key, as a copied infobox opens. */
+/**
+ * Title and "Part of" lines standing just above the first key, as a copied infobox opens. The title
+ * is the line above "Part of" when there is one; else the top of the lines right above the keys, as
+ * an image's caption may stand between the title and the keys.
+ */
 function readHeader(lines: Line[], first: number): { caption: string | null; partOf: Cell | null } {
   let caption: string | null = null;
   let partOf: Cell | null = null;
   let seen = 0;
+  let gap = false;
   for (let k = first - 1; k >= 0 && seen < 4; k--) {
     const line = lines[k] as Line;
     const raw = line.text;
-    if (raw.trim() === '' || /^[ \t]*\|?[ \t]*:?-{2,}/.test(raw)) continue;
+    if (raw.trim() === '') {
+      gap = seen > 0;
+      continue;
+    }
+    if (/^[ \t]*\|?[ \t]*:?-{2,}/.test(raw) || /^[ \t]*infobox\b/i.test(raw)) continue;
     seen++;
     // A page heading is the page's title, read elsewhere; above it nothing belongs to the infobox.
     if (/^[ \t]*(?:=|#)/.test(raw) || raw.length > 150) break;
@@ -150,14 +179,16 @@ function readHeader(lines: Line[], first: number): { caption: string | null; par
     const value = raw.slice(m.index, end).trim();
     if (/[|\t]/.test(value) || SENTENCE_END.test(value)) break;
     if (/^from wikipedia\b/i.test(value)) continue;
-    const part = /^part of\b[:\s]*/i.exec(value);
-    if (part) {
-      if (!partOf) partOf = { start: line.start + m.index, end: line.start + end, header: false };
+    if (/^part of\b[:\s]*/i.test(value)) {
+      if (partOf) break;
+      partOf = { start: line.start + m.index, end: line.start + end, header: false };
+      caption = null;
+      gap = false;
       continue;
     }
-    // The infobox's own title: above its "Part of" line when there is one, else the line nearest the keys.
-    if (caption === null || partOf !== null) caption = value;
-    if (partOf !== null) break;
+    if (partOf) return { caption: value, partOf };
+    if (gap && caption !== null) break;
+    caption = value;
   }
   return { caption, partOf };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommander, splitCombatants, splitList } from './markup-cleanup.js';
+import { parseCommander, splitCombatants, splitList, splitNames } from './markup-cleanup.js';
 
 describe('markup cleanup', () => {
   it('drops image sizes, skin classes, link brackets, footnotes and empty items', () => {
@@ -45,5 +45,38 @@ describe('markup cleanup', () => {
   ])('%s', (raw, name, status) => {
     const item = splitList(raw)[0] ?? '';
     expect(parseCommander(item)).toEqual({ name, status });
+  });
+});
+
+describe('names glued by a copy that dropped line breaks', () => {
+  it('splits a cell where a lower-case letter meets a capitalised word', () => {
+    expect(splitNames('Mullah BurjanHaji ShakirKIA')).toEqual(['Mullah Burjan', 'Haji ShakirKIA']);
+    expect(splitCombatants('Jabhat Fatah al-ShamSupported by:Turkey')).toEqual({
+      combatants: ['Jabhat Fatah al-Sham'],
+      supporters: ['Turkey'],
+    });
+  });
+
+  it('keeps names that are capitalised inside', () => {
+    expect(splitNames('Stanley McChrystal, Douglas MacArthur, Betsy DeVos')).toEqual([
+      'Stanley McChrystal',
+      'Douglas MacArthur',
+      'Betsy DeVos',
+    ]);
+  });
+});
+
+describe('commander status forms', () => {
+  it.each([
+    ['Taha al-Madani killed in action', 'Taha al-Madani', 'KIA'],
+    ['Nawshirwan Amin Died of wounds', 'Nawshirwan Amin', 'DOW'],
+    ['Rustam Vakhitov (Disputed)', 'Rustam Vakhitov', null],
+    ['Kamal Idris KIA (disputed)', 'Kamal Idris', 'KIA'],
+    ['Salih Adam†', 'Salih Adam', 'KIA'],
+    ['Hamdan Yousif(POW)', 'Hamdan Yousif', 'POW'],
+    ['Col. Thet Naing (WIA)', 'Col. Thet Naing', 'WIA'],
+    ['Ali Jabal executed', 'Ali Jabal', 'executed'],
+  ])('%s', (raw, name, status) => {
+    expect(parseCommander(raw)).toEqual({ name, status });
   });
 });

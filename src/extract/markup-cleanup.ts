@@ -12,6 +12,10 @@ const TAG = /<[^<>]{0,2000}>/g;
 const REF = /<ref\b[^<>]{0,500}\/>|<ref\b[^<>]{0,500}>[\s\S]{0,3000}?<\/ref\s*>/gi;
 const SHOWN_TEMPLATE =
   /\{\{\s*(?:flag|flagcountry|flagu|flag country|nowrap|nobold|small|big|lang-?\w{0,10})\s*\|\s*([^{}|]{1,120})(?:\|[^{}]{0,120})?\}\}/gi;
+const ICON_TEMPLATE =
+  /\{\{\s*(?:flagicon|flagdeco|flag icon|flagicon image|flagdeco image|efn|sfn|refn|r)\b[^{}]{0,300}\}\}/gi;
+const LIST_OPENER =
+  /\{\{\s*(?:ubl|unbulleted list|bulleted list|plainlist|plain list|flatlist|hlist|collapsible list)\s*\|/gi;
 const LIST_TEMPLATE =
   /\{\{\s*(?:ubl|unbulleted list|bulleted list|plainlist|plain list|flatlist|hlist|collapsible list)\s*\|([^{}]{0,3000})\}\}/gi;
 const ENTITY = /&(nbsp|amp|ndash|mdash|quot|apos|lt|gt|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
@@ -39,11 +43,13 @@ export function cleanMarkup(raw: string): string {
       .replace(ENTITY, decodeEntity)
       // [[target|label]] -> label, [[target]] -> target
       .replace(/\[\[(?:[^\][|]{0,200}\|)?([^\][|]{0,200})\]\]/g, '$1')
+      .replace(ICON_TEMPLATE, ' ')
       // Templates that display their argument: "{{flag|Somalia}}" shows the name beside the flag.
       .replace(SHOWN_TEMPLATE, ' $1 ')
       // Status templates keep their mark ("{{KIA}}" -> " KIA"); other templates go.
       .replace(/\{\{\s*(KIA|POW|WIA|MIA|DOW|executed|k\.i\.a\.)\s*\}\}/gi, ' $1 ')
       .replace(LIST_TEMPLATE, (_, items: string) => `\n${items.split('|').join('\n')}\n`)
+      .replace(LIST_OPENER, '\n')
       .replace(/\{\{[^{}]{0,300}\}\}/g, ' ')
       .replace(/\{\{|\}\}/g, ' ')
       .replace(/\[\d{1,3}\]|\[(?:citation|note) needed\]|\[[a-z]\]/gi, ' ')
@@ -88,6 +94,25 @@ export function splitList(raw: string): string[] {
   return items;
 }
 
+const GLUED_WORDS = /(\p{L}*\p{Ll})(\p{Lu}\p{Ll})/gu;
+const NAME_PREFIXES = /^(?:mac|fitz|van|von|del|des|della|dos|das|ibn|bin|abu|kwa)$/i;
+
+/**
+ * Copies that drop line breaks glue a cell's items: "Mullah BurjanHaji Shakir", "al-ShamSupported by".
+ * A lower-case letter met by a capitalised word starts a new item; "McCain", "MacArthur", "DeVos" and
+ * a status glued to a name ("MujahidKIA") stay as they are.
+ */
+export function unglue(text: string): string {
+  return text.replace(GLUED_WORDS, (all, left: string, right: string) =>
+    left.length >= 3 && !NAME_PREFIXES.test(left) ? `${left}\n${right}` : all,
+  );
+}
+
+/** Names from a Belligerents or Commanders cell, one per item. */
+export function splitNames(raw: string): string[] {
+  return splitList(unglue(cleanMarkup(raw)));
+}
+
 /** Trims separators, stray punctuation and surrounding quotes. */
 export function tidy(s: string): string {
   let t = s.replace(/\s+/g, ' ').trim();
@@ -106,7 +131,7 @@ const SUPPORT = /\b(?:supported|backed|assisted)\s+by\s*:?|\bsupport\s*:|\bin su
 
 /** Belligerents with "Supported by:" parties moved aside. */
 export function splitCombatants(raw: string): { combatants: string[]; supporters: string[] } {
-  const cleaned = cleanMarkup(raw);
+  const cleaned = unglue(cleanMarkup(raw));
   const m = SUPPORT.exec(cleaned);
   if (!m) return { combatants: splitList(cleaned), supporters: [] };
   return {

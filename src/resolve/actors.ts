@@ -61,13 +61,18 @@ export interface ActorIndex {
   readonly exact: ReadonlyMap<string, readonly AliasHit[]>;
   readonly stripped: ReadonlyMap<string, readonly AliasHit[]>;
   readonly phonetic: ReadonlyMap<string, readonly AliasHit[]>;
+  /** Every leading part of every exact key: a text window whose key is not one can only grow into none. */
+  readonly exactPrefixes: ReadonlySet<string>;
   readonly maxWords: number;
 }
 
 /** Words of a mention with "the" and the possessive dropped. */
 function words(mention: string): string[] {
-  const w = nameWords(mention.replace(/['’]s\b/g, ''));
-  return w[0] === 'the' ? w.slice(1) : w;
+  return withoutThe(nameWords(mention.replace(/['’]s\b/g, '')));
+}
+
+function withoutThe(w: readonly string[]): string[] {
+  return w[0] === 'the' ? w.slice(1) : [...w];
 }
 
 /**
@@ -75,7 +80,10 @@ function words(mention: string): string[] {
  * `described` whether a group word went ("fighters"), which makes a group likelier than a person.
  */
 function coreWords(mention: string): { core: string[]; stripped: boolean; described: boolean } {
-  const w = words(mention);
+  return coreOfWords(words(mention));
+}
+
+function coreOfWords(w: readonly string[]): { core: string[]; stripped: boolean; described: boolean } {
   let start = 0;
   let end = w.length;
   while (end - start > 1 && DESCRIPTORS.has(w[end - 1] ?? '')) end -= 1;
@@ -118,8 +126,10 @@ export function createActorIndex(registry: ActorRegistryFile): ActorIndex {
     }
   }
   const byId = new Map(registry.actors.map((a) => [a.id, a]));
+  const exactPrefixes = new Set<string>();
+  for (const key of exact.keys()) for (let n = 1; n <= key.length; n++) exactPrefixes.add(key.slice(0, n));
   // One extra word for a descriptor the text adds ("Islamic Emirate forces").
-  return { actors: registry.actors, byId, exact, stripped, phonetic, maxWords: maxWords + 1 };
+  return { actors: registry.actors, byId, exact, stripped, phonetic, exactPrefixes, maxWords: maxWords + 1 };
 }
 
 export type ActorMatch = 'alias' | 'descriptor' | 'phonetic' | 'weak';
@@ -216,44 +226,104 @@ export interface ActorMention {
 }
 
 function caseFits(hitList: readonly AliasHit[] | undefined, window: string): AliasHit[] {
-  const letters = window.replace(/[^\p{L}]/gu, '');
-  return (hitList ?? []).filter(
-    (h) => (!h.acronym || letters === letters.toUpperCase()) && (h.common || startsName(window)),
-  );
+  if (hitList === undefined) return [];
+  const name = startsName(window);
+  let capitals: boolean | undefined;
+  return hitList.filter((h) => {
+    if (!h.common && !name) return false;
+    if (!h.acronym) return true;
+    if (capitals === undefined) {
+      const letters = window.replace(/[^\p{L}]/gu, '');
+      capitals = letters === letters.toUpperCase();
+    }
+    return capitals;
+  });
 }
 
-function matchWindow(window: string, tokens: readonly Token[], index: ActorIndex): ActorResolution | null {
-  const exact = caseFits(index.exact.get(actorAliasKey(window)), window)[0];
-  if (exact !== undefined) return toResolution(exact, exact.weak ? 'weak' : 'alias', index);
-  const { core, stripped, described } = coreWords(window);
+/**
+ * A window of tokens, its words folded once per token: the exact key (possessives kept as "s") and
+ * the words with possessives dropped, as `actorAliasKey` and `words` would fold the window's text.
+ */
+interface Window {
+  readonly text: string;
+  readonly exactKey: string | null;
+  readonly words: () => string[];
+  readonly tokens: number;
+}
+
+function matchWindow(w: Window, index: ActorIndex, phonetics: Map<string, string>): ActorResolution | null {
+  if (w.exactKey !== null) {
+    const exact = caseFits(index.exact.get(w.exactKey), w.text)[0];
+    if (exact !== undefined) return toResolution(exact, exact.weak ? 'weak' : 'alias', index);
+  }
   // Without a descriptor the text must give the alias as written: "Pakistani" alone is not Pakistan's army.
-  if (!stripped || tokens.length < 2) return null;
-  const hit = pick(caseFits(index.stripped.get(core.join('')), window), described);
+  if (w.tokens < 2) return null;
+  const { core, stripped, described } = coreOfWords(w.words());
+  if (!stripped) return null;
+  const joined = core.join(' ');
+  const hit = pick(caseFits(index.stripped.get(joined.replaceAll(' ', '')), w.text), described);
   if (hit !== undefined) return toResolution(hit, 'descriptor', index);
-  const key = phoneticKey(core);
-  const byKey = key.length >= MIN_PHONETIC ? pick(caseFits(index.phonetic.get(key), window), described) : undefined;
+  let key = phonetics.get(joined);
+  if (key === undefined) {
+    key = phoneticKey(core);
+    phonetics.set(joined, key);
+  }
+  const byKey = key.length >= MIN_PHONETIC ? pick(caseFits(index.phonetic.get(key), w.text), described) : undefined;
   return byKey === undefined ? null : toResolution(byKey, 'phonetic', index);
 }
 
-/** Actor names in a text with their spans, left to right, longest match at each position. */
+/**
+ * Actor names in a text with their spans, left to right, longest match at each position. Each token is
+ * folded once; windows only grow while their key can still become an alias, so a document is one pass
+ * over its tokens with a few lookups each, not a fold of every window.
+ */
 export function findActorMentions(text: string, index: ActorIndex): ActorMention[] {
   const tokens = wordTokens(text);
+  // Reports repeat their words: each distinct word is folded once.
+  const folds = new Map<string, string[]>();
+  const folded = tokens.map((t) => {
+    let words = folds.get(t.text);
+    if (words === undefined) {
+      words = nameWords(t.text);
+      folds.set(t.text, words);
+    }
+    return words;
+  });
+  const phonetics = new Map<string, string>();
+  const possessive = tokens.map(
+    (t) => text.charCodeAt(t.end + 1) === 115 && /^['’]s\b/.test(text.slice(t.end, t.end + 3)),
+  );
+  // Whether token k and k + 1 can belong to one name, tested once per pair rather than once per window.
+  const joins = tokens.map(
+    (t, k) => k + 1 < tokens.length && adjacent(text, t, tokens[k + 1] as Token, { dash: true, possessive: true }),
+  );
   const mentions: ActorMention[] = [];
   let i = 0;
   while (i < tokens.length) {
     let last = i;
-    while (last + 1 < tokens.length && last - i + 1 < index.maxWords) {
-      if (!adjacent(text, tokens[last] as Token, tokens[last + 1] as Token, { dash: true, possessive: true })) break;
-      last += 1;
+    while (last + 1 < tokens.length && last - i + 1 < index.maxWords && joins[last]) last += 1;
+    // The exact key of each window i..j while it can still become an alias; null beyond.
+    const exactKeys: (string | null)[] = [];
+    let key = '';
+    let open = true;
+    for (let j = i; j <= last && open; j++) {
+      const part = (j === i ? withoutThe(folded[j] as string[]) : (folded[j] as string[])).join('');
+      key += (j > i && possessive[j - 1] ? 's' : '') + part;
+      open = key === '' || index.exactPrefixes.has(key);
+      if (open) exactKeys.push(key);
     }
+    const startsTitled = titled(folded, i);
     let found: ActorMention | null = null;
     let width = 1;
     for (let j = last; j >= i && found === null; j--) {
-      const windowTokens = tokens.slice(i, j + 1);
       const start = (tokens[i] as Token).start;
       const end = (tokens[j] as Token).end;
-      const window = text.slice(start, end);
-      const actor = matchWindow(window, windowTokens, index);
+      const exactKey = exactKeys[j - i] ?? null;
+      // A window no alias spells can still name one through a title or a descriptor at its ends.
+      if (exactKey === null && !(j > i && (startsTitled || described(folded[j] as string[])))) continue;
+      const windowText = text.slice(start, end);
+      const words = () => withoutThe(folded.slice(i, j + 1).flat());
+      const actor = matchWindow({ text: windowText, exactKey, words, tokens: j - i + 1 }, index, phonetics);
       if (actor === null) continue;
       const next = tokens[j + 1];
       // A lone weak name followed by more name is someone else: "Massoud Ekhtiarai", "Malik Shah".
@@ -266,11 +336,23 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
       ) {
         continue;
       }
-      found = { span: { start, end, text: window }, actor };
+      found = { span: { start, end, text: windowText }, actor };
       width = j - i + 1;
     }
     if (found !== null) mentions.push(found);
     i += found === null ? 1 : width;
   }
   return mentions;
+}
+
+/** Whether the words from token i on start with a title, after a "the". */
+function titled(folded: readonly (readonly string[])[], i: number): boolean {
+  const first = folded[i] ?? [];
+  const w = first[0] !== 'the' ? first[0] : first.length > 1 ? first[1] : folded[i + 1]?.[0];
+  return w !== undefined && TITLES.has(w);
+}
+
+function described(lastWords: readonly string[]): boolean {
+  const w = lastWords.at(-1);
+  return w !== undefined && DESCRIPTORS.has(w);
 }

@@ -1,13 +1,13 @@
 import type { FigureKind, Qualifier } from '../core/figure.js';
-import { forceFrame, labelFrame, tollFrame } from './frames.js';
+import { columnFrame, forceFrame, labelFrame, tollFrame } from './frames.js';
 import { leftTrigger } from './left-trigger.js';
-import { CASUALTY_NOUNS, NEGATIONS, PERSON_ONLY_VERBS } from './lexicon.js';
+import { CASUALTY_NOUNS, DETERMINERS, NEGATIONS, PERSON_ONLY_VERBS, words } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { isNonCount, type Quantity, readQuantity } from './quantities.js';
 import { rightTrigger } from './right-trigger.js';
 import { agentAfter, mannerIn, nameIn, placeAfter, subjectOf, targetAfter } from './roles.js';
 import type { Token } from './tokens.js';
-import type { Trigger } from './trigger.js';
+import { type Trigger, trigger } from './trigger.js';
 
 /** A figure as the grammar reads it from one sentence: token positions, not yet spans. */
 export interface RawFigure {
@@ -65,6 +65,8 @@ function chooseKind(
   // "three of the wounded later died": the verb says what became of the part.
   if (np.casualtyKind && np.partitive && right?.kind) return right;
   if (np.casualtyKind) return 'head';
+  // "Casualties numbered 200": the toll noun says what was counted, not the verb of counting.
+  if (frame?.kind && frame.kind !== 'strength' && left?.kind === 'strength') return frame;
   if (left?.kind && left.tie === 'adjacent') return left;
   if (frame?.kind) return frame;
   if (right?.kind) return right;
@@ -116,6 +118,28 @@ function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
   return null;
 }
 
+/** "Five members of one family died": the verb comes after the head's "of" complement. */
+function complementRight(input: GrammarInput, np: NounPhrase): Trigger | null {
+  const { tokens, end } = input;
+  if (np.head === null || (np.headClass !== 'person' && np.headClass !== 'combatant')) return null;
+  if (tokens[np.end]?.norm !== 'of') return null;
+  let k = np.end + 1;
+  while (k < end && (DETERMINERS.has((tokens[k] as Token).norm) || (tokens[k] as Token).type === 'num')) k++;
+  const inner = readNounPhrase(tokens, k, end);
+  if (inner.head === null || inner.headClass === 'casualty') return null;
+  return rightTrigger(tokens, inner.end, end);
+}
+
+function before0(tokens: Token[], q: Quantity, floor: number): string {
+  return q.start - 1 >= floor ? (tokens[q.start - 1]?.norm ?? '') : '';
+}
+
+function columnTrigger(input: GrammarInput, q: Quantity): Trigger | null {
+  const first = input.tokens[q.numStart] as Token;
+  const kind = columnFrame(input.text, first.start);
+  return kind ? trigger(kind, q.numStart, 'frame', q.numStart) : null;
+}
+
 /** Reads one count into a figure, or null when it counts nothing we record. */
 function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null): RawFigure | null {
   const { text, tokens, start, end } = input;
@@ -123,9 +147,14 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
   if (np.headClass === 'thing') return null;
   const left = leftTrigger(tokens, q.start, start);
   const rightFrom = np.head !== null ? np.end : q.end;
+  const column = columnTrigger(input, q);
   const frame =
-    forceFrame(tokens, q, start, end) ?? tollFrame(tokens, q.start, start) ?? labelFrame(tokens, q.start, start);
-  const right = rightTrigger(tokens, rightFrom, end) ?? coordinatedRight(input, rightFrom);
+    forceFrame(tokens, q, start, end) ??
+    tollFrame(tokens, q.start, start) ??
+    labelFrame(tokens, q.start, start) ??
+    column;
+  const right =
+    rightTrigger(tokens, rightFrom, end) ?? coordinatedRight(input, rightFrom) ?? complementRight(input, np);
   // "released 200 prisoners", "exchanged 150 POWs": people set free are no new count.
   if (left?.blocks && !right?.kind && (!np.casualtyKind || np.casualtyKind === 'captured')) return null;
   let chosen = chooseKind(np, left, right, frame);
@@ -145,6 +174,26 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
     kind = input.defaultKind(np);
     chosen = 'head';
   }
+  // "forced 130,000 people from their homes", "drove thousands out of the town"
+  if (
+    kind === null &&
+    /^(?:forced|forcing|forces|drove|driven|driving|pushed|uprooted)$/.test(before0(tokens, q, start))
+  ) {
+    const w = tokens[rightFrom]?.norm;
+    if ((w === 'from' || w === 'out') && np.headClass !== 'thing' && np.headClass !== 'combatant') {
+      kind = 'displaced';
+      chosen = 'head';
+    }
+  }
+  // "2 children among 9 dead": a part named before its total takes the total's kind.
+  if (kind === null && tokens[rightFrom]?.norm === 'among') {
+    const total = readQuantity(tokens, rightFrom + 1, rightFrom + 1, end, input.isDate);
+    const whole = total ? readOne(input, total, null) : null;
+    if (whole) {
+      kind = whole.kind;
+      chosen = 'head';
+    }
+  }
   if (kind === null && inherited) {
     kind = inherited;
     chosen = 'head';
@@ -154,7 +203,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
   if (!acceptsHead(kind, np, chosen, tokens)) return null;
 
   let evStart = q.start;
-  let evEnd = Math.max(q.end, np.head !== null ? np.end : q.end);
+  // A table cell holds the number alone; what follows belongs to the next cell.
+  let evEnd = column && chosen === column ? q.end : Math.max(q.end, np.head !== null ? np.end : q.end);
   const trig = chosen === 'head' ? null : chosen;
   if (trig && trig.tie !== 'coordinated') {
     if (trig.index < evStart && evStart - trig.index <= 8) evStart = trig.index;
@@ -282,6 +332,35 @@ function dropEchoedVague(figures: RawFigure[]): RawFigure[] {
   });
 }
 
+/** "including 6 children", "among them 5 women", "among whom two girls". */
+function isPartOpening(tokens: Token[], qStart: number, floor: number): boolean {
+  const a = tokens[qStart - 1]?.norm ?? '';
+  if (qStart - 1 < floor) return false;
+  if (a === 'including' || a === 'incl') return true;
+  const b = qStart - 2 >= floor ? (tokens[qStart - 2]?.norm ?? '') : '';
+  return b === 'among' && /^(?:them|whom|those|these)$/.test(a);
+}
+
+const RELATIONAL_HEADS = words(
+  'member members relative relatives resident residents family families inhabitant inhabitants employee employees staff',
+);
+
+/**
+ * Counts that only name a group the people belong to, "five members of one family", and the "one" in
+ * "he was one of 8 people shot", are not tolls of their own.
+ */
+function isEmbeddedCount(tokens: Token[], q: Quantity, floor: number, before: RawFigure[]): boolean {
+  if (q.low === 1 && q.high === 1 && tokens[q.end]?.norm === 'of') {
+    const next = tokens[q.end + 1];
+    if (next?.type === 'num' || (next && /^(?:the|those)$/.test(next.norm) && tokens[q.end + 2]?.type === 'num'))
+      return true;
+  }
+  const of = tokens[q.start - 1];
+  const head = tokens[q.start - 2];
+  if (of?.norm !== 'of' || !head || q.start - 2 < floor || !RELATIONAL_HEADS.has(head.norm)) return false;
+  return before.length > 0 || tokens[q.start - 3]?.type === 'num';
+}
+
 /** Every figure in the sentence tokens[start, end), one per stated number. */
 export function readFigures(input: GrammarInput): RawFigure[] {
   const { tokens, start, end, isDate } = input;
@@ -295,9 +374,12 @@ export function readFigures(input: GrammarInput): RawFigure[] {
     }
     const prev = tokens[q.numStart - 1];
     const negatedWord = prev && NEGATIONS.has(prev.norm) && q.numStart - 1 >= start;
-    if (!negatedWord && !isNonCount(tokens, q)) {
-      // "56 people were killed, 21 of them children": a part of the count before takes its kind.
-      const partOf = tokens[q.end]?.norm === 'of' && /^(?:them|whom|those|these)$/.test(tokens[q.end + 1]?.norm ?? '');
+    if (!negatedWord && !isNonCount(tokens, q) && !isEmbeddedCount(tokens, q, start, figures)) {
+      // "56 people were killed, 21 of them children", "killed 41, including 6 children": a part of the
+      // count before takes its kind.
+      const partOf =
+        (tokens[q.end]?.norm === 'of' && /^(?:them|whom|those|these)$/.test(tokens[q.end + 1]?.norm ?? '')) ||
+        isPartOpening(tokens, q.start, start);
       const last = figures[figures.length - 1];
       const f = readOne(input, q, partOf && last ? last.kind : null);
       if (f) figures.push(f);

@@ -93,3 +93,59 @@ export function labelFrame(tokens: Token[], qStart: number, floor: number): Trig
   }
   return null;
 }
+
+const CELL_SEPARATOR = /\t|\|/;
+
+/** The cells of one table line: split on tabs or pipes, with each cell's offset in the text. */
+function cellsOf(text: string, lineStart: number, lineEnd: number): Array<{ start: number; text: string }> {
+  const cells: Array<{ start: number; text: string }> = [];
+  let from = lineStart;
+  for (let i = lineStart; i <= lineEnd; i++) {
+    if (i === lineEnd || CELL_SEPARATOR.test(text[i] as string)) {
+      cells.push({ start: from, text: text.slice(from, i) });
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+function columnKind(cell: string): FigureKind | null {
+  for (const w of cell.toLowerCase().split(/[^\p{L}]+/u)) {
+    const kind = CASUALTY_NOUNS.get(w) ?? IMPLIED_KIND_NOUNS.get(w) ?? KIND_VERBS.get(w);
+    if (kind && kind !== 'strength') return kind;
+  }
+  return null;
+}
+
+/**
+ * "Province | Killed | Injured" over "Nineveh | 12 | 40": a number in a table cell takes the kind its
+ * column's header names. The header is the nearest line above with the same separators whose cell in
+ * that column holds words and no number; a blank line ends the table.
+ */
+export function columnFrame(text: string, at: number): FigureKind | null {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (!CELL_SEPARATOR.test(text.slice(lineStart, lineEnd))) return null;
+  const cells = cellsOf(text, lineStart, lineEnd);
+  let column = -1;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c] as { start: number; text: string };
+    if (at >= cell.start && at < cell.start + cell.text.length) column = c;
+  }
+  // The number must fill its cell: "12", "1,200", "c. 40", not a sentence that happens to sit in a table.
+  const own = cells[column]?.text.trim() ?? '';
+  if (column <= 0 || own.length > 16 || !/^[^\p{L}]*(?:c\.|ca\.|about|over|~)?[^\p{L}]*$/iu.test(own)) return null;
+  let end = lineStart - 1;
+  for (let lines = 0; end > 0 && lines < 200; lines++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() === '') return null;
+    if (!CELL_SEPARATOR.test(line)) return null;
+    const row = cellsOf(text, start, end);
+    const head = row[column]?.text ?? '';
+    if (row.length === cells.length && /\p{L}/u.test(head) && !/\d/.test(head)) return columnKind(head);
+    end = start - 1;
+  }
+  return null;
+}

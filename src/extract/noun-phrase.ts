@@ -14,6 +14,7 @@ import {
   THING_NOUNS,
 } from './lexicon.js';
 import { isBlockTag, type Token } from './tokens.js';
+import { MODALS } from './trigger.js';
 
 export type HeadClass = 'combatant' | 'person' | 'thing' | 'casualty' | 'unknown' | 'none';
 
@@ -196,7 +197,14 @@ export function readNounPhrase(tokens: Token[], i: number, limit: number): NounP
       }
       break;
     }
-    if (KIND_VERBS.has(w) || AUXILIARIES.has(w) || CLAUSE_WORDS.has(w) || (PREPOSITIONS.has(w) && w !== 'of')) break;
+    if (
+      KIND_VERBS.has(w) ||
+      AUXILIARIES.has(w) ||
+      (MODALS.has(w) && !t.cap) ||
+      CLAUSE_WORDS.has(w) ||
+      (PREPOSITIONS.has(w) && w !== 'of')
+    )
+      break;
     if (w === 'of') {
       // "Taliban of Pakistani origin", "prisoners of war": the head came already.
       break;

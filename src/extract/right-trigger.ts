@@ -28,14 +28,19 @@ const STATIVE_STRENGTH = words(
 const PLACES_LEFT = words('homes home houses area city town village villages district region country valley province');
 const LOSE = words('lost lose loses losing');
 
+/** Words that open an aside naming a part of the count: ", including 6 children,", ", among them two women,". */
+export const PART_OPENERS = words('including incl among mostly most all many some half');
+
 /** Skips ", alongside their families," and "(IS-KP)" between a count and its verb. */
 function skipAside(tokens: Token[], k: number, limit: number): number {
   const open = (tokens[k] as Token).norm;
   const close = open === '(' ? ')' : ',';
-  for (let j = k + 1; j < Math.min(limit, k + 9); j++) {
+  // An aside that names a part may hold its own count: "41 people, including 6 children, were killed".
+  const part = PART_OPENERS.has(tokens[k + 1]?.norm ?? '');
+  for (let j = k + 1; j < Math.min(limit, k + (part ? 14 : 9)); j++) {
     const u = tokens[j] as Token;
     if (u.norm === close) return j + 1;
-    if (u.type === 'num' || u.type === 'tag') return -1;
+    if ((u.type === 'num' && !part) || u.type === 'tag') return -1;
     if (KIND_VERBS.has(u.norm) || AUXILIARIES.has(u.norm) || CLAUSE_WORDS.has(u.norm) || u.norm === 'whom') return -1;
   }
   return -1;
@@ -79,7 +84,8 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
       continue;
     }
     if (MODALS.has(w)) {
-      modal = true;
+      // "may have died", "are feared to have been killed": a hedged report of the past, not a hypothesis.
+      modal = tokens[k + 1]?.norm !== 'have';
       k++;
       continue;
     }
@@ -164,6 +170,18 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
       return make(n1 === 'homeless' ? 'displaced' : n1 === 'dead' ? 'killed' : 'injured', k, k + 1);
     }
     if (w === 'succumbed') return make('killed', k);
+    // "were being treated for injuries"
+    if (/^(?:treated|hospitalised|hospitalized)$/.test(w) && n1 === 'for' && /^(?:injuries|wounds|burns)$/.test(n2))
+      return make('injured', k, k + 2);
+    // "were among the victims", "are among those killed": the count is part of a stated toll.
+    if (w === 'among' && sawAux) {
+      let j = k + 1;
+      if (/^(?:the|those|them)$/.test(tokens[j]?.norm ?? '')) j++;
+      const noun = j < limit ? (tokens[j]?.norm ?? '') : '';
+      const kind = noun === 'victims' ? 'killed' : (CASUALTY_NOUNS.get(noun) ?? KIND_VERBS.get(noun));
+      if (kind && kind !== 'strength') return make(kind, k, j);
+      return null;
+    }
     if ((w === 'hospitalised' || w === 'hospitalized') && sawAux) return make('injured', k);
     if (/^(?:sustained|suffered|received)$/.test(w) && /^(?:injuries|wounds|burns|injury)$/.test(n1))
       return make('injured', k, k + 1);

@@ -93,7 +93,9 @@ function isSpaceCode(c: number): boolean {
 }
 
 const GROUP_SEPARATORS = new Set([0x2c, 0x66c]);
-const THIN_GROUP_SEPARATORS = new Set([0xa0, 0x202f, 0x2009]);
+// A plain space groups digits too ("3 000 people", as French and UN style write them); like the
+// thin spaces it only counts between groups of three, so "in 2019 340 people" stays two numbers.
+const THIN_GROUP_SEPARATORS = new Set([0x20, 0xa0, 0x202f, 0x2009]);
 const DECIMAL_POINTS = new Set([0x2e, 0x66b]);
 
 function hasDigitsAhead(text: string, at: number, end: number, count: number): boolean {
@@ -204,6 +206,7 @@ function readNumber(text: string, i: number, to: number, push: Push): number {
   let value = 0;
   let j = i;
   let digits = '';
+  let thinGroups = false;
   while (j < to) {
     const d = digitValue(text.charCodeAt(j));
     if (d >= 0) {
@@ -212,10 +215,12 @@ function readNumber(text: string, i: number, to: number, push: Push): number {
       continue;
     }
     const c = text.charCodeAt(j);
-    if (
-      (GROUP_SEPARATORS.has(c) || (THIN_GROUP_SEPARATORS.has(c) && digits.length <= 3)) &&
-      hasDigitsAhead(text, j + 1, to, 3)
-    ) {
+    if (GROUP_SEPARATORS.has(c) && hasDigitsAhead(text, j + 1, to, 3)) {
+      j++;
+      continue;
+    }
+    if (THIN_GROUP_SEPARATORS.has(c) && (digits.length <= 3 || thinGroups) && hasDigitsAhead(text, j + 1, to, 3)) {
+      thinGroups = true;
       j++;
       continue;
     }

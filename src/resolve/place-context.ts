@@ -55,14 +55,33 @@ const DEMONYM_CAP = 4;
 /** A country counts as one the report is about when it has this share of the leading country's weight. */
 const COUNTRY_SHARE = 0.25;
 
+const KIND_ORDER: readonly GazetteerEntry['kind'][] = [
+  'country',
+  'province',
+  'city',
+  'district',
+  'area',
+  'town',
+  'village',
+];
+
+/**
+ * The one country a name stands for: that of its weightiest readings (Herat the Afghan province before
+ * a hamlet of that name in Iran), or of a city far larger than any namesake (Mosul). Null when unsure.
+ */
 function unambiguousCountry(entries: readonly GazetteerEntry[]): string | null {
+  const kind = KIND_ORDER.find((k) => entries.some((e) => e.kind === k));
+  const top = new Set(entries.filter((e) => e.kind === kind).map((e) => e.country));
+  const [only] = top;
+  // ...unless a large city of the name lies elsewhere: Tripoli is a Libyan district and a Lebanese city.
+  const rival = entries.some((e) => e.country !== only && (e.population ?? 0) >= 100_000);
+  if (top.size === 1 && (kind === 'country' || kind === 'province') && !rival) return only as string;
   const countries = new Set(entries.map((e) => e.country));
   if (countries.size === 1) return [...countries][0] as string;
-  // "Mosul" is a city of 1.7 million in Iraq before any village of its name elsewhere.
   const sized = [...entries].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
-  const [top, next] = sized;
-  if (top !== undefined && (top.population ?? 0) >= 100_000 && (top.population ?? 0) >= 10 * (next?.population ?? 0))
-    return top.country;
+  const [largest, next] = sized;
+  const pop = largest?.population ?? 0;
+  if (largest !== undefined && pop >= 100_000 && pop >= 10 * (next?.population ?? 0)) return largest.country;
   return null;
 }
 
@@ -74,7 +93,8 @@ export function documentCountries(text: string, mentions: readonly PlaceMention[
   const votes = new Map<string, number>();
   const add = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
   for (const m of mentions) {
-    if (isFacility(text, m)) continue;
+    // By sound alone ("Emirate" ~ Imereti, "Laden" ~ Leiden) a name says nothing about the country.
+    if (isFacility(text, m) || !m.exact) continue;
     const cc = unambiguousCountry(m.entries);
     if (cc === null) continue;
     const kinds = new Set(m.entries.map((e) => e.kind));
@@ -167,13 +187,14 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 /**
- * A single word that the gazetteer knows only as a town abroad or a small town, written beside another
- * capitalised word that is no place, or after a title, is a person's name: "Ahmed Hassan", "General Ali".
+ * A single word written after a title is a person's name ("General Ali", "Colonel Victoria"); so is one
+ * the gazetteer knows only as a town, written beside another capitalised word that is no place ("Ahmed Hassan").
  */
 export function looksLikePersonName(text: string, m: PlaceMention, isPlaceAt: (offset: number) => boolean): boolean {
   if (/\s/.test(m.span.text)) return false;
   const before = text.slice(Math.max(0, m.span.start - 30), m.span.start);
   if (TITLE_BEFORE.test(before)) return true;
+  if (!m.entries.every((e) => e.kind === 'city' || e.kind === 'town' || e.kind === 'village')) return false;
   const prev = /(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+$/u.exec(before);
   // A word capitalised only because it opens the sentence is no evidence: "Yesterday Aden was calm".
   const opensSentence = prev !== null && /(?:^|[.!?:\n]\s*)$/.test(before.slice(0, before.length - prev[0].length));

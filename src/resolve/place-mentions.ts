@@ -4,6 +4,7 @@
  * say (a facility, a city that speaks for its government, a person).
  */
 import { distanceKm, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { isWorldEntry } from './gazetteer-compact.js';
 import { documentCountries, isFacility, isSourcePlace, looksLikePersonName } from './place-context.js';
 import { foldPlaceName } from './place-names.js';
 import { type PlaceMention, scanPlaceNames } from './place-scan.js';
@@ -16,6 +17,7 @@ const LARGE_TOWN = 100_000;
 const TOWN_WITHOUT_CONTEXT = 15_000;
 /** A facility named after a town is in that town when the town is this near the report's main place. */
 const FACILITY_RADIUS_KM = 50;
+const LARGE_FACILITY_TOWN = 50_000;
 /** Namesakes closer in size than this ratio, and not told apart by context, are a coin toss. */
 const AMBIGUOUS_SIZE_RATIO = 10;
 const AMBIGUOUS_SCORE_GAP = 10;
@@ -28,13 +30,14 @@ function isSettlement(e: GazetteerEntry): boolean {
  * Whether an entry can be what the report means, given the countries it is about. A detailed national
  * gazetteer (no populations) is trusted as before; the world's towns need the country in view, or size.
  */
-function plausible(e: GazetteerEntry, countries: ReadonlySet<string>): boolean {
-  if (e.kind === 'country') return true;
+function plausible(e: GazetteerEntry, countries: ReadonlySet<string>, exact: boolean): boolean {
+  // A world place matches by sound only in a country in view: "Maulvi" is a title, not Malawi.
+  if (!exact && isWorldEntry(e) && !countries.has(e.country)) return false;
   if (countries.size === 0) {
     if (e.kind === 'area') return true;
     return e.population === undefined || e.population >= TOWN_WITHOUT_CONTEXT || e.kind === 'province';
   }
-  if (countries.has(e.country)) return true;
+  if (e.kind === 'country' || countries.has(e.country)) return true;
   return isSettlement(e) && (e.population ?? 0) >= LARGE_TOWN;
 }
 
@@ -44,20 +47,22 @@ interface DocumentMentions {
 }
 
 function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions {
-  const raw = scanPlaceNames(text, gazetteer);
-  const countries = documentCountries(text, raw);
+  const scanned = scanPlaceNames(text, gazetteer);
   const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
-  const isPlaceAt = (offset: number) => raw.some((r) => r.span.start <= offset && offset < r.span.end);
+  const isPlaceAt = (offset: number) => scanned.some((r) => r.span.start <= offset && offset < r.span.end);
+  // Words and people first, so that "Nasir" the man does not put a report in South Sudan.
+  const raw = scanned.filter((m) => {
+    if (m.descriptor !== null) return true;
+    // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
+    const word = !/\s/.test(m.span.text) && lowerWords.has(m.span.text.toLowerCase());
+    if (word && m.entries.every(isSettlement)) return false;
+    return !looksLikePersonName(text, m, isPlaceAt);
+  });
+  const countries = documentCountries(text, raw);
   const mentions: PlaceMention[] = [];
   for (const m of raw) {
-    const entries = m.entries.filter((e) => plausible(e, countries));
-    if (entries.length === 0) continue;
-    if (entries.every(isSettlement) && m.descriptor === null) {
-      // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
-      if (!/\s/.test(m.span.text) && lowerWords.has(m.span.text.toLowerCase())) continue;
-      if (looksLikePersonName(text, m, isPlaceAt)) continue;
-    }
-    mentions.push(entries.length === m.entries.length ? m : { ...m, entries });
+    const entries = m.entries.filter((e) => plausible(e, countries, m.exact));
+    if (entries.length > 0) mentions.push(entries.length === m.entries.length ? m : { ...m, entries });
   }
   return { mentions, countries };
 }
@@ -151,7 +156,14 @@ function placeFacility(
   const best = cands[0];
   if (best === undefined) return cands;
   const e = best.entry;
+  // "Kandahar prison", "Mosul University": a city or a division lends its name to what is in it.
+  const named = best.match === 'exact' && (e.kind === 'city' || e.kind === 'province' || e.kind === 'district');
+  const large = (e.population ?? 0) >= LARGE_FACILITY_TOWN;
+  // A lesser namesake only where the report is: "Ahmadabad school in Kunduz" is no Ahmadabad of Paktia.
+  const inView = e.kind === 'province' || provinces.length === 0 || (e.admin1 !== null && provinces.includes(e.admin1));
   const fits =
+    large ||
+    (named && inView) ||
     (e.admin1 !== null && provinces.includes(e.admin1) && (main === null || main.admin1 === e.admin1)) ||
     (main !== null && distanceKm(main, e) <= FACILITY_RADIUS_KM);
   if (!fits) return [];
@@ -162,6 +174,26 @@ function placeFacility(
       where_prec: where,
       precision: PRECISION_LABELS[where],
       reasons: [...best.reasons, 'a facility named after the place'],
+    },
+  ];
+}
+
+/**
+ * "Al Dhale province" that the gazetteer knows only as a town by that name: the province the town is
+ * in (where_prec 4), not the town.
+ */
+function asProvince(cands: readonly PlaceCandidate[], gazetteer: Gazetteer): readonly PlaceCandidate[] {
+  const best = cands[0];
+  if (best === undefined || best.entry.kind === 'province' || !isSettlement(best.entry)) return cands;
+  const province = provinceOf(best.entry, gazetteer);
+  if (province === undefined) return cands;
+  return [
+    {
+      ...best,
+      entry: province,
+      where_prec: 4,
+      precision: PRECISION_LABELS[4],
+      reasons: [...best.reasons, `the text names a province: ${province.name}, where ${best.entry.name} is`],
     },
   ];
 }
@@ -184,7 +216,11 @@ export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): Resol
       },
       gazetteer,
     );
-    const candidates = facility ? placeFacility(ranked, provinces, main) : settleAmbiguity(ranked, gazetteer);
+    const candidates = facility
+      ? placeFacility(ranked, provinces, main)
+      : m.descriptor === 'province'
+        ? asProvince(ranked, gazetteer)
+        : settleAmbiguity(ranked, gazetteer);
     return { ...m, candidates, facility, role: isSourcePlace(text, m) ? 'source' : 'event' };
   });
 }

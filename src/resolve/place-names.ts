@@ -61,6 +61,7 @@ export const PLACE_DESCRIPTORS = new Set([
   'region',
   'raion',
   'rayon',
+  'township',
   'locality',
 ]);
 
@@ -106,7 +107,7 @@ export function foldPlaceName(name: string): string {
 // y and w have already become 'a' or a consonant symbol by the time vowels are dropped.
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
-const DIGRAPHS = /khw|kh|gh|sh|ch|zh|ph|ck|q|v|x/g;
+const DIGRAPHS = /khw|kh|gh|sh|ch|zh|dh|ph|ck|q|v|x/g;
 const DIGRAPH_SYMBOLS: Record<string, string> = {
   khw: 'X',
   kh: 'X',
@@ -114,6 +115,8 @@ const DIGRAPH_SYMBOLS: Record<string, string> = {
   sh: 'S',
   ch: 'C',
   zh: 'Z',
+  // Arabic's emphatic d: Al Dhale = Aḑ Ḑāli‘
+  dh: 'd',
   ph: 'f',
   ck: 'k',
   q: 'k',
@@ -248,6 +251,7 @@ export function descriptorOfWords(words: readonly string[]): PlaceDescriptor | n
     case 'alaqahdari':
     case 'raion':
     case 'rayon':
+    case 'township':
     case 'locality':
       return 'district';
     case 'city':

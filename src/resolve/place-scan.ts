@@ -209,8 +209,13 @@ const NOT_PLACE_WORDS = new Set([
 const MIN_FUZZY_CONSONANTS = 3;
 // A name spelled differently from every gazetteer spelling is tried over at most this many tokens.
 const MAX_FUZZY_TOKENS = 3;
+// Words capitalised at the start of a sentence that begin no place name ("In Deir ez-Zor"), among them
 // English words that are also an article in GeoNames' Arabic names ("As Sulaymaniyah"): "As Kabul fell".
-const ENGLISH_ARTICLE_TOKENS = new Set(['As', 'At', 'An', 'Ad', 'Ash', 'Es', 'En']);
+const NOT_NAME_START = new Set(
+  'as at an ad ash es en in on of to by for from with into after before during since when while if this that these those it its he she they we our their his her a and but or nor so yet then there here however meanwhile also both each every some all no not'.split(
+    ' ',
+  ),
+);
 
 // "the town of Kohsan", "the district of Balkh": the words before a name say what it is; but in
 // "Balkhab district of Sar-e-Pul" the name after "district of" is the province.
@@ -255,6 +260,12 @@ interface WindowHit {
   readonly descriptor: PlaceDescriptor | null;
 }
 
+function kindFits(descriptor: PlaceDescriptor | null, e: GazetteerEntry): boolean {
+  if (descriptor === 'city') return e.kind === 'city' || e.kind === 'town';
+  if (descriptor === 'village') return e.kind === 'village' || e.kind === 'town';
+  return e.kind === descriptor;
+}
+
 /** The entries a window of folded tokens names, by spelling, else by sound when every word looks like a name. */
 function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase: boolean): WindowHit | null {
   const words = folded.flatMap((f) => f.words);
@@ -270,7 +281,9 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   if (exact !== undefined) return { entries: [...exact], exact: true, descriptor };
   if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
   const sound = phoneticKey(place);
-  if (keyConsonants(sound) < MIN_FUZZY_CONSONANTS) return null;
+  // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
+  const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
+  if (short && (descriptor === null || keyConsonants(sound) < 2)) return null;
   // By sound only when every word looks like part of a name: "Now we" is not Nawah.
   for (const f of folded) {
     const joined = f.words.join('');
@@ -279,7 +292,8 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   }
   const found = new Set(gazetteer.byKey.get(sound) ?? []);
   for (const t of aliasTargets(sound)) for (const e of gazetteer.byKey.get(t) ?? []) found.add(e);
-  return found.size === 0 ? null : { entries: [...found], exact: false, descriptor };
+  const entries = short ? [...found].filter((e) => kindFits(descriptor, e)) : [...found];
+  return entries.length === 0 ? null : { entries, exact: false, descriptor };
 }
 
 /**
@@ -306,7 +320,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
     // Lower case only for a region ("the central highlands"), after "the".
     const canStart = lowercase
       ? i > 0 && tokens[i - 1]?.text.toLowerCase() === 'the' && gazetteer.lowercaseNames.size > 0
-      : !head.descriptor && !ENGLISH_ARTICLE_TOKENS.has(first.text);
+      : !head.descriptor && !NOT_NAME_START.has(first.text.toLowerCase());
     const firstWord = placeWordsOf(head.words)[0];
     const exactWidth = firstWord === undefined ? 0 : (gazetteer.firstWords.get(firstWord) ?? 0);
     let width = lowercase ? exactWidth : Math.max(exactWidth + 1, MAX_FUZZY_TOKENS + 1);

@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from './gazetteer.js';
+import { loadShippedGazetteer } from './load-resolve-data.js';
+import { findPlaceMentions, type ResolvedPlaceMention, resolveDocumentPlaces } from './place-mentions.js';
+
+let g: Gazetteer;
+beforeAll(async () => {
+  g = await loadShippedGazetteer();
+});
+
+/** Each resolved place as [text, name, kind, admin1, country, where_prec, role]; unresolved ones left out. */
+function places(text: string): (string | number | null)[][] {
+  return resolveDocumentPlaces(text, g)
+    .filter((m) => m.candidates.length > 0)
+    .map((m: ResolvedPlaceMention) => {
+      const b = m.candidates[0];
+      return [
+        m.span.text,
+        b?.entry.name ?? null,
+        b?.entry.kind ?? null,
+        b?.entry.admin1 ?? null,
+        b?.entry.country ?? null,
+        b?.where_prec ?? null,
+        m.role,
+      ];
+    });
+}
+
+const placeOf = (text: string, name: string) => places(text).find((p) => p[0] === name);
+
+describe('reports from wars outside Afghanistan', () => {
+  it('places Iraqi towns in their governorates', () => {
+    const text =
+      'MOSUL, Iraq - Two car bombs went off beside a busy market in eastern Mosul on 3 March 2015, killing 14 ' +
+      'people. In Tikrit, security forces detained four suspects; a curfew was imposed in Fallujah.';
+    expect(placeOf(text, 'Mosul')?.slice(1, 6)).toEqual(['Mosul', 'city', 'Nineveh', 'IQ', 2]);
+    expect(placeOf(text, 'Tikrit')?.slice(3, 6)).toEqual(['Salah ad Din', 'IQ', 1]);
+    // GeoNames writes "Al Fallūjah": the article and the marks fold away.
+    expect(placeOf(text, 'Fallujah')?.slice(3, 6)).toEqual(['Anbar', 'IQ', 1]);
+  });
+
+  it('reads Ukrainian towns, oblasts and the Donbas', () => {
+    const text =
+      'Russian missiles hit flats in Kharkiv on 12 May 2024, killing six civilians. Shelling also struck ' +
+      'Kupiansk in Kharkiv region and Bakhmut in Donetsk Oblast. Fighting goes on across the Donbas.';
+    expect(placeOf(text, 'Kharkiv')?.slice(1, 6)).toEqual(['Kharkiv', 'city', 'Kharkiv', 'UA', 1]);
+    expect(placeOf(text, 'Kupiansk')?.slice(3, 6)).toEqual(['Kharkiv', 'UA', 1]);
+    expect(placeOf(text, 'Kharkiv region')?.slice(2, 6)).toEqual(['province', 'Kharkiv', 'UA', 4]);
+    expect(placeOf(text, 'Bakhmut')?.slice(3, 6)).toEqual(['Donetsk', 'UA', 1]);
+    expect(placeOf(text, 'Donetsk Oblast')?.slice(2, 6)).toEqual(['province', 'Donetsk', 'UA', 4]);
+    expect(placeOf(text, 'Donbas')?.slice(2, 6)).toEqual(['area', null, 'UA', 5]);
+  });
+
+  it('places Sudanese, Yemeni, Syrian, Somali and Myanmar towns at town precision', () => {
+    const cases: [string, string, string, string][] = [
+      ['Paramilitary shelling of El Fasher in North Darfur killed 23 people.', 'El Fasher', 'Northern Darfur', 'SD'],
+      ['Clashes with the Sudanese army in Nyala left eleven dead.', 'Nyala', 'Southern Darfur', 'SD'],
+      ['Fighting between Houthi forces and tribesmen in Marib killed 30 Yemeni fighters.', 'Marib', 'Ma’rib', 'YE'],
+      ['An attack on a checkpoint in Deir ez-Zor killed five Syrian fighters.', 'Deir ez-Zor', 'Deir ez-Zor', 'SY'],
+      ['A roadside bomb in Baidoa, in the Somali region of Bay, wounded three.', 'Baidoa', 'Bay', 'SO'],
+      ['The Arakan Army took a post near Sittwe in Rakhine State.', 'Sittwe', 'Rakhine', 'MM'],
+    ];
+    for (const [text, name, admin1, country] of cases) {
+      const p = placeOf(text, name);
+      expect(p?.slice(3, 5), text).toEqual([admin1, country]);
+      expect(p?.[5], text).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('takes a named province for the province even when only its capital spells like it', () => {
+    const text = 'ADEN, Yemen - A drone hit a Yemeni army parade in Al Dhale province, killing nine soldiers.';
+    expect(placeOf(text, 'Al Dhale province')?.slice(2, 6)).toEqual(['province', 'Aḑ Ḑāli‘', 'YE', 4]);
+  });
+});
+
+describe('context', () => {
+  it('marks a city that speaks for its government, or where officials spoke, as a source', () => {
+    const text =
+      'Ukrainian officials said a drone hit a depot in Odesa. Kyiv said the strike broke the truce. ' +
+      'Officials in Lviv said nobody was hurt there.';
+    expect(placeOf(text, 'Odesa')?.[6]).toBe('event');
+    expect(placeOf(text, 'Kyiv')?.[6]).toBe('source');
+    expect(placeOf(text, 'Lviv')?.[6]).toBe('source');
+  });
+
+  it('places a facility named after a city in that city, never more precisely', () => {
+    const text = 'A Somali soldier opened fire inside the Mogadishu airport compound, killing two contractors.';
+    const [m] = resolveDocumentPlaces(text, g);
+    expect(m?.facility).toBe(true);
+    expect(m?.candidates[0]?.entry.name).toBe('Mogadishu');
+    expect(m?.candidates[0]?.where_prec).toBe(2);
+  });
+
+  it('does not place a facility named after a person at a town of that name elsewhere', () => {
+    // Ahmadabad is a city in India and several villages in Afghanistan; here it names a school in Kunduz.
+    const text = 'A bomb hit the Ahmadabad High School in Kunduz city on 2 May, killing four pupils.';
+    const facility = resolveDocumentPlaces(text, g).find((m) => m.facility);
+    expect(facility?.candidates).toEqual([]);
+    expect(placeOf(text, 'Kunduz city')?.[4]).toBe('AF');
+  });
+
+  it('gives a region part-of-country precision, never one district', () => {
+    const text = 'Drought and fighting displaced thousands across the central highlands of Afghanistan.';
+    expect(placeOf(text, 'central highlands')?.slice(2, 6)).toEqual(['area', null, 'AF', 5]);
+    const north = resolveDocumentPlaces('Airstrikes hit Islamic State cells in northern Iraq.', g);
+    expect(north.map((m) => [m.span.text, m.candidates[0]?.where_prec])).toEqual([['Iraq', 5]]);
+  });
+
+  it('prefers the namesake in the country the report is about', () => {
+    // Tripoli is Libya's capital and Lebanon's second city; the report's other places decide.
+    const libya = placeOf('Militias clashed in Tripoli after a Libyan commander was seized in Misrata.', 'Tripoli');
+    const lebanon = placeOf('Gunfire rang out in Tripoli as Lebanese troops deployed from Beirut.', 'Tripoli');
+    expect(libya?.[4]).toBe('LY');
+    expect(lebanon?.[4]).toBe('LB');
+  });
+});
+
+describe('precision: words and people that are towns somewhere', () => {
+  it('finds only the places in a wire full of capitalised words', () => {
+    const text =
+      'Police said on Monday that the Mission had asked for Justice. President Ali Hassan told the ' +
+      'Security Council that Human Rights Watch and the Red Cross were barred. General Omar Bashir ' +
+      'met Colonel Victoria Reading in Khartoum. Progress was slow, said a Union official.';
+    expect(findPlaceMentions(text, g).map((m) => m.span.text)).toEqual(['Khartoum']);
+  });
+
+  it('does not take a word the report also writes in lower case for a town', () => {
+    const text = 'Aid convoys reached Mariupol. Police sources said the police had withdrawn from the city.';
+    expect(findPlaceMentions(text, g).map((m) => m.span.text)).toEqual(['Mariupol']);
+  });
+
+  it('does not take titles and honorifics for towns by their sound', () => {
+    const text = 'Maulvi Abdul Rahman, a Taliban commander, met the Minister of Defence in Kandahar.';
+    expect(findPlaceMentions(text, g).map((m) => m.span.text)).toEqual(['Kandahar']);
+  });
+});
+
+describe('Afghanistan keeps its detail', () => {
+  it('still resolves districts and towns in their provinces', () => {
+    const text =
+      'SHEBERGHAN, May 16 - Taliban fighters overran a checkpoint in Darzab district of Jowzjan province, ' +
+      'killing seven police officers. Officials in Kabul said reinforcements were sent to Qush Tepa.';
+    expect(places(text).map((p) => p.slice(0, 6))).toEqual([
+      ['SHEBERGHAN', 'Shibirghān', 'city', 'Jowzjan', 'AF', 1],
+      ['Darzab district', 'Darzāb', 'district', 'Jowzjan', 'AF', 3],
+      ['Jowzjan province', 'Jowzjan', 'province', 'Jowzjan', 'AF', 4],
+      ['Kabul', 'Kabul', 'city', 'Kabul', 'AF', 1],
+      ['Qush Tepa', 'Qūsh Tepah', 'district', 'Jowzjan', 'AF', 3],
+    ]);
+    expect(placeOf(text, 'Kabul')?.[6]).toBe('source');
+  });
+});

@@ -155,10 +155,9 @@ function claimValue(c: GradeClaim): number | null {
 }
 
 /**
- * The first count on which two voices differ by more than the factor, described for the reader. Counts
- * of the same people (kind and category) compare both ways. A count of unstated victims compares with a
- * side's or the civilians' count one way only: a total may rightly exceed a part of it, but a part more
- * than twice the total is a contradiction.
+ * The first count on which two voices differ by more than the factor, described for the reader. Only
+ * counts of the same people (kind and category) compare: a total may rightly exceed the civilians among
+ * it, and "four of the dead were children" is a part, not a rival toll.
  */
 function findDisagreement(voices: Voice[]): string | null {
   const said = voices.flatMap((v) =>
@@ -170,8 +169,7 @@ function findDisagreement(voices: Voice[]): string | null {
   for (const a of said) {
     for (const b of said) {
       if (a.v === b.v || a.kind !== b.kind || a.n <= b.n) continue;
-      const comparable = a.category === b.category || b.category === 'unknown';
-      if (comparable && a.n > DISAGREEMENT_FACTOR * b.n) {
+      if (a.category === b.category && a.n > DISAGREEMENT_FACTOR * b.n) {
         const whose = a.category === 'unknown' ? '' : ` (${a.category.replace('_', ' ')})`;
         return `sources disagree by more than a factor of ${DISAGREEMENT_FACTOR}: ${a.v.label} gives ${fmt(a.n)} ${a.kind.replace(/_/g, ' ')}${whose}, ${b.v.label} gives ${fmt(b.n)}`;
       }
@@ -197,7 +195,7 @@ function agreeingSources(voices: Voice[]): number[] {
 function sourceName(group: SourceDocument[] | undefined): string | null {
   const first = group?.[0];
   if (!first) return null;
-  return first.agency ?? first.publisher ?? `document ${first.id}`;
+  return first.agency ?? first.publisher ?? (first.title ? `“${first.title}”` : `document ${first.id}`);
 }
 
 function distinct(values: string[]): string[] {

@@ -6,6 +6,7 @@ export interface SourceDocument {
   type: SourceType;
   agency: string | null;
   publisher: string | null;
+  title?: string | null;
   /** The document's passages about the incident (or its claims' sentences). */
   text: string;
 }

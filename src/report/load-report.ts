@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../core/errors.js';
+import { redactSensitive } from '../core/redact.js';
 import type { ActorIndex } from '../resolve/actors.js';
 import { listGradedPage } from '../store/grade-pages.js';
 import { toIncident } from '../store/incident-queries.js';
@@ -21,6 +22,8 @@ export interface ReportRequest {
   scope: string[];
   title?: string;
   actors?: ActorIndex | null;
+  /** Write "[redacted]" for notes marked sensitive (a reviewer's grade note), as viewers get them. */
+  redact?: boolean;
   now: string;
 }
 
@@ -33,7 +36,8 @@ export async function writeReportHtml(
   let after: { date_start: string; id: number } | null = null;
   for (;;) {
     const page = await listGradedPage(store, request.filter, after, PAGE, { actors: request.actors });
-    incidents.push(...page.map((r) => ({ ...toIncident(r), grade: r.grade })));
+    const read = page.map((r) => ({ ...toIncident(r), grade: r.grade }));
+    incidents.push(...(request.redact ? read.map(redactSensitive) : read));
     if (incidents.length > MAX_REPORT_INCIDENTS) {
       throw new InvalidInputError(
         'filters',

@@ -122,7 +122,14 @@ function sourceDocuments(incident: GradableIncident, profiles: ReadonlyMap<numbe
   for (const c of incident.claims) add(c.document_id, c.evidence.text);
   return [...texts.entries()].map(([id, parts]) => {
     const p = profiles.get(id) as SourceProfile;
-    return { id, type: p.source_type, agency: p.agency, publisher: p.publisher, text: [...new Set(parts)].join('\n') };
+    return {
+      id,
+      type: p.source_type,
+      agency: p.agency,
+      publisher: p.publisher,
+      title: p.title,
+      text: [...new Set(parts)].join('\n'),
+    };
   });
 }
 

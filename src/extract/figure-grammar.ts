@@ -1,5 +1,5 @@
 import type { FigureKind, Qualifier } from '../core/figure.js';
-import { columnFrame, forceFrame, labelFrame, tollFrame } from './frames.js';
+import { columnFrame, farTollFrame, forceFrame, labelFrame, partitiveFrame, tollFrame } from './frames.js';
 import { leftTrigger } from './left-trigger.js';
 import { CASUALTY_NOUNS, DETERMINERS, NEGATIONS, PERSON_ONLY_VERBS, words } from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
@@ -152,6 +152,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
     forceFrame(tokens, q, start, end) ??
     tollFrame(tokens, q.start, start) ??
     labelFrame(tokens, q.start, start) ??
+    farTollFrame(tokens, q.start, start) ??
+    partitiveFrame(tokens, q.start, start) ??
     column;
   const right =
     rightTrigger(tokens, rightFrom, end) ?? coordinatedRight(input, rightFrom) ?? complementRight(input, np);
@@ -381,7 +383,10 @@ export function readFigures(input: GrammarInput): RawFigure[] {
         (tokens[q.end]?.norm === 'of' && /^(?:them|whom|those|these)$/.test(tokens[q.end + 1]?.norm ?? '')) ||
         isPartOpening(tokens, q.start, start);
       const last = figures[figures.length - 1];
-      const f = readOne(input, q, partOf && last ? last.kind : null);
+      // "The dead included 7 women and 3 children": a count joined to the one just read shares its kind.
+      const joined =
+        last !== undefined && last.evEnd === q.start - 1 && /^(?:and|,)$/.test(tokens[q.start - 1]?.norm ?? '');
+      const f = readOne(input, q, (partOf || joined) && last ? last.kind : null);
       if (f) figures.push(f);
     }
     floor = q.end;

@@ -99,7 +99,31 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     ],
   ],
   ['a toll that rose', 'The number of dead has climbed to 112.', [['killed', 112, 112]]],
+  [
+    'a toll far from its number',
+    'The death toll from a series of coordinated attacks on police stations across the province on Saturday has risen to 41, officials said.',
+    [['killed', 41, 41]],
+  ],
+  [
+    'the number of people killed, far from its number',
+    'According to the ministry, the number of civilians killed since the start of the offensive in the north of the country has reached 1,100.',
+    [['killed', 1100, 1100]],
+  ],
+  ['a part after "of those killed"', 'Of those killed, 14 were children.', [['killed', 14, 14]]],
+  [
+    'a second count joined to the first',
+    'The dead included 7 women and 3 children.',
+    [
+      ['killed', 7, 7],
+      ['killed', 3, 3],
+    ],
+  ],
+  ['a hedged report of the past', 'As many as 80 people may have been killed.', [['killed', null, 80]]],
   // precision: counts of things, ages, negations and hypotheticals
+  ['materiel lost', 'The brigade lost 12 aircraft and 300 tanks in the battle.', []],
+  ['people in need are no casualties', 'Some 4 million people need humanitarian aid.', []],
+  ['a town by its population', 'The city of 300,000 people was besieged.', []],
+  ['mourners are no casualties', '1,000 people attended the funeral.', []],
   ['attacks, days and tanks are not people', 'Rebels carried out 14 attacks in 3 days using 20 tanks.', []],
   ['ages are not counts', 'A 45-year-old man and his 12-year-old son were among those hurt.', []],
   ['a hypothetical toll', 'If the dam bursts, thousands could die.', []],

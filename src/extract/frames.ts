@@ -76,6 +76,53 @@ export function tollFrame(tokens: Token[], qStart: number, floor: number): Trigg
   return trigger(kind, at, 'frame', qStart - 1);
 }
 
+const FAR_LINKS = words('to at reached hit surpassed exceeded topped passed totalled totaled');
+
+/**
+ * "The death toll from a series of attacks on police stations across the province on Saturday has risen
+ * to 41": a toll and its number far apart, joined by a verb of reaching. Only "toll" and "the number of
+ * <people> killed" carry that far; nothing but words may stand between them.
+ */
+export function farTollFrame(tokens: Token[], qStart: number, floor: number): Trigger | null {
+  const link = tokens[qStart - 1];
+  if (!link || qStart - 1 < floor || !FAR_LINKS.has(link.norm)) return null;
+  for (let k = qStart - 2; k >= Math.max(floor, qStart - 32); k--) {
+    const t = tokens[k] as Token;
+    if (t.type === 'num' || t.norm === '.' || t.norm === ';' || t.norm === ':') return null;
+    if (t.norm === 'toll') {
+      const before = tokens[k - 1]?.norm ?? '';
+      const kind = before === 'casualty' ? 'killed_or_injured' : before === 'injury' ? 'injured' : 'killed';
+      return trigger(kind, k - 1 >= floor && /^(death|casualty|injury)$/.test(before) ? k - 1 : k, 'frame', qStart - 1);
+    }
+    if ((t.norm === 'number' || t.norm === 'tally') && tokens[k + 1]?.norm === 'of') {
+      for (let j = k + 2; j < Math.min(qStart - 1, k + 6); j++) {
+        const w = (tokens[j] as Token).norm;
+        const kind = CASUALTY_NOUNS.get(w) ?? (w.endsWith('ed') ? KIND_VERBS.get(w) : undefined);
+        if (kind && kind !== 'strength') return trigger(kind, k, 'frame', qStart - 1);
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** "Of those killed, 14 were children", "Of the wounded, 30 are in hospital": the part takes the group's kind. */
+export function partitiveFrame(tokens: Token[], qStart: number, floor: number): Trigger | null {
+  if (tokens[qStart - 1]?.norm !== ',') return null;
+  for (let k = qStart - 2; k >= Math.max(floor, qStart - 6); k--) {
+    const w = (tokens[k] as Token).norm;
+    if (w !== 'of') continue;
+    if (k !== floor && tokens[k - 1]?.norm !== ',') return null;
+    for (let j = k + 1; j < qStart - 1; j++) {
+      const u = (tokens[j] as Token).norm;
+      const kind = CASUALTY_NOUNS.get(u) ?? (u.endsWith('ed') ? KIND_VERBS.get(u) : undefined);
+      if (kind && kind !== 'strength') return trigger(kind, j, 'frame', j);
+    }
+    return null;
+  }
+  return null;
+}
+
 /** "People displaced: 10.7 million", "| Killed | 50 |": a label naming the kind before a colon or cell. */
 export function labelFrame(tokens: Token[], qStart: number, floor: number): Trigger | null {
   const sep = tokens[qStart - 1];

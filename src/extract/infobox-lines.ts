@@ -32,7 +32,11 @@ const PROSE = /[a-z)]{2}[.!?]["”’)]?\s+["“]?[A-Z][a-z]/;
 const SENTENCE_END = /[.!?]["”’)]?\s*$/;
 
 function isValueLine(text: string): boolean {
-  return text.length <= MAX_VALUE_LINE && !(text.length > 120 && PROSE.test(text));
+  if (text.length > MAX_VALUE_LINE) return false;
+  // A sentence of eight words or more, or two sentences: the article's prose has begun.
+  if (text.length >= 60 && (PROSE.test(text) || (SENTENCE_END.test(text) && text.split(/\s+/).length >= 8)))
+    return false;
+  return true;
 }
 
 interface Scan {

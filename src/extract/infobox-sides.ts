@@ -12,6 +12,7 @@ import type { Cell, Row } from './layout.js';
 const VERSUS = /\s+(?:vs\.?|v\.|versus)\s+/gi;
 const SUPPORT_START = /^\s*(?:(?:supported|backed|assisted|aided)\s+by\b|support(?:ed)?\s*:|in support\b)/i;
 const SUPPORT_ONLY = /^\W*(?:(?:supported|backed|assisted|aided)\s+by|support(?:ed)?|in support)\W*$/i;
+const SUPPORT_INSIDE = /\b(?:(?:supported|backed|assisted|aided)\s+by|in support)\b/i;
 const MAX_SIDES = 8;
 
 type Split = { entry: Entry; cells: Cell[] } | { entry: Entry; units: Cell[] };
@@ -136,27 +137,54 @@ function splitEntry(text: string, entry: Entry): Split {
   return { entry, units: units(text, lines) };
 }
 
+/**
+ * Sides of a plain list longer than the number of sides. A "Supported by" block closes its side, as
+ * the template puts supporters last in a side's cell; past those, the lines are shared out evenly.
+ */
+function shareOut(text: string, list: Cell[], sides: number): number[] {
+  const out: number[] = [];
+  let side = 1;
+  let closedAt = -1;
+  list.forEach((u, i) => {
+    out.push(side);
+    if (side < sides && SUPPORT_INSIDE.test(text.slice(u.start, u.end))) {
+      side++;
+      closedAt = i;
+    }
+  });
+  if (closedAt >= 0) return out;
+  const per = Math.ceil(list.length / sides);
+  return list.map((_, i) => Math.floor(i / per) + 1);
+}
+
 /** Rows of side-numbered cells for the sided sections; `numbered` is the most sides a "Combatant2" key shows. */
 export function splitSides(text: string, entries: Entry[], numbered: number): Row[] {
   const splits = entries.map((e) => splitEntry(text, e));
   let sides = numbered;
   for (const s of splits) if ('cells' in s) for (const c of s.cells) sides = Math.max(sides, c.side ?? 0);
   if (sides === 0) {
-    // Only plain lists: the belligerents, one line per side, are the best guess of how many there are.
-    const combatants = splits.find((s) => 'units' in s && s.entry.key.base === 'combatant');
-    const counts = splits.map((s) => ('units' in s ? s.units.length : 0));
-    sides = combatants && 'units' in combatants ? combatants.units.length : Math.max(0, ...counts);
+    // Only plain lists. A "Supported by" block inside the belligerents closes a side; else when every
+    // section has as many lines, that is the number of sides; else the common case of two.
+    const combatants = splits.find((s) => s.entry.key.base === 'combatant');
+    const closes =
+      combatants && 'units' in combatants
+        ? combatants.units.filter(
+            (u, i) => i < combatants.units.length - 1 && SUPPORT_INSIDE.test(text.slice(u.start, u.end)),
+          ).length
+        : 0;
+    const counts = splits.flatMap((s) => ('units' in s && s.units.length >= 2 ? [s.units.length] : []));
+    const first = counts[0];
+    if (closes > 0) sides = closes + 1;
+    else sides = first !== undefined && counts.every((c) => c === first) ? first : 2;
   }
   sides = Math.max(1, Math.min(MAX_SIDES, sides));
   return splits.map((s) => {
     if ('cells' in s) return { key: s.entry.key, cells: s.cells };
     const list = s.units;
-    const general =
-      list.length === 1 && sides > 1 && (s.entry.key.base === 'casualties' || s.entry.key.base === 'strength');
-    const per = Math.ceil(list.length / sides);
-    const cells = list.map((u, i) =>
-      cell(u.start, u.end, general ? null : list.length <= sides ? i + 1 : Math.floor(i / per) + 1),
-    );
+    const base = s.entry.key.base;
+    const general = list.length === 1 && sides > 1 && (base === 'casualties' || base === 'strength');
+    const shared = list.length > sides ? shareOut(text, list, sides) : list.map((_, i) => i + 1);
+    const cells = list.map((u, i) => cell(u.start, u.end, general ? null : (shared[i] as number)));
     return { key: s.entry.key, cells };
   });
 }

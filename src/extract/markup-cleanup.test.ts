@@ -80,3 +80,14 @@ describe('commander status forms', () => {
     expect(parseCommander(raw)).toEqual({ name, status });
   });
 });
+
+describe('status icons', () => {
+  it('reads the status an icon names in its alt text and drops other images', () => {
+    const cell =
+      'Haji Karim <img src="x.png" alt="Killed in action"><br><img src="flag.png" alt="Flag of Iraq"> Ali Saleh';
+    expect(splitNames(cell).map(parseCommander)).toEqual([
+      { name: 'Haji Karim', status: 'KIA' },
+      { name: 'Ali Saleh', status: null },
+    ]);
+  });
+});

@@ -20,6 +20,19 @@ const LIST_TEMPLATE =
   /\{\{\s*(?:ubl|unbulleted list|bulleted list|plainlist|plain list|flatlist|hlist|collapsible list)\s*\|([^{}]{0,3000})\}\}/gi;
 const ENTITY = /&(nbsp|amp|ndash|mdash|quot|apos|lt|gt|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
 
+const IMG = /<img\b[^<>]{0,2000}>/gi;
+
+/** A status icon says "Killed in action" only in its alt text or title; other images go. */
+function iconStatus(tag: string): string {
+  const label = /\b(?:alt|title)\s*=\s*["']([^"']{1,80})["']/i.exec(tag)?.[1] ?? '';
+  if (/\bkilled in action\b|^\s*kia\s*$/i.test(label)) return ' KIA ';
+  if (/\bprisoner of war\b|^\s*pow\s*$/i.test(label)) return ' (POW) ';
+  if (/\bwounded in action\b|^\s*wia\s*$/i.test(label)) return ' (WIA) ';
+  if (/\bdied of wounds\b/i.test(label)) return ' (DOW) ';
+  if (/\bexecuted\b/i.test(label)) return ' (executed) ';
+  return ' ';
+}
+
 function decodeEntity(_: string, body: string): string {
   const b = body.toLowerCase();
   if (b === 'nbsp') return ' ';
@@ -37,6 +50,7 @@ export function cleanMarkup(raw: string): string {
   return (
     raw
       .replace(REF, ' ')
+      .replace(IMG, iconStatus)
       .replace(SUP, ' ')
       .replace(BLOCK_TAG, '\n')
       .replace(TAG, ' ')

@@ -108,3 +108,11 @@ describe('findInfoboxTables', () => {
     expect(findInfoboxTables(root).map((t) => t.getAttribute('id'))).toEqual(['box']);
   });
 });
+
+describe('status icons in a cell', () => {
+  it('keeps the status an icon names and drops flags', () => {
+    const html =
+      'Omar Rashid<img alt="Killed in action" src="k.png"><br><img alt="" src="f.png"> Samir Daoud<img title="Prisoner of war" src="p.png">';
+    expect(cellValue(cell(html))).toBe('Omar Rashid KIA, Samir Daoud (POW)');
+  });
+});

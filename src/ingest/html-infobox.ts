@@ -146,8 +146,15 @@ export function cellValue(cell: DomElement): string {
       current += node.textContent ?? '';
       return;
     }
-    if (!isElement(node) || isNoise(node)) return;
+    if (!isElement(node)) return;
     const tag = tagOf(node);
+    // A status icon beside a commander says its status only in its alt text or title.
+    if (tag === 'img') {
+      const status = statusOfIcon(`${node.getAttribute('alt') ?? ''} ${node.getAttribute('title') ?? ''}`);
+      if (status) current += ` ${status}`;
+      return;
+    }
+    if (isNoise(node)) return;
     if (tag === 'br' || tag === 'hr') {
       split();
       return;
@@ -169,6 +176,21 @@ export function cellValue(cell: DomElement): string {
     )
     .filter((part) => part !== '')
     .join(', ');
+}
+
+const ICON_STATUSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bkilled in action\b|^\s*kia\s*$/i, 'KIA'],
+  [/\bprisoner of war\b|^\s*pow\s*$/i, '(POW)'],
+  [/\bwounded in action\b|^\s*wia\s*$/i, '(WIA)'],
+  [/\bdied of wounds\b/i, '(DOW)'],
+  [/\bexecuted\b/i, '(executed)'],
+];
+
+function statusOfIcon(label: string): string | null {
+  const trimmed = label.trim();
+  if (trimmed === '') return null;
+  for (const [re, status] of ICON_STATUSES) if (re.test(trimmed)) return status;
+  return null;
 }
 
 function cleanKey(key: string): string {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from './extract-document.js';
+import { classifyLine } from './infobox-line-kinds.js';
+import { analyseLayout } from './layout.js';
+
+function sides(text: string) {
+  return extractDocument(text).conflict?.sides.map((s) => ({
+    combatants: s.combatants,
+    supporters: s.supporters,
+    commanders: s.commanders.map((c) => c.name),
+  }));
+}
+
+describe('infobox lines', () => {
+  it('reads a key glued to its value only when the value does not go on in lower case', () => {
+    const kind = (text: string) => classifyLine({ start: 0, end: text.length, text }, false);
+    expect(kind('ResultStalemate')).toMatchObject({ kind: 'key', key: { base: 'result' } });
+    expect(kind('Date24–25 July 2016')).toMatchObject({ kind: 'key', key: { base: 'date' } });
+    expect(kind('Datec. 1997')).toMatchObject({ kind: 'key', key: { base: 'date' } });
+    expect(kind('Territorial changesArmy regains the pass')).toMatchObject({ kind: 'key', key: { base: 'territory' } });
+    expect(kind('Resultant talks failed')).toEqual({ kind: 'text' });
+    expect(kind('Dates were set for talks')).toEqual({ kind: 'text' });
+  });
+
+  it('closes a side after its "Supported by" block in a plain list of lines', () => {
+    const text = [
+      'Battle of Kinsabba Ridge',
+      'Part of the Syrian civil war',
+      'Date',
+      '5–9 May 2016',
+      'Location',
+      'Kinsabba, Latakia Governorate, Syria',
+      'Belligerents',
+      'Syrian Arab Army',
+      'National Defence Forces',
+      'Supported by:',
+      'Russia',
+      'Free Syrian Army',
+      'Commanders and leaders',
+      'Suheil al-Hassan',
+      'Abu Ahmad Kurdi',
+    ].join('\n');
+    expect(sides(text)).toEqual([
+      {
+        combatants: ['Syrian Arab Army', 'National Defence Forces'],
+        supporters: ['Russia'],
+        commanders: ['Suheil al-Hassan'],
+      },
+      { combatants: ['Free Syrian Army'], supporters: [], commanders: ['Abu Ahmad Kurdi'] },
+    ]);
+  });
+
+  it('splits "A vs. B" on one line into two sides', () => {
+    const text = 'Date: 2011\nLocation: Sirte, Libya\nBelligerents: Libyan Army vs. National Transitional Council\n';
+    expect(sides(text)?.map((s) => s.combatants)).toEqual([['Libyan Army'], ['National Transitional Council']]);
+  });
+
+  it('keeps prose after the infobox out of its last value', () => {
+    const text = [
+      'Date\t3 March 2019 – 9 May 2019',
+      'Location\tMarawi, Lanao del Sur, Philippines',
+      'Belligerents',
+      'Philippines\tMaute group',
+      'Casualties and losses',
+      '165 killed\t978 killed',
+      'The siege began when the army raided a safe house in the city. Fighting spread through the old quarter within days.',
+    ].join('\n');
+    const layout = analyseLayout(text);
+    expect(text.slice(layout.infobox?.start, layout.infobox?.end).endsWith('978 killed')).toBe(true);
+    expect(layout.blocks.some((b) => text.slice(b.start, b.end).startsWith('The siege began'))).toBe(true);
+  });
+
+  it('finds no infobox in a report that only mentions a date and a place', () => {
+    const text =
+      'Date: 3 May 2020\nLocation: Kabul\n\nResult of the inquiry was not published.\nCasualties were reported.';
+    expect(analyseLayout(text).infobox).toBeNull();
+  });
+
+  it('reads the wikitext template to its own closing braces, past nested ones', () => {
+    const text = [
+      '{{Infobox military conflict',
+      '| conflict = Battle of Kismayo Port',
+      '| date = {{start date|2012|9|28}} – {{end date|2012|10|2}}',
+      '| place = [[Kismayo]], Somalia',
+      '| combatant1 = {{plainlist|',
+      '* {{flag|Kenya}}',
+      '* [[Ras Kamboni Brigade]]',
+      '}}',
+      '| combatant2 = [[al-Shabaab]]',
+      '| casualties2 = 30 killed',
+      '}}',
+      'Kenyan troops landed north of the port before dawn.',
+    ].join('\n');
+    const c = extractDocument(text).conflict;
+    expect([c?.name, c?.start, c?.end]).toEqual(['Battle of Kismayo Port', '2012-09-28', '2012-10-02']);
+    expect(c?.sides.map((s) => s.combatants)).toEqual([['Kenya', 'Ras Kamboni Brigade'], ['al-Shabaab']]);
+  });
+});

@@ -4,6 +4,7 @@ import { ConflictError, InvalidInputError, NotFoundError, StoreError } from '../
 import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import { runDbStatus } from './commands/db-commands.js';
 import { runDocuments, runShowDocument } from './commands/document-commands.js';
+import { runIncidentExplain } from './commands/explain-command.js';
 import { runExtract, runFigures } from './commands/figure-commands.js';
 import { runGrade, runSources, runSourceType } from './commands/grade-commands.js';
 import { runIncidents, runShowIncident } from './commands/incident-commands.js';
@@ -71,6 +72,11 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--json', 'print one JSON object with every outcome')
     .option('--max-bytes <n>', 'refuse inputs larger than this', int('--max-bytes', 1), DEFAULT_MAX_BYTES)
     .option('--queue', 'only put the inputs on the queue, for `tally worker` processes to ingest')
+    .option(
+      '--jobs <n>',
+      'threads that read and extract while one stores, in input order (default: the number of cores)',
+      int('--jobs', 1),
+    )
     .action((paths: string[], flags, cmd: Command) =>
       run(() =>
         flags.queue
@@ -142,7 +148,14 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--limit <n>', 'at most this many', int('--limit', 1), 10_000)
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .action((flags, cmd: Command) => run(() => runIncidents(db(cmd), { ...flags, actors: config(cmd).actors })));
+    .option('--explain <id>', 'why each source is part of incident ID (dates, places, kind of event, parties)')
+    .action((flags, cmd: Command) =>
+      run(() =>
+        flags.explain !== undefined
+          ? runIncidentExplain(db(cmd), flags.explain, flags)
+          : runIncidents(db(cmd), { ...flags, actors: config(cmd).actors }),
+      ),
+    );
 
   incidentFilterOptions(
     program

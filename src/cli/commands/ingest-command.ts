@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
 import { createAnalyser, loadResolvers } from '../../app/analyse-document.js';
-import { type IngestOutcome, ingestAll, summarize } from '../../app/ingest-documents.js';
+import { type AnalysePool, createAnalysePool } from '../../app/analyse-pool.js';
+import { type IngestDeps, type IngestOutcome, ingestAll, summarize } from '../../app/ingest-documents.js';
 import { collectInputs, type InputItem, type InputProblem } from '../../ingest/collect-files.js';
 import { readDocument } from '../../ingest/read-document.js';
+import { loadActorRegistry } from '../../resolve/load-resolve-data.js';
+import { listPlaces } from '../../store/gazetteer-store.js';
 import { openStore } from '../../store/open-store.js';
 import { printJson } from '../format.js';
 
@@ -12,6 +16,8 @@ export interface IngestFlags {
   maxBytes: number;
   /** A user's actor registry file, merged over the shipped one. */
   actors?: string;
+  /** Threads that read and extract; 1 does it all on this one. Default: the number of cores. */
+  jobs?: number;
 }
 
 /** `tally ingest PATH...`: exit code 1 when any input failed, after the rest went in. */
@@ -24,20 +30,33 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
       process.stderr.isTTY && !flags.json ? new SingleBar({ stream: process.stderr, clearOnComplete: true }) : null;
     bar?.start(inputs.length, 0);
     const outcomes: IngestOutcome[] = [];
-    const deps = {
-      store,
-      read: readDocument,
-      analyse: createAnalyser(await loadResolvers(store, flags.actors)),
-      now: () => new Date().toISOString(),
-    };
-    for await (const outcome of ingestAll(iterate(inputs), deps, flags.maxBytes)) {
-      outcomes.push(outcome);
-      bar?.increment();
-      if (outcome.status === 'failed' && !flags.json) {
-        bar?.stop();
-        process.stderr.write(`${pc.red('failed')} ${outcome.error}\n`);
-        bar?.start(inputs.length, outcomes.length);
+    // No more threads than documents: each one loads its own gazetteer first.
+    const jobs = Math.min(flags.jobs ?? availableParallelism(), inputs.length);
+    let pool: AnalysePool | null = null;
+    let analyse: IngestDeps['analyse'];
+    if (jobs > 1) {
+      // A bad actor file is refused here, once, not by every worker for every document.
+      await loadActorRegistry(flags.actors);
+      pool = createAnalysePool(jobs, { places: await listPlaces(store), actorsFile: flags.actors });
+      analyse = () => {
+        throw new Error('documents are analysed on the worker threads');
+      };
+    } else {
+      analyse = createAnalyser(await loadResolvers(store, flags.actors));
+    }
+    const deps: IngestDeps = { store, read: readDocument, analyse, now: () => new Date().toISOString() };
+    try {
+      for await (const outcome of ingestAll(iterate(inputs), deps, flags.maxBytes, pool)) {
+        outcomes.push(outcome);
+        bar?.increment();
+        if (outcome.status === 'failed' && !flags.json) {
+          bar?.stop();
+          process.stderr.write(`${pc.red('failed')} ${outcome.error}\n`);
+          bar?.start(inputs.length, outcomes.length);
+        }
       }
+    } finally {
+      await pool?.close();
     }
     bar?.stop();
     const summary = summarize(outcomes);

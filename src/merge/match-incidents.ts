@@ -11,6 +11,9 @@ export interface IncidentKey {
   admin2: string | null;
   where_prec: number | null;
   actor_ids: string[];
+  /** ACLED event type, when known; reports of one event agree on its kind. */
+  event_type?: string | null;
+  place_name?: string | null;
 }
 
 const DAY = 86_400_000;
@@ -42,15 +45,93 @@ export function samePlace(a: IncidentKey, b: IncidentKey): boolean {
   return false;
 }
 
-/** Actors agree when either side is unknown, or they share at least one party. */
+// "Unidentified armed group" is a report not knowing who did it: it names no party to compare.
+const UNKNOWN_ACTORS = new Set(['unidentified-armed-group', 'civilians']);
+
+function named(k: IncidentKey): string[] {
+  return k.actor_ids.filter((id) => !UNKNOWN_ACTORS.has(id));
+}
+
+/** Actors agree when either report names none (or only an unidentified group), or they share at least one party. */
 export function actorsCompatible(a: IncidentKey, b: IncidentKey): boolean {
-  if (a.actor_ids.length === 0 || b.actor_ids.length === 0) return true;
-  return a.actor_ids.some((id) => b.actor_ids.includes(id));
+  const x = named(a);
+  const y = named(b);
+  if (x.length === 0 || y.length === 0) return true;
+  return x.some((id) => y.includes(id));
+}
+
+// Kinds of event that one report may tell as another: a bombing that kills civilians is an explosion
+// to one coder and violence against civilians to another; a fight is not a protest or a truce.
+const KIND_FAMILY: Record<string, string> = {
+  Battles: 'violence',
+  'Explosions/Remote violence': 'violence',
+  'Violence against civilians': 'violence',
+  Protests: 'unrest',
+  Riots: 'unrest',
+  'Strategic developments': 'development',
+};
+
+/** The kinds of event agree: the same ACLED type, or two readings of one act of violence. */
+export function kindsCompatible(a: IncidentKey, b: IncidentKey): boolean {
+  if (!a.event_type || !b.event_type) return true;
+  return (KIND_FAMILY[a.event_type] ?? a.event_type) === (KIND_FAMILY[b.event_type] ?? b.event_type);
 }
 
 /** Two incidents, from any two documents, are one event. */
 export function sameIncident(a: IncidentKey, b: IncidentKey): boolean {
-  return datesOverlap(a, b) && samePlace(a, b) && actorsCompatible(a, b);
+  return datesOverlap(a, b) && samePlace(a, b) && kindsCompatible(a, b) && actorsCompatible(a, b);
+}
+
+/** Why a report was merged into an incident, in the words an analyst reviewing the merge reads. */
+export interface MatchReason {
+  date: string;
+  place: string;
+  event: string;
+  parties: string;
+}
+
+/** The reasons `sameIncident` held for a draft (a) and the incident it joined (b). */
+export function explainMatch(a: IncidentKey, b: IncidentKey): MatchReason {
+  return { date: dateReason(a, b), place: placeReason(a, b), event: kindReason(a, b), parties: partyReason(a, b) };
+}
+
+function span(k: IncidentKey): string {
+  return k.date_start === k.date_end ? k.date_start : `${k.date_start}..${k.date_end}`;
+}
+
+function dateReason(a: IncidentKey, b: IncidentKey): string {
+  if (!a.date_start) return `this report gives no date; it retells the incident of ${span(b)}`;
+  const exact = datesOverlap(a, b, 0);
+  return `${span(a)} ${exact ? 'overlaps' : 'is within a day of'} ${span(b)}`;
+}
+
+function placeReason(a: IncidentKey, b: IncidentKey): string {
+  const an = a.place_name ?? 'its place';
+  const bn = b.place_name ?? "the incident's place";
+  if (a.gazetteer_id !== null && a.gazetteer_id === b.gazetteer_id) return `same place: ${an} (${a.gazetteer_id})`;
+  const coarse = Math.max(a.where_prec ?? 7, b.where_prec ?? 7);
+  if (coarse === 3) return `${an} and ${bn} are in one district: ${a.admin2}, ${a.admin1}`;
+  if (coarse === 4) return `${an} and ${bn} are in one province: ${a.admin1}`;
+  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+    const km = distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon });
+    return `${an} is ${km.toFixed(1)} km from ${bn} (at most ${NEAR_KM} km)`;
+  }
+  return `${an} and ${bn}`;
+}
+
+function kindReason(a: IncidentKey, b: IncidentKey): string {
+  if (!a.event_type || !b.event_type) return 'the kind of event is unknown on one side';
+  if (a.event_type === b.event_type) return `same kind of event: ${a.event_type}`;
+  return `two readings of one act of violence: ${a.event_type} and ${b.event_type}`;
+}
+
+function partyReason(a: IncidentKey, b: IncidentKey): string {
+  const x = named(a);
+  const y = named(b);
+  if (x.length === 0 && y.length === 0) return 'neither report names a party';
+  if (x.length === 0) return `this report names no party; the incident has ${y.join(', ')}`;
+  if (y.length === 0) return `the incident names no party; this report has ${x.join(', ')}`;
+  return `both name ${x.filter((id) => y.includes(id)).join(', ')}`;
 }
 
 /**

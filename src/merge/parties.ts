@@ -31,7 +31,7 @@ const ACTION =
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|had been|have been)\s+(?:\w+ly\s+)?$/i;
 // "X claimed responsibility", "X said it carried out", "responsibility was claimed by X".
 const CLAIM_AFTER =
-  /^[^.;]{0,60}?\b(?:claimed|claims|has claimed|have claimed|took|accepted|admitted) (?:the )?responsibility\b|^[^.;]{0,40}?\bsaid (?:it|they) (?:had )?carried out\b/i;
+  /^[^.;]{0,60}?\b(?:claimed|claims|has claimed|have claimed|took|accepted|admitted) (?:the )?responsibility\b(?! for (?:\d|several|multiple|many|numerous|dozens|scores|a (?:series|string|wave)))|^[^.;]{0,40}?\bsaid (?:that )?(?:it|they|one of its (?:members|fighters|men)|its (?:members|fighters|men))(?: had)? carried out\b/i;
 const CLAIMED_BY = /\b(?:responsibility (?:was|has been|had been) claimed|claimed) by\s+(?:the\s+)?$/i;
 // "blamed on X", "attributed to X", "suspected X militants", "X is suspected", "accused X of".
 const ATTRIBUTED_BEFORE =
@@ -168,12 +168,15 @@ function narratedSides(sentence: string, offset: number, found: Found[]): { a: A
   return { a: parties[0]?.ref ?? null, b: parties[1]?.ref ?? null };
 }
 
-// Attacks have a perpetrator even when the report cannot name one; air strikes and battles have
-// known sides or none worth guessing.
+// Bombings and attacks on civilians have a perpetrator even when the report cannot name one. Air
+// strikes, shelling and missiles come from armies, and battles have sides: "unidentified armed
+// group" would be a wrong guess there.
 function perpetratorExpected(eventType: AcledEventType | null, sentence: string): boolean {
   if (eventType === 'Violence against civilians') return true;
   if (eventType !== 'Explosions/Remote violence') return false;
-  return !/\b(?:air ?strikes?|air[- ]raids?|drone|warplanes?|helicopter|aerial)\b/i.test(sentence);
+  return !/\b(?:air ?strikes?|air[- ]raids?|drones?|warplanes?|helicopters?|aerial|shell(?:s|ing|ed)|artillery|mortars?|rockets?|missiles?|barrage)\b/i.test(
+    sentence,
+  );
 }
 
 /** Whether a sentence says who did it (a claim or an attribution), for attaching to the event before it. */

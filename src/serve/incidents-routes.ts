@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { IncidentPage } from '../core/api.js';
 import { NotFoundError } from '../core/errors.js';
+import { IncidentExplanation } from '../core/incident-explain.js';
 import { ReviewedIncident as ReviewedIncidentSchema } from '../core/review.js';
 import { loadGradedIncidents, pageGradedIncidents } from '../store/grade-pages.js';
+import { explainIncident } from '../store/incident-merges.js';
 import { decodeCursor, encodeCursor, IncidentListQuery, incidentFilterOf } from './incident-query.js';
 import type { ServerDeps, ZodApp } from './server-types.js';
 
@@ -51,5 +53,18 @@ export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps): void {
       if (!incident) throw new NotFoundError('incident', String(request.params.id));
       return incident;
     },
+  );
+
+  app.get(
+    '/api/incidents/:id/explain',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Why each source is part of the incident: dates, places, kind of event and parties as matched',
+        params: IdParams,
+        response: { 200: IncidentExplanation },
+      },
+    },
+    async (request) => explainIncident(deps.store, request.params.id),
   );
 }

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Claim } from '../core/incident.js';
 import { estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
-import { type IncidentKey, pickUndatedMatch, sameIncident } from '../merge/match-incidents.js';
+import { explainMatch, type IncidentKey, pickUndatedMatch, sameIncident } from '../merge/match-incidents.js';
 import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
@@ -25,6 +25,8 @@ function keyOfDraft(d: DraftIncident): IncidentKey {
     admin2: d.place?.admin2 ?? null,
     where_prec: d.place?.where_prec ?? null,
     actor_ids: [d.side_a, d.side_b].flatMap((a) => (a?.actor_id && a.actor_id !== 'civilians' ? [a.actor_id] : [])),
+    event_type: d.event_type,
+    place_name: d.place?.name ?? null,
   };
 }
 
@@ -49,14 +51,20 @@ async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<(IncidentKey
     admin1: r.admin1,
     admin2: r.admin2,
     where_prec: r.where_prec,
+    event_type: r.event_type,
+    place_name: r.place_name,
     actor_ids: actors
       .filter((a) => a.incident_id === r.id && a.actor_id && a.actor_id !== 'civilians')
       .map((a) => a.actor_id as string),
   }));
 }
 
-/** An incident already stored that this draft retells, if any. */
-async function findMatch(trx: Db, draft: DraftIncident, documentId: number): Promise<number | null> {
+/** An incident already stored that this draft retells, if any, with the key it matched on. */
+async function findMatch(
+  trx: Db,
+  draft: DraftIncident,
+  documentId: number,
+): Promise<(IncidentKey & { id: number }) | null> {
   const key = keyOfDraft(draft);
   if (key.admin1 === null && key.gazetteer_id === null) return null;
   // A document's own incidents are distinct by its own reading; only other documents' may merge in.
@@ -85,8 +93,27 @@ async function findMatch(trx: Db, draft: DraftIncident, documentId: number): Pro
       .where('date_end', '>=', shiftDay(key.date_start, -1));
   }
   const keys = await candidateKeys(trx, await query.limit(500).execute());
-  if (draft.undated) return pickUndatedMatch(key, keys)?.id ?? null;
-  return keys.find((k) => sameIncident(key, k))?.id ?? null;
+  if (draft.undated) return pickUndatedMatch(key, keys);
+  return keys.find((k) => sameIncident(key, k)) ?? null;
+}
+
+/** Why the draft is in the incident: what it told, and for a merge what agreed with the incident. */
+function mergeReason(draft: DraftIncident, match: IncidentKey | null) {
+  const key = keyOfDraft(draft);
+  return {
+    how: match === null ? 'founded' : draft.undated ? 'undated' : 'merged',
+    reason: JSON.stringify({
+      report: {
+        date: draft.undated ? null : { start: draft.date.start, end: draft.date.end },
+        place: draft.place?.name ?? null,
+        event_type: draft.event_type,
+        side_a: draft.side_a?.name ?? null,
+        side_b: draft.side_b?.name ?? null,
+        attribution: draft.attribution ?? null,
+      },
+      match: match === null ? null : explainMatch(key, match),
+    }),
+  };
 }
 
 /**
@@ -106,16 +133,55 @@ export async function saveIncidents(
   await dialect.lockIncidentMerging(trx);
   const touched = new Set<number>();
   for (const draft of drafts) {
-    let id = await findMatch(trx, draft, documentId);
-    if (id === null) {
-      if (draft.undated) continue;
-      id = await insertIncident(trx, draft, now);
-    }
+    const match = await findMatch(trx, draft, documentId);
+    if (match === null && draft.undated) continue;
+    const id = match?.id ?? (await insertIncident(trx, draft, now));
+    await trx
+      .insertInto('incident_merges')
+      .values({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now })
+      .execute();
     await addSourcesAndClaims(trx, id, documentId, draft, figureIds);
+    if (match !== null) await settleSides(trx, id, draft);
     touched.add(id);
   }
   for (const id of touched) await recomputeIncident(trx, id);
   return [...touched];
+}
+
+const UNIDENTIFIED_ID = 'unidentified-armed-group';
+const UNIDENTIFIED_NAME = 'Unidentified armed group';
+
+/**
+ * A later report that names who did it (a claim, an attribution, the narration) names the perpetrator
+ * the first report could not: side A "Unidentified armed group", or none, gives way to it, and a
+ * target the first report left out is filled in.
+ */
+async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<void> {
+  const actors = await trx
+    .selectFrom('incident_actors')
+    .select(['side', 'actor_id'])
+    .where('incident_id', '=', id)
+    .execute();
+  if (actors.some((a) => a.side === 'a' && a.actor_id !== null && a.actor_id !== UNIDENTIFIED_ID)) {
+    await trx
+      .deleteFrom('incident_actors')
+      .where('incident_id', '=', id)
+      .where('side', '=', 'a')
+      .where('actor_id', '=', UNIDENTIFIED_ID)
+      .execute();
+  }
+  const row = await trx
+    .selectFrom('incidents')
+    .select(['side_a', 'side_b'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const values: { side_a?: string; side_b?: string } = {};
+  const named = draft.side_a;
+  if (named && named.actor_id !== UNIDENTIFIED_ID && (row.side_a === null || row.side_a === UNIDENTIFIED_NAME))
+    values.side_a = named.name;
+  const target = draft.side_b;
+  if (target && row.side_b === null && target.name !== (values.side_a ?? row.side_a)) values.side_b = target.name;
+  if (values.side_a !== undefined || values.side_b !== undefined) await writeExtractedValues(trx, id, values);
 }
 
 async function insertIncident(trx: Db, d: DraftIncident, now: string): Promise<number> {

@@ -95,6 +95,7 @@ export interface Database extends AccountReviewTables, SourceGradeTables {
   incident_actors: IncidentActorTable;
   incident_sources: IncidentSourceTable;
   incident_claims: IncidentClaimTable;
+  incident_merges: IncidentMergeTable;
   places: PlaceTable;
   jobs: JobTable;
   incident_totals: IncidentTotalsTable;
@@ -168,6 +169,18 @@ export interface IncidentActorTable {
   name: string;
   /** ACLED inter code as an imported dataset states it; null when Tally resolved the actor itself. */
   inter: number | null;
+}
+
+/** Why a document's report is part of an incident (migrations/0012-incident-merges.ts). */
+export interface IncidentMergeTable {
+  id: Generated<number>;
+  incident_id: number;
+  document_id: number;
+  /** 'founded' for the report that made the incident, 'merged' or 'undated' for reports joined to it. */
+  how: string;
+  /** JSON: the match's reasons and the draft's date, place, kind and parties as this report told them. */
+  reason: string;
+  created_at: string;
 }
 
 export interface IncidentSourceTable {

@@ -104,10 +104,10 @@ function renderSection(section: ReportSection): string {
   const i = section.incident;
   const date = i.date.start === i.date.end ? i.date.start : `${i.date.start} to ${i.date.end}`;
   const place = i.place
-    ? [i.place.name, i.place.admin2, i.place.admin1, i.place.country].filter(Boolean).join(', ')
+    ? [...new Set([i.place.name, i.place.admin2, i.place.admin1, i.place.country].filter(Boolean))].join(', ')
     : 'place unknown';
   const deaths = `low ${i.deaths.low ?? '—'}, best ${i.deaths.best ?? '—'}, high ${i.deaths.high ?? '—'}`;
-  const sides = [i.side_a, i.side_b].filter(Boolean).join(' v ') || 'not stated';
+  const sides = i.side_a || i.side_b ? `${i.side_a ?? 'not stated'} v ${i.side_b ?? 'not stated'}` : 'not stated';
   const heading = `incident-${i.id}-heading`;
   const override = i.grade.override
     ? ` Set by ${e(i.grade.override.by)} on ${e(i.grade.override.at.slice(0, 10))}; the rule gives ${e(i.grade.computed)}.${i.grade.override.note ? ` Note: ${e(i.grade.override.note)}` : ''}`

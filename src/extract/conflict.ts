@@ -7,6 +7,9 @@ import { cleanValue, parseCommander, splitCombatants, splitList, splitNames, tid
 export { readConflictDates } from './conflict-dates.js';
 
 const MAX_SIDES = 8;
+// Placeholders a cell holds when it names nobody.
+const NO_NAME =
+  /^(?:unknown|not known|n\/?a|none|nil|various|several|see (?:below|above|text|list)|disputed|undisclosed|unidentified)$/i;
 
 function fieldText(text: string, f: InfoboxField): string {
   return text.slice(f.start, f.end);
@@ -41,8 +44,8 @@ export function buildConflict(
     const supporters: string[] = [];
     for (const f of of('combatant')) {
       const split = splitCombatants(fieldText(text, f));
-      for (const name of split.combatants) combatants.push(name);
-      for (const name of split.supporters) supporters.push(name);
+      for (const name of split.combatants) if (!NO_NAME.test(name)) combatants.push(name);
+      for (const name of split.supporters) if (!NO_NAME.test(name)) supporters.push(name);
     }
     const commanders: Commander[] = [];
     for (const f of of('commander')) {
@@ -55,7 +58,7 @@ export function buildConflict(
           continue;
         }
         const c = parseCommander(item);
-        if (c) commanders.push(c);
+        if (c && !NO_NAME.test(c.name)) commanders.push(c);
       }
     }
     const units = of('units').flatMap((f) => splitList(fieldText(text, f)));

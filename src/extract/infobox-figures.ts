@@ -56,10 +56,12 @@ function segments(tokens: Token[]): Array<[number, number]> {
 function defaultKind(
   base: 'strength' | 'casualties',
   previous: () => FigureKind | null,
+  own?: FigureKind,
 ): (np: NounPhrase) => FigureKind | null {
   return (np) => {
     if (base === 'strength') return 'strength';
     if (np.headClass === 'thing') return null;
+    if (own) return own;
     const before = previous();
     if (before && before !== 'strength') return before;
     return np.headClass === 'none' ? 'killed_or_injured' : 'killed';
@@ -107,7 +109,7 @@ export function readInfoboxFigures(
         start: s,
         end: e,
         isDate: (k) => dated.has(k),
-        defaultKind: defaultKind(field.base, () => lastKind),
+        defaultKind: defaultKind(field.base, () => lastKind, field.kind),
       };
       for (const raw of readFigures(input)) {
         const a = tokens[raw.evStart] as Token;

@@ -1,3 +1,5 @@
+import type { FigureKind } from '../core/figure.js';
+
 /** Infobox keys as the conflict template names them, whatever rendering they arrive in. */
 
 export type FieldBase =
@@ -81,7 +83,30 @@ export interface CanonicalKey {
   base: FieldBase;
   /** 1-based side for numbered keys ("Combatant2"), null otherwise. */
   side: number | null;
+  /** What a bare count on a casualty row counts: "Deaths: 45" is 45 killed. */
+  kind?: FigureKind;
 }
+
+/** Rows of a casualty section that name what they count, as civil-conflict and attack infoboxes do. */
+const CASUALTY_ROWS = new Map<string, FigureKind>(
+  Object.entries({
+    deaths: 'killed',
+    death: 'killed',
+    dead: 'killed',
+    killed: 'killed',
+    fatalities: 'killed',
+    deathtoll: 'killed',
+    injuries: 'injured',
+    injured: 'injured',
+    wounded: 'injured',
+    nonfatalinjuries: 'injured',
+    arrested: 'captured',
+    arrests: 'captured',
+    detained: 'captured',
+    captured: 'captured',
+    displaced: 'displaced',
+  }),
+);
 
 /** Maps "Combatant1", "combatant 2", "Side1", "Casualties and losses", "Part of" to a field. */
 export function canonicalKey(raw: string): CanonicalKey | null {
@@ -89,7 +114,7 @@ export function canonicalKey(raw: string): CanonicalKey | null {
   const squashed = raw
     .toLowerCase()
     .replace(/<[^<>]{0,200}>/g, '')
-    .replace(/[\s_\-.:'’*]+/g, '');
+    .replace(/[\s_\-.:'’*()]+/g, '');
   if (squashed.length === 0 || squashed.length > 40) return null;
   const m = /^([a-z]+?)(\d{1,2})([a-z])?$/.exec(squashed);
   if (m) {
@@ -100,7 +125,9 @@ export function canonicalKey(raw: string): CanonicalKey | null {
     return { base, side: SIDED.has(base) ? n : null };
   }
   const base = BASES.get(squashed);
-  return base ? { base, side: null } : null;
+  if (base) return { base, side: null };
+  const kind = CASUALTY_ROWS.get(squashed);
+  return kind ? { base: 'casualties', side: null, kind } : null;
 }
 
 /** A key row that opens a section of per-side cells, as in the HTML infobox ("Belligerents"). */

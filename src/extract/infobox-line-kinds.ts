@@ -39,6 +39,14 @@ const DISPLAY_LABELS = [
   'Commanders and leaders',
   'Casualties and losses',
   'Territorial changes',
+  'Non-fatal injuries',
+  'Fatalities',
+  'Injuries',
+  'Arrested',
+  'Wounded',
+  'Injured',
+  'Deaths',
+  'Death(s)',
   'Units involved',
   'Belligerents',
   'Commanders',
@@ -131,11 +139,15 @@ function columnsLine(line: Line, sep: '\t' | '|'): LineKind | null {
 }
 
 function gluedLine(line: Line): LineKind | null {
-  const text = line.text.replace(/^[ \t]+/, '');
-  const offset = line.text.length - text.length;
+  const text = line.text;
+  let offset = 0;
+  while (text[offset] === ' ' || text[offset] === '\t') offset++;
+  // Every label opens with a capital: most lines are done with after one look.
+  const c = text.charCodeAt(offset);
+  if (c < 65 || c > 90) return null;
   for (const label of DISPLAY_LABELS) {
-    if (!text.startsWith(label)) continue;
-    const rest = text.slice(label.length);
+    if (!text.startsWith(label, offset)) continue;
+    const rest = text.slice(offset + label.length, offset + label.length + 40);
     const value = rest.replace(/^[ \t]+/, '');
     if (value === '') return null;
     const isDate = label.startsWith('Date');
@@ -150,7 +162,7 @@ function gluedLine(line: Line): LineKind | null {
 /** Classifies one line; `inWiki` says a `{{Infobox` template is open. */
 export function classifyLine(line: Line, inWiki: boolean): LineKind {
   const text = line.text;
-  if (text.trim() === '') return { kind: 'blank' };
+  if (!/\S/.test(text)) return { kind: 'blank' };
   if (text.length > 5000) return { kind: 'text' };
   if (/^[ \t]*\{\{[ \t]*infobox\b/i.test(text)) return { kind: 'open' };
   if (/^[ \t]*\}\}[ \t]*$/.test(text)) return inWiki ? { kind: 'close' } : { kind: 'text' };
@@ -169,7 +181,7 @@ export function classifyLine(line: Line, inWiki: boolean): LineKind {
     const piped = columnsLine(line, '|');
     if (piped) return piped;
   }
-  const lone = loneKey(text);
+  const lone = text.length <= 60 ? loneKey(text) : null;
   if (lone) return { kind: 'key', key: lone, cells: [], columns: null, wiki: false };
   const pair = COLON_PAIR.exec(text);
   if (pair) {

@@ -96,3 +96,23 @@ describe('infobox lines', () => {
     expect(c?.sides.map((s) => s.combatants)).toEqual([['Kenya', 'Ras Kamboni Brigade'], ['al-Shabaab']]);
   });
 });
+
+describe('casualty rows that name what they count', () => {
+  it('reads "Deaths", "Injuries" and "Arrested" counts as killed, injured and captured', () => {
+    const text = [
+      '2019 Khartoum sit-in dispersal',
+      'Date\t3 June 2019',
+      'Location\tKhartoum, Sudan',
+      'Parties\tTransitional Military Council\tForces of Freedom and Change',
+      'Deaths\t128',
+      'Injuries\t700+',
+      'Arrested\t70',
+    ].join('\n');
+    const figures = extractDocument(text).figures.map((f) => [f.kind, f.low, f.high]);
+    expect(figures).toEqual([
+      ['killed', 128, 128],
+      ['injured', 700, null],
+      ['captured', 70, 70],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import type { FigureKind } from '../core/figure.js';
 import { stripTags } from './infobox-html.js';
 import { type CanonicalKey, canonicalKey, type FieldBase, SIDED } from './infobox-keys.js';
 import type { Cell, InfoboxSource } from './layout.js';
@@ -9,6 +10,8 @@ export interface InfoboxField {
   side: number | null;
   start: number;
   end: number;
+  /** What a bare count in the value counts, when its key says ("Deaths", "Injuries"). */
+  kind?: FigureKind;
 }
 
 export interface InfoboxFields {
@@ -34,10 +37,10 @@ export function readInfoboxFields(text: string, source: InfoboxSource): InfoboxF
     counters.set(base, n);
     return n;
   };
-  const add = (base: FieldBase, side: number | null, first: Cell, last: Cell) => {
+  const add = (base: FieldBase, side: number | null, first: Cell, last: Cell, kind?: FigureKind) => {
     if (base === 'ignore') return;
     if (side !== null) counters.set(base, Math.max(counters.get(base) ?? 0, side));
-    fields.push({ base, side, start: first.start, end: last.end });
+    fields.push({ base, side, start: first.start, end: last.end, ...(kind ? { kind } : {}) });
   };
 
   for (const row of source.rows) {
@@ -45,7 +48,7 @@ export function readInfoboxFields(text: string, source: InfoboxSource): InfoboxF
       section = null;
       headerKeys = null;
       for (const c of row.cells)
-        if (c.end > c.start) add(row.key.base, c.side === undefined ? row.key.side : c.side, c, c);
+        if (c.end > c.start) add(row.key.base, c.side === undefined ? row.key.side : c.side, c, c, row.key.kind);
       continue;
     }
     const cells = row.cells.filter((c) => stripTags(text.slice(c.start, c.end)) !== '');
@@ -81,9 +84,10 @@ export function readInfoboxFields(text: string, source: InfoboxSource): InfoboxF
     if (key) {
       headerKeys = null;
       section = null;
-      if (key.side !== null) add(key.base, key.side, rest[0] as Cell, last);
-      else if (SIDED.has(key.base) && rest.length >= 2) for (const c of rest) add(key.base, nextSide(key.base), c, c);
-      else add(key.base, null, rest[0] as Cell, last);
+      if (key.side !== null) add(key.base, key.side, rest[0] as Cell, last, key.kind);
+      else if (SIDED.has(key.base) && rest.length >= 2)
+        for (const c of rest) add(key.base, nextSide(key.base), c, c, key.kind);
+      else add(key.base, null, rest[0] as Cell, last, key.kind);
       continue;
     }
     const keys = cells.map((c) => canonicalKey(stripTags(text.slice(c.start, c.end))));

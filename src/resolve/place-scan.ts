@@ -280,16 +280,17 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   const exact = gazetteer.byFolded.get(key);
   if (exact !== undefined) return { entries: [...exact], exact: true, descriptor };
   if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
-  const sound = phoneticKey(place);
-  // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
-  const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
-  if (short && (descriptor === null || keyConsonants(sound) < 2)) return null;
-  // By sound only when every word looks like part of a name: "Now we" is not Nawah.
+  // By sound only when every word looks like part of a name: "Now we" is not Nawah. Checked before the
+  // key is made, as most windows fail here.
   for (const f of folded) {
     const joined = f.words.join('');
     if (joined === '' || PLACE_DESCRIPTORS.has(joined) || ['e', 'i', 'ye', 'yi', 'wa', 'o'].includes(joined)) continue;
     if (!f.capitalised || NOT_PLACE_WORDS.has(joined)) return null;
   }
+  const sound = phoneticKey(place);
+  // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
+  const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
+  if (short && (descriptor === null || keyConsonants(sound) < 2)) return null;
   const found = new Set(gazetteer.byKey.get(sound) ?? []);
   for (const t of aliasTargets(sound)) for (const e of gazetteer.byKey.get(t) ?? []) found.add(e);
   const entries = short ? [...found].filter((e) => kindFits(descriptor, e)) : [...found];
@@ -312,6 +313,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
     return f;
   };
   const mentions: PlaceMention[] = [];
+  const memo = new Map<string, WindowHit | null>();
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i] as Token;
@@ -337,7 +339,13 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
       for (let j = last; j >= i && found === null; j--) {
         const window: Folded[] = [];
         for (let k = i; k <= j; k++) window.push(fold(k));
-        const hit = lookupWindow(window, gazetteer, lowercase);
+        // A report names its places again and again: each spelling is looked up once.
+        const memoKey = `${lowercase ? 'l' : 'u'}${window.map((f) => `${f.capitalised ? 'C' : 'c'}${f.words.join(' ')}`).join('|')}`;
+        let hit = memo.get(memoKey);
+        if (hit === undefined) {
+          hit = lookupWindow(window, gazetteer, lowercase);
+          memo.set(memoKey, hit);
+        }
         if (hit === null) continue;
         const end = tokens[j] as Token;
         const words = text.slice(first.start, end.end);

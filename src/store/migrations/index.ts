@@ -13,6 +13,7 @@ import { statementTotalsMigration } from './0010-statement-totals.js';
 import { sourceGradesMigration } from './0011-source-grades.js';
 import { incidentMergesMigration } from './0012-incident-merges.js';
 import { bulkTotalsMigration } from './0013-bulk-totals.js';
+import { totalsCoveringMigration } from './0013-totals-covering.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -32,6 +33,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0011-source-grades': sourceGradesMigration(dialect),
         '0012-incident-merges': incidentMergesMigration(dialect),
         '0013-bulk-totals': bulkTotalsMigration(dialect),
+        '0013-totals-covering': totalsCoveringMigration(),
       };
     },
   };

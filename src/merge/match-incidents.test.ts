@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { datesOverlap, type IncidentKey, pickUndatedMatch, sameIncident, samePlace } from './match-incidents.js';
+import {
+  datesOverlap,
+  explainMatch,
+  type IncidentKey,
+  pickUndatedMatch,
+  sameIncident,
+  samePlace,
+} from './match-incidents.js';
 
 const balkhab: IncidentKey = {
   date_start: '2022-06-23',
@@ -49,5 +56,27 @@ describe('matching incidents across reports', () => {
     const later = { ...balkhab, date_start: '2022-07-03', date_end: '2022-07-03' };
     expect(pickUndatedMatch(undated, [later, balkhab])).toBe(balkhab);
     expect(pickUndatedMatch({ ...undated, actor_ids: ['nrf'] }, [later, balkhab])).toBeNull();
+  });
+
+  it('merges when only one report names the parties, an unidentified group naming none', () => {
+    const unnamed = { ...balkhab, actor_ids: ['unidentified-armed-group'] };
+    expect(sameIncident(balkhab, unnamed)).toBe(true);
+    expect(sameIncident(balkhab, { ...balkhab, actor_ids: ['iskp'] })).toBe(false);
+  });
+
+  it('merges two readings of one act of violence, never violence with a truce or a protest', () => {
+    const bombing = { ...balkhab, event_type: 'Explosions/Remote violence' };
+    expect(sameIncident(bombing, { ...balkhab, event_type: 'Violence against civilians' })).toBe(true);
+    expect(sameIncident(bombing, { ...balkhab, event_type: 'Strategic developments' })).toBe(false);
+    expect(sameIncident(bombing, { ...balkhab, event_type: 'Protests' })).toBe(false);
+  });
+
+  it('says why two reports were merged: dates, place, kind and parties', () => {
+    const next = { ...balkhab, date_start: '2022-06-24', date_end: '2022-06-24', actor_ids: [], event_type: 'Battles' };
+    const reason = explainMatch(next, { ...balkhab, event_type: 'Battles', place_name: 'Balkhab' });
+    expect(reason.date).toBe('2022-06-24 is within a day of 2022-06-23');
+    expect(reason.place).toMatch(/^same place/);
+    expect(reason.event).toBe('same kind of event: Battles');
+    expect(reason.parties).toBe('this report names no party; the incident has taliban, mahdi-mujahid-forces');
   });
 });

@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractDocumentDetailed } from '../extract/extract-document.js';
+import { createActorIndex } from '../resolve/actors.js';
+import { loadActorRegistry, loadShippedGazetteer } from '../resolve/load-resolve-data.js';
+import { buildIncidents, type Resolvers } from './build-incidents.js';
+
+let resolvers: Resolvers;
+beforeAll(async () => {
+  resolvers = { gazetteer: await loadShippedGazetteer(), actors: createActorIndex(await loadActorRegistry()) };
+});
+
+function incidentsOf(text: string, published: string | null = null) {
+  const { result, passages } = extractDocumentDetailed(text, { published });
+  return buildIncidents(text, result, passages, resolvers);
+}
+
+const killed = (d: ReturnType<typeof incidentsOf>[number]) =>
+  d.claims.filter((c) => c.kind === 'killed').map((c) => c.low ?? c.high);
+
+describe('only events become incidents', () => {
+  it('reads an agreement concluded as a development, one named in passing as background', () => {
+    const signed = incidentsOf('The two sides signed a ceasefire agreement in Doha on 29 February 2020.');
+    expect(signed.map((d) => d.sub_event_type)).toEqual(['Agreement']);
+    expect(incidentsOf('After the February 2020 ceasefire agreement, a new round of talks, a new offensive.')).toEqual(
+      [],
+    );
+  });
+
+  it('makes no incident of arrivals, visits, returns, elections or appointments', () => {
+    const text = [
+      'Foreign ministers arrived in Kabul on 3 May 2022 for talks with the new authorities.',
+      '',
+      'On 5 May 2022, forty families returned to their homes in Khost.',
+      '',
+      'On 9 May 2022, the provincial council elected a new chairman in Herat.',
+    ].join('\n');
+    expect(incidentsOf(text)).toEqual([]);
+  });
+
+  it('leaves a clause that recalls an earlier attack, and its toll, out of the incident', () => {
+    const [one, ...rest] = incidentsOf(
+      'On 14 June 2017 a bomb killed nine people at a mosque in Herat, the deadliest attack since a bombing in Kabul in May that killed 150.',
+    );
+    expect(rest).toEqual([]);
+    expect(one?.place?.admin1).toBe('Herat');
+    expect(one && killed(one)).toEqual([9]);
+  });
+
+  it('makes no incident of a campaign summed up or a series of attacks counted together', () => {
+    expect(incidentsOf('In six weeks of fighting in Helmand in May 2016, more than 300 fighters were killed.')).toEqual(
+      [],
+    );
+    expect(
+      incidentsOf(
+        'On 2 May 2016, officials said a string of attacks in Kandahar had killed 40 people in recent weeks.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still finds the incident of a short wire dispatch', () => {
+    const wire =
+      'KUNDUZ, March 4 (Example Wire) - Two police officers were killed when gunmen attacked a checkpoint on Monday.';
+    const found = incidentsOf(wire, '2019-03-05');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.event_type).toBe('Battles');
+  });
+});
+
+describe('one event, one incident within a report', () => {
+  it('keeps a later sentence of parts ("among the dead") as claims of the incident just told', () => {
+    const found = incidentsOf(
+      [
+        'On 2 March 2019, a car bomb exploded outside a bank in Lashkar Gah, killing 14 people.',
+        'Among the dead were three children, a hospital doctor in Kandahar said.',
+      ].join(' '),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0] && killed(found[0])).toEqual([14, 3]);
+    expect(found[0]?.place?.admin1).toBe('Helmand');
+  });
+
+  it('folds a month-long copy of an event into the day it names', () => {
+    const found = incidentsOf(
+      [
+        'In July 2018, Taliban fighters attacked Islamic State positions in Darzab district, Jowzjan province.',
+        '',
+        'On 12 July 2018, Taliban fighters attacked Islamic State positions in Darzab, killing 20.',
+      ].join('\n'),
+    );
+    expect(found.map((d) => [d.date.start, d.date.end])).toEqual([['2018-07-12', '2018-07-12']]);
+    expect(found[0]?.sources).toHaveLength(2);
+  });
+
+  it('gives the perpetrator named in the next paragraph to the attack told before it', () => {
+    const found = incidentsOf(
+      [
+        'On 8 May 2021, a bomb exploded near a girls school in Kabul, killing at least 60 students.',
+        '',
+        'Islamic State claimed responsibility for the attack.',
+      ].join('\n'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.side_a?.actor_id).toBe('iskp');
+    expect(found[0]?.side_b?.actor_id).toBe('civilians');
+    expect(found[0]?.attribution?.how).toBe('claimed');
+  });
+
+  it('makes one incident per place when a sentence lists places each with its own toll', () => {
+    const found = incidentsOf(
+      'On 9 May 2017, 12 people were killed in Kunduz city, 7 were killed in Maimana and 3 were killed in Sheberghan.',
+    );
+    expect(found.map((d) => [d.place?.admin1, killed(d)])).toEqual([
+      ['Kunduz', [12]],
+      ['Faryab', [7]],
+      ['Jowzjan', [3]],
+    ]);
+    expect(new Set(found.map((d) => d.date.start))).toEqual(new Set(['2017-05-09']));
+  });
+
+  it('makes the incident of an infobox that dates a short event but has no Location line', () => {
+    const text = [
+      '= Attack on the Khanabad checkpoint =',
+      '',
+      'Infobox',
+      '- Conflict: Attack on the Khanabad checkpoint',
+      '- Date: 4 March 2019',
+      '- Result: Checkpoint overrun',
+      '- Casualties1: 9 soldiers killed',
+      '',
+      'The checkpoint stood at the entrance of Khanabad district in Kunduz province.',
+    ].join('\n');
+    const found = incidentsOf(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.date.start).toBe('2019-03-04');
+    expect(found[0]?.place?.admin1).toBe('Kunduz');
+    expect(found[0] && killed(found[0])).toEqual([9]);
+  });
+});

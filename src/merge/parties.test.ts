@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ActorIndex, createActorIndex, findActorMentions } from '../resolve/actors.js';
+import { loadActorRegistry } from '../resolve/load-resolve-data.js';
+import { type Parties, partiesOf } from './parties.js';
+
+let index: ActorIndex;
+beforeAll(async () => {
+  index = createActorIndex(await loadActorRegistry());
+});
+
+function parties(sentence: string, date?: string, eventType: Parameters<typeof partiesOf>[5] = null): Parties {
+  return partiesOf(
+    sentence,
+    { start: 0, end: sentence.length },
+    findActorMentions(sentence, index),
+    index,
+    date,
+    eventType,
+  );
+}
+
+const ids = (p: Parties) => [p.side_a?.actor_id ?? null, p.side_b?.actor_id ?? null];
+
+describe('partiesOf', () => {
+  it('puts the subject of an attack verb on side A and its object on side B', () => {
+    expect(ids(parties('Houthi fighters shelled Ukrainian troops near the front.'))).toEqual([
+      'houthis',
+      'ukraine-military',
+    ]);
+    // The same two parties, the other way round: order of naming does not decide, the verb does.
+    expect(ids(parties('Near the front, Ukrainian troops were shelled by Houthi fighters.'))).toEqual([
+      'houthis',
+      'ukraine-military',
+    ]);
+  });
+
+  it('takes the group that claimed responsibility as the perpetrator, with the claim as its source', () => {
+    const p = parties('A car bomb killed nine soldiers in Mogadishu; al-Shabaab claimed responsibility.');
+    expect(p.side_a?.actor_id).toBe('al-shabaab');
+    expect(p.attribution).toMatchObject({ how: 'claimed', claimant: 'Al Shabaab' });
+  });
+
+  it('does not take a claim for a series of attacks as a claim for this one', () => {
+    const p = parties('Al-Shabab has claimed responsibility for 13 attacks on the city this year.');
+    expect(p.attribution).toBeNull();
+  });
+
+  it('takes the group blamed or suspected as the perpetrator, with who blamed it', () => {
+    const blamed = parties('Police officials blamed the Taliban for the blast at the market.');
+    expect(blamed.side_a?.actor_id).toBe('taliban');
+    expect(blamed.attribution).toMatchObject({ how: 'attributed' });
+    expect(blamed.attribution?.claimant).toMatch(/Police officials/);
+    const suspected = parties('Rapid Support Forces are suspected of the killings in the camp.');
+    expect(suspected.side_a?.actor_id).toBe('rsf');
+    expect(suspected.attribution?.how).toBe('attributed');
+  });
+
+  it('codes an unnamed bomber as an unidentified armed group, but not an unnamed air force', () => {
+    expect(
+      parties('A roadside bomb killed four farmers.', undefined, 'Explosions/Remote violence').side_a?.actor_id,
+    ).toBe('unidentified-armed-group');
+    expect(parties('Gunmen shot dead two teachers.', undefined, 'Violence against civilians').side_a?.actor_id).toBe(
+      'unidentified-armed-group',
+    );
+    expect(parties('An airstrike hit a village near the border.', undefined, 'Explosions/Remote violence').side_a).toBe(
+      null,
+    );
+  });
+
+  it('keeps parties that are only quoted out of the sides', () => {
+    const p = parties(
+      'A bomb exploded at a school in Kabul, Afghan government officials said.',
+      '2019-05-02',
+      'Explosions/Remote violence',
+    );
+    expect(p.side_a?.actor_id).toBe('unidentified-armed-group');
+    expect(p.side_b).toBeNull();
+    // A country named after a preposition is a place: "the UN mission in Afghanistan".
+    const mission = parties('According to the United Nations mission in Afghanistan, 35 students died.');
+    expect(mission.side_a).toBeNull();
+  });
+
+  it('reads a generic name on the event date: the government of Afghanistan before and after August 2021', () => {
+    const sentence = 'Government forces attacked the village.';
+    expect(parties(sentence, '2019-03-01').side_a?.actor_id).toBe('ansf');
+    expect(parties(sentence, '2022-03-01').side_a?.actor_id).toBe('taliban');
+    expect(parties(sentence, '2022-03-01').side_a?.state).toBe(true);
+    expect(parties('Taliban fighters attacked a checkpoint.', '2019-03-01').side_a?.state).toBe(false);
+  });
+});

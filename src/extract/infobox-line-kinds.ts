@@ -16,7 +16,10 @@ export interface Line {
 export type LineKind =
   | { kind: 'blank' | 'rule' | 'open' | 'close' }
   | { kind: 'text' }
-  /** A key, with the value cells on its line (positional columns for tab and pipe rows). */
+  /**
+   * A key, with the value cells on its line. Tab cells run on over lines; 'pipe' cells (pipe rows and
+   * space-padded columns) stand each in its column of one line.
+   */
   | { kind: 'key'; key: CanonicalKey; cells: Cell[]; columns: 'tab' | 'pipe' | null; wiki: boolean }
   /** A row of columns that names no key: a body row of a section in a tab or pipe table. */
   | { kind: 'columns'; cells: Cell[]; columns: 'tab' | 'pipe' };
@@ -28,6 +31,7 @@ const WIKI_PARAM = /^[ \t]*\|[ \t]*([A-Za-z][A-Za-z0-9 _]{0,40}?)[ \t]*=[ \t]*/;
 const COLON_PAIR =
   /^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _'’()&/.-]{0,44}?)[ \t]*(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*/;
 const BULLETED = /^[ \t]*[-*•]/;
+const SPACE_RUN = /\S {3,}\S/;
 
 /**
  * Labels as an encyclopedia page displays them, longest first so "Casualties and losses" wins over
@@ -138,6 +142,26 @@ function columnsLine(line: Line, sep: '\t' | '|'): LineKind | null {
   return { kind: 'columns', cells, columns };
 }
 
+/**
+ * A text dump of a table pads its columns with spaces ("Date      3 March 2019"); runs of three or
+ * more spaces part short cells, and the cells stand in their columns like a pipe row's.
+ */
+function spacedLine(line: Line): LineKind | null {
+  const cells: Cell[] = [];
+  let from = 0;
+  for (const m of line.text.matchAll(/ {3,}/g)) {
+    cells.push(trimCell(line, from, m.index as number));
+    from = (m.index as number) + m[0].length;
+  }
+  cells.push(trimCell(line, from, line.text.length));
+  const filled = cells.filter((c) => c.end > c.start);
+  if (filled.length < 2 || filled.some((c) => c.end - c.start > 80)) return null;
+  const first = cells[0] as Cell;
+  const key = first.end > first.start ? loneKey(cellText(line, first)) : null;
+  if (key) return { kind: 'key', key, cells: cells.slice(1), columns: 'pipe', wiki: false };
+  return { kind: 'columns', cells: first.end > first.start ? cells : cells.slice(1), columns: 'pipe' };
+}
+
 function gluedLine(line: Line): LineKind | null {
   const text = line.text;
   let offset = 0;
@@ -180,6 +204,10 @@ export function classifyLine(line: Line, inWiki: boolean): LineKind {
   if (/^[ \t]*\|/.test(text) && splitTopLevel(text, '|').length >= 2) {
     const piped = columnsLine(line, '|');
     if (piped) return piped;
+  }
+  if (text.length <= 600 && SPACE_RUN.test(text)) {
+    const spaced = spacedLine(line);
+    if (spaced) return spaced;
   }
   const lone = text.length <= 60 ? loneKey(text) : null;
   if (lone) return { kind: 'key', key: lone, cells: [], columns: null, wiki: false };

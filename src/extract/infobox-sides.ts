@@ -36,16 +36,31 @@ function valueLines(entry: Entry): Cell[] {
   return out;
 }
 
-function byPipes(entry: Entry): Cell[] {
+/**
+ * Positional cells: each row's n-th cell is side n. A line with a single cell (a side's second line
+ * in a space-padded dump) goes to the column its indent lines up with.
+ */
+function byColumns(text: string, entry: Entry): Cell[] {
   const out: Cell[] = [];
-  entry.first.cells.forEach((c, i) => {
-    if (c.end > c.start) out.push(cell(c.start, c.end, i + 1));
-  });
-  for (const b of entry.body) {
-    if (b.kind.kind !== 'columns') continue;
-    b.kind.cells.forEach((c, i) => {
-      if (c.end > c.start) out.push(cell(c.start, c.end, i + 1));
+  const starts = new Map<number, number>();
+  const place = (cells: Cell[], lineStart: number) =>
+    cells.forEach((c, i) => {
+      if (c.end <= c.start) return;
+      out.push(cell(c.start, c.end, i + 1));
+      if (!starts.has(i + 1)) starts.set(i + 1, c.start - lineStart);
     });
+  place(entry.first.cells, entry.line.start);
+  for (const b of entry.body) {
+    if (b.kind.kind === 'columns') {
+      place(b.kind.cells, b.line.start);
+      continue;
+    }
+    const indent = b.line.text.search(/\S/);
+    let best: number | null = null;
+    for (const [side, at] of starts)
+      if (best === null || Math.abs(at - indent) < Math.abs((starts.get(best) as number) - indent)) best = side;
+    const c = best === null ? null : trimmed(text, b.line.start, b.line.end, best);
+    if (c) out.push(c);
   }
   return out;
 }
@@ -124,7 +139,7 @@ function units(text: string, lines: Cell[]): Cell[] {
 function splitEntry(text: string, entry: Entry): Split {
   const pipes =
     entry.first.columns === 'pipe' || entry.body.some((b) => b.kind.kind === 'columns' && b.kind.columns === 'pipe');
-  if (pipes) return { entry, cells: byPipes(entry) };
+  if (pipes) return { entry, cells: byColumns(text, entry) };
   const tabs =
     entry.first.columns === 'tab' || entry.body.some((b) => text.slice(b.line.start, b.line.end).includes('\t'));
   if (tabs) return { entry, cells: byTabs(text, entry) };

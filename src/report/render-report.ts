@@ -19,7 +19,8 @@ const SOURCE_TYPE_NAMES: Record<ReportSource['type'], string> = {
  */
 export function renderReport(model: ReportModel, outlines: readonly CountryOutline[]): string {
   const period = model.period ? `${model.period.start} to ${model.period.end}` : 'no incidents';
-  const incidents = model.sections.map((s) => s.incident);
+  // Discounted incidents are listed but drawn nowhere, as they are counted nowhere.
+  const incidents = model.sections.map((s) => s.incident).filter((i) => i.grade.grade !== 'discounted');
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

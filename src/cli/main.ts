@@ -74,7 +74,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--queue', 'only put the inputs on the queue, for `tally worker` processes to ingest')
     .option(
       '--jobs <n>',
-      'threads that read and extract while one stores, in input order (default: the number of cores)',
+      'threads that read and extract while one stores, in input order (default: one per core, at most one per 50 inputs)',
       int('--jobs', 1),
     )
     .action((paths: string[], flags, cmd: Command) =>

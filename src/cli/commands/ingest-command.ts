@@ -30,8 +30,7 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
       process.stderr.isTTY && !flags.json ? new SingleBar({ stream: process.stderr, clearOnComplete: true }) : null;
     bar?.start(inputs.length, 0);
     const outcomes: IngestOutcome[] = [];
-    // No more threads than documents: each one loads its own gazetteer first.
-    const jobs = Math.min(flags.jobs ?? availableParallelism(), inputs.length);
+    const jobs = threadsFor(inputs.length, flags.jobs);
     let pool: AnalysePool | null = null;
     let analyse: IngestDeps['analyse'];
     if (jobs > 1) {
@@ -68,6 +67,18 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
     await store.close();
   }
 }
+
+/**
+ * Each thread loads its own gazetteer before its first document, which costs as much as analysing
+ * a few dozen: by default a small batch stays on this thread, and a large one gets one thread per
+ * core. An explicit --jobs is taken as given, up to one thread per input.
+ */
+export function threadsFor(inputs: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, inputs));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(inputs / DOCUMENTS_PER_THREAD)));
+}
+
+const DOCUMENTS_PER_THREAD = 50;
 
 async function* iterate<T>(items: T[]): AsyncGenerator<T> {
   yield* items;

@@ -80,7 +80,10 @@ export function buildConflict(
     .filter((f) => f.base === 'casualties' && (f.side === null || f.side > nSides))
     .map((f) => cleanValue(fieldText(text, f)))
     .filter(Boolean);
-  const name = cleanTitle(plain('name') ?? info.title ?? title ?? '');
+  // A title guessed from the lines above a flattened infobox yields to the page's own title.
+  const page = title && !SITE_CHROME.test(title) ? title : null;
+  const caption = source.captionSure === false ? null : info.title;
+  const name = cleanTitle(plain('name') ?? caption ?? page ?? info.title ?? '');
   return {
     name: tidy(name) || name,
     part_of: plain('part_of')?.replace(/^part of\s+/i, '') ?? null,
@@ -98,6 +101,9 @@ export function buildConflict(
 
 // "Battle of X - Wikipedia", "Battle of X | Encyclopedia", "Battle of X — Wikipedia, the free encyclopedia".
 const SITE_SUFFIX = /\s+[-–—|·:]\s+[^-–—|·:]{0,40}\b(?:wikipedia|wikiwand|wiki|encyclopa?edia|britannica)\b.{0,60}$/i;
+
+const SITE_CHROME =
+  /^(?:jump to (?:content|navigation)|skip to (?:content|main)|main menu|navigation menu|contents)\b/i;
 
 /** The conflict's name without the site a copy of its page names after it. */
 export function cleanTitle(raw: string): string {

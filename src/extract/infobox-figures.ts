@@ -12,6 +12,10 @@ import { isBlockTag, type Token, tokenize } from './tokens.js';
  * item is read on its own, so every figure's evidence stays inside its item.
  */
 
+// A Strength row counts forces, whatever a table around it suggests, unless it says otherwise.
+const CASUALTY_WORD =
+  /\b(?:killed|dead|deaths?|died|wounded|injured|injuries|casualties|captured|prisoners?|POWs?|missing|displaced|surrendered)\b/i;
+
 function opensLine(t: Token): boolean {
   return t.nl > 0 && t.type !== 'tag' && t.type !== 'punct';
 }
@@ -114,9 +118,11 @@ export function readInfoboxFigures(
       for (const raw of readFigures(input)) {
         const a = tokens[raw.evStart] as Token;
         const b = tokens[raw.evEnd - 1] as Token;
-        lastKind = raw.kind;
+        const kind =
+          field.base === 'strength' && !CASUALTY_WORD.test(text.slice(a.start, b.end)) ? 'strength' : raw.kind;
+        lastKind = kind;
         figures.push({
-          kind: raw.kind,
+          kind,
           low: raw.low,
           high: raw.high,
           qualifier: raw.qualifier,

@@ -45,6 +45,13 @@ interface Scan {
   next: number;
 }
 
+/** "v t e": the view/talk/edit links of a navigation box that follows the infobox in a page copy. */
+function opensNavbox(lines: Line[], j: number): boolean {
+  const at = (k: number) => lines[k]?.text.trim() ?? '';
+  if (/^v\s*[·•|-]?\s*t\s*[·•|-]?\s*e$/.test(at(j))) return true;
+  return at(j) === 'v' && at(j + 1) === 't' && at(j + 2) === 'e';
+}
+
 function braceBalance(text: string): number {
   let n = 0;
   for (let k = text.indexOf('{'); k >= 0 && k < text.length - 1; k = text.indexOf('{', k + 2))
@@ -65,6 +72,7 @@ function scanBlock(lines: Line[], from: number): Scan {
   let j = from;
   for (; j < lines.length; j++) {
     const line = lines[j] as Line;
+    if (!inWiki && opensNavbox(lines, j)) break;
     let kind = classifyLine(line, inWiki);
     if (kind.kind === 'open') {
       if (entries.length > 0) break;
@@ -155,21 +163,32 @@ function wholeValue(entry: Entry): Cell | null {
   return spanCell(cells);
 }
 
+// Lines a page copy puts around an infobox that belong to neither its title nor its values.
+const PAGE_CHROME =
+  /^(?:from wikipedia\b|coordinates\b|show map of\b|show all\b|location within\b|jump to\b|\S.{0,80}\bis located in\b)/i;
+
+interface Header {
+  caption: string | null;
+  /** The title stood above the "Part of" line, where an infobox puts its own; else it is a guess. */
+  sure: boolean;
+  partOf: Cell | null;
+}
+
 /**
- * Title and "Part of" lines standing just above the first key, as a copied infobox opens. The title
- * is the line above "Part of" when there is one; else the top of the lines right above the keys, as
- * an image's caption may stand between the title and the keys.
+ * Title and "Part of" lines above the first key, as a copied infobox opens: the title is the line
+ * above "Part of" (image captions and map legends may stand between it and the keys). Without a
+ * "Part of" line, the top of the short lines right above the keys is the best guess.
  */
-function readHeader(lines: Line[], first: number): { caption: string | null; partOf: Cell | null } {
-  let caption: string | null = null;
+function readHeader(lines: Line[], first: number): Header {
+  const guesses: string[] = [];
   let partOf: Cell | null = null;
   let seen = 0;
   let gap = false;
-  for (let k = first - 1; k >= 0 && seen < 4; k--) {
+  for (let k = first - 1; k >= 0 && seen < 10; k--) {
     const line = lines[k] as Line;
     const raw = line.text;
-    if (raw.trim() === '') {
-      gap = seen > 0;
+    if (!/\S/.test(raw)) {
+      gap = guesses.length > 0;
       continue;
     }
     if (/^[ \t]*\|?[ \t]*:?-{2,}/.test(raw) || /^[ \t]*infobox\b/i.test(raw)) continue;
@@ -182,19 +201,16 @@ function readHeader(lines: Line[], first: number): { caption: string | null; par
     while (end > m.index && /[\s|*_]/.test(raw[end - 1] as string)) end--;
     const value = raw.slice(m.index, end).trim();
     if (/[|\t]/.test(value) || SENTENCE_END.test(value)) break;
-    if (/^from wikipedia\b/i.test(value)) continue;
-    if (/^part of\b[:\s]*/i.test(value)) {
+    if (PAGE_CHROME.test(value)) continue;
+    if (/^part of\b/i.test(value)) {
       if (partOf) break;
       partOf = { start: line.start + m.index, end: line.start + end, header: false };
-      caption = null;
-      gap = false;
       continue;
     }
-    if (partOf) return { caption: value, partOf };
-    if (gap && caption !== null) break;
-    caption = value;
+    if (partOf) return { caption: value, sure: true, partOf };
+    if (!gap && guesses.length < 4) guesses.push(value);
   }
-  return { caption, partOf };
+  return { caption: partOf ? null : (guesses[guesses.length - 1] ?? null), sure: false, partOf };
 }
 
 /** The first run of lines that reads as a conflict infobox, as rows of keyed cells. */
@@ -235,7 +251,7 @@ export function findLineInfobox(
       return {
         first: i,
         last: scan.last,
-        source: { start: startLine.start, end: endLine.end, rows, caption: header.caption },
+        source: { start: startLine.start, end: endLine.end, rows, caption: header.caption, captionSure: header.sure },
       };
     }
     i = Math.max(scan.next, i + 1);

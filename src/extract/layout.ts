@@ -22,6 +22,8 @@ export interface InfoboxSource {
   rows: Row[];
   /** The table's own title (HTML caption or first full-width header), when it has one. */
   caption: string | null;
+  /** False when the caption is a guess from the lines above a flattened infobox. */
+  captionSure?: boolean;
 }
 export interface TextBlock {
   start: number;

@@ -89,12 +89,16 @@ function unambiguousCountry(entries: readonly GazetteerEntry[]): string | null {
  * The countries a report is about, from the places it names (weighted by kind), the adjectives it uses
  * and its dateline; empty when it names none.
  */
-export function documentCountries(text: string, mentions: readonly PlaceMention[]): Set<string> {
+export function documentCountries(
+  text: string,
+  mentions: readonly PlaceMention[],
+  facility: (m: PlaceMention) => boolean = (m) => isFacility(text, m),
+): Set<string> {
   const votes = new Map<string, number>();
   const add = (cc: string, w: number) => votes.set(cc, (votes.get(cc) ?? 0) + w);
   for (const m of mentions) {
     // By sound alone ("Emirate" ~ Imereti, "Laden" ~ Leiden) a name says nothing about the country.
-    if (isFacility(text, m) || !m.exact) continue;
+    if (!m.exact || facility(m)) continue;
     const cc = unambiguousCountry(m.entries);
     if (cc === null) continue;
     const kinds = new Set(m.entries.map((e) => e.kind));

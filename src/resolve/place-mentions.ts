@@ -44,12 +44,27 @@ function plausible(e: GazetteerEntry, countries: ReadonlySet<string>, exact: boo
 interface DocumentMentions {
   readonly mentions: PlaceMention[];
   readonly countries: Set<string>;
+  /** Span starts of facility names and of places that speak: each decided once per report. */
+  readonly facilities: ReadonlySet<number>;
+  readonly sources: ReadonlySet<number>;
 }
 
 function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions {
   const scanned = scanPlaceNames(text, gazetteer);
   const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
-  const isPlaceAt = (offset: number) => scanned.some((r) => r.span.start <= offset && offset < r.span.end);
+  // Mentions come sorted and apart: the last starting at or before the offset is the only one that can hold it.
+  const isPlaceAt = (offset: number) => {
+    let lo = 0;
+    let hi = scanned.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const span = (scanned[mid] as PlaceMention).span;
+      if (offset < span.start) hi = mid - 1;
+      else if (offset >= span.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   // Words and people first, so that "Nasir" the man does not put a report in South Sudan.
   const raw = scanned.filter((m) => {
     if (m.descriptor !== null) return true;
@@ -58,13 +73,15 @@ function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions 
     if (word && m.entries.every(isSettlement)) return false;
     return !looksLikePersonName(text, m, isPlaceAt);
   });
-  const countries = documentCountries(text, raw);
+  const facilities = new Set(raw.filter((m) => isFacility(text, m)).map((m) => m.span.start));
+  const sources = new Set(raw.filter((m) => isSourcePlace(text, m)).map((m) => m.span.start));
+  const countries = documentCountries(text, raw, (m) => facilities.has(m.span.start));
   const mentions: PlaceMention[] = [];
   for (const m of raw) {
     const entries = m.entries.filter((e) => plausible(e, countries, m.exact));
     if (entries.length > 0) mentions.push(entries.length === m.entries.length ? m : { ...m, entries });
   }
-  return { mentions, countries };
+  return { mentions, countries, facilities, sources };
 }
 
 /** Gazetteer names in the text with their spans, left to right, each keeping the readings the report allows. */
@@ -95,11 +112,11 @@ export function documentProvinces(mentions: readonly PlaceMention[]): string[] {
 }
 
 /** The report's main point: the unambiguous town or district it names most. */
-function mainPoint(text: string, mentions: readonly PlaceMention[]): GazetteerEntry | null {
+function mainPoint(mentions: readonly PlaceMention[], aside: (m: PlaceMention) => boolean): GazetteerEntry | null {
   const counts = new Map<GazetteerEntry, number>();
   for (const m of mentions) {
     const [only] = m.entries;
-    if (m.entries.length !== 1 || only === undefined || isFacility(text, m) || isSourcePlace(text, m)) continue;
+    if (m.entries.length !== 1 || only === undefined || aside(m)) continue;
     if (!isSettlement(only) && only.kind !== 'district') continue;
     counts.set(only, (counts.get(only) ?? 0) + 1);
   }
@@ -200,11 +217,11 @@ function asProvince(cands: readonly PlaceCandidate[], gazetteer: Gazetteer): rea
 
 /** Find and resolve every place in a document, each ranked in the light of the others. */
 export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): ResolvedPlaceMention[] {
-  const { mentions, countries } = documentMentions(text, gazetteer);
-  const provinces = documentProvinces(mentions.filter((m) => !isFacility(text, m)));
-  const main = mainPoint(text, mentions);
+  const { mentions, countries, facilities, sources } = documentMentions(text, gazetteer);
+  const provinces = documentProvinces(mentions.filter((m) => !facilities.has(m.span.start)));
+  const main = mainPoint(mentions, (m) => facilities.has(m.span.start) || sources.has(m.span.start));
   return mentions.map((m) => {
-    const facility = isFacility(text, m);
+    const facility = facilities.has(m.span.start);
     const ranked = resolvePlace(
       `${m.qualifier ?? ''}${m.span.text}`,
       {
@@ -221,6 +238,6 @@ export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): Resol
       : m.descriptor === 'province'
         ? asProvince(ranked, gazetteer)
         : settleAmbiguity(ranked, gazetteer);
-    return { ...m, candidates, facility, role: isSourcePlace(text, m) ? 'source' : 'event' };
+    return { ...m, candidates, facility, role: sources.has(m.span.start) ? 'source' : 'event' };
   });
 }

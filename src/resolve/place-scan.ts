@@ -297,6 +297,19 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   return entries.length === 0 ? null : { entries, exact: false, descriptor };
 }
 
+// Lookups are a pure function of the window and the gazetteer, and reports of one war repeat their
+// places: remembered per gazetteer across documents, forgotten wholesale past a bound.
+const MEMO_LIMIT = 100_000;
+const memos = new WeakMap<Gazetteer, Map<string, WindowHit | null>>();
+function memoOf(gazetteer: Gazetteer): Map<string, WindowHit | null> {
+  let memo = memos.get(gazetteer);
+  if (memo === undefined || memo.size > MEMO_LIMIT) {
+    memo = new Map();
+    memos.set(gazetteer, memo);
+  }
+  return memo;
+}
+
 /**
  * Gazetteer names in the text with their spans, left to right, longest match at each position, before
  * the rest of the report is considered (place-mentions.ts filters them in its light).
@@ -313,7 +326,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
     return f;
   };
   const mentions: PlaceMention[] = [];
-  const memo = new Map<string, WindowHit | null>();
+  const memo = memoOf(gazetteer);
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i] as Token;

@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +28,18 @@ describe.skipIf(!hasChromium)('the report of the example corpus, in Debian chrom
   let page: Page;
   let seen: ReturnType<typeof watch>;
   let close: () => Promise<void>;
+  let webRoot: string;
 
   beforeAll(async () => {
-    server = await createTestServer('sqlite', { publicReads: true });
+    // The page, built apart from dist/ (which other runs share), so its Report button can be clicked.
+    webRoot = mkdtempSync(join(tmpdir(), 'tally-e2e-report-web-'));
+    const { build } = await import('vite');
+    await build({
+      configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)),
+      build: { outDir: webRoot, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+    server = await createTestServer('sqlite', { publicReads: true, webRoot });
     const resolvers = await loadResolvers(server.t.store);
     const deps = {
       store: server.t.store,
@@ -50,6 +61,7 @@ describe.skipIf(!hasChromium)('the report of the example corpus, in Debian chrom
   afterAll(async () => {
     await close?.();
     await server?.close();
+    rmSync(webRoot, { recursive: true, force: true });
   });
 
   it('opens offline, and every footnote resolves to the sentence of its source', async () => {
@@ -114,5 +126,31 @@ describe.skipIf(!hasChromium)('the report of the example corpus, in Debian chrom
     expect(existsSync(`${SHOTS}report.pdf`) && statSync(`${SHOTS}report.pdf`).size > 10_000).toBe(true);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SHOTS}report-print.png`, fullPage: false });
+  });
+
+  it('the page shows an incident’s grade and opens the report of what is on screen', async () => {
+    const page2 = await page.context().newPage();
+    const errors = watch(page2).errors;
+    await page2.goto(`${origin}/?place=Nangarhar`);
+    const report = page2.locator('a.report-button');
+    await expect(report.getAttribute('href')).resolves.toBe('./api/report?place=Nangarhar');
+    await page2.locator('#export-menu summary').click();
+    await page2.selectOption('#export-grade', 'contested');
+    await expect(report.getAttribute('href')).resolves.toBe('./api/report?place=Nangarhar&grade=contested');
+    const [tab] = await Promise.all([page2.context().waitForEvent('page'), report.click()]);
+    await tab.waitForLoadState();
+    const headings = await tab.locator('article.incident h3').allTextContents();
+    expect(headings.length).toBeGreaterThan(0);
+    for (const heading of headings) expect(heading).toMatch(/Nangarhar.*contested/);
+    await tab.close();
+
+    const [listed] = await server.app
+      .inject({ method: 'GET', url: '/api/incidents?grade=contested&place=Nangarhar' })
+      .then((r) => (JSON.parse(r.body) as { items: { id: number }[] }).items);
+    await page2.goto(`${origin}/?view=incident&id=${listed?.id}`);
+    await expect(page2.locator('.grade-badge').textContent()).resolves.toBe('contested');
+    await page2.screenshot({ path: `${SHOTS}report-page-grade.png` });
+    expect(errors).toEqual([]);
+    await page2.close();
   });
 });

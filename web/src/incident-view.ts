@@ -152,6 +152,7 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
       { class: 'facts' },
       h('dt', {}, 'Deaths (low · best · high)'),
       h('dd', { class: 'deaths' }, formatEstimate(incident.deaths.low, incident.deaths.best, incident.deaths.high)),
+      ...gradeFacts(incident),
       h('dt', {}, 'Event type'),
       h('dd', {}, `${incident.event_type}: ${incident.sub_event_type}`),
       h('dt', {}, 'Type of violence (UCDP)'),
@@ -346,4 +347,22 @@ function incidentActions(incident: ReviewedIncident, ctx: Ctx, split: Set<number
   ];
   reset();
   return actions.box;
+}
+
+/** The grade as a badge, with the count of independent sources and why (docs/methodology.md, section 7). */
+function gradeFacts(incident: ReviewedIncident): HTMLElement[] {
+  const g = incident.grade;
+  if (!g) return [];
+  const override = g.override
+    ? ` Set by ${g.override.by} on ${g.override.at.slice(0, 10)}; the rule gives ${g.computed}.${g.override.note ? ` Note: ${g.override.note}` : ''}`
+    : '';
+  return [
+    h('dt', {}, 'Grade'),
+    h(
+      'dd',
+      { class: 'grade' },
+      h('span', { class: `grade-badge grade-${g.grade}` }, g.grade),
+      ` ${g.sources} independent source${g.sources === 1 ? '' : 's'}: ${g.reason}.${override}`,
+    ),
+  ];
 }

@@ -32,6 +32,12 @@ const DASH = '\\s*[–—-]\\s*';
 // "March 3–9, 2019" and "March 3 – April 9, 2019": the year closes both ends.
 const US_DAY_RANGE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${DASH}(\\d{1,2}),?\\s+(\\d{4})\\b`, 'gi');
 const US_MONTH_RANGE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${DASH}${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'gi');
+// "1994–95": the second year written short.
+// "Winter 1994–95" is one winter, read as such by the date reader.
+const SHORT_YEAR_RANGE =
+  /(?<!\b(?:winter|spring|summer|autumn|fall)\s)\b(1[6-9]|20)(\d{2})[–—-](\d{2})(?![\d,.]|\s*\p{L})/giu;
+// "Spring–summer 2016": the year closes both seasons.
+const SEASON_RANGE = /\b(spring|summer|autumn|fall|winter)\s*[–—-]\s*(spring|summer|autumn|fall|winter)\s+(\d{4})\b/gi;
 // "(2 weeks)", "(1 month and 22 days)": a duration's numbers are no dates.
 const DURATION = /\([^()]{0,80}?\b(?:days?|weeks?|months?|years?|hours?)\b[^()]{0,80}\)/gi;
 const DATE_TEMPLATE =
@@ -58,7 +64,11 @@ export function conflictDateText(raw: string): string {
   return cleanMarkup(templates)
     .replace(DURATION, ' ')
     .replace(US_MONTH_RANGE, '$2 $1 – $4 $3 $5')
-    .replace(US_DAY_RANGE, '$2–$3 $1 $4');
+    .replace(US_DAY_RANGE, '$2–$3 $1 $4')
+    .replace(SHORT_YEAR_RANGE, (all, century: string, from: string, to: string) =>
+      Number(to) > Number(from) ? `${century}${from} – ${century}${to}` : all,
+    )
+    .replace(SEASON_RANGE, '$1 $3 – $2 $3');
 }
 
 export function readConflictDates(

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Claim } from '../core/incident.js';
+import { moreSpecific } from '../merge/classify-event.js';
 import { estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import { explainMatch, type IncidentKey, pickUndatedMatch, sameIncident } from '../merge/match-incidents.js';
@@ -154,7 +155,8 @@ const UNIDENTIFIED_NAME = 'Unidentified armed group';
 /**
  * A later report that names who did it (a claim, an attribution, the narration) names the perpetrator
  * the first report could not: side A "Unidentified armed group", or none, gives way to it, and a
- * target the first report left out is filled in.
+ * target the first report left out is filled in. A more specific kind of event (a bombing where the
+ * first report told only of deaths) replaces a vaguer one.
  */
 async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<void> {
   const actors = await trx
@@ -172,16 +174,28 @@ async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<v
   }
   const row = await trx
     .selectFrom('incidents')
-    .select(['side_a', 'side_b'])
+    .select(['side_a', 'side_b', 'event_type'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  const values: { side_a?: string; side_b?: string } = {};
+  const values: {
+    side_a?: string;
+    side_b?: string;
+    event_type?: string;
+    sub_event_type?: string;
+    violence_type?: number | null;
+  } = {};
+  // The more specific reading of the event wins, as it does between the sentences of one report.
+  if (moreSpecific(draft, { event_type: row.event_type as DraftIncident['event_type'] })) {
+    values.event_type = draft.event_type;
+    values.sub_event_type = draft.sub_event_type;
+    values.violence_type = draft.violence_type;
+  }
   const named = draft.side_a;
   if (named && named.actor_id !== UNIDENTIFIED_ID && (row.side_a === null || row.side_a === UNIDENTIFIED_NAME))
     values.side_a = named.name;
   const target = draft.side_b;
   if (target && row.side_b === null && target.name !== (values.side_a ?? row.side_a)) values.side_b = target.name;
-  if (values.side_a !== undefined || values.side_b !== undefined) await writeExtractedValues(trx, id, values);
+  if (Object.keys(values).length > 0) await writeExtractedValues(trx, id, values);
 }
 
 async function insertIncident(trx: Db, d: DraftIncident, now: string): Promise<number> {

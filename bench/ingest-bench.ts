@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { log, writeResults } from './bench-support.js';
+import { wireReports } from './report-corpus.js';
+
+// `tally ingest` end to end (read, extract, resolve, merge, store) over a folder of wire reports,
+// with one thread and with two, in its own process as a user runs it; peak RSS from /proc.
+// TALLY_BENCH_INGEST_DOCS sets the corpus size.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const DOCS = Number(process.env.TALLY_BENCH_INGEST_DOCS ?? 5000);
+const DATA = join(HERE, 'data');
+
+function corpus(): { folder: string; bytes: number } {
+  const folder = join(DATA, `wire-${DOCS}`);
+  if (!existsSync(folder)) {
+    const partial = `${folder}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
+    for (const r of wireReports(DOCS)) writeFileSync(join(partial, r.name), r.text);
+    renameSync(partial, folder);
+  }
+  const bytes = readdirSync(folder).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0);
+  return { folder, bytes };
+}
+
+/** Peak resident memory of a running process (VmHWM), polled until it exits; threads included. */
+function watchPeak(child: ChildProcess): () => number {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      if (hwm) peak = Math.max(peak, Number(hwm) * 1024);
+    } catch {
+      // Gone between two polls: the last reading stands.
+    }
+  }, 100);
+  child.on('exit', () => clearInterval(timer));
+  return () => peak;
+}
+
+interface IngestRun {
+  jobs: number;
+  seconds: number;
+  mb_per_s: number;
+  docs_per_s: number;
+  peak_rss_mb: number;
+}
+
+async function ingest(folder: string, bytes: number, jobs: number): Promise<IngestRun> {
+  const db = join(DATA, `ingest-bench-${jobs}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src', 'cli', 'entry.ts'), 'ingest', folder, '--jobs', String(jobs), '--db', db],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TALLY_DB: '', DATABASE_URL: '' } },
+  );
+  const peak = watchPeak(child);
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  if (code !== 0) throw new Error(`tally ingest --jobs ${jobs} exited with ${code}: ${out}`);
+  log(`--jobs ${jobs}: ${out.trim()} in ${seconds.toFixed(1)} s`);
+  return {
+    jobs,
+    seconds: Math.round(seconds * 100) / 100,
+    mb_per_s: Math.round((bytes / 1e6 / seconds) * 100) / 100,
+    docs_per_s: Math.round(DOCS / seconds),
+    peak_rss_mb: Math.round(peak() / 1e6),
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  const { folder, bytes } = corpus();
+  log(`${folder}: ${DOCS} reports, ${(bytes / 1e6).toFixed(1)} MB`);
+  const runs = [await ingest(folder, bytes, 1), await ingest(folder, bytes, 2)];
+  const [one, two] = runs as [IngestRun, IngestRun];
+  const result = {
+    docs: DOCS,
+    bytes,
+    cores: availableParallelism(),
+    node: process.version,
+    at: new Date().toISOString(),
+    runs,
+  };
+  const text = [
+    `# Ingest bench: ${DOCS.toLocaleString('en')} wire reports, ${(bytes / 1e6).toFixed(1)} MB, \`tally ingest\` end to end on SQLite`,
+    '',
+    '| --jobs | seconds | MB/s | reports/s | peak RSS (MB) |',
+    '|---|---|---|---|---|',
+    ...runs.map((r) => `| ${r.jobs} | ${r.seconds} | ${r.mb_per_s} | ${r.docs_per_s} | ${r.peak_rss_mb} |`),
+    '',
+    `Targets: ≥ 2 MB/s on one thread ${one.mb_per_s >= 2 ? 'met' : 'MISSED'}; faster with --jobs 2 ${two.mb_per_s > one.mb_per_s ? 'met' : 'MISSED'} (${(two.mb_per_s / one.mb_per_s).toFixed(2)}×); peak RSS ≤ 300 MB ${runs.every((r) => r.peak_rss_mb <= 300) ? 'met' : 'MISSED'}. Machine: ${availableParallelism()} cores, shared.`,
+    '',
+  ].join('\n');
+  writeResults(join(HERE, 'results'), 'ingest', result, text);
+  process.stdout.write(text);
+}
+
+await main();

@@ -6,45 +6,59 @@
 import type { GazetteerEntry } from './gazetteer.js';
 import type { PlaceMention } from './place-scan.js';
 
-/** Adjectives that say which country a report is about: "Iraqi forces", "Sudanese army". */
-const DEMONYMS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bSouth Sudanese\b/g, 'SS'],
-  [/\bSudanese\b/g, 'SD'],
-  [/\bIraqi\b/g, 'IQ'],
-  [/\bUkrainian\b/g, 'UA'],
-  [/\bRussian\b/g, 'RU'],
-  [/\bYemeni\b|\bHouthis?\b/g, 'YE'],
-  [/\bSyrian\b/g, 'SY'],
-  [/\bSomali\b|\bal-Shabaab\b/g, 'SO'],
-  [/\bBurmese\b|\bTatmadaw\b|\bRohingya\b/g, 'MM'],
-  [/\bAfghan\b|\bTaliban\b/g, 'AF'],
-  [/\bIsraeli\b/g, 'IL'],
-  [/\bPalestinian\b/g, 'PS'],
-  [/\bLebanese\b/g, 'LB'],
-  [/\bLibyan\b/g, 'LY'],
-  [/\bMalian\b/g, 'ML'],
-  [/\bNigerian\b/g, 'NG'],
-  [/\bNigerien\b/g, 'NE'],
-  [/\bBurkinab[eé]\b/g, 'BF'],
-  [/\bEthiopian\b|\bTigrayan\b/g, 'ET'],
-  [/\bEritrean\b/g, 'ER'],
-  [/\bCongolese\b/g, 'CD'],
-  [/\bKenyan\b/g, 'KE'],
-  [/\bPakistani\b/g, 'PK'],
-  [/\bIranian\b/g, 'IR'],
-  [/\bTurkish\b/g, 'TR'],
-  [/\bSaudi\b/g, 'SA'],
-  [/\bEgyptian\b/g, 'EG'],
-  [/\bColombian\b/g, 'CO'],
-  [/\bMexican\b/g, 'MX'],
-  [/\bChadian\b/g, 'TD'],
-  [/\bCameroonian\b/g, 'CM'],
-  [/\bMozambican\b/g, 'MZ'],
-  [/\bAzerbaijani\b/g, 'AZ'],
-  [/\bArmenian\b/g, 'AM'],
-  [/\bHaitian\b/g, 'HT'],
-  [/\bFilipino\b|\bPhilippine\b/g, 'PH'],
-];
+/** Adjectives (and a few names) that say which country a report is about: "Iraqi forces", "Sudanese army". */
+const DEMONYMS: ReadonlyMap<string, string> = new Map([
+  ['South Sudanese', 'SS'],
+  ['Sudanese', 'SD'],
+  ['Iraqi', 'IQ'],
+  ['Ukrainian', 'UA'],
+  ['Russian', 'RU'],
+  ['Yemeni', 'YE'],
+  ['Houthi', 'YE'],
+  ['Houthis', 'YE'],
+  ['Syrian', 'SY'],
+  ['Somali', 'SO'],
+  ['al-Shabaab', 'SO'],
+  ['Burmese', 'MM'],
+  ['Tatmadaw', 'MM'],
+  ['Rohingya', 'MM'],
+  ['Afghan', 'AF'],
+  ['Taliban', 'AF'],
+  ['Israeli', 'IL'],
+  ['Palestinian', 'PS'],
+  ['Lebanese', 'LB'],
+  ['Libyan', 'LY'],
+  ['Malian', 'ML'],
+  ['Nigerian', 'NG'],
+  ['Nigerien', 'NE'],
+  ['Burkinabe', 'BF'],
+  ['Burkinabé', 'BF'],
+  ['Ethiopian', 'ET'],
+  ['Tigrayan', 'ET'],
+  ['Eritrean', 'ER'],
+  ['Congolese', 'CD'],
+  ['Kenyan', 'KE'],
+  ['Pakistani', 'PK'],
+  ['Iranian', 'IR'],
+  ['Turkish', 'TR'],
+  ['Saudi', 'SA'],
+  ['Egyptian', 'EG'],
+  ['Colombian', 'CO'],
+  ['Mexican', 'MX'],
+  ['Chadian', 'TD'],
+  ['Cameroonian', 'CM'],
+  ['Mozambican', 'MZ'],
+  ['Azerbaijani', 'AZ'],
+  ['Armenian', 'AM'],
+  ['Haitian', 'HT'],
+  ['Filipino', 'PH'],
+  ['Philippine', 'PH'],
+]);
+// One pass over the text for all of them, longest first so "South Sudanese" is not read as "Sudanese".
+const DEMONYM_PATTERN = new RegExp(
+  `(?<![\\p{L}-])(?:${[...DEMONYMS.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
+  'gu',
+);
 
 /** Weights of the evidence for a country: a country named, a division, a town, an adjective. */
 const COUNTRY_WEIGHT = 3;
@@ -111,10 +125,12 @@ export function documentCountries(
           : TOWN_WEIGHT * (m.exact ? 1 : 0.5),
     );
   }
-  for (const [re, cc] of DEMONYMS) {
-    const n = Math.min(DEMONYM_CAP, text.match(re)?.length ?? 0);
-    if (n > 0) add(cc, n * DEMONYM_WEIGHT);
+  const adjectives = new Map<string, number>();
+  for (const [word] of text.matchAll(DEMONYM_PATTERN)) {
+    const cc = DEMONYMS.get(word) as string;
+    adjectives.set(cc, Math.min(DEMONYM_CAP, (adjectives.get(cc) ?? 0) + 1));
   }
+  for (const [cc, n] of adjectives) add(cc, n * DEMONYM_WEIGHT);
   const max = Math.max(0, ...votes.values());
   return new Set([...votes].filter(([, v]) => v >= Math.max(1, max * COUNTRY_SHARE)).map(([cc]) => cc));
 }

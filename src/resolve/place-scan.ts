@@ -330,12 +330,17 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i] as Token;
-    const head = fold(i);
-    const lowercase = !head.capitalised;
-    // Lower case only for a region ("the central highlands"), after "the".
+    const lowercase = !isCapitalised(first.text);
+    // Lower case only for a region ("the central highlands"), after "the". Decided before folding:
+    // most tokens start no name.
     const canStart = lowercase
-      ? i > 0 && tokens[i - 1]?.text.toLowerCase() === 'the' && gazetteer.lowercaseNames.size > 0
-      : !head.descriptor && !NOT_NAME_START.has(first.text.toLowerCase());
+      ? i > 0 && gazetteer.lowercaseNames.size > 0 && tokens[i - 1]?.text.toLowerCase() === 'the'
+      : !NOT_NAME_START.has(first.text.toLowerCase());
+    if (!canStart) {
+      i += 1;
+      continue;
+    }
+    const head = fold(i);
     const firstWord = placeWordsOf(head.words)[0];
     const exactWidth = firstWord === undefined ? 0 : (gazetteer.firstWords.get(firstWord) ?? 0);
     let width = lowercase ? exactWidth : Math.max(exactWidth + 1, MAX_FUZZY_TOKENS + 1);
@@ -343,7 +348,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
     width = Math.min(width, gazetteer.maxWords);
     let found: PlaceMention | null = null;
     let used = 0;
-    if (canStart && width > 0) {
+    if (!head.descriptor && width > 0) {
       let last = i;
       while (last + 1 < tokens.length && last - i + 1 < width) {
         if (!adjacent(text, tokens[last] as Token, tokens[last + 1] as Token)) break;

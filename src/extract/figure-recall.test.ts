@@ -119,6 +119,14 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     ],
   ],
   ['a hedged report of the past', 'As many as 80 people may have been killed.', [['killed', null, 80]]],
+  [
+    'a footnote mark glued to the count',
+    'At least 1,000[4] civilians were killed in the siege of the old city.',
+    [['killed', 1000, null]],
+  ],
+  ['footnote marks inside a range', 'Between 3,000 and 5,000[12][13] were killed.', [['killed', 3000, 5000]]],
+  ['a named note between count and noun', 'Some 300 [note 2] soldiers surrendered.', [['surrendered', 300, 300]]],
+  ['a maintenance tag', 'The raid ended with 45[citation needed] fighters captured.', [['captured', 45, 45]]],
   // precision: counts of things, ages, negations and hypotheticals
   ['materiel lost', 'The brigade lost 12 aircraft and 300 tanks in the battle.', []],
   ['people in need are no casualties', 'Some 4 million people need humanitarian aid.', []],

@@ -136,6 +136,16 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       push('word', start, i, text.slice(start, i).toLowerCase());
       continue;
     }
+    if (c === 0x5b) {
+      // A footnote mark, "1,000[4] civilians", "[citation needed]", reads as an inline tag: the grammar
+      // steps over it as it steps over <sup>, instead of ending the noun phrase there.
+      const end = noteEnd(text, i, to);
+      if (end > 0) {
+        push('tag', i, end, 'note');
+        i = end;
+        continue;
+      }
+    }
     if (c === 0x3c) {
       const end = tagEnd(text, i, to);
       if (end > 0) {
@@ -166,6 +176,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     i++;
   }
   return tokens;
+}
+
+const NOTE =
+  /^\[(?:\d{1,3}|[a-z]|(?:note|nb|n|lower-alpha|upper-alpha) ?[a-z\d]{1,3}|[a-z]+(?: [a-z]+){0,2} needed|clarification needed|dubious|better source needed|when\?|who\?|which\?)\]/i;
+
+function noteEnd(text: string, i: number, to: number): number {
+  const m = NOTE.exec(text.slice(i, Math.min(to, i + 32)));
+  return m ? i + m[0].length : -1;
 }
 
 function isAstralLetter(text: string, i: number): boolean {

@@ -171,8 +171,8 @@ describe('extraction scored on the corpus', () => {
     let found = 0;
     let predicted = 0;
     let correct = 0;
-    const date = [0, 0];
-    const claimant = [0, 0];
+    const date = { ok: 0, n: 0 };
+    const claimant = { ok: 0, n: 0 };
     const missed: string[] = [];
     for (const [doc, text] of docs) {
       const preds = extractDocument(text).figures.filter((f) => KINDS.has(f.kind));
@@ -190,16 +190,16 @@ describe('extraction scored on the corpus', () => {
         used.add(hit);
         const p = preds[hit] as Figure;
         if (g.date) {
-          date[1] += 1;
+          date.n += 1;
           const start = p.date?.start ?? '';
           const end = p.date?.end ?? start;
-          if (start && start.slice(0, 10) <= g.date && g.date <= end.slice(0, 10)) date[0] += 1;
+          if (start && start.slice(0, 10) <= g.date && g.date <= end.slice(0, 10)) date.ok += 1;
         }
         if (g.claimant) {
-          claimant[1] += 1;
+          claimant.n += 1;
           const pc = norm(p.claimant);
           const gc = norm(g.claimant);
-          if (pc && (pc.includes(gc) || gc.includes(pc))) claimant[0] += 1;
+          if (pc && (pc.includes(gc) || gc.includes(pc))) claimant.ok += 1;
         }
       }
       predicted += preds.length;
@@ -209,7 +209,7 @@ describe('extraction scored on the corpus', () => {
     const precision = correct / predicted;
     expect(recall, `missed:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(FLOOR.recall);
     expect(precision).toBeGreaterThanOrEqual(FLOOR.precision);
-    expect(date[0] / date[1]).toBeGreaterThanOrEqual(FLOOR.date);
-    expect(claimant[0] / claimant[1]).toBeGreaterThanOrEqual(FLOOR.claimant);
+    expect(date.ok / date.n).toBeGreaterThanOrEqual(FLOOR.date);
+    expect(claimant.ok / claimant.n).toBeGreaterThanOrEqual(FLOOR.claimant);
   });
 });

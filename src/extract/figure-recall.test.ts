@@ -127,6 +127,7 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
   ['footnote marks inside a range', 'Between 3,000 and 5,000[12][13] were killed.', [['killed', 3000, 5000]]],
   ['a named note between count and noun', 'Some 300 [note 2] soldiers surrendered.', [['surrendered', 300, 300]]],
   ['a maintenance tag', 'The raid ended with 45[citation needed] fighters captured.', [['captured', 45, 45]]],
+  ['a handful as a vague count', 'A handful of civilians were wounded.', [['injured', null, null]]],
   // precision: counts of things, ages, negations and hypotheticals
   ['materiel lost', 'The brigade lost 12 aircraft and 300 tanks in the battle.', []],
   ['people in need are no casualties', 'Some 4 million people need humanitarian aid.', []],

@@ -90,6 +90,7 @@ export function readNumber(tokens: Token[], i: number, limit: number): NumberRea
     // "a dozen", "a hundred", "a thousand and fifty"
     const scale = scaleAt(tokens, i + 1, limit);
     if (scale > 0) return continueWords(tokens, i + 2, limit, scale);
+    if (nextWord === 'handful') return { value: null, vague: 'a handful', end: i + 2 };
     return null;
   }
   if (w === 'half' && nextWord === 'a') {

@@ -258,7 +258,10 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
   };
 }
 
-/** "has not suffered any casualties", "no one was killed": a stated zero. */
+/**
+ * "has not suffered any casualties", "there were no casualties": a side's stated zero, which a recorder
+ * keeps beside other sources' tolls. "No one was hurt" about people is a negation, not a toll: no figure.
+ */
 function readZeros(input: GrammarInput): RawFigure[] {
   const { tokens, start, end } = input;
   const out: RawFigure[] = [];
@@ -267,7 +270,7 @@ function readZeros(input: GrammarInput): RawFigure[] {
     if (t.type !== 'word') continue;
     let kind: FigureKind | null = null;
     let evStart = -1;
-    let evEnd = k + 1;
+    const evEnd = k + 1;
     const noun = CASUALTY_NOUNS.get(t.norm);
     if (noun && noun !== 'displaced' && !/(?:ed|dead)$/.test(t.norm)) {
       for (let j = k - 1; j >= Math.max(start, k - 3); j--) {
@@ -282,18 +285,6 @@ function readZeros(input: GrammarInput): RawFigure[] {
         if (evStart >= 0) break;
       }
       if (evStart >= 0) kind = noun;
-    } else if (t.norm === 'no' || t.norm === 'nobody' || t.norm === 'none') {
-      // "no one was hurt", "no civilians were injured", "nobody was killed"
-      const np = t.norm === 'no' ? readNounPhrase(tokens, k + 1, end) : null;
-      const people = np && (np.headClass === 'person' || np.headClass === 'combatant' || tokens[k + 1]?.norm === 'one');
-      if (t.norm === 'no' && !people) continue;
-      const from = np ? Math.max(np.end, k + 2) : k + 1;
-      const right = rightTrigger(tokens, from, end);
-      if (right?.kind && right.kind !== 'strength' && !right.negated) {
-        kind = right.kind;
-        evStart = k;
-        evEnd = right.last + 1;
-      }
     }
     if (kind === null || evStart < 0) continue;
     out.push({
@@ -385,7 +376,10 @@ export function readFigures(input: GrammarInput): RawFigure[] {
       const last = figures[figures.length - 1];
       // "The dead included 7 women and 3 children": a count joined to the one just read shares its kind.
       const joined =
-        last !== undefined && last.evEnd === q.start - 1 && /^(?:and|,)$/.test(tokens[q.start - 1]?.norm ?? '');
+        last !== undefined &&
+        ((last.evEnd === q.start - 1 && /^(?:and|,)$/.test(tokens[q.start - 1]?.norm ?? '')) ||
+          // "(about 31,000 people)" inside the words of the count before restates it.
+          (tokens[q.start - 1]?.norm === '(' && last.evStart < q.start && last.evEnd > q.start));
       const f = readOne(input, q, (partOf || joined) && last ? last.kind : null);
       if (f) figures.push(f);
     }

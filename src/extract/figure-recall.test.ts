@@ -128,7 +128,17 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
   ['a named note between count and noun', 'Some 300 [note 2] soldiers surrendered.', [['surrendered', 300, 300]]],
   ['a maintenance tag', 'The raid ended with 45[citation needed] fighters captured.', [['captured', 45, 45]]],
   ['a handful as a vague count', 'A handful of civilians were wounded.', [['injured', null, null]]],
+  [
+    'a restatement in brackets',
+    'Since Friday, 5,200 households (about 31,000 people) have been displaced.',
+    [
+      ['displaced', 5200, 5200],
+      ['displaced', 31000, 31000],
+    ],
+  ],
   // precision: counts of things, ages, negations and hypotheticals
+  ['no one hurt is no toll', 'No one was hurt when a shell struck the clinic in Kherson.', []],
+  ['nobody killed is no toll', 'Nobody was killed, the police said.', []],
   ['materiel lost', 'The brigade lost 12 aircraft and 300 tanks in the battle.', []],
   ['people in need are no casualties', 'Some 4 million people need humanitarian aid.', []],
   ['a town by its population', 'The city of 300,000 people was besieged.', []],

@@ -135,6 +135,15 @@ for (const kind of STORE_KINDS) {
       expect(seen.grade.override?.note).toBe('[redacted]');
       const audit = await get<AuditEntry[]>(`/api/audit?entity_type=incident&entity_id=${i.id}`);
       expect(audit[0]).toMatchObject({ action: 'grade.set', reason: 'checked with the commission' });
+      // Reverted like every review, and the revert reverted in turn.
+      const undo = await post(`/api/audit/${audit[0]?.id}/revert`, { reason: 'set on the wrong incident' });
+      expect(undo.statusCode, undo.body).toBe(200);
+      expect((await incidentAt('Pul-e Khumri')).grade).toMatchObject({ grade: 'contested', override: null });
+      const redo = await post(`/api/audit/${json<AuditEntry>(undo).id}/revert`, {
+        reason: 'it was right',
+      });
+      expect(redo.statusCode, redo.body).toBe(200);
+      expect((await incidentAt('Pul-e Khumri')).grade.override?.note).toBe('the commission counted another day');
 
       // A newer extractor over every stored document: the override is keyed to the incident, not to a figure.
       const analyse = createAnalyser(await loadResolvers(s.t.store));

@@ -2,6 +2,13 @@ import type { Agent } from '../core/account.js';
 import { ConflictError, InvalidInputError } from '../core/errors.js';
 import { type AuditEntry, FigureState, IncidentState } from '../core/review.js';
 import { appendAudit, getAudit } from '../store/audit-store.js';
+import {
+  type GradeReviewState,
+  parseReviewState,
+  reviewStateOf,
+  reviewStateRecord,
+  writeReviewState,
+} from '../store/grade-reviews.js';
 import { incidentsQuoting, syncIncidents } from '../store/incident-effective.js';
 import { anchorOf, insertFigureReview } from '../store/review-store.js';
 import { incidentState, writeIncidentStates } from './incident-state.js';
@@ -9,13 +16,19 @@ import { counterpartOf, figureState, type ReviewDeps } from './review-figures.js
 
 /** Review changes can be reverted; account changes and ingests are undone by their own commands. */
 function isRevertible(entry: AuditEntry): boolean {
-  return entry.action === 'revert' || entry.action.startsWith('figure.') || entry.action.startsWith('incident.');
+  return (
+    entry.action === 'revert' ||
+    entry.action.startsWith('figure.') ||
+    entry.action.startsWith('incident.') ||
+    entry.action === 'grade.set' ||
+    entry.action === 'source.set'
+  );
 }
 
-function parseKey(key: string): { type: 'figure' | 'incident'; id: number } {
-  const m = /^(figure|incident):(\d+)$/.exec(key);
+function parseKey(key: string): { type: 'figure' | 'incident' | 'grade' | 'source'; id: number } {
+  const m = /^(figure|incident|grade|source):(\d+)$/.exec(key);
   if (!m) throw new ConflictError(`audit entry holds an entity this version cannot restore: "${key}"`);
-  return { type: m[1] as 'figure' | 'incident', id: Number(m[2]) };
+  return { type: m[1] as 'figure' | 'incident' | 'grade' | 'source', id: Number(m[2]) };
 }
 
 /**
@@ -39,9 +52,15 @@ export async function revertChange(
     const after: Record<string, unknown> = {};
     const figures: [Awaited<ReturnType<typeof loadFigure>>, FigureState][] = [];
     const incidents: [number, IncidentState][] = [];
+    const graded: ['grade' | 'source', number, GradeReviewState][] = [];
     for (const [key, value] of Object.entries(entry.before)) {
       const { type, id } = parseKey(key);
-      if (type === 'figure') {
+      if (type === 'grade' || type === 'source') {
+        const target = parseReviewState(type, value);
+        before[key] = reviewStateRecord(type, await reviewStateOf(trx, type, id));
+        after[key] = reviewStateRecord(type, target);
+        graded.push([type, id, target]);
+      } else if (type === 'figure') {
         const target = FigureState.parse(value);
         const figure = await currentCounterpart(trx, await loadFigure(trx, id));
         before[key] = await figureState(trx, figure);
@@ -68,6 +87,7 @@ export async function revertChange(
     });
     for (const [figure, target] of figures) await insertFigureReview(trx, anchorOf(figure), target, revertId, now);
     await writeIncidentStates(trx, incidents, revertId, now);
+    for (const [type, id, target] of graded) await writeReviewState(trx, type, id, target, revertId, now);
     const quoting: number[] = [];
     for (const [figure] of figures) quoting.push(...(await incidentsQuoting(trx, anchorOf(figure))));
     await syncIncidents(trx, quoting);

@@ -144,3 +144,72 @@ export async function listDocumentSources(
   );
   return ids.flatMap((r) => profiles.get(r.id) ?? []);
 }
+
+/** What a grade or source review row holds, as the audit trail records it and a revert restores it. */
+export interface GradeReviewState {
+  value: string | null;
+  note: string | null;
+  note_sensitive: boolean;
+}
+
+type Db = Store['db'];
+
+/** The newest grade (or source) review's state; no row reads as no override. */
+export async function reviewStateOf(db: Db, kind: 'grade' | 'source', id: number): Promise<GradeReviewState> {
+  const row =
+    kind === 'grade'
+      ? await db
+          .selectFrom('grade_reviews')
+          .select(['grade as value', 'note', 'note_sensitive'])
+          .where('incident_id', '=', id)
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('source_reviews')
+          .select(['source_type as value', 'note', 'note_sensitive'])
+          .where('document_id', '=', id)
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+  return { value: row?.value ?? null, note: row?.note ?? null, note_sensitive: row?.note_sensitive === 1 };
+}
+
+/** A new review row putting a grade (or source type) state back: what a revert writes. */
+export async function writeReviewState(
+  db: Db,
+  kind: 'grade' | 'source',
+  id: number,
+  state: GradeReviewState,
+  auditId: number,
+  now: string,
+): Promise<void> {
+  const common = { note: state.note, note_sensitive: state.note_sensitive ? 1 : 0, audit_id: auditId, created_at: now };
+  if (kind === 'grade')
+    await db
+      .insertInto('grade_reviews')
+      .values({ incident_id: id, grade: state.value, ...common })
+      .execute();
+  else
+    await db
+      .insertInto('source_reviews')
+      .values({ document_id: id, source_type: state.value, ...common })
+      .execute();
+}
+
+/** A state as `grade.set` and `source.set` entries record it (older field names included). */
+export function parseReviewState(kind: 'grade' | 'source', value: unknown): GradeReviewState {
+  const v = (value ?? {}) as Record<string, unknown>;
+  const raw = kind === 'grade' ? v.grade : v.source_type;
+  return {
+    value: typeof raw === 'string' ? raw : null,
+    note: typeof v.note === 'string' ? v.note : null,
+    note_sensitive: v.note_sensitive === true,
+  };
+}
+
+/** The state as the audit trail writes it, so a revert of a revert reads it back. */
+export function reviewStateRecord(kind: 'grade' | 'source', state: GradeReviewState): Record<string, unknown> {
+  const { value, ...rest } = state;
+  return kind === 'grade' ? { grade: value, ...rest } : { source_type: value, ...rest };
+}

@@ -23,7 +23,9 @@ export const IncidentFilterQuery = z.object({
   type: EventType.optional().describe('ACLED event type'),
   min_deaths: z.coerce.number().int().min(0).optional(),
   dataset: z.string().trim().min(1).max(100).optional(),
-  grade: Grade.optional().describe('only incidents of this grade (docs/methodology.md, section 7)'),
+  grade: Grade.optional().describe(
+    'only incidents of this grade (docs/methodology.md, section 7); with a rare grade a page may come back short with a next_cursor: keep paging',
+  ),
   status: z
     .enum(['active', 'all', ...INCIDENT_REVIEW_STATUSES])
     .default('active')

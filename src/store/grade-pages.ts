@@ -19,6 +19,11 @@ export type GradedIncident = ReviewedIncident & { grade: IncidentGrade };
 
 // A grade is computed, not a column: a filtered page reads on in batches until it is full.
 const MIN_BATCH = 200;
+/**
+ * At most this many incidents are graded for one API page: a rare grade over a large store answers a
+ * short page with a cursor to go on from, rather than reading the whole store in one request.
+ */
+export const MAX_GRADED_PER_PAGE = 10_000;
 
 /** What grading needs besides the store: the registry (is a claimant a party?) and the grade asked for. */
 export interface GradeOptions {
@@ -74,10 +79,12 @@ export async function pageGradedIncidents(
   const items: GradedIncident[] = [];
   let after = page.after;
   const batch = wanted ? Math.max(page.limit, MIN_BATCH) : page.limit;
+  let graded = 0;
   for (;;) {
     const ids = await pageIncidentIds(db, filter, { ...page, after, limit: batch });
-    const graded = await loadGradedIncidents(db, ids.ids, options.actors);
-    for (const incident of graded) {
+    graded += ids.ids.length;
+    const incidents = await loadGradedIncidents(db, ids.ids, options.actors);
+    for (const incident of incidents) {
       if (wanted && incident.grade.grade !== wanted) continue;
       if (items.length === page.limit) {
         const last = items.at(-1) as GradedIncident;
@@ -88,6 +95,7 @@ export async function pageGradedIncidents(
     if (!ids.next) return { items, next: null };
     const last = items.at(-1);
     if (items.length === page.limit && last) return { items, next: { value: sortValue(last, page.sort), id: last.id } };
+    if (graded >= MAX_GRADED_PER_PAGE) return { items, next: ids.next };
     after = ids.next;
   }
 }

@@ -86,7 +86,15 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
               titles.get(c.document_id) ?? `Document ${c.document_id}`,
             ),
       ),
-      h('td', {}, c.claimant ?? 'not stated'),
+      h(
+        'td',
+        {},
+        c.claimant ?? 'not stated',
+        // A party to the incident speaking: what the grade weighs differently (methodology, section 7).
+        c.claimant && incident.grade?.party_claimants.includes(c.claimant)
+          ? h('span', { class: 'badge' }, 'party')
+          : null,
+      ),
       h('td', {}, `${c.kind}, ${c.category.replace('_', ' ')}`),
       h(
         'td',

@@ -2,8 +2,8 @@ import type { ReadDocument } from '../core/document.js';
 import { extractDocumentDetailed } from '../extract/extract-document.js';
 import { buildIncidents, type Resolvers } from '../merge/build-incidents.js';
 import { createActorIndex } from '../resolve/actors.js';
-import { createGazetteer } from '../resolve/gazetteer.js';
-import { loadActorRegistry, readShippedEntries } from '../resolve/load-resolve-data.js';
+import type { Gazetteer } from '../resolve/gazetteer.js';
+import { gazetteerWith, loadActorRegistry } from '../resolve/load-resolve-data.js';
 import { listPlaces } from '../store/gazetteer-store.js';
 import type { Store } from '../store/open-store.js';
 import type { Analysis } from './ingest-documents.js';
@@ -13,14 +13,16 @@ import type { Analysis } from './ingest-documents.js';
  * id) and the actor registry (with the user's additions), loaded once per process.
  */
 export async function loadResolvers(store: Store, actorsFile?: string): Promise<Resolvers> {
-  const [shipped, imported, registry] = await Promise.all([
-    readShippedEntries(),
-    listPlaces(store),
-    loadActorRegistry(actorsFile),
-  ]);
-  const ids = new Set(imported.map((e) => e.id));
-  const entries = [...shipped.filter((e) => !ids.has(e.id)), ...imported];
-  return { gazetteer: createGazetteer(entries), actors: createActorIndex(registry) };
+  const [imported, registry] = await Promise.all([listPlaces(store), loadActorRegistry(actorsFile)]);
+  // The world gazetteer is read and indexed on first use: commands that only need actors skip it.
+  let gazetteer: Gazetteer | undefined;
+  return {
+    get gazetteer() {
+      gazetteer ??= gazetteerWith(imported);
+      return gazetteer;
+    },
+    actors: createActorIndex(registry),
+  };
 }
 
 /** Extraction, then the document's incidents: everything ingest learns from a text, without I/O. */

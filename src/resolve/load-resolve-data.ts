@@ -2,6 +2,7 @@
  * The one place that reads resolution data from disk: the shipped gazetteer and actor registry (and a
  * user's actor file merged over it). Everything else in src/resolve takes data as arguments.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -17,8 +18,7 @@ export const SHIPPED_WORLD_GAZETTEER_PATH = fileURLToPath(
 );
 export const SHIPPED_ACTORS_PATH = fileURLToPath(new URL('../../data/actors.json', import.meta.url));
 
-async function readJson(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8');
+function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -26,14 +26,22 @@ async function readJson(path: string): Promise<unknown> {
   }
 }
 
-/** Read and validate a gazetteer file in the shipped format. */
-export async function readGazetteerFile(path: string): Promise<GazetteerFile> {
-  const parsed = GazetteerFile.safeParse(await readJson(path));
+async function readJson(path: string): Promise<unknown> {
+  return parseJson(await readFile(path, 'utf8'), path);
+}
+
+function parseGazetteerFile(raw: unknown, path: string): GazetteerFile {
+  const parsed = GazetteerFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InvalidInputError(`${path}: ${issue?.path.join('.') ?? ''}`, issue?.message ?? 'not a gazetteer file');
   }
   return parsed.data;
+}
+
+/** Read and validate a gazetteer file in the shipped format. */
+export async function readGazetteerFile(path: string): Promise<GazetteerFile> {
+  return parseGazetteerFile(await readJson(path), path);
 }
 
 /**
@@ -60,11 +68,14 @@ function parseRowsJson(text: string): unknown {
 
 /** Entries of the compact world file (gzipped JSON rows). */
 export async function readWorldGazetteerFile(path: string): Promise<GazetteerEntry[]> {
+  return expandWorldFile(await readFile(path), path);
+}
+
+function expandWorldFile(bytes: Buffer, path: string): GazetteerEntry[] {
   let text: string;
   try {
-    text = gunzipSync(await readFile(path)).toString('utf8');
+    text = gunzipSync(bytes).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
     throw new InvalidInputError(path, `not a gzip file (${shorten(String((error as Error).message))})`);
   }
   let raw: unknown;
@@ -80,27 +91,46 @@ export async function readWorldGazetteerFile(path: string): Promise<GazetteerEnt
   }
 }
 
-let shippedEntries: Promise<GazetteerEntry[]> | null = null;
+let shippedEntries: GazetteerEntry[] | null = null;
+let shippedIndex: Gazetteer | null = null;
 
 /**
  * Every shipped place: the detailed Afghan file and the world file (which leaves Afghanistan to it).
- * Read once per process; callers must not mutate the entries.
+ * Read once per process, and only when a caller needs places (synchronously, so a command that never
+ * places anything never pays for the world); callers must not mutate the entries.
  */
-export function readShippedEntries(): Promise<GazetteerEntry[]> {
-  shippedEntries ??= Promise.all([
-    readGazetteerFile(SHIPPED_GAZETTEER_PATH),
-    readWorldGazetteerFile(SHIPPED_WORLD_GAZETTEER_PATH),
-  ]).then(([af, world]) => [...af.entries, ...world]);
-  // A failed read is not cached: the next caller gets the error afresh.
-  shippedEntries.catch(() => {
-    shippedEntries = null;
-  });
+export function readShippedEntriesSync(): GazetteerEntry[] {
+  if (shippedEntries === null) {
+    const af = parseGazetteerFile(
+      parseJson(readFileSync(SHIPPED_GAZETTEER_PATH, 'utf8'), SHIPPED_GAZETTEER_PATH),
+      SHIPPED_GAZETTEER_PATH,
+    );
+    const world = expandWorldFile(readFileSync(SHIPPED_WORLD_GAZETTEER_PATH), SHIPPED_WORLD_GAZETTEER_PATH);
+    shippedEntries = [...af.entries, ...world];
+  }
   return shippedEntries;
+}
+
+export async function readShippedEntries(): Promise<GazetteerEntry[]> {
+  return readShippedEntriesSync();
+}
+
+/**
+ * The shipped places with a store's imported ones over them (an import wins on the same id), indexed.
+ * Without imports the one shipped index is built once per process and shared.
+ */
+export function gazetteerWith(imported: readonly GazetteerEntry[]): Gazetteer {
+  if (imported.length === 0) {
+    shippedIndex ??= createGazetteer(readShippedEntriesSync());
+    return shippedIndex;
+  }
+  const ids = new Set(imported.map((e) => e.id));
+  return createGazetteer([...readShippedEntriesSync().filter((e) => !ids.has(e.id)), ...imported]);
 }
 
 /** The shipped gazetteer (detailed Afghan file plus the world), indexed. */
 export async function loadShippedGazetteer(): Promise<Gazetteer> {
-  return createGazetteer(await readShippedEntries());
+  return gazetteerWith([]);
 }
 
 /**
@@ -117,5 +147,6 @@ export async function loadActorRegistry(userFile?: string): Promise<ActorRegistr
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return shipped;
     throw error;
   }
-  return mergeActorRegistries(shipped, parseActorRegistry(user, userFile));
+  const shippedIds = new Set(shipped.actors.map((a) => a.id));
+  return mergeActorRegistries(shipped, parseActorRegistry(user, userFile, shippedIds));
 }

@@ -160,7 +160,12 @@ export function hostOf(source: string): string | null {
 function firstLines(text: string, n: number): string[] {
   return text
     .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/^[#*\s>_-]+|[*_\s]+$/g, '').trim())
+    .map((l) =>
+      l
+        .replace(/[*_]{2,}/g, '')
+        .replace(/^[#*\s>_-]+|[*_\s]+$/g, '')
+        .trim(),
+    )
     .filter((l) => l !== '' && l.length <= 120)
     .slice(0, n);
 }

@@ -116,3 +116,10 @@ describe('casualty rows that name what they count', () => {
     ]);
   });
 });
+
+describe('sides kept apart inside one value', () => {
+  it('splits "Belligerents: A | B" at the bar', () => {
+    const text = 'Date: 4 May 2020\nLocation: Beledweyne, Somalia\nBelligerents: Somali National Army | al-Shabaab\n';
+    expect(sides(text)?.map((s) => s.combatants)).toEqual([['Somali National Army'], ['al-Shabaab']]);
+  });
+});

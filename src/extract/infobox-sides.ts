@@ -9,7 +9,8 @@ import type { Cell, Row } from './layout.js';
  * its lines are shared out over the number of sides the other sections show.
  */
 
-const VERSUS = /\s+(?:vs\.?|v\.|versus)\s+/gi;
+// "A vs. B", and "A | B" where a flattened row kept its cells' bars inside one value.
+const VERSUS = /\s+(?:vs\.?|v\.|versus|\|)\s+/gi;
 const SUPPORT_START = /^\s*(?:(?:supported|backed|assisted|aided)\s+by\b|support(?:ed)?\s*:|in support\b)/i;
 const SUPPORT_ONLY = /^\W*(?:(?:supported|backed|assisted|aided)\s+by|support(?:ed)?|in support)\W*$/i;
 const SUPPORT_INSIDE = /\b(?:(?:supported|backed|assisted|aided)\s+by|in support)\b/i;

@@ -112,14 +112,14 @@ const result = {
   resolved,
 };
 
-// Measured once, by hand, when the world gazetteer and the one-pass scanner came in (2026-12-04, 2 busy
-// cores): a CPU profile of `tally ingest` over 425 reports (1.27 MB: the seeds, examples and wires from
+// Measured once, by hand, when the world gazetteer and the one-pass scanner came in (2026-12-04, 2 cores
+// shared with other work, load average 10-19, so absolute times are inflated): a CPU profile of `tally ingest` over 425 reports (1.27 MB: the seeds, examples and wires from
 // seven wars), inclusive time in place matching.
 const PROFILE = [
   '| ingest profile, 425 reports | gazetteer | place matching (incl.) | of the profile | gazetteer load |',
   '|---|---|---|---|---|',
   '| before: window by window, re-folding each window | 1,033 Afghan places | 3,633 ms | 15.5 % | 18 ms |',
-  '| after: tokens folded once, index of first words, lookups memoised | 118,458 world places | 2,135 ms | 11.4 % | 1,249 ms read + 747 ms index, once per process |',
+  '| after: tokens folded once, index of first words, lookups memoised | 118,458 world places | 1,694 ms | 6.7 % | ~1 s read + ~0.7 s index, once per process and only when places are needed |',
 ];
 
 mkdirSync(join(HERE, 'results'), { recursive: true });

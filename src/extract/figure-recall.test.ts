@@ -186,6 +186,13 @@ describe('figures in wider reporting', () => {
     ]);
   });
 
+  it('reads every row of a long table under one header', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `District ${i + 1}\t${i + 1}`);
+    const figures = extractDocument(['District\tKilled', ...rows].join('\n')).figures;
+    expect(figures).toHaveLength(500);
+    expect(figures.every((f, i) => f.kind === 'killed' && f.low === i + 1)).toBe(true);
+  });
+
   it('leaves a table of things alone', () => {
     const text = 'Month\tAttacks\tVehicles\nMarch\t14\t30\nApril\t9\t12\n';
     expect(readings(text)).toEqual([]);

@@ -164,16 +164,68 @@ function columnKind(cell: string): FigureKind | null {
   return null;
 }
 
+const MAX_ROW = 600;
+
+/** The start (dir -1) or end (dir 1) of the line around `at`, or -1 when the line is longer than a table row. */
+function lineBoundary(text: string, at: number, dir: -1 | 1): number {
+  for (let i = at, n = 0; n <= MAX_ROW; n++, i += dir) {
+    if (dir < 0 && (i <= 0 || text.charCodeAt(i - 1) === 0x0a)) return Math.max(i, 0);
+    if (dir > 0 && (i >= text.length || text.charCodeAt(i) === 0x0a)) return Math.min(i, text.length);
+  }
+  return -1;
+}
+
+/** Header line starts found per table line, for the text last read: each row finds its header once. */
+let memoText = '';
+let memo = new Map<number, number>();
+
+/** Whether a line of cells reads as a header: words in the value columns and no number. */
+function isHeaderRow(cells: Array<{ start: number; text: string }>): boolean {
+  const values = cells.slice(1);
+  return values.some((c) => /\p{L}/u.test(c.text)) && !values.some((c) => /\d/.test(c.text));
+}
+
+/** The start of the header line of the table the line at `lineStart` belongs to, or -1. */
+function headerOf(text: string, lineStart: number, width: number): number {
+  if (memoText !== text) {
+    memoText = text;
+    memo = new Map();
+  }
+  const walked: number[] = [];
+  let found = -1;
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = lineBoundary(text, end, -1);
+    if (start < 0) break;
+    const known = memo.get(start);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    const line = text.slice(start, end);
+    if (line.trim() === '' || !CELL_SEPARATOR.test(line)) break;
+    const row = cellsOf(text, start, end);
+    walked.push(start);
+    if (row.length === width && isHeaderRow(row)) {
+      found = start;
+      break;
+    }
+    end = start - 1;
+  }
+  for (const w of walked) if (w !== found) memo.set(w, found);
+  return found;
+}
+
 /**
  * "Province | Killed | Injured" over "Nineveh | 12 | 40": a number in a table cell takes the kind its
- * column's header names. The header is the nearest line above with the same separators whose cell in
- * that column holds words and no number; a blank line ends the table.
+ * column's header names. The header is the nearest line above, through lines of the table, whose value
+ * cells hold words and no number (a rule line "---|---" is passed over); a blank line ends the table.
  */
 export function columnFrame(text: string, at: number): FigureKind | null {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  let lineEnd = text.indexOf('\n', at);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (!CELL_SEPARATOR.test(text.slice(lineStart, lineEnd))) return null;
+  // A table line is short: looking no further than this keeps a 10 MB single line linear.
+  const lineStart = lineBoundary(text, at, -1);
+  const lineEnd = lineBoundary(text, at, 1);
+  if (lineStart < 0 || lineEnd < 0 || !CELL_SEPARATOR.test(text.slice(lineStart, lineEnd))) return null;
   const cells = cellsOf(text, lineStart, lineEnd);
   let column = -1;
   for (let c = 0; c < cells.length; c++) {
@@ -183,16 +235,8 @@ export function columnFrame(text: string, at: number): FigureKind | null {
   // The number must fill its cell: "12", "1,200", "c. 40", not a sentence that happens to sit in a table.
   const own = cells[column]?.text.trim() ?? '';
   if (column <= 0 || own.length > 16 || !/^[^\p{L}]*(?:c\.|ca\.|about|over|~)?[^\p{L}]*$/iu.test(own)) return null;
-  let end = lineStart - 1;
-  for (let lines = 0; end > 0 && lines < 200; lines++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    if (line.trim() === '') return null;
-    if (!CELL_SEPARATOR.test(line)) return null;
-    const row = cellsOf(text, start, end);
-    const head = row[column]?.text ?? '';
-    if (row.length === cells.length && /\p{L}/u.test(head) && !/\d/.test(head)) return columnKind(head);
-    end = start - 1;
-  }
-  return null;
+  const header = headerOf(text, lineStart, cells.length);
+  if (header < 0) return null;
+  const head = cellsOf(text, header, lineBoundary(text, header, 1))[column]?.text ?? '';
+  return columnKind(head);
 }

@@ -18,6 +18,11 @@ const HIGH_TOLL =
 const SINGLE =
   'GHAZNI, Jan 12 (Example Post) - Gunmen attacked a police checkpoint in Andar district of Ghazni province on 11 January 2017 and killed four policemen.\n';
 
+const NUMBER =
+  'MAIMANA, Oct 5 (Example Herald) - Shelling struck the main market of Maimana in Faryab province on 4 October 2018, killing nine civilians, a doctor at the city hospital said.\n';
+const NO_NUMBER =
+  'Faryab: civilians under fire\n\nPress release — Northern Civilian Protection Network\n\nDozens of civilians were killed when shells hit the market in Maimana, Faryab province, on 4 October 2018, according to witnesses interviewed by our team.\n';
+
 type Graded = ReviewedIncident & { grade: IncidentGrade };
 
 for (const kind of STORE_KINDS) {
@@ -51,6 +56,8 @@ for (const kind of STORE_KINDS) {
       await ingest('Clashes near Pul-e Khumri', LOW_TOLL);
       await ingest('Statement on Baghlan', HIGH_TOLL);
       await ingest('Checkpoint attack in Ghazni', SINGLE);
+      await ingest('Market shelled in Maimana', NUMBER);
+      await ingest('Faryab: civilians under fire', NO_NUMBER);
     });
     afterAll(async () => s.close());
 
@@ -59,6 +66,11 @@ for (const kind of STORE_KINDS) {
       expect(new Set(i.sources.map((x) => x.document_id)).size).toBe(3);
       expect(i.grade).toMatchObject({ grade: 'confirmed', sources: 2, computed: 'confirmed', override: null });
       expect(i.grade.reason).toMatch(/independent non-party sources/);
+    });
+
+    it('fair when two independent sources report it without a count to compare', async () => {
+      const i = await incidentAt('Faryab province');
+      expect(i.grade).toMatchObject({ grade: 'fair', sources: 2 });
     });
 
     it('contested when independent sources disagree by more than a factor of two', async () => {

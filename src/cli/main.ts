@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pc from 'picocolors';
 import { ConflictError, InvalidInputError, NotFoundError, StoreError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
+import { ACTOR_TYPES } from '../resolve/actor-registry.js';
 import { runDbStatus } from './commands/db-commands.js';
 import { runDocuments, runShowDocument } from './commands/document-commands.js';
 import { runIncidentExplain } from './commands/explain-command.js';
@@ -12,7 +13,13 @@ import { runIngest } from './commands/ingest-command.js';
 import { runExport, runImport } from './commands/interop-commands.js';
 import { runEnqueue, runQueueStatus, runWorkerCommand } from './commands/queue-commands.js';
 import { DEFAULT_CHROMIUM, runReport } from './commands/report-commands.js';
-import { runActorAlias, runActors, runGazetteerImport, runGazetteerSearch } from './commands/resolve-commands.js';
+import {
+  runActorAlias,
+  runActorPeriod,
+  runActors,
+  runGazetteerImport,
+  runGazetteerSearch,
+} from './commands/resolve-commands.js';
 import { registerServerCommands } from './commands/server-commands.js';
 import { resolveConfig } from './config.js';
 
@@ -251,6 +258,18 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .argument('<alias>')
     .action((id: string, alias: string, _flags, cmd: Command) =>
       run(() => runActorAlias(id, alias, { actors: config(cmd).actors })),
+    );
+  actors
+    .command('period')
+    .description('what a name meant from one date to another: the actor it stands for, or its type then')
+    .argument('<id>', 'actor id, as `tally actors` lists it')
+    .option('--from <date>', 'first day (YYYY, YYYY-MM or YYYY-MM-DD); open when left out')
+    .option('--to <date>', 'last day; open when left out')
+    .option('--as <actor>', 'the actor the name stands for then (an id)')
+    .option('--type <type>', `the type it had then: ${ACTOR_TYPES.join(', ')}`)
+    .option('--note <text>', 'why')
+    .action((id: string, flags, cmd: Command) =>
+      run(() => runActorPeriod(id, { ...flags, actors: config(cmd).actors })),
     );
 
   registerServerCommands(program, { run, db, actors: (cmd) => config(cmd).actors, int });

@@ -70,6 +70,7 @@ export function buildIncidents(
       resolvers.actors,
       date?.start,
       event?.event_type ?? null,
+      homePlace?.country ?? null,
     );
     const recent = lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
     // "Islamic State claimed responsibility": the perpetrator of the event just told.

@@ -87,4 +87,20 @@ describe('partiesOf', () => {
     expect(parties(sentence, '2022-03-01').side_a?.state).toBe(true);
     expect(parties('Taliban fighters attacked a checkpoint.', '2019-03-01').side_a?.state).toBe(false);
   });
+
+  it("reads Afghanistan's generic names only in reports placed there", () => {
+    const sentence = 'Security forces raided the market.';
+    const p = (country: string | null) =>
+      partiesOf(
+        sentence,
+        { start: 0, end: sentence.length },
+        findActorMentions(sentence, index),
+        index,
+        '2022-03-01',
+        'Battles',
+        country,
+      );
+    expect(p('AF').side_a?.actor_id).toBe('taliban');
+    expect(p('SD').side_a).toBeNull();
+  });
 });

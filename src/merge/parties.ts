@@ -47,6 +47,11 @@ const SPEECH_BEFORE = /\b(?:according to|cited|quoting|a statement (?:from|by))\
 // "the UN mission in Afghanistan": a country name after a preposition is a place.
 const PLACE_BEFORE = /\b(?:in|into|of|to|from|across|throughout|inside|outside|within|near)\s+$/i;
 
+function foreignState(actor: ActorResolution, index: ActorIndex, country: string | null): boolean {
+  const home = index.byId.get(actor.id)?.country;
+  return home !== undefined && country !== null && home !== country && actor.type === 'state_forces';
+}
+
 interface Found {
   mention: ActorMention;
   ref: ActorRef;
@@ -71,6 +76,7 @@ export function partiesOf(
   index: ActorIndex,
   date: string | undefined,
   eventType: AcledEventType | null,
+  country: string | null = null,
 ): Parties {
   const sentence = text.slice(span.start, span.end);
   const found: Found[] = [];
@@ -84,6 +90,8 @@ export function partiesOf(
     const before = sentence.slice(Math.max(0, at - 60), at);
     const after = sentence.slice(at + m.span.text.length, at + m.span.text.length + 120);
     if (m.actor.match === 'weak' && PLACE_BEFORE.test(before)) continue;
+    // "The government" or "security forces" are a country's own: Afghanistan's only in a report from there.
+    if (m.actor.match === 'weak' && foreignState(m.actor, index, country)) continue;
     const actor = date === undefined ? m.actor : resolutionOn(m.actor, index, date);
     const f: Found = { mention: m, ref: refOf(actor) };
     if (actor.type === 'civilians') {

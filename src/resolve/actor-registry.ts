@@ -102,21 +102,30 @@ export function actorAliasKey(alias: string): string {
   return (w[0] === 'the' ? w.slice(1) : w).join('');
 }
 
-/** Parse and check a registry: groups have a type, links point at actors that exist, ids are unique. */
-export function parseActorRegistry(value: unknown, where: string): ActorRegistryFile {
+/**
+ * Parse and check a registry: groups have a type, links point at actors that exist, ids are unique.
+ * A user's file may link to the shipped actors (`known`): "the government" standing for "ansf".
+ */
+export function parseActorRegistry(
+  value: unknown,
+  where: string,
+  known: ReadonlySet<string> = new Set(),
+): ActorRegistryFile {
   const parsed = ActorRegistryFile.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InvalidInputError(`${where}: ${issue?.path.join('.') ?? ''}`, issue?.message ?? 'not an actor registry');
   }
-  checkRegistry(parsed.data, where);
+  checkRegistry(parsed.data, where, known);
   return parsed.data;
 }
 
-function checkRegistry(registry: ActorRegistryFile, where: string): void {
-  const ids = new Set<string>();
+function checkRegistry(registry: ActorRegistryFile, where: string, known: ReadonlySet<string> = new Set()): void {
+  const ids = new Set<string>(known);
+  const own = new Set<string>();
   for (const a of registry.actors) {
-    if (ids.has(a.id)) throw new InvalidInputError(where, `actor id "${a.id}" appears twice`);
+    if (own.has(a.id)) throw new InvalidInputError(where, `actor id "${a.id}" appears twice`);
+    own.add(a.id);
     ids.add(a.id);
   }
   for (const a of registry.actors) {
@@ -169,6 +178,44 @@ export function addActorAlias(registry: ActorRegistryFile, id: string, alias: st
     version: 1,
     actors: [{ ...(registry.actors.find((a) => a.id === id) as Actor), aliases: [alias] }],
   });
+}
+
+/**
+ * Add a period to an actor (what `tally actors period` writes to the user's file): for a generic name
+ * ("the government", "security forces"), the actor it stands for from one date to another; for a
+ * group, the type it had then. The period must say one of the two, and must not overlap another of
+ * the actor's periods that says the same kind of thing.
+ */
+export function addActorPeriod(registry: ActorRegistryFile, id: string, period: ActorPeriod): ActorRegistryFile {
+  const actor = registry.actors.find((a) => a.id === id);
+  if (actor === undefined) throw new InvalidInputError('actor', `no actor with id "${id}"`);
+  const parsed = ActorPeriod.safeParse(period);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidInputError(`period.${issue?.path.join('.') ?? ''}`, issue?.message ?? 'not a period');
+  }
+  const p = parsed.data;
+  if (p.as === undefined && p.type === undefined)
+    throw new InvalidInputError('period', 'say what the name stands for (--as ACTOR) or the type it had (--type TYPE)');
+  if (p.from !== undefined && p.to !== undefined && p.to < p.from)
+    throw new InvalidInputError('period', `ends (${p.to}) before it starts (${p.from})`);
+  const clash = (actor.periods ?? []).find(
+    (q) =>
+      (q.as !== undefined) === (p.as !== undefined) &&
+      (q.to === undefined || p.from === undefined || p.from <= q.to) &&
+      (p.to === undefined || q.from === undefined || q.from <= p.to),
+  );
+  if (clash !== undefined) {
+    throw new InvalidInputError(
+      'period',
+      `overlaps the period ${clash.from ?? '…'} to ${clash.to ?? '…'} of "${id}"; edit the actors file to change it`,
+    );
+  }
+  const periods = [...(actor.periods ?? []), p].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+  const actors = registry.actors.map((a) => (a.id === id ? { ...a, periods } : a));
+  const result: ActorRegistryFile = { ...registry, actors };
+  checkRegistry(result, 'actor registry');
+  return result;
 }
 
 /** The type an actor had on a date (ISO, any precision); its own type, or its group's, without a date. */

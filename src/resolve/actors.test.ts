@@ -4,11 +4,12 @@ import { InvalidInputError } from '../core/errors.js';
 import {
   type ActorRegistryFile,
   addActorAlias,
+  addActorPeriod,
   INTER_CODES,
   mergeActorRegistries,
   parseActorRegistry,
 } from './actor-registry.js';
-import { type ActorIndex, createActorIndex, findActorMentions, resolveActor } from './actors.js';
+import { type ActorIndex, createActorIndex, findActorMentions, resolutionOn, resolveActor } from './actors.js';
 import { loadActorRegistry, SHIPPED_ACTORS_PATH } from './load-resolve-data.js';
 
 let registry: ActorRegistryFile;
@@ -260,5 +261,67 @@ describe('the actor registry', () => {
     ],
   ])('rejects a bad registry (%#)', (value, message) => {
     expect(() => parseActorRegistry(value, 'user.json')).toThrow(message);
+  });
+});
+
+describe('periods: what a name meant on a date', () => {
+  let shipped: Awaited<ReturnType<typeof loadActorRegistry>>;
+  beforeAll(async () => {
+    shipped = await loadActorRegistry();
+  });
+
+  it('reads the generic Afghan names as the Islamic Republic until 15 August 2021, the Taliban after', () => {
+    const index = createActorIndex(shipped);
+    for (const name of ['the government', 'government forces', 'security forces', 'Afghan forces']) {
+      const [mention] = findActorMentions(`Then ${name} attacked.`, index);
+      expect([name, mention?.actor.id]).toEqual([name, 'government-of-afghanistan']);
+      const before = resolutionOn(mention?.actor as NonNullable<typeof mention>['actor'], index, '2021-08-14');
+      const after = resolutionOn(mention?.actor as NonNullable<typeof mention>['actor'], index, '2021-08-15');
+      expect([name, before.stands_for?.id, after.stands_for?.id, after.type]).toEqual([
+        name,
+        'ansf',
+        'taliban',
+        'state_forces',
+      ]);
+    }
+  });
+
+  it('lets a user add a period for another country, linked to a shipped actor', () => {
+    const own = parseActorRegistry(
+      {
+        version: 1,
+        actors: [
+          {
+            id: 'sudan-government',
+            name: 'Government of Sudan',
+            kind: 'group',
+            type: 'state_forces',
+            aliases: ['Sudanese government'],
+            periods: [{ from: '2019-04-11', to: '2019-08-20', as: 'sudan-military' }],
+          },
+        ],
+      },
+      'mine.json',
+      new Set(shipped.actors.map((a) => a.id)),
+    );
+    const registry = addActorPeriod(mergeActorRegistries(shipped, own), 'sudan-government', {
+      from: '2019-08-21',
+      as: 'rsf',
+    });
+    const index = createActorIndex(registry);
+    const found = resolveActor('Sudanese government', index) as NonNullable<ReturnType<typeof resolveActor>>;
+    expect(resolutionOn(found, index, '2019-05-01').stands_for?.id).toBe('sudan-military');
+    expect(resolutionOn(found, index, '2020-01-01').stands_for?.id).toBe('rsf');
+    expect(resolutionOn(found, index, '2018-01-01').stands_for).toBeNull();
+  });
+
+  it('refuses a period that says nothing, runs backwards, overlaps another or names no actor', () => {
+    expect(() => addActorPeriod(shipped, 'rsf', { from: '2024-01-01' })).toThrow(/--as ACTOR/);
+    expect(() => addActorPeriod(shipped, 'rsf', { from: '2024-01-01', to: '2023-01-01', type: 'rebel_group' })).toThrow(
+      /before it starts/,
+    );
+    expect(() => addActorPeriod(shipped, 'rsf', { from: '2023-06-01', type: 'rebel_group' })).toThrow(/overlaps/);
+    expect(() => addActorPeriod(shipped, 'nobody', { as: 'rsf' })).toThrow(InvalidInputError);
+    expect(() => addActorPeriod(shipped, 'civilians', { as: 'no-such-actor' })).toThrow(/unknown actor/);
   });
 });

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { loadResolvers } from '../../app/analyse-document.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { describeFsError } from '../../ingest/collect-files.js';
-import { addActorAlias } from '../../resolve/actor-registry.js';
+import { ACTOR_TYPES, type ActorType, addActorAlias, addActorPeriod } from '../../resolve/actor-registry.js';
 import { GAZETTEER_FORMATS, type GazetteerFormat, importGazetteer } from '../../resolve/gazetteer-import.js';
 import type { AdminNames } from '../../resolve/geonames-dump.js';
 import { loadActorRegistry, readShippedEntries } from '../../resolve/load-resolve-data.js';
@@ -114,16 +114,51 @@ export async function runActors(flags: { json?: boolean; actors: string }): Prom
   return 0;
 }
 
+/**
+ * `tally actors period ID --from --to (--as ACTOR | --type TYPE)`: what a name meant from one date to
+ * another, kept in the user's registry file like an alias.
+ */
+export async function runActorPeriod(
+  id: string,
+  flags: { actors: string; from?: string; to?: string; as?: string; type?: string; note?: string },
+): Promise<number> {
+  if (flags.type !== undefined && !(ACTOR_TYPES as readonly string[]).includes(flags.type)) {
+    throw new InvalidInputError('--type', `expected one of ${ACTOR_TYPES.join(', ')}, got "${flags.type}"`);
+  }
+  const shipped = await loadActorRegistry();
+  const merged = await loadActorRegistry(flags.actors);
+  const updated = addActorPeriod(merged, id, {
+    ...(flags.from === undefined ? {} : { from: flags.from }),
+    ...(flags.to === undefined ? {} : { to: flags.to }),
+    ...(flags.as === undefined ? {} : { as: flags.as }),
+    ...(flags.type === undefined ? {} : { type: flags.type as ActorType }),
+    ...(flags.note === undefined ? {} : { note: flags.note }),
+  });
+  await writeOwnActors(shipped, updated, flags.actors);
+  const what = flags.as !== undefined ? `stands for ${flags.as}` : `is ${flags.type}`;
+  process.stdout.write(
+    `${id} ${what} from ${flags.from ?? 'the start'} to ${flags.to ?? 'now'} (saved in ${flags.actors})\n`,
+  );
+  return 0;
+}
+
+// Only what differs from the shipped registry is kept in the user's file.
+async function writeOwnActors(
+  shipped: Awaited<ReturnType<typeof loadActorRegistry>>,
+  updated: Awaited<ReturnType<typeof loadActorRegistry>>,
+  file: string,
+): Promise<void> {
+  const own = updated.actors.filter(
+    (a) => JSON.stringify(a) !== JSON.stringify(shipped.actors.find((s) => s.id === a.id)),
+  );
+  await writeFile(file, `${JSON.stringify({ version: 1, actors: own }, null, 2)}\n`);
+}
+
 /** `tally actors alias ID ALIAS`: the alias goes into the user's registry file, never the shipped one. */
 export async function runActorAlias(id: string, alias: string, flags: { actors: string }): Promise<number> {
   const shipped = await loadActorRegistry();
   const merged = await loadActorRegistry(flags.actors);
-  const updated = addActorAlias(merged, id, alias);
-  // Only what differs from the shipped registry is kept in the user's file.
-  const own = updated.actors.filter(
-    (a) => JSON.stringify(a) !== JSON.stringify(shipped.actors.find((s) => s.id === a.id)),
-  );
-  await writeFile(flags.actors, `${JSON.stringify({ version: 1, actors: own }, null, 2)}\n`);
+  await writeOwnActors(shipped, addActorAlias(merged, id, alias), flags.actors);
   process.stdout.write(`"${alias}" now resolves to ${id} (saved in ${flags.actors})\n`);
   return 0;
 }

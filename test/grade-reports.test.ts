@@ -145,6 +145,14 @@ for (const kind of STORE_KINDS) {
       // Viewers get the note redacted, like every sensitive note.
       const seen = await get<Graded>(`/api/incidents/${i.id}`, 'viewer');
       expect(seen.grade.override?.note).toBe('[redacted]');
+      const report = (role: 'viewer' | 'analyst') =>
+        s.app
+          .inject({ method: 'GET', url: '/api/report?place=Pul-e%20Khumri', headers: s.as(role) })
+          .then((r) => r.body);
+      expect(await report('analyst')).toContain('the commission counted another day');
+      const viewed = await report('viewer');
+      expect(viewed).not.toContain('the commission counted another day');
+      expect(viewed).toContain('Note: [redacted]');
       const audit = await get<AuditEntry[]>(`/api/audit?entity_type=incident&entity_id=${i.id}`);
       expect(audit[0]).toMatchObject({ action: 'grade.set', reason: 'checked with the commission' });
       // Reverted like every review, and the revert reverted in turn.

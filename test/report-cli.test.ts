@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyser, loadResolvers } from '../src/app/analyse-document.js';
 import { ingestAll } from '../src/app/ingest-documents.js';
+import { DEFAULT_CHROMIUM } from '../src/cli/commands/report-commands.js';
 import { collectInputs } from '../src/ingest/collect-files.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { listGradedIncidents } from '../src/store/grade-listing.js';
@@ -68,6 +69,17 @@ describe('tally report, grade and sources', () => {
     expect(missing.stderr).toMatch(/--out: .*no-such-folder/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }, 300_000);
+
+  it.skipIf(!existsSync(DEFAULT_CHROMIUM))(
+    'prints the report to PDF through chromium',
+    async () => {
+      const pdf = join(dir, 'kunduz.pdf');
+      const r = await runCli(['report', '--db', db, '--place', 'Kunduz', '--pdf', pdf]);
+      expect([r.code, r.stderr]).toEqual([0, expect.stringMatching(/written to .*kunduz\.pdf/)]);
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    },
+    300_000,
+  );
 
   it('refuses --pdf without chromium, before anything is read', async () => {
     const r = await runCli(['report', '--db', db, '--pdf', join(dir, 'r.pdf'), '--chromium', join(dir, 'no-chromium')]);

@@ -31,6 +31,8 @@ const WIKI_PARAM = /^[ \t]*\|[ \t]*([A-Za-z][A-Za-z0-9 _]{0,40}?)[ \t]*=[ \t]*/;
 const COLON_PAIR =
   /^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _'’()&/.-]{0,44}?)[ \t]*(?:\*\*|__)?[ \t]*[:=][ \t]*(?:\*\*|__)?[ \t]*/;
 const BULLETED = /^[ \t]*[-*•]/;
+const DASH_PAIR =
+  /^[ \t]*(?:[*•][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z0-9 ()&/]{0,40}?)(?:\*\*|__)?[ \t]+[–—-][ \t]+(?=\S)/;
 const SPACE_RUN = /\S {3,}\S/;
 
 /**
@@ -218,6 +220,13 @@ export function classifyLine(line: Line, inWiki: boolean): LineKind {
       const cells = [trimCell(line, pair[0].length, text.length)].filter((c) => c.end > c.start);
       return { kind: 'key', key: key ?? IGNORED, cells, columns: null, wiki: false };
     }
+  }
+  // "Location — Sirte, Libya": a dash parts key and value only when the key is one we know.
+  const dashed = DASH_PAIR.exec(text);
+  if (dashed) {
+    const key = canonicalKey(dashed[1] as string);
+    if (key)
+      return { kind: 'key', key, cells: [trimCell(line, dashed[0].length, text.length)], columns: null, wiki: false };
   }
   // "losses|Accounts differ...": a key and a value joined by one bar, as some dumps flatten them.
   if (text.includes('|') && !/^[ \t]*\|/.test(text)) {

@@ -18,6 +18,9 @@ describe('infobox lines', () => {
     expect(kind('Date24–25 July 2016')).toMatchObject({ kind: 'key', key: { base: 'date' } });
     expect(kind('Datec. 1997')).toMatchObject({ kind: 'key', key: { base: 'date' } });
     expect(kind('Territorial changesArmy regains the pass')).toMatchObject({ kind: 'key', key: { base: 'territory' } });
+    expect(kind('Location — Sirte, Libya')).toMatchObject({ kind: 'key', key: { base: 'place' } });
+    expect(kind('Result - Rebel victory')).toMatchObject({ kind: 'key', key: { base: 'result' } });
+    expect(kind('Fighters – mostly local men – held the ridge')).toEqual({ kind: 'text' });
     expect(kind('Resultant talks failed')).toEqual({ kind: 'text' });
     expect(kind('Dates were set for talks')).toEqual({ kind: 'text' });
   });

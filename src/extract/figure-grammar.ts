@@ -182,7 +182,7 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
     /^(?:forced|forcing|forces|drove|driven|driving|pushed|uprooted)$/.test(before0(tokens, q, start))
   ) {
     const w = tokens[rightFrom]?.norm;
-    if ((w === 'from' || w === 'out') && np.headClass !== 'thing' && np.headClass !== 'combatant') {
+    if ((w === 'from' || w === 'out') && np.headClass !== 'combatant') {
       kind = 'displaced';
       chosen = 'head';
     }

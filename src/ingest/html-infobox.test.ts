@@ -116,3 +116,29 @@ describe('status icons in a cell', () => {
     expect(cellValue(cell(html))).toBe('Omar Rashid KIA, Samir Daoud (POW)');
   });
 });
+
+describe('civil-conflict infobox sections', () => {
+  it('numbers Parties, Lead figures and Number per side like the military template', () => {
+    const root = body(`<table class="infobox">
+      <tr><th colspan="2">2019 Khartoum protests</th></tr>
+      <tr><th>Date</th><td>3 June 2019</td></tr>
+      <tr><th colspan="2">Parties to the civil conflict</th></tr>
+      <tr><td>Protesters</td><td>Transitional Military Council</td></tr>
+      <tr><th colspan="2">Lead figures</th></tr>
+      <tr><td>Mohamed Naji</td><td>Abdel Fattah al-Burhan</td></tr>
+      <tr><th colspan="2">Number</th></tr>
+      <tr><td>Thousands</td><td>c. 10,000</td></tr>
+    </table>`);
+    const keys = readInfobox(findInfoboxTables(root)[0] as DomElement).map((e) => e.key);
+    expect(keys).toEqual([
+      'Conflict',
+      'Date',
+      'Combatant1',
+      'Combatant2',
+      'Commander1',
+      'Commander2',
+      'Strength1',
+      'Strength2',
+    ]);
+  });
+});

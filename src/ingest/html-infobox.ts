@@ -21,6 +21,12 @@ const SECTION_KEYS: Record<string, string> = {
   strength: 'Strength',
   'casualties and losses': 'Casualties',
   casualties: 'Casualties',
+  losses: 'Casualties',
+  // The civil-conflict infobox names the same sections differently.
+  'parties to the civil conflict': 'Combatant',
+  parties: 'Combatant',
+  'lead figures': 'Commander',
+  number: 'Strength',
 };
 /** Row labels as displayed, back to the conflict template's parameter names. */
 const CONFLICT_KEYS: Record<string, string> = {

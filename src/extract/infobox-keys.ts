@@ -55,6 +55,7 @@ const BASES = new Map<string, FieldBase>(
     unitsinvolved: 'units',
     strength: 'strength',
     strengths: 'strength',
+    number: 'strength',
     casualties: 'casualties',
     casualtiesandlosses: 'casualties',
     casualty: 'casualties',

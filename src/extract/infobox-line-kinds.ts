@@ -42,6 +42,7 @@ const SPACE_RUN = /\S {3,}\S/;
  * lower case ("Resultant" is no key).
  */
 const DISPLAY_LABELS = [
+  'Parties to the civil conflict',
   'Commanders and leaders',
   'Casualties and losses',
   'Territorial changes',
@@ -55,6 +56,7 @@ const DISPLAY_LABELS = [
   'Death(s)',
   'Units involved',
   'Belligerents',
+  'Lead figures',
   'Commanders',
   'Combatants',
   'Casualties',

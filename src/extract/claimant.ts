@@ -73,6 +73,23 @@ const SUBJECT_SKIP = new Set([
   'now',
   'again',
 ]);
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'on',
+  'in',
+  'last',
+  'this',
+  'earlier',
+  'later',
+]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
 const SOURCE_NOUNS =
   /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?)\s+(?:of|by|from|at|compiled by|released by)\s+/i;
@@ -235,6 +252,17 @@ export function findClaims(
         if (n === 'responsibility' || n === 'lives' || n === 'credit' || n === 'life') sense = true;
       }
       if (sense) continue;
+    }
+    const after = tokens[k + 1];
+    // "..., among them children, said Adam Yahya": the speaker follows; what precedes is the report.
+    if (prev?.norm === ',' && after && k + 1 < to && (after.cap || after.norm === 'the' || after.norm === 'a')) {
+      if (!TIME_WORDS.has(after.norm)) {
+        const name = nameAfter(text, tokens, k + 1, to);
+        if (name) {
+          claims.push({ index: k, name });
+          continue;
+        }
+      }
     }
     const subject = subjectBefore(text, tokens, k, from);
     if (subject === PRONOUN) {

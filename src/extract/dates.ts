@@ -1,4 +1,3 @@
-import * as chrono from 'chrono-node';
 import type { DateRange } from '../core/figure.js';
 import { type DateContext, emptyDate, isValidDay, type PartialDate, spanRanges, toRange } from './date-values.js';
 import { MONTHS } from './lexicon.js';
@@ -62,19 +61,6 @@ const MONTH_CONTEXT = new Set([
   '-',
   'throughout',
 ]);
-const RELATIVE_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'yesterday',
-  'today',
-  'tonight',
-]);
-
 function yearAt(tokens: Token[], i: number, end: number): number | null {
   return i < end && isYearToken(tokens, i) ? (tokens[i] as Token).value : null;
 }
@@ -289,36 +275,6 @@ function resolve(
     value.precision = 'range';
   }
   return r1 && r2 ? { start, end, value, ends: [r1, r2] } : { start, end, value };
-}
-
-/** Weekday and relative words ("on Friday", "yesterday") read against the publication date by chrono. */
-export function findRelativeDates(
-  text: string,
-  tokens: Token[],
-  from: number,
-  to: number,
-  ctx: DateContext,
-): DateMention[] {
-  const p = ctx.published;
-  if (!p) return [];
-  let any = false;
-  for (let k = from; k < to; k++) if (RELATIVE_WORDS.has((tokens[k] as Token).norm)) any = true;
-  if (!any) return [];
-  const first = tokens[from] as Token;
-  const last = tokens[to - 1] as Token;
-  const ref = new Date(Date.UTC(p.y, p.m - 1, p.d, 12));
-  const out: DateMention[] = [];
-  for (const r of chrono.parse(text.slice(first.start, last.end), ref, { forwardDate: false })) {
-    if (r.start.get('weekday') === null && !r.start.isCertain('day')) continue;
-    const date = r.start.date();
-    if (date.getTime() > ref.getTime() + 12 * 3600_000) date.setUTCDate(date.getUTCDate() - 7);
-    const iso = date.toISOString().slice(0, 10);
-    const at = first.start + r.index;
-    let s = from;
-    while (s < to && (tokens[s] as Token).end <= at) s++;
-    out.push({ start: s, end: s + 1, value: { start: iso, end: iso, precision: 'day' } });
-  }
-  return out;
 }
 
 /** The date stated nearest the number; `mentions` are in token order. */

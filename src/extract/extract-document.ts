@@ -1,9 +1,13 @@
 import type { DateRange, ExtractionResult, Extractor, Figure } from '../core/figure.js';
 import type { Passage } from '../core/passage.js';
 import { type Claim, findClaims, pickClaim } from './claimant.js';
+import { headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
 import { buildConflict, readConflictDates } from './conflict.js';
+import { findRelativeDates } from './date-relative.js';
+import { clauseIndex, isRecent, SentenceDates, scopeMentions } from './date-scope.js';
 import { collectFullDays, DateContext, isoDate } from './date-values.js';
-import { findDates, findRelativeDates, nearestMention } from './dates.js';
+import { readReportDate } from './dateline-reference.js';
+import { findDates } from './dates.js';
 import { readFigures } from './figure-grammar.js';
 import { readInfoboxFields } from './infobox.js';
 import { readInfoboxFigures } from './infobox-figures.js';
@@ -53,18 +57,35 @@ export function extractDocumentDetailed(
       figures.push(figure);
     }
   }
-  const ctx = new DateContext(options.published, initialYear, window);
+  // An encyclopedia page speaks from no day of its own; a report does, and its dateline says which.
+  const reference = layout.infobox ? null : readReportDate(text);
+  const referenceIso = reference ? isoDate(reference.day.y, reference.day.m, reference.day.d) : null;
+  const published = reference?.from === 'dateline' ? referenceIso : (options.published ?? referenceIso);
+  const ctx = new DateContext(published, initialYear, window);
   ctx.fullDays = collectFullDays(text);
-  const state: ProseState = { lastDate: null, lastClaimant: null };
+  const state: ProseState = {
+    report: reference !== null || (options.published != null && !layout.infobox),
+    lastDate: null,
+    storyDate: null,
+    headingDate: null,
+    paragraphDate: null,
+    lastClaimant: null,
+    waiting: [],
+    header: reference?.header ?? [],
+  };
   for (const block of layout.blocks) {
     if (block.kind === 'heading') {
       const tokens = tokenize(text, block.start, block.end);
       const mentions = findDates(tokens, 0, tokens.length, ctx);
-      state.lastDate = mentions.find((m) => m.value)?.value ?? null;
+      const stated = mentions.find((m) => m.value)?.value ?? null;
+      if (state.report) state.headingDate = stated;
+      else state.lastDate = stated;
       continue;
     }
     readBlock(text, block, ctx, state, figures, passages);
   }
+  // A headline tells the story the first paragraphs date.
+  for (const figure of state.waiting) figure.date = state.storyDate ?? publishedDay(ctx);
   figures.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
 }
@@ -82,8 +103,28 @@ function sinceRange(from: DateRange, ctx: DateContext): DateRange {
 }
 
 interface ProseState {
+  /** The text speaks from a day of its own (a dated report), so old dates do not carry over. */
+  report: boolean;
+  /** Without a report day: the date the narrative last reached, carried on. */
   lastDate: DateRange | null;
+  /** With one: the first date the story gives near the report's day, i.e. the story's own time. */
+  storyDate: DateRange | null;
+  headingDate: DateRange | null;
+  paragraphDate: DateRange | null;
   lastClaimant: string | null;
+  /** Headline figures without a date of their own, dated once the story has been read. */
+  waiting: Figure[];
+  header: Array<[number, number]>;
+}
+
+function inHeader(header: Array<[number, number]>, at: number): boolean {
+  return header.some(([a, b]) => at >= a && at < b);
+}
+
+/** The date a figure gets when its sentence states none: the paragraph's, the heading's, the story's. */
+function inheritedDate(state: ProseState, ctx: DateContext): DateRange | null {
+  if (!state.report) return state.lastDate;
+  return state.paragraphDate ?? state.headingDate ?? state.storyDate ?? publishedDay(ctx);
 }
 
 function readBlock(
@@ -95,26 +136,49 @@ function readBlock(
   passages: Passage[],
 ): void {
   const tokens = tokenize(text, block.start, block.end);
-  for (const [s, e] of splitSentences(tokens)) {
-    const mentions = findDates(tokens, s, e, ctx);
-    const relative = findRelativeDates(text, tokens, s, e, ctx);
-    const merged = relative.length > 0 ? [...mentions, ...relative].sort((a, b) => a.start - b.start) : mentions;
-    // "since 10 May" dates a figure from then until publication, and does not move the story's date.
-    const all = merged.map((m) => (m.since && m.value ? { ...m, value: sinceRange(m.value, ctx) } : m));
-    const events = all.filter((m) => !m.since);
-    const dated = new Set<number>();
-    for (const m of mentions) for (let k = m.start; k < m.end; k++) dated.add(k);
-    const raws = readFigures({ text, tokens, start: s, end: e, isDate: (k) => dated.has(k) });
-    const claims: Claim[] = findClaims(text, tokens, s, e, state.lastClaimant);
+  const reference = publishedDay(ctx)?.start ?? null;
+  state.paragraphDate = null;
+  const sentences = splitSentences(tokens);
+  const claimsOf: Claim[][] = [];
+  for (const [s, e] of sentences) {
+    const claims = findClaims(text, tokens, s, e, state.lastClaimant);
     const lastClaim = claims[claims.length - 1];
     if (lastClaim) state.lastClaimant = lastClaim.name;
+    claimsOf.push(claims);
+  }
+  const quotes = quoteSpans(text, tokens, sentences);
+  const headline = block.source === 'headline' ? headlineSource(text.slice(block.start, block.end)) : null;
+  for (let index = 0; index < sentences.length; index++) {
+    const [s, e] = sentences[index] as [number, number];
+    const claims = claimsOf[index] as Claim[];
+    const found = findDates(tokens, s, e, ctx);
+    // The day a report speaks from is no event's date.
+    const mentions = found.filter((m) => !inHeader(state.header, (tokens[m.start] as Token).start));
+    const anchor =
+      [...mentions].reverse().find((m) => m.value?.precision === 'day')?.value ??
+      state.paragraphDate ??
+      state.storyDate ??
+      state.lastDate;
+    const relative = findRelativeDates(tokens, s, e, ctx.published, anchor);
+    const merged = relative.length > 0 ? [...mentions, ...relative].sort((a, b) => a.start - b.start) : mentions;
+    const clauses = clauseIndex(tokens, s, e);
+    // "since 10 May" dates a figure from then until publication, and does not move the story's date.
+    const all = scopeMentions(tokens, s, clauses, merged).map((m) =>
+      m.role === 'since' && m.value ? { ...m, value: sinceRange(m.value, ctx) } : m,
+    );
+    const sentenceDates = new SentenceDates(all, clauses, s);
+    const dated = new Set<number>();
+    for (const m of found) for (let k = m.start; k < m.end; k++) dated.add(k);
+    const raws = readFigures({ text, tokens, start: s, end: e, isDate: (k) => dated.has(k) });
     const first = tokens[s] as Token;
     const last = tokens[e - 1] as Token;
     const sentence = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+    const inherited = inheritedDate(state, ctx);
     for (const raw of raws) {
       const a = tokens[raw.evStart] as Token;
       const b = tokens[raw.evEnd - 1] as Token;
-      out.push({
+      const own = sentenceDates.dateFor(raw.anchor);
+      const figure: Figure = {
         kind: raw.kind,
         low: raw.low,
         high: raw.high,
@@ -123,28 +187,38 @@ function readBlock(
         unit: raw.unit,
         evidence: { start: a.start, end: b.end, text: text.slice(a.start, b.end) },
         sentence,
-        claimant: pickClaim(claims, raw.anchor)?.name ?? null,
+        claimant: pickClaim(claims, raw.anchor)?.name ?? quotedSpeaker(index, sentences, quotes, claimsOf) ?? headline,
         subject: raw.subject,
         actor: raw.actor,
         perpetrator: raw.perpetrator,
         manner: raw.manner,
         place: raw.place,
-        date:
-          nearestMention(all, raw.anchor) ?? state.lastDate ?? (block.source === 'headline' ? publishedDay(ctx) : null),
+        date: own ?? inherited ?? (block.source === 'headline' ? publishedDay(ctx) : null),
         source: block.source,
         side: null,
-      });
+      };
+      if (!own && block.source === 'headline' && state.report) state.waiting.push(figure);
+      out.push(figure);
     }
     // A passage dated only by "since X" still states a date: a long one, which marks it as background.
-    const own = all.find((m) => m.value)?.value ?? null;
+    const own = all.find((m) => m.value && m.role !== 'background')?.value ?? null;
     passages.push({
       start: sentence.start,
       end: sentence.end,
-      date: own ?? state.lastDate,
+      date: own ?? (state.report ? (state.paragraphDate ?? state.headingDate ?? state.storyDate) : state.lastDate),
       dated: own !== null,
       source: block.source,
     });
-    const lastMention = [...events].reverse().find((m) => m.value);
-    if (lastMention?.value) state.lastDate = lastMention.value;
+    // The day a source spoke dates what follows only when nothing else in the sentence does.
+    const events = all.filter((m) => m.value && m.role === 'event');
+    const spoken = all.filter((m) => m.value && m.role === 'statement');
+    const latest = (events[events.length - 1] ?? spoken[spoken.length - 1])?.value;
+    if (!latest) continue;
+    if (!state.report) state.lastDate = latest;
+    else if (isRecent(latest, reference)) {
+      state.paragraphDate = latest;
+      // The lead states the story's time; later dates belong to the paragraphs that give them.
+      state.storyDate ??= latest;
+    }
   }
 }

@@ -1,0 +1,255 @@
+import type { DateRange } from '../core/figure.js';
+import { daysInMonth, isoDate } from './date-values.js';
+import type { DateMention } from './dates.js';
+import type { Token } from './tokens.js';
+
+/** A calendar day as numbers; months and days count from 1. */
+export interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'nighttime', 'overnight']);
+const SMALL_NUMBERS = new Map(
+  ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
+    (w, i) => [w, Math.max(1, i - 1)],
+  ),
+);
+const UNITS = new Map<string, 'hour' | 'day' | 'week' | 'month' | 'year'>([
+  ['hour', 'hour'],
+  ['hours', 'hour'],
+  ['day', 'day'],
+  ['days', 'day'],
+  ['week', 'week'],
+  ['weeks', 'week'],
+  ['month', 'month'],
+  ['months', 'month'],
+  ['year', 'year'],
+  ['years', 'year'],
+]);
+
+const toMs = (day: Day) => Date.UTC(day.y, day.m - 1, day.d);
+const fromMs = (ms: number): Day => {
+  const date = new Date(ms);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+};
+const iso = (day: Day) => isoDate(day.y, day.m, day.d);
+
+export function shiftDays(day: Day, days: number): Day {
+  return fromMs(toMs(day) + days * DAY_MS);
+}
+
+function oneDay(day: Day): DateRange {
+  return { start: iso(day), end: iso(day), precision: 'day' };
+}
+
+function span(a: Day, b: Day): DateRange {
+  return toMs(a) === toMs(b) ? oneDay(a) : { start: iso(a), end: iso(b), precision: 'range' };
+}
+
+function monthOf(y: number, m: number): DateRange {
+  return { start: isoDate(y, m, 1), end: isoDate(y, m, daysInMonth(y, m)), precision: 'month' };
+}
+
+const weekday = (day: Day) => new Date(toMs(day)).getUTCDay();
+
+/** Monday of the week holding `day`: news weeks run Monday to Sunday. */
+function mondayOf(day: Day): Day {
+  return shiftDays(day, -((weekday(day) + 6) % 7));
+}
+
+/** "a", "three", "24" before a unit word. */
+function countAt(t: Token | undefined): number | null {
+  if (!t) return null;
+  if (t.type === 'num' && t.value > 0 && t.value < 400) return t.value;
+  return SMALL_NUMBERS.get(t.norm) ?? null;
+}
+
+function back(ref: Day, n: number, unit: 'hour' | 'day' | 'week' | 'month' | 'year'): Day {
+  if (unit === 'hour') return shiftDays(ref, -Math.ceil(n / 24));
+  if (unit === 'day') return shiftDays(ref, -n);
+  if (unit === 'week') return shiftDays(ref, -7 * n);
+  const months = unit === 'month' ? n : 12 * n;
+  const total = ref.y * 12 + (ref.m - 1) - months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return { y, m, d: Math.min(ref.d, daysInMonth(y, m)) };
+}
+
+interface Found {
+  end: number;
+  value: DateRange;
+  /** A period running up to the report ("so far this year", "in the past week"): a tally's span. */
+  running?: boolean;
+}
+
+/**
+ * Words that date a statement against the report's own day: weekdays ("on Tuesday night"),
+ * "yesterday", "last week", "three days ago", "in the past 24 hours", "so far this year", and,
+ * against `anchor` (the event the text last dated), "the day before" and "the next day".
+ */
+export function findRelativeDates(
+  tokens: Token[],
+  from: number,
+  to: number,
+  ref: Day | null,
+  anchor: DateRange | null = null,
+): DateMention[] {
+  const out: DateMention[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.type !== 'word' && t.type !== 'num') continue;
+    const found = readAt(tokens, k, to, ref, anchor);
+    if (!found) continue;
+    out.push({ start: k, end: found.end, value: found.value, ...(found.running ? { since: true } : {}) });
+    k = found.end - 1;
+  }
+  return out;
+}
+
+function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor: DateRange | null): Found | null {
+  const t = tokens[k] as Token;
+  const w = t.norm;
+  const next = (i: number) => (k + i < to ? tokens[k + i]?.norm : undefined);
+  if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
+    return anchor ? relativeToAnchor(tokens, k, to, anchor) : null;
+  }
+  if (!ref) return null;
+  const dayIndex = WEEKDAYS.indexOf(w);
+  if (dayIndex >= 0 && t.cap) {
+    const before = tokens[k - 1]?.norm;
+    let back7 = (weekday(ref) - dayIndex + 7) % 7;
+    if (before === 'last' && back7 === 0) back7 = 7;
+    // "next Tuesday" and "every Friday" name no day of the story.
+    if (before === 'next' || before === 'every' || before === 'coming') return null;
+    let end = k + 1;
+    if (next(1) && PARTS_OF_DAY.has(next(1) as string)) end++;
+    return { end, value: oneDay(shiftDays(ref, -back7)) };
+  }
+  switch (w) {
+    case 'yesterday':
+      return { end: k + 1, value: oneDay(shiftDays(ref, -1)) };
+    case 'today':
+    case 'tonight':
+      return { end: k + 1, value: oneDay(ref) };
+    case 'overnight':
+      return { end: k + 1, value: span(shiftDays(ref, -1), ref) };
+    case 'this':
+    case 'last':
+    case 'earlier':
+      return readThisOrLast(tokens, k, to, ref);
+    case 'so':
+      if (next(1) === 'far' && next(2) === 'this' && next(3) === 'year') {
+        return { end: k + 4, value: span({ y: ref.y, m: 1, d: 1 }, ref), running: true };
+      }
+      return null;
+    case 'in':
+    case 'over':
+    case 'during':
+    case 'within':
+      return readPast(tokens, k, to, ref);
+    case 'weekend':
+      return tokens[k - 1]?.norm === 'the' ? { end: k + 1, value: lastWeekend(ref) } : null;
+    default: {
+      const n = countAt(t);
+      const unit = UNITS.get(next(1) ?? '');
+      if (n !== null && unit && next(2) === 'ago' && unit !== 'hour') {
+        const day = back(ref, n, unit);
+        if (unit === 'day') return { end: k + 3, value: oneDay(day) };
+        if (unit === 'week') return { end: k + 3, value: span(shiftDays(day, -1), shiftDays(day, 1)) };
+        if (unit === 'month') return { end: k + 3, value: monthOf(day.y, day.m) };
+        return { end: k + 3, value: { ...monthOf(day.y, 1), end: isoDate(day.y, 12, 31), precision: 'year' } };
+      }
+      return null;
+    }
+  }
+}
+
+function lastWeekend(ref: Day): DateRange {
+  const dow = weekday(ref);
+  if (dow === 6) return oneDay(ref);
+  if (dow === 0) return span(shiftDays(ref, -1), ref);
+  const saturday = shiftDays(ref, -(dow + 1));
+  return span(saturday, shiftDays(saturday, 1));
+}
+
+/** "this week", "earlier this month", "last night", "last week", "last month", "this year". */
+function readThisOrLast(tokens: Token[], k: number, to: number, ref: Day): Found | null {
+  let i = k;
+  const words: string[] = [];
+  for (; i < to && words.length < 3; i++) words.push((tokens[i] as Token).norm);
+  const phrase = words.join(' ');
+  const match = (p: string) => phrase === p || phrase.startsWith(`${p} `);
+  if (match('earlier this week') || match('this week')) {
+    const n = match('earlier') ? 3 : 2;
+    return { end: k + n, value: span(mondayOf(ref), ref) };
+  }
+  if (match('earlier this month') || match('this month')) {
+    const n = match('earlier') ? 3 : 2;
+    return { end: k + n, value: span({ y: ref.y, m: ref.m, d: 1 }, ref) };
+  }
+  if (match('earlier this year') || match('this year')) {
+    const n = match('earlier') ? 3 : 2;
+    return { end: k + n, value: span({ y: ref.y, m: 1, d: 1 }, ref), running: true };
+  }
+  if (match('earlier today') || match('this morning') || match('this afternoon') || match('this evening')) {
+    return { end: k + 2, value: oneDay(ref) };
+  }
+  if (match('last night')) return { end: k + 2, value: span(shiftDays(ref, -1), ref) };
+  if (match('last weekend') || match('this weekend')) return { end: k + 2, value: lastWeekend(ref) };
+  if (match('last week')) {
+    const monday = shiftDays(mondayOf(ref), -7);
+    return { end: k + 2, value: span(monday, shiftDays(monday, 6)) };
+  }
+  if (match('last month')) {
+    const day = back(ref, 1, 'month');
+    return { end: k + 2, value: monthOf(day.y, day.m) };
+  }
+  if (match('last year')) {
+    return {
+      end: k + 2,
+      value: { start: isoDate(ref.y - 1, 1, 1), end: isoDate(ref.y - 1, 12, 31), precision: 'year' },
+    };
+  }
+  return null;
+}
+
+/** "in the past 24 hours", "over the last three days", "in the past week", "over the past day". */
+function readPast(tokens: Token[], k: number, to: number, ref: Day): Found | null {
+  let i = k + 1;
+  if (tokens[i]?.norm === 'the') i++;
+  const which = tokens[i]?.norm;
+  if (which !== 'past' && which !== 'last' && which !== 'previous') return null;
+  i++;
+  let n = 1;
+  const count = countAt(tokens[i]);
+  if (count !== null && tokens[i]?.norm !== 'a') {
+    n = count;
+    i++;
+  }
+  const unit = UNITS.get(tokens[i]?.norm ?? '');
+  if (!unit || i >= to) return null;
+  if (tokens[k + 1]?.norm !== 'the' && which === 'last' && count === null) return null;
+  return { end: i + 1, value: span(back(ref, n, unit), ref), running: true };
+}
+
+/** "the day before", "the previous day", "the next day", "the following day", "the day after". */
+function relativeToAnchor(tokens: Token[], k: number, to: number, anchor: DateRange): Found | null {
+  const a = tokens[k + 1]?.norm;
+  const b = k + 2 < to ? tokens[k + 2]?.norm : undefined;
+  let shift = 0;
+  if (a === 'day' && (b === 'before' || b === 'earlier')) shift = -1;
+  else if (a === 'day' && b === 'after') shift = 1;
+  else if ((a === 'previous' && b === 'day') || (a === 'previous' && b === 'night')) shift = -1;
+  else if ((a === 'next' || a === 'following') && (b === 'day' || b === 'morning')) shift = 1;
+  if (shift === 0) return null;
+  // Only a day can be counted from; "the day before" a month says nothing.
+  if (anchor.precision !== 'day') return null;
+  const [y, m, d] = anchor.start.split('-').map(Number) as [number, number, number];
+  // "the day after Christmas" names its own anchor, one we do not read.
+  if (b === 'after' && tokens[k + 3]?.type === 'word' && tokens[k + 3]?.cap) return null;
+  return { end: k + 3, value: oneDay(shiftDays({ y, m, d }, shift)) };
+}

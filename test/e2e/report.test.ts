@@ -76,19 +76,18 @@ describe.skipIf(!hasChromium)('the report of the example corpus, in Debian chrom
     expect(await page.locator('svg.timeline rect').count()).toBeGreaterThan(0);
     expect(await page.locator('table caption').count()).toBeGreaterThanOrEqual(6);
 
-    const notes: FootnoteCheck[] = await page.$$eval('sup a[href^="#fn-"]', (links) =>
-      links.map((a) => {
-        const target = document.getElementById(a.getAttribute('href')?.slice(1) ?? '');
-        const back = target?.querySelector('a[href^="#fnref-"]')?.getAttribute('href')?.slice(1) ?? null;
-        return {
-          ref: a.id,
-          target: target && back === a.id ? target.id : null,
-          quote: target?.querySelector('blockquote')?.textContent ?? '',
-          marked: target?.querySelector('mark')?.textContent ?? '',
-          document: target?.dataset.document ? Number(target.dataset.document) : null,
-        };
-      }),
-    );
+    // Evaluated in the page (a string: the tests compile without the DOM's types).
+    const notes = (await page.evaluate(`[...document.querySelectorAll('sup a[href^="#fn-"]')].map((a) => {
+      const target = document.getElementById(a.getAttribute('href').slice(1));
+      const back = target?.querySelector('a[href^="#fnref-"]')?.getAttribute('href')?.slice(1) ?? null;
+      return {
+        ref: a.id,
+        target: target && back === a.id ? target.id : null,
+        quote: target?.querySelector('blockquote')?.textContent ?? '',
+        marked: target?.querySelector('mark')?.textContent ?? '',
+        document: target?.dataset.document ? Number(target.dataset.document) : null,
+      };
+    })`)) as FootnoteCheck[];
     expect(notes.length).toBeGreaterThan(10);
     const texts = new Map<number, string>();
     for (const note of notes) {
@@ -108,7 +107,7 @@ describe.skipIf(!hasChromium)('the report of the example corpus, in Debian chrom
     // Following a footnote lands on it; its back link returns to the claim.
     const first = notes[0] as FootnoteCheck;
     await page.click(`#${first.ref}`);
-    expect(await page.evaluate(() => location.hash)).toBe(`#${first.target}`);
+    expect(await page.evaluate('location.hash')).toBe(`#${first.target}`);
     await page.screenshot({ path: `${SHOTS}report-top.png` });
     await page
       .locator('article.incident')

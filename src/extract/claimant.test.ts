@@ -49,3 +49,25 @@ describe('claimants', () => {
     ]);
   });
 });
+
+describe('claimants in news prose', () => {
+  it.each([
+    ["The army's spokesman Brig. Yahya Saree said 14 soldiers were killed.", "army's spokesman Brig. Yahya Saree"],
+    ['Local sources said 8 fighters were captured.', 'Local sources'],
+    ['Hospital officials said 23 people were wounded.', 'Hospital officials'],
+    ['Witnesses told reporters that 6 protesters were shot dead.', 'Witnesses'],
+    ['At least 9 people were killed, a police spokesman said.', 'police spokesman'],
+    ['The strike wounded 31 people, among them 4 children, said Dr Amal Hassan.', 'Dr Amal Hassan'],
+    ['The Syrian Observatory for Human Rights reported that 17 fighters died.', 'Syrian Observatory for Human Rights'],
+  ])('%s', (text, claimant) => {
+    expect(claimantOf(text)[0]).toBe(claimant);
+  });
+
+  it('resolves "he added" to the last named speaker, never to a pronoun', () => {
+    expect(claimantOf('Governor Ali Musa said 10 people were killed. He added that 25 more were wounded.')).toEqual([
+      'Governor Ali Musa',
+      'Governor Ali Musa',
+    ]);
+    expect(claimantOf('He said 4 people were wounded.')).toEqual([null]);
+  });
+});

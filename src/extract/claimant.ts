@@ -73,6 +73,26 @@ const SUBJECT_SKIP = new Set([
   'now',
   'again',
 ]);
+// "Brig. Yahya Saree", "Dr. Amal Hassan": a title's dot stays inside a name.
+const TITLES = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'gen',
+  'brig',
+  'col',
+  'lt',
+  'maj',
+  'capt',
+  'sgt',
+  'cpl',
+  'adm',
+  'prof',
+  'rev',
+  'sen',
+  'gov',
+]);
 const TIME_WORDS = new Set([
   'monday',
   'tuesday',
@@ -128,7 +148,7 @@ function isStop(t: Token, tokens?: Token[], k?: number): boolean {
   // "U.S.", "U.N.": the dots of an abbreviation stay inside a name.
   if (t.norm === '.' && tokens && k !== undefined && !t.space) {
     const prev = tokens[k - 1];
-    if (prev?.type === 'word' && prev.cap && prev.norm.length === 1) return false;
+    if (prev?.type === 'word' && prev.cap && (prev.norm.length === 1 || TITLES.has(prev.norm))) return false;
   }
   if (t.type === 'punct') return t.norm !== '-' && t.norm !== '–' && t.norm !== '(' && t.norm !== ')' && t.norm !== '&';
   return t.norm === 'that' || CLAUSE_WORDS.has(t.norm) || t.norm === 'and' || t.norm === 'but';

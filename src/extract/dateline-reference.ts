@@ -25,6 +25,8 @@ const DATELINE = new RegExp(
   `^[ \\t]*[A-Z][A-Z.'-]+(?:[ \\t]+[A-Z][A-Z.'-]+)*(?:,[ \\t]*[A-Z][\\w.'-]*(?:[ \\t]+[A-Za-z][\\w.'-]*){0,4})?,[ \\t]*((?:${MONTH})\\.?[ \\t]+\\d{1,2}(?:,?[ \\t]+\\d{4})?|\\d{1,2}[ \\t]+(?:${MONTH})\\.?(?:,?[ \\t]+\\d{4})?)[ \\t]*(?:\\([^()\\n]{1,30}\\))?[ \\t]*(?:—|–|--|-)`,
   'm',
 );
+// A list item or a "Date:" field: a row of a table or an infobox, not a title.
+const FIELD_LINE = /^[ \t]*(?:[-*•|]|(?:Date|Dates|Period|Duration)[ \t]*:)/i;
 const MONTH_DAY = new RegExp(`^(${MONTH})\\.?[ \\t]+(\\d{1,2})$|^(\\d{1,2})[ \\t]+(${MONTH})\\.?$`, 'i');
 const DATE_WORDS = new RegExp(
   `^(?:${MONTH}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|at|updated|published|on)\\.?,?$`,
@@ -77,7 +79,7 @@ export function readReportDate(text: string): ReportDate | null {
   const published = lineMatch(PUBLISHED, head);
   const byline = bylineDate(head);
   const updated = lineMatch(UPDATED, head);
-  const title = lines.slice(0, 2).filter((l) => l.length <= 160);
+  const title = lines.slice(0, 2).filter((l) => l.length <= 160 && !FIELD_LINE.test(l));
   const titled = toDay(parseLooseDate(title.join('\n')));
   const header: Array<[number, number]> = [];
   for (const found of [published, byline, updated]) if (found) header.push(found.span);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { headlineSource } from './claimant-attribution.js';
+import { extractDocument } from './extract-document.js';
+
+const claimantOf = (text: string) => extractDocument(text).figures.map((f) => f.claimant);
+
+describe('headline sources', () => {
+  it.each([
+    ['Officials: 30 killed in Mogadishu blast', 'Officials'],
+    ['Air strike kills 12 in Marib - medics', 'medics'],
+    ['Floods and fighting displace 40,000 in Upper Nile – UN', 'UN'],
+    ['Live: 20 killed as shelling hits Kherson', null],
+    ['Ten soldiers die in ambush - Reuters', null],
+    ['Army says 9 rebels killed', null],
+  ])('%s', (headline, source) => {
+    expect(headlineSource(headline)).toBe(source);
+  });
+
+  it('credits a headline figure to the headline source', () => {
+    const text = 'Bomb kills 6 at Quetta checkpoint - police\n\nA bomb exploded at a checkpoint, police said.\n';
+    expect(claimantOf(text)[0]).toBe('police');
+  });
+});
+
+describe('the speaker of a quote', () => {
+  it('finds the speaker named where a quote of several sentences closes', () => {
+    const text = '"Fifteen of our neighbours were killed. The shelling never stopped," said Maria Petrenko, a teacher.';
+    expect(claimantOf(text)).toEqual(['Maria Petrenko']);
+  });
+
+  it('finds the speaker in the sentence right after a closed quote', () => {
+    const text = '"Nineteen of our fighters were captured." The rebel commander Joseph Kabila said so on Sunday.';
+    expect(claimantOf(text)).toEqual(['rebel commander Joseph Kabila']);
+  });
+
+  it('credits nobody when the quote is never attributed', () => {
+    expect(claimantOf('"Twelve men were abducted." Nobody knows where.')).toEqual([null]);
+  });
+});

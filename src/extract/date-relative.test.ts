@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { DateRange } from '../core/figure.js';
+import { type Day, findRelativeDates } from './date-relative.js';
+import { tokenize } from './tokens.js';
+
+// Wednesday 12 June 2024.
+const WEDNESDAY: Day = { y: 2024, m: 6, d: 12 };
+
+function relative(text: string, ref: Day | null = WEDNESDAY, anchor: DateRange | null = null) {
+  const tokens = tokenize(text);
+  return findRelativeDates(tokens, 0, tokens.length, ref, anchor).map((m) => m.value && [m.value.start, m.value.end]);
+}
+
+describe('relative dates', () => {
+  it.each([
+    ['Shells hit the town on Tuesday.', '2024-06-11', '2024-06-11'],
+    ['The raid came on Tuesday night.', '2024-06-11', '2024-06-11'],
+    ['It began on Wednesday morning.', '2024-06-12', '2024-06-12'],
+    ['Troops withdrew last Wednesday.', '2024-06-05', '2024-06-05'],
+    ['Gunmen struck yesterday.', '2024-06-11', '2024-06-11'],
+    ['The camp was shelled overnight.', '2024-06-11', '2024-06-12'],
+    ['The camp was shelled last night.', '2024-06-11', '2024-06-12'],
+    ['An ambush last week killed four.', '2024-06-03', '2024-06-09'],
+    ['Clashes erupted earlier this week.', '2024-06-10', '2024-06-12'],
+    ['Fighting flared earlier this month.', '2024-06-01', '2024-06-12'],
+    ['Rebels took the town last month.', '2024-05-01', '2024-05-31'],
+    ['The convoy was hit a week ago.', '2024-06-04', '2024-06-06'],
+    ['The convoy was hit three days ago.', '2024-06-09', '2024-06-09'],
+    ['In the last three days, 40 people died.', '2024-06-09', '2024-06-12'],
+    ['In the past 24 hours, 9 people died.', '2024-06-11', '2024-06-12'],
+    ['So far this year, 300 people have died.', '2024-01-01', '2024-06-12'],
+    ['Two died over the weekend.', '2024-06-08', '2024-06-09'],
+  ])('%s', (text, start, end) => {
+    expect(relative(text)).toEqual([[start, end]]);
+  });
+
+  it('counts "the day before" and "the next day" from the event the text last dated', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('Five had died the day before.', null, monday)).toEqual([['2019-03-03', '2019-03-03']]);
+    expect(relative('Three more died the following day.', null, monday)).toEqual([['2019-03-05', '2019-03-05']]);
+    expect(relative('Five had died the day before.', null, null)).toEqual([]);
+  });
+
+  it('gives no day without a report date to count from', () => {
+    expect(relative('Shells hit the town on Tuesday.', null)).toEqual([]);
+  });
+
+  it('reads no day into "next Friday" or "every Sunday"', () => {
+    expect(relative('Talks resume next Friday.')).toEqual([]);
+    expect(relative('Markets open every Sunday.')).toEqual([]);
+  });
+});

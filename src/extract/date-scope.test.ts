@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from './extract-document.js';
+
+const datesOf = (text: string) => extractDocument(text).figures.map((f) => f.date && [f.date.start, f.date.end]);
+
+// A report dated Friday 10 March 2023, so relative days and yearless dates resolve.
+const REPORT = 'Published: 10 March 2023\n\n';
+
+describe('which date governs a figure', () => {
+  it('takes the date of its own clause over one in another clause', () => {
+    expect(datesOf(`${REPORT}On 2 March 4 soldiers were killed; on 5 March 6 civilians were killed.`)).toEqual([
+      ['2023-03-02', '2023-03-02'],
+      ['2023-03-05', '2023-03-05'],
+    ]);
+  });
+
+  it('gives a running tally the span from its start to the report', () => {
+    expect(datesOf(`${REPORT}Since 1 February, 120 people have been killed in the province.`)).toEqual([
+      ['2023-02-01', '2023-03-10'],
+    ]);
+  });
+
+  it('does not date a figure by a comparison across time', () => {
+    const text = `${REPORT}On Tuesday 9 people were killed, the deadliest day since the truce of November.`;
+    expect(datesOf(text)).toEqual([['2023-03-07', '2023-03-07']]);
+  });
+
+  it('does not date a figure by the date that describes an agreement', () => {
+    const text = `${REPORT}Guards shot dead 3 protesters near the border crossing opened under the deal signed in January.`;
+    expect(datesOf(text)).toEqual([['2023-03-10', '2023-03-10']]);
+  });
+
+  it('prefers the event date to the day the source spoke', () => {
+    const text = `${REPORT}On 6 March, 14 miners were abducted, the regional governor said on Thursday.`;
+    expect(datesOf(text)).toEqual([['2023-03-06', '2023-03-06']]);
+  });
+
+  it('falls back on the day the source spoke when nothing else dates the figure', () => {
+    expect(datesOf(`${REPORT}Police said on Thursday that 7 people were wounded.`)).toEqual([
+      ['2023-03-09', '2023-03-09'],
+    ]);
+  });
+
+  it('does not carry an old date from an earlier paragraph of a dated report', () => {
+    const text = `${REPORT}The militia first took the valley in 2014.\n\nThe militia killed 5 herders, the army said.`;
+    expect(datesOf(text)).toEqual([['2023-03-10', '2023-03-10']]);
+  });
+
+  it('dates a later paragraph by the date the story led with', () => {
+    const text = `${REPORT}Gunmen attacked a bus on Wednesday, killing 11 passengers.\n\nAnother 8 passengers were wounded.`;
+    expect(datesOf(text)).toEqual([
+      ['2023-03-08', '2023-03-08'],
+      ['2023-03-08', '2023-03-08'],
+    ]);
+  });
+
+  it('gives no date when an undated text states none', () => {
+    expect(datesOf('Militiamen killed 12 villagers in the valley.')).toEqual([null]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readReportDate } from './dateline-reference.js';
+
+const dayOf = (text: string) => {
+  const found = readReportDate(text);
+  return found && [found.from, `${found.day.y}-${found.day.m}-${found.day.d}`];
+};
+
+describe('the day a report speaks from', () => {
+  it('reads a wire dateline with its year', () => {
+    expect(dayOf('MOSUL, Iraq, 3 March 2019 (AFP) — Car bombs killed 8 people.')).toEqual(['dateline', '2019-3-3']);
+    expect(dayOf('ALEPPO, Syria, Oct. 14, 2016 (AP) — Air strikes killed 20.')).toEqual(['dateline', '2016-10-14']);
+  });
+
+  it('gives a dateline without a year the year of the Published line', () => {
+    expect(dayOf('Published: 2 January 2020\n\nTRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.')).toEqual([
+      'dateline',
+      '2019-12-30',
+    ]);
+  });
+
+  it('leaves a yearless dateline unread when nothing gives its year', () => {
+    expect(dayOf('TRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.')).toBeNull();
+  });
+
+  it('reads Published and Updated lines', () => {
+    expect(dayOf('Sahel update\nPublished on 4 May 2022\n\nText.')).toEqual(['published', '2022-5-4']);
+    expect(dayOf('Live updates\nLast updated: 9 August 2021\n\nText of the blog, which runs on.')).toEqual([
+      'title',
+      '2021-8-9',
+    ]);
+  });
+
+  it('reads a date standing alone under the byline', () => {
+    const text = 'Fighting closes roads in Tigray\n\nBy Hanna Bekele\nMon 8 Nov 2021 09.30 GMT\n\nRoads were shut.';
+    expect(dayOf(text)).toEqual(['byline', '2021-11-8']);
+  });
+
+  it('takes no date from an infobox line or a sentence of the story', () => {
+    expect(dayOf('Siege of a town\n\n- Date: 3 May 2015 – 9 June 2015\n- Place: somewhere')).toBeNull();
+    const story = `Talks stall\n\n${'Fighters from both sides met again near the river to talk about the prisoners they hold. '.repeat(2)}On 3 May 2015 talks failed.`;
+    expect(dayOf(story)).toBeNull();
+  });
+});

@@ -30,7 +30,8 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
       process.stderr.isTTY && !flags.json ? new SingleBar({ stream: process.stderr, clearOnComplete: true }) : null;
     bar?.start(inputs.length, 0);
     const outcomes: IngestOutcome[] = [];
-    const jobs = threadsFor(inputs.length, flags.jobs);
+    const bytes = inputs.reduce((sum, i) => sum + ('size' in i ? (i.size ?? 0) : 0), 0);
+    const jobs = threadsFor(inputs.length, bytes, flags.jobs);
     let pool: AnalysePool | null = null;
     let analyse: IngestDeps['analyse'];
     if (jobs > 1) {
@@ -69,16 +70,17 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
 }
 
 /**
- * Each thread loads its own gazetteer before its first document, which costs as much as analysing
- * a few dozen: by default a small batch stays on this thread, and a large one gets one thread per
- * core. An explicit --jobs is taken as given, up to one thread per input.
+ * Each thread builds its own gazetteer before its first document, which costs as much as analysing
+ * a few megabytes of reports: by default a batch gets one thread per BYTES_PER_THREAD of input, up
+ * to one per core, and a smaller one stays on this thread (measured in bench/results/ingest.md). An
+ * explicit --jobs is taken as given, up to one thread per input.
  */
-export function threadsFor(inputs: number, jobs: number | undefined): number {
+export function threadsFor(inputs: number, bytes: number, jobs: number | undefined): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, inputs));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(inputs / DOCUMENTS_PER_THREAD)));
+  return Math.max(1, Math.min(availableParallelism(), inputs, Math.floor(bytes / BYTES_PER_THREAD)));
 }
 
-const DOCUMENTS_PER_THREAD = 50;
+const BYTES_PER_THREAD = 4_000_000;
 
 async function* iterate<T>(items: T[]): AsyncGenerator<T> {
   yield* items;

@@ -109,9 +109,21 @@ const CASUALTY_ROWS = new Map<string, FigureKind>(
   }),
 );
 
+const KEY_CACHE = new Map<string, CanonicalKey | null>();
+
 /** Maps "Combatant1", "combatant 2", "Side1", "Casualties and losses", "Part of" to a field. */
 export function canonicalKey(raw: string): CanonicalKey | null {
   if (raw.length > 48) return null;
+  const known = KEY_CACHE.get(raw);
+  if (known !== undefined) return known;
+  const key = readKey(raw);
+  // Every short line of a document is asked about; the same few strings come back again and again.
+  if (KEY_CACHE.size >= 4096) KEY_CACHE.clear();
+  KEY_CACHE.set(raw, key);
+  return key;
+}
+
+function readKey(raw: string): CanonicalKey | null {
   const squashed = raw
     .toLowerCase()
     .replace(/<[^<>]{0,200}>/g, '')

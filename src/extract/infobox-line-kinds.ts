@@ -209,13 +209,15 @@ export function classifyLine(line: Line, inWiki: boolean): LineKind {
     const piped = columnsLine(line, '|');
     if (piped) return piped;
   }
-  if (text.length <= 600 && SPACE_RUN.test(text)) {
+  if (text.length <= 600 && text.includes('   ') && SPACE_RUN.test(text)) {
     const spaced = spacedLine(line);
     if (spaced) return spaced;
   }
   const lone = text.length <= 60 ? loneKey(text) : null;
   if (lone) return { kind: 'key', key: lone, cells: [], columns: null, wiki: false };
-  const pair = COLON_PAIR.exec(text);
+  // Separators stand within a key's length of the line's start; most prose lines are done with here.
+  const head = text.length > 64 ? text.slice(0, 64) : text;
+  const pair = head.includes(':') || head.includes('=') ? COLON_PAIR.exec(text) : null;
   if (pair) {
     const key = canonicalKey(pair[1] as string);
     if (key || BULLETED.test(text)) {
@@ -224,7 +226,7 @@ export function classifyLine(line: Line, inWiki: boolean): LineKind {
     }
   }
   // "Location — Sirte, Libya": a dash parts key and value only when the key is one we know.
-  const dashed = DASH_PAIR.exec(text);
+  const dashed = /[–—-]/.test(head) ? DASH_PAIR.exec(text) : null;
   if (dashed) {
     const key = canonicalKey(dashed[1] as string);
     if (key)

@@ -8,9 +8,9 @@ import { createTestServer, ingestText, json, type TestServer } from './support/s
 import { STORE_KINDS } from './support/stores.js';
 
 /**
- * Four events, each told by two reports written for this test in different words, datelines and
- * styles (a wire, an NGO note, a monitor's update, a UN statement, a weekly digest), in Afghanistan,
- * Ukraine and Sudan. Every event must come out as one incident with its date, place and parties.
+ * Four events, each told by two or three reports written for this test in different words, datelines
+ * and styles (a wire, an NGO note, a statement that names no place, a monitor's update, a UN
+ * statement, a weekly digest), in Afghanistan, Ukraine and Sudan. Every event must come out as one incident with its date, place and parties.
  */
 const CORPUS = join(ROOT, 'test', 'merge-corpus');
 
@@ -27,7 +27,8 @@ interface Expected {
 
 const EVENTS: Expected[] = [
   {
-    files: ['kunduz-wire.txt', 'kunduz-ngo.txt'],
+    // The statement names no place ("in the centre of the country"): it joins by date, kind and party.
+    files: ['kunduz-wire.txt', 'kunduz-ngo.txt', 'kunduz-statement.txt'],
     days: ['2021-10-08'],
     place: 'Kunduz',
     admin1: /Kunduz/,
@@ -73,7 +74,7 @@ const fold = (s: string | null | undefined) =>
     .replace(/[^a-z]/g, '');
 
 for (const kind of STORE_KINDS) {
-  for (const order of ['as listed', 'reversed'] as const) {
+  for (const order of ['as listed', 'reversed', 'with the placeless report first'] as const) {
     describe(`a corpus of reports of the same events on ${kind}, ingested ${order}`, () => {
       let s: TestServer;
       const documents = new Map<string, number>();
@@ -82,6 +83,9 @@ for (const kind of STORE_KINDS) {
         s = await createTestServer(kind);
         const files = readdirSync(CORPUS).sort();
         if (order === 'reversed') files.reverse();
+        // The incident is made without a place, and the reports that place it fill it in.
+        if (order === 'with the placeless report first')
+          files.sort((a, b) => +b.includes('statement') - +a.includes('statement'));
         for (const file of files) {
           documents.set(file, (await ingestText(s, readFileSync(join(CORPUS, file), 'utf8'))).document);
         }

@@ -3,6 +3,7 @@ import {
   datesOverlap,
   explainMatch,
   type IncidentKey,
+  pickPlacelessMatch,
   pickUndatedMatch,
   sameIncident,
   samePlace,
@@ -78,5 +79,25 @@ describe('matching incidents across reports', () => {
     expect(reason.place).toMatch(/^same place/);
     expect(reason.event).toBe('same kind of event: Battles');
     expect(reason.parties).toBe('this report names no party; the incident has taliban, mahdi-mujahid-forces');
+  });
+
+  it('gives a report without a place to the one incident of its dates, kind and parties, else to none', () => {
+    const nowhere: IncidentKey = {
+      ...balkhab,
+      gazetteer_id: null,
+      admin1: null,
+      admin2: null,
+      lat: null,
+      lon: null,
+      where_prec: null,
+      actor_ids: ['taliban'],
+      event_type: 'Battles',
+    };
+    const here = { ...balkhab, id: 1, event_type: 'Battles' };
+    expect(pickPlacelessMatch(nowhere, [here])?.id).toBe(1);
+    expect(pickPlacelessMatch(nowhere, [here, { ...here, id: 2, gazetteer_id: 'elsewhere' }])).toBeNull();
+    expect(pickPlacelessMatch({ ...nowhere, actor_ids: [] }, [here])).toBeNull();
+    expect(pickPlacelessMatch({ ...nowhere, event_type: 'Protests' }, [here])).toBeNull();
+    expect(explainMatch(nowhere, { ...here, place_name: 'Balkhab' }).place).toMatch(/^this report names no place/);
   });
 });

@@ -82,6 +82,20 @@ export function sameIncident(a: IncidentKey, b: IncidentKey): boolean {
   return datesOverlap(a, b) && samePlace(a, b) && kindsCompatible(a, b) && actorsCompatible(a, b);
 }
 
+/**
+ * For a report that names no place ("in the centre of the country"): the one incident of its dates
+ * and kind of event that shares a party it names. Several such incidents, or no party named, and the
+ * report stands alone; a guess would put its figures on the wrong event.
+ */
+export function pickPlacelessMatch<T extends IncidentKey>(draft: IncidentKey, candidates: T[]): T | null {
+  const parties = named(draft);
+  if (parties.length === 0) return null;
+  const fits = candidates.filter(
+    (c) => datesOverlap(draft, c) && kindsCompatible(draft, c) && named(c).some((id) => parties.includes(id)),
+  );
+  return fits.length === 1 ? (fits[0] as T) : null;
+}
+
 /** Why a report was merged into an incident, in the words an analyst reviewing the merge reads. */
 export interface MatchReason {
   date: string;
@@ -108,6 +122,10 @@ function dateReason(a: IncidentKey, b: IncidentKey): string {
 function placeReason(a: IncidentKey, b: IncidentKey): string {
   const an = a.place_name ?? 'its place';
   const bn = b.place_name ?? "the incident's place";
+  if (a.gazetteer_id === null && a.admin1 === null)
+    return `this report names no place; ${bn} holds the only incident of these dates, kind and parties`;
+  if (b.gazetteer_id === null && b.admin1 === null)
+    return `the incident had no place; ${an} places the only incident of these dates, kind and parties`;
   if (a.gazetteer_id !== null && a.gazetteer_id === b.gazetteer_id) return `same place: ${an} (${a.gazetteer_id})`;
   const coarse = Math.max(a.where_prec ?? 7, b.where_prec ?? 7);
   if (coarse === 3) return `${an} and ${bn} are in one district: ${a.admin2}, ${a.admin1}`;

@@ -3,7 +3,13 @@ import type { Claim } from '../core/incident.js';
 import { moreSpecific } from '../merge/classify-event.js';
 import { estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
-import { explainMatch, type IncidentKey, pickUndatedMatch, sameIncident } from '../merge/match-incidents.js';
+import {
+  explainMatch,
+  type IncidentKey,
+  pickPlacelessMatch,
+  pickUndatedMatch,
+  sameIncident,
+} from '../merge/match-incidents.js';
 import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
@@ -67,7 +73,8 @@ async function findMatch(
   documentId: number,
 ): Promise<(IncidentKey & { id: number }) | null> {
   const key = keyOfDraft(draft);
-  if (key.admin1 === null && key.gazetteer_id === null) return null;
+  const placeless = key.admin1 === null && key.gazetteer_id === null;
+  if (placeless && draft.undated) return null;
   // A document's own incidents are distinct by its own reading; only other documents' may merge in.
   let query = trx
     .selectFrom('incidents')
@@ -86,8 +93,8 @@ async function findMatch(
         ),
       ),
     );
-  query =
-    key.admin1 !== null ? query.where('admin1', '=', key.admin1) : query.where('gazetteer_id', '=', key.gazetteer_id);
+  if (key.admin1 !== null) query = query.where('admin1', '=', key.admin1);
+  else if (key.gazetteer_id !== null) query = query.where('gazetteer_id', '=', key.gazetteer_id);
   if (!draft.undated) {
     query = query
       .where('date_start', '<=', shiftDay(key.date_end, 1))
@@ -95,7 +102,35 @@ async function findMatch(
   }
   const keys = await candidateKeys(trx, await query.limit(500).execute());
   if (draft.undated) return pickUndatedMatch(key, keys);
-  return keys.find((k) => sameIncident(key, k)) ?? null;
+  if (placeless) return pickPlacelessMatch(key, keys);
+  return keys.find((k) => sameIncident(key, k)) ?? (await placelessMatch(trx, key, documentId));
+}
+
+/** A stored incident no report has placed yet, that this placed report tells: the one of its dates, kind and parties. */
+async function placelessMatch(trx: Db, key: IncidentKey, documentId: number) {
+  const rows = await trx
+    .selectFrom('incidents')
+    .selectAll()
+    .where('dataset', '=', 'tally')
+    .where('status', 'not in', ['merged', 'void'])
+    .where('admin1', 'is', null)
+    .where('gazetteer_id', 'is', null)
+    .where('date_start', '<=', shiftDay(key.date_end, 1))
+    .where('date_end', '>=', shiftDay(key.date_start, -1))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('incident_sources as s')
+            .select('s.id')
+            .whereRef('s.incident_id', '=', 'incidents.id')
+            .where('s.document_id', '=', documentId),
+        ),
+      ),
+    )
+    .limit(500)
+    .execute();
+  return pickPlacelessMatch(key, await candidateKeys(trx, rows));
 }
 
 /** Why the draft is in the incident: what it told, and for a merge what agreed with the incident. */
@@ -174,9 +209,12 @@ async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<v
   }
   const row = await trx
     .selectFrom('incidents')
-    .select(['side_a', 'side_b', 'event_type'])
+    .select(['side_a', 'side_b', 'event_type', 'admin1', 'gazetteer_id'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+  // The first report placed it nowhere ("in the centre of the country"); this one says where.
+  if (row.admin1 === null && row.gazetteer_id === null && draft.place !== null)
+    await writeExtractedValues(trx, id, placeColumns(draft.place));
   const values: {
     side_a?: string;
     side_b?: string;

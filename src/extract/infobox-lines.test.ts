@@ -126,3 +126,27 @@ describe('sides kept apart inside one value', () => {
     expect(sides(text)?.map((s) => s.combatants)).toEqual([['Somali National Army'], ['al-Shabaab']]);
   });
 });
+
+describe('a commander mark on a line of its own', () => {
+  it('stays with the name above and does not count as a side', () => {
+    const text = [
+      'Raid on Ras Kamboni',
+      'Part of the War in Somalia',
+      'Date',
+      '8 January 2007',
+      'Location',
+      'Ras Kamboni, Lower Juba, Somalia',
+      'Belligerents',
+      'Somalia',
+      'Islamic Courts Union',
+      'Commanders and leaders',
+      'Abdullahi Yusuf',
+      'Hassan Turki',
+      'WIA',
+    ].join('\n');
+    expect(extractDocument(text).conflict?.sides.map((s) => s.commanders)).toEqual([
+      [{ name: 'Abdullahi Yusuf', status: null }],
+      [{ name: 'Hassan Turki', status: 'WIA' }],
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ const VERSUS = /\s+(?:vs\.?|v\.|versus|\|)\s+/gi;
 const SUPPORT_START = /^\s*(?:(?:supported|backed|assisted|aided)\s+by\b|support(?:ed)?\s*:|in support\b)/i;
 const SUPPORT_ONLY = /^\W*(?:(?:supported|backed|assisted|aided)\s+by|support(?:ed)?|in support)\W*$/i;
 const SUPPORT_INSIDE = /\b(?:(?:supported|backed|assisted|aided)\s+by|in support)\b/i;
+// A commander's mark that a copy put on its own line ("KIA", "(POW)") belongs to the line above.
+const MARK_ONLY = /^[\s(]*(?:KIA|POW|WIA|MIA|DOW|†|killed in action|died of wounds|executed|captured|wounded)[\s)]*$/i;
 const MAX_SIDES = 8;
 
 type Split = { entry: Entry; cells: Cell[] } | { entry: Entry; units: Cell[] };
@@ -119,14 +121,17 @@ function byVersus(text: string, only: Cell): Cell[] | null {
   return out;
 }
 
-/** Lines as units of a side: "Supported by:" and the supporters after it stay with the side above. */
+/**
+ * Lines as units of a side: "Supported by:" and the supporters after it, and a mark on its own line,
+ * stay with the line above.
+ */
 function units(text: string, lines: Cell[]): Cell[] {
   const out: Cell[] = [];
   let glueNext = false;
   for (const l of lines) {
     const t = text.slice(l.start, l.end);
     const prev = out[out.length - 1];
-    if (prev && (glueNext || SUPPORT_START.test(t))) {
+    if (prev && (glueNext || SUPPORT_START.test(t) || MARK_ONLY.test(t))) {
       prev.end = l.end;
       glueNext = SUPPORT_ONLY.test(t);
       continue;

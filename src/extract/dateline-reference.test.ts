@@ -42,3 +42,16 @@ describe('the day a report speaks from', () => {
     expect(dayOf(story)).toBeNull();
   });
 });
+
+describe('a dateline without a year', () => {
+  it('takes its year from the latest full date the story names', () => {
+    expect(dayOf('SANAA, Jan. 3 (Reuters) - Since 28 December 2018, air strikes have killed 30.')).toEqual([
+      'dateline',
+      '2019-1-3',
+    ]);
+    expect(dayOf('KHARTOUM, May 20 (Reuters) - Talks that began on 6 May 2023 stalled.')).toEqual([
+      'dateline',
+      '2023-5-20',
+    ]);
+  });
+});

@@ -72,6 +72,26 @@ function lineMatch(pattern: RegExp, head: string): { day: Day; span: [number, nu
   return m && day ? { day, span: [m.index, m.index + m[0].length] } : null;
 }
 
+const FULL_DATES = new RegExp(
+  `\\b(?:\\d{1,2}[ \\t]+(?:${MONTH})\\.?,?[ \\t]+(?:19|20)\\d\\d|(?:${MONTH})\\.?[ \\t]+\\d{1,2},?[ \\t]+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d)\\b`,
+  'g',
+);
+// Reading further finds only more of the same; the cap keeps a huge text linear and cheap.
+const FULL_DATE_CHARS = 200_000;
+
+/**
+ * The latest full date the text states: a wire that names "28 December 2018" and carries the
+ * dateline "Jan. 3" was filed in January 2019. Read as a day close after it.
+ */
+function latestFullDate(text: string): Day | null {
+  let latest: Day | null = null;
+  for (const m of text.slice(0, FULL_DATE_CHARS).matchAll(FULL_DATES)) {
+    const day = toDay(parseLooseDate(m[0]));
+    if (day && (!latest || day.y * 400 + day.m * 32 + day.d > latest.y * 400 + latest.m * 32 + latest.d)) latest = day;
+  }
+  return latest;
+}
+
 /** The report's own day, or null when the text does not state one. */
 export function readReportDate(text: string): ReportDate | null {
   const head = text.slice(0, HEAD_CHARS);
@@ -79,11 +99,12 @@ export function readReportDate(text: string): ReportDate | null {
   const published = lineMatch(PUBLISHED, head);
   const byline = bylineDate(head);
   const updated = lineMatch(UPDATED, head);
-  const title = lines.slice(0, 2).filter((l) => l.length <= 160 && !FIELD_LINE.test(l));
+  const title = lines.slice(0, 2).filter((l) => l.length <= 160 && !FIELD_LINE.test(l) && !DATELINE.test(l));
   const titled = toDay(parseLooseDate(title.join('\n')));
   const header: Array<[number, number]> = [];
   for (const found of [published, byline, updated]) if (found) header.push(found.span);
-  const known = published?.day ?? byline?.day ?? updated?.day ?? titled;
+  const stated = published?.day ?? byline?.day ?? updated?.day ?? titled;
+  const known = stated ?? latestFullDate(text);
   const dateline = DATELINE.exec(head);
   let day: ReportDate['day'] | null = null;
   let from: ReportDate['from'] = 'dateline';
@@ -94,8 +115,10 @@ export function readReportDate(text: string): ReportDate | null {
     if (!day && md && known) {
       const m = monthNumber(md[1] ?? md[4] ?? '');
       const d = Number(md[2] ?? md[3]);
-      // A dateline in December over a story published in January belongs to the year before.
-      const y = m > known.m + 1 ? known.y - 1 : known.y;
+      // A dateline in December over a story published in January belongs to the year before;
+      // one in January after a December the story names, to the year after.
+      let y = m > known.m + 1 ? known.y - 1 : known.y;
+      if (!stated && (m < known.m || (m === known.m && d < known.d))) y++;
       if (m > 0 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()) day = { y, m, d };
     }
   }

@@ -40,6 +40,10 @@ describe('markup cleanup', () => {
     ['Fadi Mahmoud (executed)', 'Fadi Mahmoud', 'executed'],
     ['Nasser al-Humaiqani (WIA)', 'Nasser al-Humaiqani', 'WIA'],
     ['Omar Haddad {{KIA}}', 'Omar Haddad', 'KIA'],
+    ['Omar Haddad {{KIA2}}', 'Omar Haddad', 'KIA'],
+    ['Omar Haddad {{PKIA}}', 'Omar Haddad', 'KIA'],
+    ['Omar Haddad {{Died of wounds}}', 'Omar Haddad', 'DOW'],
+    ['Omar Haddad {{Executed}}', 'Omar Haddad', 'executed'],
     ['"Sibghatullah"', 'Sibghatullah', null],
     ['Mullah Omar (Supreme Leader)', 'Mullah Omar', null],
   ])('%s', (raw, name, status) => {

@@ -12,6 +12,14 @@ const TAG = /<[^<>]{0,2000}>/g;
 const REF = /<ref\b[^<>]{0,500}\/>|<ref\b[^<>]{0,500}>[\s\S]{0,3000}?<\/ref\s*>/gi;
 const SHOWN_TEMPLATE =
   /\{\{\s*(?:flag|flagcountry|flagu|flag country|nowrap|nobold|small|big|lang-?\w{0,10})\s*\|\s*([^{}|]{1,120})(?:\|[^{}]{0,120})?\}\}/gi;
+// {{KIA}} displays "†", {{KIA2}} "(KIA)", {{PKIA}} "(PKIA)" (presumed killed); all read as KIA.
+const STATUS_TEMPLATE = /\{\{\s*(KIA2?|PKIA|POW|WIA|MIA|DOW|died of wounds|executed|k\.i\.a\.)\s*\}\}/gi;
+const STATUS_OF_TEMPLATE: Record<string, string> = {
+  kia2: 'KIA',
+  pkia: 'KIA',
+  'died of wounds': 'DOW',
+  'k.i.a.': 'KIA',
+};
 const ICON_TEMPLATE =
   /\{\{\s*(?:flagicon|flagdeco|flag icon|flagicon image|flagdeco image|efn|sfn|refn|r)\b[^{}]{0,300}\}\}/gi;
 const LIST_OPENER =
@@ -61,7 +69,7 @@ export function cleanMarkup(raw: string): string {
       // Templates that display their argument: "{{flag|Somalia}}" shows the name beside the flag.
       .replace(SHOWN_TEMPLATE, ' $1 ')
       // Status templates keep their mark ("{{KIA}}" -> " KIA"); other templates go.
-      .replace(/\{\{\s*(KIA|POW|WIA|MIA|DOW|executed|k\.i\.a\.)\s*\}\}/gi, ' $1 ')
+      .replace(STATUS_TEMPLATE, (_, mark: string) => ` ${STATUS_OF_TEMPLATE[mark.toLowerCase()] ?? mark} `)
       .replace(LIST_TEMPLATE, (_, items: string) => `\n${items.split('|').join('\n')}\n`)
       .replace(LIST_OPENER, '\n')
       .replace(/\{\{[^{}]{0,300}\}\}/g, ' ')

@@ -10,6 +10,8 @@ describe('headline sources', () => {
     ['Air strike kills 12 in Marib - medics', 'medics'],
     ['Floods and fighting displace 40,000 in Upper Nile – UN', 'UN'],
     ['Live: 20 killed as shelling hits Kherson', null],
+    ['Colombia: armed group kills five in Cauca', null],
+    ['ICRC: 40 detainees released in Yemen', 'ICRC'],
     ['Ten soldiers die in ambush - Reuters', null],
     ['Army says 9 rebels killed', null],
   ])('%s', (headline, source) => {

@@ -18,7 +18,10 @@ export function headlineSource(headline: string): string | null {
   if (lead?.[1]) {
     const name = lead[1].trim();
     if (!HEADLINE_LABELS.test(name) && !/\d/.test(name) && name.split(/\s+/).length <= 5) {
-      if (/^\p{Lu}/u.test(name)) return cleanClaimant(name);
+      // "Syria: air strikes hit Idlib" names a country, not a source.
+      if (/^\p{Lu}/u.test(name) && (HEADLINE_SOURCE_WORDS.test(name) || /^(?:UN|U\.N\.|[A-Z]{2,6})$/.test(name))) {
+        return cleanClaimant(name);
+      }
     }
   }
   const tail = /\s[-–—|]\s+([^-–—|:\n]{2,50}?)\s*$/.exec(headline);

@@ -54,6 +54,8 @@ describe('claimants in news prose', () => {
   it.each([
     ["The army's spokesman Brig. Yahya Saree said 14 soldiers were killed.", "army's spokesman Brig. Yahya Saree"],
     ['Local sources said 8 fighters were captured.', 'Local sources'],
+    ['Bombs killed 18 people, police and hospital staff said.', 'police and hospital staff'],
+    ['NAIROBI, May 2 (Reuters) - The UN refugee agency says 5,000 people fled.', 'UN refugee agency'],
     ['Hospital officials said 23 people were wounded.', 'Hospital officials'],
     ['Witnesses told reporters that 6 protesters were shot dead.', 'Witnesses'],
     ['At least 9 people were killed, a police spokesman said.', 'police spokesman'],

@@ -93,6 +93,20 @@ const TITLES = new Set([
   'sen',
   'gov',
 ]);
+// "police and hospital staff said": generic voices joined by "and" speak together.
+const VOICES = new Set([
+  'police',
+  'officials',
+  'medics',
+  'doctors',
+  'witnesses',
+  'residents',
+  'activists',
+  'authorities',
+  'rescuers',
+  'paramedics',
+  'sources',
+]);
 const TIME_WORDS = new Set([
   'monday',
   'tuesday',
@@ -150,6 +164,8 @@ function isStop(t: Token, tokens?: Token[], k?: number): boolean {
     const prev = tokens[k - 1];
     if (prev?.type === 'word' && prev.cap && (prev.norm.length === 1 || TITLES.has(prev.norm))) return false;
   }
+  // A dash between spaces ends a dateline or an aside: "NAIROBI (AP) - The agency said".
+  if ((t.norm === '-' || t.norm === '–') && t.space && tokens && k !== undefined && tokens[k + 1]?.space) return true;
   if (t.type === 'punct') return t.norm !== '-' && t.norm !== '–' && t.norm !== '(' && t.norm !== ')' && t.norm !== '&';
   return t.norm === 'that' || CLAUSE_WORDS.has(t.norm) || t.norm === 'and' || t.norm === 'but';
 }
@@ -213,7 +229,11 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
     if (t.norm === '(' && --depth < 0) break;
     if (
       isStop(t, tokens, start - 1) &&
-      !(t.norm === 'and' && start < end && (tokens[start] as Token).cap && tokens[start - 2]?.cap)
+      !(
+        t.norm === 'and' &&
+        start < end &&
+        (((tokens[start] as Token).cap && tokens[start - 2]?.cap) || VOICES.has(tokens[start - 2]?.norm ?? ''))
+      )
     )
       break;
     start--;

@@ -30,6 +30,7 @@ describe('relative dates', () => {
     ['In the past 24 hours, 9 people died.', '2024-06-11', '2024-06-12'],
     ['So far this year, 300 people have died.', '2024-01-01', '2024-06-12'],
     ['Two died over the weekend.', '2024-06-08', '2024-06-09'],
+    ['Since the start of the year, 9 have died.', '2024-01-01', '2024-06-12'],
   ])('%s', (text, start, end) => {
     expect(relative(text)).toEqual([[start, end]]);
   });

@@ -141,6 +141,18 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     case 'last':
     case 'earlier':
       return readThisOrLast(tokens, k, to, ref);
+    case 'since':
+      // "since the start of the year": a running period, like "so far this year".
+      if (
+        next(1) === 'the' &&
+        (next(2) === 'start' || next(2) === 'beginning') &&
+        next(3) === 'of' &&
+        next(4) === 'the'
+      ) {
+        if (next(5) === 'year') return { end: k + 6, value: span({ y: ref.y, m: 1, d: 1 }, ref), running: true };
+        if (next(5) === 'month') return { end: k + 6, value: span({ y: ref.y, m: ref.m, d: 1 }, ref), running: true };
+      }
+      return null;
     case 'so':
       if (next(1) === 'far' && next(2) === 'this' && next(3) === 'year') {
         return { end: k + 4, value: span({ y: ref.y, m: 1, d: 1 }, ref), running: true };

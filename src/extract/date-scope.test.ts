@@ -54,6 +54,11 @@ describe('which date governs a figure', () => {
     ]);
   });
 
+  it('dates an undated lead by the first date the story gives', () => {
+    const text = `${REPORT}Militants killed 6 border guards, officials said. The ambush took place on Tuesday.`;
+    expect(datesOf(text)).toEqual([['2023-03-07', '2023-03-07']]);
+  });
+
   it('gives no date when an undated text states none', () => {
     expect(datesOf('Militiamen killed 12 villagers in the valley.')).toEqual([null]);
   });

@@ -84,7 +84,7 @@ export function extractDocumentDetailed(
     }
     readBlock(text, block, ctx, state, figures, passages);
   }
-  // A headline tells the story the first paragraphs date.
+  // A headline, and a lead that dates nothing, tell the story the first dated sentence dates.
   for (const figure of state.waiting) figure.date = state.storyDate ?? publishedDay(ctx);
   figures.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
@@ -112,7 +112,7 @@ interface ProseState {
   headingDate: DateRange | null;
   paragraphDate: DateRange | null;
   lastClaimant: string | null;
-  /** Headline figures without a date of their own, dated once the story has been read. */
+  /** Figures read before the story dates anything, dated once it has been read. */
   waiting: Figure[];
   header: Array<[number, number]>;
 }
@@ -197,7 +197,10 @@ function readBlock(
         source: block.source,
         side: null,
       };
-      if (!own && block.source === 'headline' && state.report) state.waiting.push(figure);
+      // Before the story has given its time (a headline, a lead that dates nothing), wait for it.
+      if (!own && state.report && !state.paragraphDate && !state.headingDate && !state.storyDate) {
+        state.waiting.push(figure);
+      }
       out.push(figure);
     }
     // A passage dated only by "since X" still states a date: a long one, which marks it as background.

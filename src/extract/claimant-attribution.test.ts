@@ -12,6 +12,7 @@ describe('headline sources', () => {
     ['Live: 20 killed as shelling hits Kherson', null],
     ['Colombia: armed group kills five in Cauca', null],
     ['ICRC: 40 detainees released in Yemen', 'ICRC'],
+    ['Gaza civil defence: 20 dead in strike on school', 'Gaza civil defence'],
     ['Ten soldiers die in ambush - Reuters', null],
     ['Army says 9 rebels killed', null],
   ])('%s', (headline, source) => {

@@ -10,7 +10,7 @@ import type { Token } from './tokens.js';
 const HEADLINE_LABELS =
   /^(?:live|breaking|update|updated|updates|watch|analysis|explainer|exclusive|opinion|video|photos?|factbox|timeline|in pictures|q&a|feature|editorial|comment|news|report|press release|statement|flash update)$/i;
 const HEADLINE_SOURCE_WORDS =
-  /\b(?:officials?|police|army|military|ministry|sources?|medics?|doctors?|witnesses|residents|monitor|governor|spokesm[ae]n|authorities|government|activists|rebels|agency|group)\b/i;
+  /\b(?:officials?|police|army|military|ministry|sources?|medics?|doctors?|witnesses|residents|monitor|governor|spokesm[ae]n|authorities|government|activists|rebels|agency|group|defen[cs]e|health|hospitals?|rescuers|red cross|red crescent|observatory|commission|office|mission)\b/i;
 
 /** The source a headline names: "Officials: 9 killed ..." or "... kills 14 in Darfur - medics". */
 export function headlineSource(headline: string): string | null {

@@ -65,11 +65,25 @@ describe('claimants in news prose', () => {
     expect(claimantOf(text)[0]).toBe(claimant);
   });
 
+  it('reads "put the toll at" as a statement whose speaker came before', () => {
+    expect(
+      claimantOf('A spokesman for the rebels said the army lied and put their losses at 4 fighters killed.'),
+    ).toEqual(['spokesman for the rebels']);
+  });
+
   it('resolves "he added" to the last named speaker, never to a pronoun', () => {
     expect(claimantOf('Governor Ali Musa said 10 people were killed. He added that 25 more were wounded.')).toEqual([
       'Governor Ali Musa',
       'Governor Ali Musa',
     ]);
     expect(claimantOf('He said 4 people were wounded.')).toEqual([null]);
+  });
+});
+
+describe('a speaker after the verb', () => {
+  it('is not the outlet a source spoke to', () => {
+    expect(claimantOf('Ahmed Nur, a resident, told Reuters that 5 people were shot dead.')).toEqual([
+      'Ahmed Nur, resident',
+    ]);
   });
 });

@@ -93,6 +93,29 @@ const TITLES = new Set([
   'sen',
   'gov',
 ]);
+// Verbs that can come before their speaker: '"...," said the governor', ', added Mr Khan'.
+const SPEECH_FIRST = new Set([
+  'said',
+  'says',
+  'added',
+  'stated',
+  'reported',
+  'wrote',
+  'tweeted',
+  'claimed',
+  'confirmed',
+  'noted',
+  'declared',
+  'announced',
+  'insisted',
+  'warned',
+  'alleged',
+  'estimated',
+  'reckoned',
+  'admitted',
+  'acknowledged',
+  'posted',
+]);
 // "police and hospital staff said": generic voices joined by "and" speak together.
 const VOICES = new Set([
   'police',
@@ -295,7 +318,14 @@ export function findClaims(
     }
     const after = tokens[k + 1];
     // "..., among them children, said Adam Yahya": the speaker follows; what precedes is the report.
-    if (prev?.norm === ',' && after && k + 1 < to && (after.cap || after.norm === 'the' || after.norm === 'a')) {
+    const speaks = SPEECH_FIRST.has(w);
+    if (
+      speaks &&
+      prev?.norm === ',' &&
+      after &&
+      k + 1 < to &&
+      (after.cap || after.norm === 'the' || after.norm === 'a')
+    ) {
       if (!TIME_WORDS.has(after.norm)) {
         const name = nameAfter(text, tokens, k + 1, to);
         if (name) {
@@ -315,7 +345,8 @@ export function findClaims(
     }
     // Postposed: '"...," said Asadullah Nadim' / ', said the ministry.'
     const next = tokens[k + 1];
-    if (next && k + 1 < to && (next.cap || next.norm === 'the')) {
+    // "put the toll at 4", "found that": what follows is the statement, not its speaker.
+    if (speaks && next && k + 1 < to && (next.cap || next.norm === 'the')) {
       const name = nameAfter(text, tokens, k + 1, to);
       if (name) claims.push({ index: k, name });
     }

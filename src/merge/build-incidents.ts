@@ -62,7 +62,8 @@ export function buildIncidents(
     const here = withinHome(placeOf(places, passage, passage.start + (event?.at ?? 0)), homePlace);
     const paragraph = countBefore(paragraphs, passage.start, (at) => at);
     if (here) lastPlace = { place: here, paragraph };
-    const date = passage.date;
+    // A wire's only date may be its dateline's, given to the figures rather than to the sentence.
+    const date = passage.date ?? figureDate(figures.map(({ f }) => f));
     const parties = partiesOf(
       text,
       passage,
@@ -171,6 +172,14 @@ function countBefore<T>(sorted: readonly T[], at: number, startOf: (item: T) => 
     else high = mid;
   }
   return low;
+}
+
+/** The one short date the figures of a sentence agree on, if any. */
+function figureDate(figures: Figure[]): DateRange | null {
+  const dates = figures.map((f) => f.date).filter((d): d is DateRange => d !== null && d !== undefined);
+  const first = dates[0];
+  if (!first || spanDays(first) > 3) return null;
+  return dates.every((d) => d.start === first.start && d.end === first.end) ? first : null;
 }
 
 function isWholeConflict(date: DateRange, extraction: ExtractionResult): boolean {

@@ -104,7 +104,7 @@ export function readReportDate(text: string): ReportDate | null {
   const header: Array<[number, number]> = [];
   for (const found of [published, byline, updated]) if (found) header.push(found.span);
   const stated = published?.day ?? byline?.day ?? updated?.day ?? titled;
-  const known = stated ?? latestFullDate(text);
+
   const dateline = DATELINE.exec(head);
   let day: ReportDate['day'] | null = null;
   let from: ReportDate['from'] = 'dateline';
@@ -112,6 +112,7 @@ export function readReportDate(text: string): ReportDate | null {
     header.push([dateline.index, dateline.index + dateline[0].length]);
     day = toDay(parseLooseDate(dateline[1]));
     const md = MONTH_DAY.exec(dateline[1].trim());
+    const known = !day && md ? (stated ?? latestFullDate(text)) : null;
     if (!day && md && known) {
       const m = monthNumber(md[1] ?? md[4] ?? '');
       const d = Number(md[2] ?? md[3]);

@@ -177,4 +177,33 @@ Three of our staff were abducted a week ago and have since been released.
       { at: 'Three of our staff', date: '2021-02-26' },
     ],
   },
+  {
+    name: 'wire whose rival sources answer each other, with the dateline at the foot',
+    text: `Junta says 30 rebels killed in clashes near the Thai border
+
+YANGON, April 12 (Reuters) - Myanmar's military said on Friday its troops had killed 30 fighters of an ethnic armed group in fighting near the Thai border this week. A spokesman for the Karen National Union said the figure was exaggerated and put the group's losses at 4. He said 11 soldiers were captured.
+
+Published: 12 April 2024
+`,
+    figures: [
+      { at: 'killed 30 fighters', date: '2024-04-10', claimant: "Myanmar's military" },
+      { at: 'losses at 4', date: '2024-04-10', claimant: 'Karen National Union' },
+      { at: '11 soldiers', date: '2024-04-10', claimant: 'spokesman for the Karen National Union' },
+    ],
+  },
+  {
+    name: 'feature with a weekday and date line under the place, and voices joined by "and"',
+    text: `Mogadishu, Somalia — Tuesday, 14 March 2023
+
+A car bomb tore through a busy junction in the capital on Tuesday, killing at least 18 people and wounding 40 others, police and hospital staff said.
+
+"We have received 18 bodies so far," said Abdulkadir Adan, who runs the city's ambulance service. He said his crews had carried 25 of the wounded to hospital.
+`,
+    figures: [
+      { at: 'at least 18 people', date: '2023-03-14', claimant: 'police' },
+      { at: 'wounding 40 others', date: '2023-03-14', claimant: 'hospital staff' },
+      { at: '18 bodies', date: '2023-03-14', claimant: 'Abdulkadir Adan' },
+      { at: '25 of the wounded', date: '2023-03-14', claimant: 'Abdulkadir Adan' },
+    ],
+  },
 ];

@@ -59,6 +59,16 @@ describe('which date governs a figure', () => {
     expect(datesOf(text)).toEqual([['2023-03-07', '2023-03-07']]);
   });
 
+  it('reads a yearless day against the report, not against a year of history', () => {
+    const text = `${REPORT}In 2012, rebels took the town. On 3 February, 5 people were killed there.`;
+    expect(datesOf(text)).toEqual([['2023-02-03', '2023-02-03']]);
+  });
+
+  it('reads a yearless day in the year of the full date before it', () => {
+    const text = `${REPORT}On 3 March 2019 the siege began. On 5 March, 5 people were killed there.`;
+    expect(datesOf(text)).toEqual([['2019-03-05', '2019-03-05']]);
+  });
+
   it('gives no date when an undated text states none', () => {
     expect(datesOf('Militiamen killed 12 villagers in the valley.')).toEqual([null]);
   });

@@ -127,7 +127,7 @@ export class DateContext {
   yearFor(m: number | null, d: number | null): number | null {
     const stated = m !== null && d !== null ? this.fullDays.get(`${m}-${d}`) : undefined;
     if (stated) return stated;
-    if (this.year !== null) {
+    if (this.year !== null && !(this.reportYears && !this.yearFromDay && this.published)) {
       const w = this.window;
       if (w && m !== null) {
         // "1 November 2016 ... by mid-January": the conflict's dates say which year a month belongs to.
@@ -144,7 +144,15 @@ export class DateContext {
     return p.y;
   }
 
-  noteYear(y: number): void {
+  /**
+   * A dated report reads a yearless "3 February" against its own day unless the text last named a
+   * full date: "In 2012, rebels took the town" is history and does not move the story's year.
+   */
+  reportYears = false;
+  private yearFromDay = false;
+
+  noteYear(y: number, fromDay = true): void {
     this.year = y;
+    this.yearFromDay = fromDay;
   }
 }

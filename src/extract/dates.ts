@@ -267,7 +267,7 @@ function resolve(
   const lastYear = second?.y ?? first.y;
   if (first.y === null) first.y = ctx.yearFor(first.m, first.d);
   if (second && second.y === null) second.y = first.y;
-  if (lastYear !== null && !background) ctx.noteYear(lastYear);
+  if (lastYear !== null && !background) ctx.noteYear(lastYear, (second?.m ?? first.m) !== null);
   const r1 = toRange(first);
   const r2 = second ? toRange(second) : null;
   const value = r1 && r2 ? spanRanges(r1, r2) : r1;

@@ -63,6 +63,7 @@ export function extractDocumentDetailed(
   const published = reference?.from === 'dateline' ? referenceIso : (options.published ?? referenceIso);
   const ctx = new DateContext(published, initialYear, window);
   ctx.fullDays = collectFullDays(text);
+  ctx.reportYears = reference !== null;
   const state: ProseState = {
     report: reference !== null || (options.published != null && !layout.infobox),
     lastDate: null,

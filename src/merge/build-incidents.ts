@@ -2,11 +2,11 @@ import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
 import { type ActorIndex, type ActorMention, findActorMentions } from '../resolve/actors.js';
 import type { Gazetteer } from '../resolve/gazetteer.js';
-import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
 import { classifyEvent, moreSpecific, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
 import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
+import { countBefore, documentPlace, placeMentions, placeOf, placesIn, withinHome } from './incident-places.js';
 import { type Parties, partiesOf, UNIDENTIFIED } from './parties.js';
 import { splitByPlace } from './split-places.js';
 
@@ -21,8 +21,6 @@ const MAX_INCIDENT_DAYS = 92;
 // "On 2 July, X estimated that 150 had been killed". The killing happened before, on no stated day.
 const CUMULATIVE =
   /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
-const NEAR_BEFORE =
-  /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
 const CIVILIAN_WORDS =
   /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?)\b/i;
 
@@ -159,21 +157,6 @@ function paragraphBreaks(text: string): number[] {
   return breaks;
 }
 
-/**
- * How many items of a list sorted by position start before `at` (a binary search): per-passage
- * lookups stay logarithmic, where a scan of every figure or mention per passage was quadratic.
- */
-function countBefore<T>(sorted: readonly T[], at: number, startOf: (item: T) => number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (startOf(sorted[mid] as T) < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** The one short date the figures of a sentence agree on, if any. */
 function figureDate(figures: Figure[]): DateRange | null {
   const dates = figures.map((f) => f.date).filter((d): d is DateRange => d !== null && d !== undefined);
@@ -212,129 +195,6 @@ export function spanDays(d: DateRange): number {
   return (Date.parse(d.end) - Date.parse(d.start)) / 86_400_000 + 1;
 }
 
-interface PlaceAt {
-  place: ResolvedPlace;
-  start: number;
-  end: number;
-  /** Named in the infobox's Place line, for the document's own place. */
-  text: string;
-}
-
-function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
-  const best = m.candidates[0];
-  if (!best) return null;
-  const e = best.entry;
-  return {
-    name: e.name,
-    gazetteer_id: e.id,
-    lat: e.lat,
-    lon: e.lon,
-    admin1: e.admin1 ?? (e.kind === 'province' ? e.name : null),
-    admin2: e.admin2 ?? (e.kind === 'district' ? e.name : null),
-    country: e.country,
-    where_prec: best.where_prec,
-    approximate: e.approximate,
-  };
-}
-
-/**
- * The places a document names that can locate an incident. A country is too coarse to say where
- * anything happened ("the UN mission in Afghanistan"). A town that only resolves to a namesake in a
- * province the document never names is more likely a quarter the gazetteer lacks than a far-off
- * namesake, so it is left out.
- */
-function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
-  const mentions = resolveDocumentPlaces(text, gazetteer);
-  const provinces = new Set(documentProvinces(mentions));
-  // Which names put the document in each province: a district's own name, matched only by its sound,
-  // does not vouch for its province (a Syedabad near Mazar is not the Sayyidabad district of Wardak).
-  const vouchers = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const admin1 = new Set(m.entries.map((e) => e.admin1).filter((a): a is string => a !== null));
-    if (admin1.size !== 1) continue;
-    const province = [...admin1][0] as string;
-    vouchers.set(province, (vouchers.get(province) ?? new Set()).add(m.span.text.toLowerCase()));
-  }
-  const vouched = (admin1: string, name: string) =>
-    [...(vouchers.get(admin1) ?? [])].some((v) => v !== name.toLowerCase());
-  const out: PlaceAt[] = [];
-  for (const m of mentions) {
-    const place = toResolvedPlace(m);
-    if (!place || place.where_prec >= 6) continue;
-    if (provinces.size > 0 && place.where_prec !== 4 && place.admin1 !== null && !provinces.has(place.admin1)) continue;
-    const loose = m.candidates[0]?.match === 'phonetic' && place.where_prec === 3;
-    if (provinces.size > 1 && loose && place.admin1 !== null && !vouched(place.admin1, m.span.text)) continue;
-    // A dateline ("SHEBERGHAN, May 16 -") says where the report was filed, not where things happened.
-    if (isDateline(text, m.span.start, m.span.text)) continue;
-    // "Kyiv said", "officials in Baghdad": where words came from, not where the event was.
-    if (m.role === 'source') continue;
-    // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
-    const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
-    if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
-    out.push({ place, start: m.span.start, end: m.span.end, text: m.span.text });
-  }
-  return out;
-}
-
-function isDateline(text: string, start: number, name: string): boolean {
-  if (name !== name.toUpperCase()) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return (
-    text.slice(lineStart, start).trim() === '' &&
-    // "MOSUL, Iraq, March 3", "ADEN, Yemen -", "KABUL (Wire) -"
-    /^[\s,]*(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*,?\s*)?(?:\(|[-–—]|[A-Z][a-z]{2,}\.?\s+\d|\d)/.test(
-      text.slice(start + name.length, start + name.length + 40),
-    )
-  );
-}
-
-/** The place of a passage: the most precise it names, and among equals the one nearest the event's words. */
-function placeOf(places: PlaceAt[], passage: Passage, cueAt: number): ResolvedPlace | null {
-  let best: PlaceAt | null = null;
-  const level = (p: ResolvedPlace) => p.where_prec;
-  // Mentions come in text order, found left to right.
-  for (let k = countBefore(places, passage.start, (m) => m.start); k < places.length; k++) {
-    const m = places[k] as PlaceAt;
-    if (m.start >= passage.end) break;
-    if (m.end > passage.end) continue;
-    if (
-      best === null ||
-      level(m.place) < level(best.place) ||
-      (level(m.place) === level(best.place) && Math.abs(m.start - cueAt) < Math.abs(best.start - cueAt))
-    ) {
-      best = m;
-    }
-  }
-  return best?.place ?? null;
-}
-
-/** A province that holds the document's own, more precise place stands for that place ("Jowzjan" in a Darzab report). */
-function withinHome(place: ResolvedPlace | null, home: ResolvedPlace | null): ResolvedPlace | null {
-  if (place && home && place.where_prec >= 4 && home.where_prec < place.where_prec && home.admin1 === place.admin1)
-    return home;
-  return place;
-}
-
-/** The place a document is about: its infobox's place, else the district or province it names most. */
-function documentPlace(extraction: ExtractionResult, places: PlaceAt[]): ResolvedPlace | null {
-  const box = extraction.conflict?.evidence;
-  const placeLine = extraction.conflict?.place;
-  if (box && placeLine) {
-    const named = places.filter((m) => m.start >= box.start && m.end <= box.end && placeLine.includes(m.text));
-    named.sort((a, b) => a.place.where_prec - b.place.where_prec);
-    if (named[0]) return named[0].place;
-  }
-  const counts = new Map<string, { place: ResolvedPlace; n: number }>();
-  for (const { place } of places) {
-    if (place.where_prec > 4) continue;
-    const key = place.gazetteer_id ?? place.name;
-    const seen = counts.get(key) ?? { place, n: 0 };
-    seen.n += 1;
-    counts.set(key, seen);
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.place ?? null;
-}
-
 /** The actor mentions inside a passage (mentions come in text order). */
 function actorsIn(mentions: readonly ActorMention[], passage: Passage): ActorMention[] {
   const out: ActorMention[] = [];
@@ -342,17 +202,6 @@ function actorsIn(mentions: readonly ActorMention[], passage: Passage): ActorMen
     const m = mentions[k] as ActorMention;
     if (m.span.start >= passage.end) break;
     if (m.span.end <= passage.end) out.push(m);
-  }
-  return out;
-}
-
-/** The places inside a passage precise enough to hold an incident of their own (district or better). */
-function placesIn(places: PlaceAt[], passage: Passage): { place: ResolvedPlace; at: number }[] {
-  const out: { place: ResolvedPlace; at: number }[] = [];
-  for (let k = countBefore(places, passage.start, (m) => m.start); k < places.length; k++) {
-    const m = places[k] as PlaceAt;
-    if (m.start >= passage.end) break;
-    if (m.end <= passage.end && m.place.where_prec <= 3) out.push({ place: m.place, at: m.start });
   }
   return out;
 }

@@ -40,3 +40,15 @@ describe('the speaker of a quote', () => {
     expect(claimantOf('"Twelve men were abducted." Nobody knows where.')).toEqual([null]);
   });
 });
+
+describe('reported speech that goes on', () => {
+  it('gives a sentence that only continues the count the speaker of the sentence before', () => {
+    const text = 'The defence ministry said 12 soldiers died in the raid. Among the dead were 3 officers.';
+    expect(claimantOf(text)).toEqual(['defence ministry', 'defence ministry']);
+  });
+
+  it('does not pass a speaker to a sentence that tells something new', () => {
+    const text = 'The defence ministry said 12 soldiers died in the raid. Rebels later killed 4 villagers.';
+    expect(claimantOf(text)).toEqual(['defence ministry', null]);
+  });
+});

@@ -97,3 +97,38 @@ export function quotedSpeaker(
   }
   return null;
 }
+
+// "Among the dead were ...", "Of those, ...", "Another 20 ...": a sentence that only goes on
+// with the count the sentence before reported, in that source's words.
+const CONTINUING = new Set(['among', 'another', 'of', 'most', 'they', 'these', 'those', 'the', 'including']);
+const CONTINUED_NEXT = new Set([
+  'dead',
+  'killed',
+  'wounded',
+  'injured',
+  'victims',
+  'those',
+  'them',
+  'included',
+  'include',
+]);
+
+/**
+ * The speaker of the sentence before, for a sentence that only continues its count: "The ministry
+ * said 12 soldiers died. Among the dead were 3 officers." Only within a paragraph.
+ */
+export function continuedSpeaker(tokens: Token[], start: number, index: number, claims: Claim[][]): string | null {
+  if (index === 0) return null;
+  const before = claims[index - 1];
+  const speaker = before?.[before.length - 1]?.name;
+  if (!speaker) return null;
+  const first = tokens[start]?.norm ?? '';
+  let second = tokens[start + 1]?.norm ?? '';
+  if (second === 'the' && first !== 'the') second = tokens[start + 2]?.norm ?? '';
+  if (!CONTINUING.has(first)) return null;
+  if (first === 'another' || first === 'including') return speaker;
+  return CONTINUED_NEXT.has(second) ||
+    (first === 'of' && (second === 'those' || second === 'them' || second === 'these'))
+    ? speaker
+    : null;
+}

@@ -1,7 +1,7 @@
 import type { DateRange, ExtractionResult, Extractor, Figure } from '../core/figure.js';
 import type { Passage } from '../core/passage.js';
 import { type Claim, findClaims, pickClaim } from './claimant.js';
-import { headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
+import { continuedSpeaker, headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
 import { buildConflict, readConflictDates } from './conflict.js';
 import { findRelativeDates } from './date-relative.js';
 import { clauseIndex, isRecent, SentenceDates, scopeMentions } from './date-scope.js';
@@ -188,7 +188,11 @@ function readBlock(
         unit: raw.unit,
         evidence: { start: a.start, end: b.end, text: text.slice(a.start, b.end) },
         sentence,
-        claimant: pickClaim(claims, raw.anchor)?.name ?? quotedSpeaker(index, sentences, quotes, claimsOf) ?? headline,
+        claimant:
+          pickClaim(claims, raw.anchor)?.name ??
+          quotedSpeaker(index, sentences, quotes, claimsOf) ??
+          continuedSpeaker(tokens, s, index, claimsOf) ??
+          headline,
         subject: raw.subject,
         actor: raw.actor,
         perpetrator: raw.perpetrator,

@@ -42,6 +42,11 @@ describe('relative dates', () => {
     expect(relative('Five had died the day before.', null, null)).toEqual([]);
   });
 
+  it('reads no day into "an overnight raid"', () => {
+    expect(relative('An overnight raid killed 3.')).toEqual([]);
+    expect(relative('Three died overnight in hospital.')).toEqual([['2024-06-11', '2024-06-12']]);
+  });
+
   it('gives no day without a report date to count from', () => {
     expect(relative('Shells hit the town on Tuesday.', null)).toEqual([]);
   });

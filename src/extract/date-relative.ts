@@ -13,6 +13,22 @@ export interface Day {
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'nighttime', 'overnight']);
+const NOT_NOUNS = new Set([
+  'in',
+  'on',
+  'at',
+  'and',
+  'to',
+  'from',
+  'after',
+  'near',
+  'into',
+  'when',
+  'as',
+  'while',
+  'by',
+  'with',
+]);
 const SMALL_NUMBERS = new Map(
   ['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map(
     (w, i) => [w, Math.max(1, i - 1)],
@@ -135,8 +151,12 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     case 'today':
     case 'tonight':
       return { end: k + 1, value: oneDay(ref) };
-    case 'overnight':
+    case 'overnight': {
+      // "an overnight raid" names a kind of raid; "died overnight" says when.
+      const after = tokens[k + 1];
+      if (k + 1 < to && after?.type === 'word' && !after.cap && !NOT_NOUNS.has(after.norm)) return null;
       return { end: k + 1, value: span(shiftDays(ref, -1), ref) };
+    }
     case 'this':
     case 'last':
     case 'earlier':

@@ -54,6 +54,9 @@ describe('claimants in news prose', () => {
   it.each([
     ["The army's spokesman Brig. Yahya Saree said 14 soldiers were killed.", "army's spokesman Brig. Yahya Saree"],
     ['Local sources said 8 fighters were captured.', 'Local sources'],
+    ['A UN spokesperson, Ana Ruiz, said 20 civilians were killed.', 'UN spokesperson, Ana Ruiz'],
+    ['The spokesman, who declined to be named, said 14 soldiers were killed.', 'spokesman'],
+    ['According to a statement from the Ministry of Health, 45 people were killed.', 'Ministry of Health'],
     ['Bombs killed 18 people, police and hospital staff said.', 'police and hospital staff'],
     ['NAIROBI, May 2 (Reuters) - The UN refugee agency says 5,000 people fled.', 'UN refugee agency'],
     ['Hospital officials said 23 people were wounded.', 'Hospital officials'],

@@ -149,7 +149,7 @@ const TIME_WORDS = new Set([
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
 const SOURCE_NOUNS =
-  /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?)\s+(?:of|by|from|at|compiled by|released by)\s+/i;
+  /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|compiled by|released by)\s+/i;
 const LEADING = /^(?:(?:the|a|an)\s+)/i;
 
 /**
@@ -241,6 +241,11 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
     // "Zabihullah Mujahid, the Islamic Emirate's spokesman, said": keep the role with the name.
     if (/^(?:the|a|an)$/.test(first.norm) && open + 2 < end - 1)
       apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));
+    // "A UN spokesperson, Stéphane Dujarric, said": the name in the commas goes with the role.
+    else if (first.cap && first.type === 'word' && end - 1 - (open + 1) <= 4 && !PRONOUNS.has(first.norm))
+      apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));
+    // "The spokesman, who declined to be named, said": an aside about the speaker.
+    else if (first.norm === 'who') apposition = null;
     else if (!(PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm))) return null;
     end = open;
   }

@@ -19,6 +19,11 @@ describe('the day a report speaks from', () => {
     ]);
   });
 
+  it('completes a yearless dateline with the page metadata date', () => {
+    const found = readReportDate('TRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.', { y: 2020, m: 1, d: 2 });
+    expect(found?.day).toEqual({ y: 2019, m: 12, d: 30 });
+  });
+
   it('leaves a yearless dateline unread when nothing gives its year', () => {
     expect(dayOf('TRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.')).toBeNull();
   });

@@ -92,8 +92,11 @@ function latestFullDate(text: string): Day | null {
   return latest;
 }
 
-/** The report's own day, or null when the text does not state one. */
-export function readReportDate(text: string): ReportDate | null {
+/**
+ * The report's own day, or null when the text does not state one. `metadataDay` (an HTML page's
+ * publication date) only completes a dateline that lacks its year.
+ */
+export function readReportDate(text: string, metadataDay: Day | null = null): ReportDate | null {
   const head = text.slice(0, HEAD_CHARS);
   const lines = head.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
   const published = lineMatch(PUBLISHED, head);
@@ -112,14 +115,14 @@ export function readReportDate(text: string): ReportDate | null {
     header.push([dateline.index, dateline.index + dateline[0].length]);
     day = toDay(parseLooseDate(dateline[1]));
     const md = MONTH_DAY.exec(dateline[1].trim());
-    const known = !day && md ? (stated ?? latestFullDate(text)) : null;
+    const known = !day && md ? (stated ?? metadataDay ?? latestFullDate(text)) : null;
     if (!day && md && known) {
       const m = monthNumber(md[1] ?? md[4] ?? '');
       const d = Number(md[2] ?? md[3]);
       // A dateline in December over a story published in January belongs to the year before;
       // one in January after a December the story names, to the year after.
       let y = m > known.m + 1 ? known.y - 1 : known.y;
-      if (!stated && (m < known.m || (m === known.m && d < known.d))) y++;
+      if (!stated && !metadataDay && (m < known.m || (m === known.m && d < known.d))) y++;
       if (m > 0 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()) day = { y, m, d };
     }
   }

@@ -5,7 +5,7 @@ import { continuedSpeaker, headlineSource, quotedSpeaker, quoteSpans } from './c
 import { buildConflict, readConflictDates } from './conflict.js';
 import { findRelativeDates } from './date-relative.js';
 import { clauseIndex, isRecent, SentenceDates, scopeMentions } from './date-scope.js';
-import { collectFullDays, DateContext, isoDate } from './date-values.js';
+import { collectFullDays, DateContext, isoDate, parseIsoDay } from './date-values.js';
 import { readReportDate } from './dateline-reference.js';
 import { findDates } from './dates.js';
 import { readFigures } from './figure-grammar.js';
@@ -58,14 +58,16 @@ export function extractDocumentDetailed(
     }
   }
   // An encyclopedia page speaks from no day of its own; a report does, and its dateline says which.
-  const reference = layout.infobox ? null : readReportDate(text);
+  const reference = layout.infobox ? null : readReportDate(text, parseIsoDay(options.published));
   const referenceIso = reference ? isoDate(reference.day.y, reference.day.m, reference.day.d) : null;
   const published = reference?.from === 'dateline' ? referenceIso : (options.published ?? referenceIso);
   const ctx = new DateContext(published, initialYear, window);
   ctx.fullDays = collectFullDays(text);
   ctx.reportYears = reference !== null;
   const state: ProseState = {
-    report: reference !== null || (options.published != null && !layout.infobox),
+    // Only the text's own dateline or Published line makes it a dated report: an HTML page's
+    // metadata date is also given to encyclopedia pages, whose narrative dates must carry on.
+    report: reference !== null,
     lastDate: null,
     storyDate: null,
     headingDate: null,
@@ -203,9 +205,11 @@ function readBlock(
         side: null,
       };
       // Before the story has given its time (a headline, a lead that dates nothing), wait for it.
-      if (!own && state.report && !state.paragraphDate && !state.headingDate && !state.storyDate) {
-        state.waiting.push(figure);
-      }
+      // A page dated only by its metadata has no lead to trust, but its headline still tells the story.
+      const waits = state.report
+        ? !state.paragraphDate && !state.headingDate
+        : block.source === 'headline' && ctx.published !== null && !state.lastDate;
+      if (!own && waits && !state.storyDate) state.waiting.push(figure);
       out.push(figure);
     }
     // A passage dated only by "since X" still states a date: a long one, which marks it as background.
@@ -222,8 +226,10 @@ function readBlock(
     const spoken = all.filter((m) => m.value && m.role === 'statement');
     const latest = (events[events.length - 1] ?? spoken[spoken.length - 1])?.value;
     if (!latest) continue;
-    if (!state.report) state.lastDate = latest;
-    else if (isRecent(latest, reference)) {
+    if (!state.report) {
+      state.lastDate = latest;
+      if (isRecent(latest, reference)) state.storyDate ??= latest;
+    } else if (isRecent(latest, reference)) {
       state.paragraphDate = latest;
       // The lead states the story's time; later dates belong to the paragraphs that give them.
       state.storyDate ??= latest;

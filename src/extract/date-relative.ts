@@ -47,6 +47,25 @@ const UNITS = new Map<string, 'hour' | 'day' | 'week' | 'month' | 'year'>([
   ['years', 'year'],
 ]);
 
+const STARTERS = new Set([
+  ...WEEKDAYS,
+  'the',
+  'yesterday',
+  'today',
+  'tonight',
+  'overnight',
+  'this',
+  'last',
+  'earlier',
+  'so',
+  'since',
+  'in',
+  'over',
+  'during',
+  'within',
+  'weekend',
+]);
+
 const toMs = (day: Day) => Date.UTC(day.y, day.m - 1, day.d);
 const fromMs = (ms: number): Day => {
   const date = new Date(ms);
@@ -118,6 +137,8 @@ export function findRelativeDates(
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
     if (t.type !== 'word' && t.type !== 'num') continue;
+    // Most words start no relative date; one set lookup keeps the scan cheap.
+    if (!STARTERS.has(t.norm) && !UNITS.has(tokens[k + 1]?.norm ?? '')) continue;
     const found = readAt(tokens, k, to, ref, anchor);
     if (!found) continue;
     out.push({ start: k, end: found.end, value: found.value, ...(found.running ? { since: true } : {}) });

@@ -70,16 +70,38 @@ const SPEECH = new Set([
 const CLAUSE_BREAKS = new Set([';', 'while', 'whereas', 'but']);
 const SINCE_REACH = 7;
 
-/** Splits tokens[from, to) into clauses at ";" and at "while", "whereas", "but" after a comma. */
-export function clauseIndex(tokens: Token[], from: number, to: number): Int32Array {
-  const out = new Int32Array(to - from);
-  let clause = 0;
-  for (let k = from; k < to; k++) {
-    const t = tokens[k] as Token;
-    if (t.norm === ';' || (CLAUSE_BREAKS.has(t.norm) && tokens[k - 1]?.norm === ',')) clause++;
-    out[k - from] = clause;
+/** The clauses of a sentence, as the token indices where a new one starts. */
+export class Clauses {
+  constructor(private readonly breaks: number[]) {}
+
+  /** The clause holding token `k`: how many breaks come at or before it. */
+  at(k: number): number {
+    const b = this.breaks;
+    if (b.length === 0 || k < (b[0] as number)) return 0;
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((b[mid] as number) <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
-  return out;
+}
+
+const NO_BREAKS: number[] = [];
+
+/** Splits tokens[from, to) into clauses at ";" and at "while", "whereas", "but" after a comma. */
+export function clauseIndex(tokens: Token[], from: number, to: number): Clauses {
+  let breaks = NO_BREAKS;
+  for (let k = from; k < to; k++) {
+    const n = (tokens[k] as Token).norm;
+    if (n === ';' || ((n === 'while' || n === 'whereas' || n === 'but') && tokens[k - 1]?.norm === ',')) {
+      if (breaks === NO_BREAKS) breaks = [];
+      breaks.push(k);
+    }
+  }
+  return new Clauses(breaks);
 }
 
 function isPunct(t: Token | undefined): boolean {
@@ -90,10 +112,16 @@ function isPunct(t: Token | undefined): boolean {
 export function scopeMentions(
   tokens: Token[],
   from: number,
-  clauses: Int32Array,
+  clauses: Clauses,
   mentions: DateMention[],
 ): ScopedMention[] {
-  return mentions.map((m) => ({ ...m, role: roleOf(tokens, from, m), clause: clauses[m.start - from] ?? 0 }));
+  // The mentions are the sentence's own, fresh from the readers: marked in place, not copied.
+  for (const m of mentions) {
+    const scoped = m as ScopedMention;
+    scoped.role = roleOf(tokens, from, m);
+    scoped.clause = clauses.at(m.start);
+  }
+  return mentions as ScopedMention[];
 }
 
 function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
@@ -148,11 +176,23 @@ function nearest(sorted: ScopedMention[], at: number): ScopedMention | null {
   return da < db ? after : before;
 }
 
-function push<K>(map: Map<K, ScopedMention[]>, key: K, m: ScopedMention): void {
-  const list = map.get(key);
-  if (list) list.push(m);
-  else map.set(key, [m]);
+/** The nearest of `sorted` in one clause; a sentence holds few dates, so a scan will do. */
+function nearestInClause(sorted: ScopedMention[], clause: number, at: number): ScopedMention | null {
+  let best: ScopedMention | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const m of sorted) {
+    if (m.clause !== clause) continue;
+    const distance = m.end <= at ? at - m.end : (m.start - at) * 1.5;
+    if (distance < bestDistance) {
+      best = m;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
+
+// Past this many dates in one sentence (a table flattened into a line), clauses get an index.
+const SCAN_LIMIT = 16;
 
 /**
  * The dates of one sentence, ready to date its figures: an event date in the figure's clause,
@@ -160,32 +200,45 @@ function push<K>(map: Map<K, ScopedMention[]>, key: K, m: ScopedMention): void {
  * sentence, then the day a source spoke. Background dates never date a figure.
  */
 export class SentenceDates {
-  private readonly events = new Map<number, ScopedMention[]>();
-  private readonly since = new Map<number, ScopedMention[]>();
-  private readonly allEvents: ScopedMention[] = [];
+  private readonly events: ScopedMention[] = [];
+  private readonly since: ScopedMention[] = [];
   private readonly statements: ScopedMention[] = [];
+  private byClause: Map<number, { events: ScopedMention[]; since: ScopedMention[] }> | null = null;
 
   constructor(
     mentions: ScopedMention[],
-    private readonly clauses: Int32Array,
-    private readonly from: number,
+    private readonly clauses: Clauses,
   ) {
     for (const m of mentions) {
       if (!m.value) continue;
-      if (m.role === 'event') {
-        push(this.events, m.clause, m);
-        this.allEvents.push(m);
-      } else if (m.role === 'since') push(this.since, m.clause, m);
+      if (m.role === 'event') this.events.push(m);
+      else if (m.role === 'since') this.since.push(m);
       else if (m.role === 'statement') this.statements.push(m);
     }
   }
 
+  private inClause(kind: 'events' | 'since', clause: number, at: number): ScopedMention | null {
+    const list = this[kind];
+    if (list.length <= SCAN_LIMIT) return nearestInClause(list, clause, at);
+    if (!this.byClause) {
+      this.byClause = new Map();
+      for (const key of ['events', 'since'] as const) {
+        for (const m of this[key]) {
+          let entry = this.byClause.get(m.clause);
+          if (!entry) this.byClause.set(m.clause, (entry = { events: [], since: [] }));
+          entry[key].push(m);
+        }
+      }
+    }
+    return nearest(this.byClause.get(clause)?.[kind] ?? [], at);
+  }
+
   dateFor(at: number): DateRange | null {
-    const clause = this.clauses[at - this.from] ?? 0;
+    const clause = this.clauses.at(at);
     const found =
-      nearest(this.events.get(clause) ?? [], at) ??
-      nearest(this.since.get(clause) ?? [], at) ??
-      nearest(this.allEvents, at) ??
+      this.inClause('events', clause, at) ??
+      this.inClause('since', clause, at) ??
+      nearest(this.events, at) ??
       nearest(this.statements, at);
     return found?.value ?? null;
   }

@@ -4,10 +4,10 @@ import { type Claim, findClaims, pickClaim } from './claimant.js';
 import { continuedSpeaker, headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
 import { buildConflict, readConflictDates } from './conflict.js';
 import { findRelativeDates } from './date-relative.js';
-import { clauseIndex, isRecent, SentenceDates, scopeMentions } from './date-scope.js';
+import { clauseIndex, isRecent, type ScopedMention, SentenceDates, scopeMentions } from './date-scope.js';
 import { collectFullDays, DateContext, isoDate, parseIsoDay } from './date-values.js';
 import { readReportDate } from './dateline-reference.js';
-import { findDates } from './dates.js';
+import { type DateMention, findDates } from './dates.js';
 import { readFigures } from './figure-grammar.js';
 import { readInfoboxFields } from './infobox.js';
 import { readInfoboxFigures } from './infobox-figures.js';
@@ -93,11 +93,17 @@ export function extractDocumentDetailed(
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
 }
 
+// Asked for once per sentence; formatted once per document. Figures share it and never change it.
+const publishedDays = new WeakMap<DateContext, DateRange | null>();
+
 function publishedDay(ctx: DateContext): DateRange | null {
+  const known = publishedDays.get(ctx);
+  if (known !== undefined) return known;
   const p = ctx.published;
-  if (!p) return null;
-  const iso = isoDate(p.y, p.m, p.d);
-  return { start: iso, end: iso, precision: 'day' };
+  const iso = p ? isoDate(p.y, p.m, p.d) : null;
+  const day: DateRange | null = iso ? { start: iso, end: iso, precision: 'day' } : null;
+  publishedDays.set(ctx, day);
+  return day;
 }
 
 function sinceRange(from: DateRange, ctx: DateContext): DateRange {
@@ -156,20 +162,28 @@ function readBlock(
     const claims = claimsOf[index] as Claim[];
     const found = findDates(tokens, s, e, ctx);
     // The day a report speaks from is no event's date.
-    const mentions = found.filter((m) => !inHeader(state.header, (tokens[m.start] as Token).start));
-    const anchor =
-      [...mentions].reverse().find((m) => m.value?.precision === 'day')?.value ??
-      state.paragraphDate ??
-      state.storyDate ??
-      state.lastDate;
+    const mentions =
+      found.length > 0 && state.header.length > 0
+        ? found.filter((m) => !inHeader(state.header, (tokens[m.start] as Token).start))
+        : found;
+    let anchor: DateRange | null = null;
+    for (let j = mentions.length - 1; j >= 0 && !anchor; j--) {
+      const value = (mentions[j] as DateMention).value;
+      if (value?.precision === 'day') anchor = value;
+    }
+    anchor ??= state.paragraphDate ?? state.storyDate ?? state.lastDate;
     const relative = findRelativeDates(tokens, s, e, ctx.published, anchor);
     const merged = relative.length > 0 ? [...mentions, ...relative].sort((a, b) => a.start - b.start) : mentions;
-    const clauses = clauseIndex(tokens, s, e);
-    // "since 10 May" dates a figure from then until publication, and does not move the story's date.
-    const all = scopeMentions(tokens, s, clauses, merged).map((m) =>
-      m.role === 'since' && m.value ? { ...m, value: sinceRange(m.value, ctx) } : m,
-    );
-    const sentenceDates = new SentenceDates(all, clauses, s);
+    // Most sentences state no date: they skip the clause and role reading altogether.
+    let all: ScopedMention[] = [];
+    let sentenceDates: SentenceDates | null = null;
+    if (merged.length > 0) {
+      const clauses = clauseIndex(tokens, s, e);
+      // "since 10 May" dates a figure from then until publication, and does not move the story's date.
+      all = scopeMentions(tokens, s, clauses, merged);
+      for (const m of all) if (m.role === 'since' && m.value) m.value = sinceRange(m.value, ctx);
+      sentenceDates = new SentenceDates(all, clauses);
+    }
     const dated = new Set<number>();
     for (const m of found) for (let k = m.start; k < m.end; k++) dated.add(k);
     const raws = readFigures({ text, tokens, start: s, end: e, isDate: (k) => dated.has(k) });
@@ -180,7 +194,7 @@ function readBlock(
     for (const raw of raws) {
       const a = tokens[raw.evStart] as Token;
       const b = tokens[raw.evEnd - 1] as Token;
-      const own = sentenceDates.dateFor(raw.anchor);
+      const own = sentenceDates?.dateFor(raw.anchor) ?? null;
       const figure: Figure = {
         kind: raw.kind,
         low: raw.low,

@@ -182,7 +182,9 @@ let memo = new Map<number, number>();
 /** Whether a line of cells reads as a header: words in the value columns and no number. */
 function isHeaderRow(cells: Array<{ start: number; text: string }>): boolean {
   const values = cells.slice(1);
-  return values.some((c) => /\p{L}/u.test(c.text)) && !values.some((c) => /\d/.test(c.text));
+  // Headers are short labels: a commander row, "Abu Omar (POW) | Ali Said", is a row of names, not a header.
+  const label = (c: { text: string }) => !/[\d()[\]]/.test(c.text) && c.text.trim().split(/\s+/).length <= 4;
+  return values.some((c) => /\p{L}/u.test(c.text)) && values.every(label);
 }
 
 /** The start of the header line of the table the line at `lineStart` belongs to, or -1. */

@@ -78,7 +78,7 @@ describe('commander status forms', () => {
     ['Kamal Idris KIA (disputed)', 'Kamal Idris', 'KIA'],
     ['Salih Adam†', 'Salih Adam', 'KIA'],
     ['Hamdan Yousif(POW)', 'Hamdan Yousif', 'POW'],
-    ['Col. Thet Naing (WIA)', 'Col. Thet Naing', 'WIA'],
+    ['Col. Thet Naing (WIA)', 'Thet Naing', 'WIA'],
     ['Ali Jabal executed', 'Ali Jabal', 'executed'],
   ])('%s', (raw, name, status) => {
     expect(parseCommander(raw)).toEqual({ name, status });
@@ -93,5 +93,19 @@ describe('status icons', () => {
       { name: 'Haji Karim', status: 'KIA' },
       { name: 'Ali Saleh', status: null },
     ]);
+  });
+});
+
+describe('commander ranks', () => {
+  it('drops a military rank before a full name', () => {
+    expect(parseCommander('Brig. Gen. Tun Tun Myint †')).toEqual({ name: 'Tun Tun Myint', status: 'KIA' });
+    expect(parseCommander('Col. Abdoulaye Keïta (POW)')).toEqual({ name: 'Abdoulaye Keïta', status: 'POW' });
+    expect(parseCommander('Lt. Col. Maria Ruiz')?.name).toBe('Maria Ruiz');
+  });
+
+  it('keeps religious titles and a rank that is all there is of the name', () => {
+    expect(parseCommander('Mullah Omar')?.name).toBe('Mullah Omar');
+    expect(parseCommander('Haji Murad')?.name).toBe('Haji Murad');
+    expect(parseCommander('Marshal Tito')?.name).toBe('Marshal Tito');
   });
 });

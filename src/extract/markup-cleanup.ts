@@ -179,6 +179,9 @@ const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Commander['status']]> = [
 const GLUED = /(KIA|POW|WIA|MIA|DOW)\s*$/;
 
 /** "Mahdi MujahidKIA" -> Mahdi Mujahid, KIA; "Ismail Khan (POW)"; "Haji Murad †". */
+const RANKS =
+  /^(?:(?:Field|Air|Vice|Rear|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Staff|Master|First|Chief)\s+)*(?:General|Gen\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Cpt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Admiral|Adm\.|Brigadier|Brig\.|Marshal|Commodore|Commander|Cdr\.)\s+/;
+
 export function parseCommander(raw: string): Commander | null {
   // "(Disputed)" doubts the mark beside it; it is neither a status nor part of the name.
   let name = raw
@@ -209,5 +212,9 @@ export function parseCommander(raw: string): Commander | null {
   // Roles and years in parentheses are not part of the name.
   name = name.replace(/\s*\([^()]{0,120}\)\s*/g, ' ');
   name = tidy(name);
+  // A military rank is the post, not the person: "Brig. Gen. Tun Tun Myint" is coded as Tun Tun Myint.
+  // Religious and honorific titles (Mullah, Haji) stay: they are how the person is known.
+  const bare = name.replace(RANKS, '');
+  if (bare !== name && /^\p{Lu}\S*\s+\S/u.test(bare)) name = bare;
   return name ? { name, status } : null;
 }

@@ -75,6 +75,10 @@ const NO_MATCH = 'zz-matches-nothing-zz';
 
 /** Searches over the in-memory gazetteer and actor registry: fuzzy by design, and never SQL. */
 const IN_MEMORY = new Set(['/api/places', '/api/actors']);
+// The report names its title and selection on the cover, so its head differs by the value asked for:
+// compare what it lists, from <main> on.
+const ECHOES_SELECTION = new Set(['/api/report']);
+const withoutSelection = (body: string) => body.slice(body.indexOf('<main>'));
 
 for (const kind of STORE_KINDS) {
   describe(`SQL injection on ${kind}`, () => {
@@ -183,7 +187,11 @@ for (const kind of STORE_KINDS) {
             // Nothing seeded matches any payload, so the answer is the one for a value that matches
             // nothing; a wider one was read as SQL. An empty or blank value is no filter at all.
             const filters = !query.endsWith(`${p.name}=`) && !query.endsWith(blank);
-            if (r.statusCode === 200 && comparable && filters) expect([where, r.body]).toEqual([where, neutral.body]);
+            if (r.statusCode === 200 && comparable && filters) {
+              const body = ECHOES_SELECTION.has(op.path) ? withoutSelection(r.body) : r.body;
+              const want = ECHOES_SELECTION.has(op.path) ? withoutSelection(neutral.body) : neutral.body;
+              expect([where, body]).toEqual([where, want]);
+            }
           }
         }
       }

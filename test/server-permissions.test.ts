@@ -74,6 +74,14 @@ function samples(s: TestServer): Record<string, () => Promise<Sample>> {
       url: `/api/incidents/${await incident()}/reject`,
       payload: { reason: 'duplicate' },
     }),
+    'POST /api/incidents/:id/grade': async () => ({
+      url: `/api/incidents/${await incident()}/grade`,
+      payload: { grade: 'weak', note: 'one wire only' },
+    }),
+    'POST /api/documents/:id/source': async () => ({
+      url: `/api/documents/${(await ingestText(s, wireReport().text)).document}/source`,
+      payload: { source_type: 'news' },
+    }),
     'POST /api/incidents/:id/note': async () => ({
       url: `/api/incidents/${await incident()}/note`,
       payload: { note: 'x', note_sensitive: true },

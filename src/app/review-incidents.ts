@@ -12,7 +12,7 @@ import type {
   SplitRequest,
 } from '../core/review.js';
 import type { Resolvers } from '../merge/build-incidents.js';
-import { wherePrecisionOf } from '../resolve/resolve-place.js';
+import { placeFromEntry, wherePrecisionOf } from '../resolve/resolve-place.js';
 import { appendAudit } from '../store/audit-store.js';
 import { insertAssignments } from '../store/incident-membership.js';
 import { getReviewedIncident } from '../store/incident-views.js';
@@ -117,17 +117,7 @@ function correctedValues(current: IncidentValues, c: IncidentCorrection, resolve
 function placeOf(id: string, resolvers: Resolvers): ResolvedPlace {
   const e = resolvers.gazetteer.byId.get(id);
   if (!e) throw new InvalidInputError('body.place_id', `no place with id "${id}" in the gazetteer (see /api/places)`);
-  return {
-    name: e.name,
-    gazetteer_id: e.id,
-    lat: e.lat,
-    lon: e.lon,
-    admin1: e.admin1 ?? (e.kind === 'province' ? e.name : null),
-    admin2: e.admin2 ?? (e.kind === 'district' ? e.name : null),
-    country: e.country,
-    where_prec: wherePrecisionOf(e),
-    approximate: e.approximate,
-  };
+  return placeFromEntry(e, wherePrecisionOf(e));
 }
 
 function widen(a: IncidentValues['date'], b: IncidentValues['date']): IncidentValues['date'] {

@@ -2,6 +2,7 @@ import type { ExtractionResult } from '../core/figure.js';
 import type { ResolvedPlace } from '../core/incident.js';
 import type { Gazetteer } from '../resolve/gazetteer.js';
 import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
+import { placeFromEntry } from '../resolve/resolve-place.js';
 import type { Passage } from './incident-draft.js';
 
 // Where an incident happened, from the places a report names (section 2.4 of docs/methodology.md).
@@ -34,19 +35,7 @@ export interface PlaceAt {
 
 function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
   const best = m.candidates[0];
-  if (!best) return null;
-  const e = best.entry;
-  return {
-    name: e.name,
-    gazetteer_id: e.id,
-    lat: e.lat,
-    lon: e.lon,
-    admin1: e.admin1 ?? (e.kind === 'province' ? e.name : null),
-    admin2: e.admin2 ?? (e.kind === 'district' ? e.name : null),
-    country: e.country,
-    where_prec: best.where_prec,
-    approximate: e.approximate,
-  };
+  return best ? placeFromEntry(best.entry, best.where_prec) : null;
 }
 
 /**

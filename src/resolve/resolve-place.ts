@@ -5,6 +5,7 @@
  * document names (Balkhab in Sar-e Pol, not a namesake elsewhere), then the kind the text asks for
  * ("Balkh province" vs "Balkh"), then size. Pure: the gazetteer and context come in as arguments.
  */
+import type { ResolvedPlace } from '../core/incident.js';
 import { distanceKm, type Gazetteer, type GazetteerEntry, type PlaceKind } from './gazetteer.js';
 import {
   aliasTargets,
@@ -91,6 +92,21 @@ const OTHER_PROVINCE_PENALTY = 10;
 const DESCRIPTOR_BONUS = 40;
 // A place in a country the report is about, over a namesake abroad.
 const COUNTRY_BONUS = 30;
+
+/** An incident's place from a gazetteer entry, at the precision the reading gave it. */
+export function placeFromEntry(e: GazetteerEntry, where_prec: ResolvedPlace['where_prec']): ResolvedPlace {
+  return {
+    name: e.name,
+    gazetteer_id: e.id,
+    lat: e.lat,
+    lon: e.lon,
+    admin1: e.admin1 ?? (e.kind === 'province' ? e.name : null),
+    admin2: e.admin2 ?? (e.kind === 'district' ? e.name : null),
+    country: e.country,
+    where_prec,
+    approximate: e.approximate,
+  };
+}
 
 /** The UCDP precision an entry stands for when the text names it plainly. */
 export function wherePrecisionOf(entry: GazetteerEntry): WherePrecision {

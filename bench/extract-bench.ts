@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTRACTOR, extractDocument } from '../src/extract/extract-document.js';
+import { seeded } from './ged-rows.js';
 
 /**
  * Extraction throughput on one core over a generated corpus of report-like documents (encyclopedia
@@ -12,18 +13,8 @@ import { EXTRACTOR, extractDocument } from '../src/extract/extract-document.js';
 const TARGET_BYTES = Number(process.env.BENCH_MB ?? 50) * 1_000_000;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-// A small deterministic generator: the corpus is the same on every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20240601);
+// The same seeded generator as the store bench's rows: the corpus is the same on every run.
+const rand = seeded(20240601);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const num = (lo: number, hi: number) => int(lo, hi).toLocaleString('en-US');

@@ -10,6 +10,7 @@ import {
   SHIPPED_WORLD_GAZETTEER_PATH,
 } from '../src/resolve/load-resolve-data.js';
 import { resolveDocumentPlaces } from '../src/resolve/place-mentions.js';
+import { seeded } from './ged-rows.js';
 
 /**
  * Place resolution on one core: loading and indexing the shipped gazetteers (the Afghan detail and the
@@ -20,17 +21,8 @@ import { resolveDocumentPlaces } from '../src/resolve/place-mentions.js';
 const TARGET_BYTES = Number(process.env.BENCH_PLACES_MB ?? 5) * 1_000_000;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261204);
+// The same seeded generator as the store bench's rows: the corpus is the same on every run.
+const rand = seeded(20261204);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

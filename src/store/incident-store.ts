@@ -13,6 +13,7 @@ import {
 import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
+import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -66,6 +67,54 @@ async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<(IncidentKey
   }));
 }
 
+// How many stored incidents one report is compared with; the first by id when more would qualify.
+const MAX_CANDIDATES = 500;
+
+type IncidentQuery = ReturnType<typeof openIncidents>;
+
+/** Incidents a document may merge into: extracted, not merged away, not already its own. */
+function openIncidents(trx: Db, documentId: number) {
+  return (
+    trx
+      .selectFrom('incidents')
+      .selectAll()
+      .where('dataset', '=', 'tally')
+      // A merged-away incident's claims count for the one it was merged into, which matches by itself.
+      .where('status', 'not in', ['merged', 'void'])
+      // A document's own incidents are distinct by its own reading; only other documents' may merge in.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('incident_sources as s')
+              .select('s.id')
+              .whereRef('s.incident_id', '=', 'incidents.id')
+              .where('s.document_id', '=', documentId),
+          ),
+        ),
+      )
+  );
+}
+
+/**
+ * The first incidents by id among `query`'s whose dates come within a day of the key's. A short
+ * incident (0009's flag: a month or less) that reaches the key's start began at most a month before
+ * it, so those are read from a bounded range of start dates; long ones apart. Either way the index
+ * seeks instead of walking a province's whole history.
+ */
+async function overlapping(query: IncidentQuery, key: IncidentKey): Promise<IncidentRow[]> {
+  const from = shiftDay(key.date_start, -1);
+  const to = shiftDay(key.date_end, 1);
+  const ranged = query.where('date_start', '<=', to).where('date_end', '>=', from).orderBy('id').limit(MAX_CANDIDATES);
+  const short = await ranged
+    .where('long_span', '=', 0)
+    .where('date_start', '>=', shiftDay(from, -SHORT_SPAN_DAYS))
+    .execute();
+  const long = await ranged.where('long_span', '=', 1).execute();
+  if (long.length === 0) return short;
+  return [...short, ...long].sort((a, b) => a.id - b.id).slice(0, MAX_CANDIDATES);
+}
+
 /** An incident already stored that this draft retells, if any, with the key it matched on. */
 async function findMatch(
   trx: Db,
@@ -75,62 +124,22 @@ async function findMatch(
   const key = keyOfDraft(draft);
   const placeless = key.admin1 === null && key.gazetteer_id === null;
   if (placeless && draft.undated) return null;
-  // A document's own incidents are distinct by its own reading; only other documents' may merge in.
-  let query = trx
-    .selectFrom('incidents')
-    .selectAll()
-    .where('dataset', '=', 'tally')
-    // A merged-away incident's claims count for the one it was merged into, which matches by itself.
-    .where('status', 'not in', ['merged', 'void'])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('incident_sources as s')
-            .select('s.id')
-            .whereRef('s.incident_id', '=', 'incidents.id')
-            .where('s.document_id', '=', documentId),
-        ),
-      ),
-    );
+  let query = openIncidents(trx, documentId);
   if (key.admin1 !== null) query = query.where('admin1', '=', key.admin1);
   else if (key.gazetteer_id !== null) query = query.where('gazetteer_id', '=', key.gazetteer_id);
-  if (!draft.undated) {
-    query = query
-      .where('date_start', '<=', shiftDay(key.date_end, 1))
-      .where('date_end', '>=', shiftDay(key.date_start, -1));
+  if (draft.undated) {
+    const rows = await query.orderBy('id').limit(MAX_CANDIDATES).execute();
+    return pickUndatedMatch(key, await candidateKeys(trx, rows));
   }
-  const keys = await candidateKeys(trx, await query.limit(500).execute());
-  if (draft.undated) return pickUndatedMatch(key, keys);
+  const keys = await candidateKeys(trx, await overlapping(query, key));
   if (placeless) return pickPlacelessMatch(key, keys);
   return keys.find((k) => sameIncident(key, k)) ?? (await placelessMatch(trx, key, documentId));
 }
 
 /** A stored incident no report has placed yet, that this placed report tells: the one of its dates, kind and parties. */
 async function placelessMatch(trx: Db, key: IncidentKey, documentId: number) {
-  const rows = await trx
-    .selectFrom('incidents')
-    .selectAll()
-    .where('dataset', '=', 'tally')
-    .where('status', 'not in', ['merged', 'void'])
-    .where('admin1', 'is', null)
-    .where('gazetteer_id', 'is', null)
-    .where('date_start', '<=', shiftDay(key.date_end, 1))
-    .where('date_end', '>=', shiftDay(key.date_start, -1))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('incident_sources as s')
-            .select('s.id')
-            .whereRef('s.incident_id', '=', 'incidents.id')
-            .where('s.document_id', '=', documentId),
-        ),
-      ),
-    )
-    .limit(500)
-    .execute();
-  return pickPlacelessMatch(key, await candidateKeys(trx, rows));
+  const query = openIncidents(trx, documentId).where('admin1', 'is', null).where('gazetteer_id', 'is', null);
+  return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(query, key)));
 }
 
 /** Why the draft is in the incident: what it told, and for a merge what agreed with the incident. */

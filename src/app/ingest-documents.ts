@@ -6,7 +6,7 @@ import type { InputItem, InputProblem } from '../ingest/collect-files.js';
 import { describeFsError, TooLargeError } from '../ingest/collect-files.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
-import { findDocumentByHash, saveDocument } from '../store/document-store.js';
+import { findDocumentByHash, type NewDocument, type SaveOutcome, saveDocuments } from '../store/document-store.js';
 import type { Store } from '../store/open-store.js';
 import { AnalyseFailure, type AnalysePool } from './analyse-pool.js';
 
@@ -30,9 +30,15 @@ export type IngestOutcome =
   | { name: string; status: 'failed'; error: string };
 
 /** An input read and analysed, ready for the one writer; or already settled (failed, known). */
-type Prepared =
-  | { done: IngestOutcome }
-  | { done?: undefined; name: string; read: ReadDocument; analysis: Analysis; contentHash: string; bytes: number };
+type Ready = {
+  done?: undefined;
+  name: string;
+  read: ReadDocument;
+  analysis: Analysis;
+  contentHash: string;
+  bytes: number;
+};
+type Prepared = { done: IngestOutcome } | Ready;
 
 /**
  * Read and analyse one input, on a worker of the pool when there is one. Never throws for a bad
@@ -71,22 +77,42 @@ async function prepareOne(
   }
 }
 
-/** Store one prepared input: the one writer, in input order. */
-async function storePrepared(prepared: Prepared, deps: IngestDeps): Promise<IngestOutcome> {
-  if (prepared.done) return prepared.done;
+/** What the one writer stores of a prepared input. */
+function toNewDocument(prepared: Ready, now: string): NewDocument {
   const { name, read, analysis, contentHash, bytes } = prepared;
-  const saved = await saveDocument(deps.store, {
+  return {
     read,
     source: name,
     contentHash,
     bytes,
     extraction: analysis.extraction,
     incidents: analysis.incidents,
-    now: deps.now(),
-  });
+    now,
+  };
+}
+
+function toOutcome(name: string, saved: SaveOutcome): IngestOutcome {
   return saved.status === 'ingested'
     ? { name, status: 'ingested', id: saved.id, figures: saved.figures }
     : { name, status: 'unchanged', id: saved.id };
+}
+
+/**
+ * Store prepared inputs, in order, in one transaction: the one writer. Settled ones (failed, known)
+ * pass through in their place.
+ */
+async function storePrepared(batch: readonly Prepared[], deps: IngestDeps): Promise<IngestOutcome[]> {
+  const ready = batch.filter((p): p is Ready => p.done === undefined);
+  const now = deps.now();
+  const saved =
+    ready.length > 0
+      ? await saveDocuments(
+          deps.store,
+          ready.map((p) => toNewDocument(p, now)),
+        )
+      : [];
+  let next = 0;
+  return batch.map((p) => p.done ?? toOutcome(p.name, saved[next++] as SaveOutcome));
 }
 
 /**
@@ -98,14 +124,21 @@ export async function ingestOne(
   deps: IngestDeps,
   maxBytes = DEFAULT_MAX_BYTES,
 ): Promise<IngestOutcome> {
-  return storePrepared(await prepareOne(item, deps, maxBytes, null), deps);
+  const [outcome] = await storePrepared([await prepareOne(item, deps, maxBytes, null)], deps);
+  return outcome as IngestOutcome;
 }
+
+// A commit costs as much as storing a short report: the writer commits this many at a time, or
+// fewer when their text grows past BATCH_BYTES, so memory stays bounded whatever the corpus.
+const BATCH_DOCUMENTS = 64;
+const BATCH_BYTES = 8_000_000;
 
 /**
  * Ingest every input, yielding one outcome per input in input order (listing problems included).
- * With a pool, up to two inputs per worker are read and analysed ahead while this thread stores
- * them one by one, in order: ids, outcomes and idempotence are those of a run without workers (the
- * same content twice is stored once, as the writer finds it stored by then).
+ * Inputs are read and analysed ahead (with a pool, up to two per worker besides the batch) while this
+ * thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
+ * one document at a time (the same content twice is stored once, as the writer finds it stored by
+ * then). An outcome is yielded once its batch is committed.
  */
 export async function* ingestAll(
   inputs: AsyncIterable<InputItem | InputProblem>,
@@ -113,8 +146,22 @@ export async function* ingestAll(
   maxBytes = DEFAULT_MAX_BYTES,
   pool: AnalysePool | null = null,
 ): AsyncGenerator<IngestOutcome> {
-  const ahead = pool ? pool.size * 2 : 0;
+  const ahead = (pool ? pool.size * 2 : 0) + BATCH_DOCUMENTS;
   const pending: Promise<Prepared>[] = [];
+  let batch: Prepared[] = [];
+  let batchBytes = 0;
+  const take = async () => {
+    const prepared = await (pending.shift() as Promise<Prepared>);
+    batch.push(prepared);
+    if (prepared.done === undefined) batchBytes += prepared.bytes + prepared.read.text.length;
+    return batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES;
+  };
+  const flush = async () => {
+    const outcomes = await storePrepared(batch, deps);
+    batch = [];
+    batchBytes = 0;
+    return outcomes;
+  };
   try {
     for await (const input of inputs) {
       const prepared: Promise<Prepared> =
@@ -124,9 +171,10 @@ export async function* ingestAll(
       // A store failure surfaces when its turn comes; until then it must not count as unhandled.
       prepared.catch(() => {});
       pending.push(prepared);
-      while (pending.length > ahead) yield await storePrepared(await (pending.shift() as Promise<Prepared>), deps);
+      while (pending.length > ahead) if (await take()) yield* await flush();
     }
-    while (pending.length > 0) yield await storePrepared(await (pending.shift() as Promise<Prepared>), deps);
+    while (pending.length > 0) if (await take()) yield* await flush();
+    yield* await flush();
   } finally {
     // Stopped early (an error, a consumer that breaks): let what is still running settle quietly.
     await Promise.allSettled(pending);

@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ReadDocument, StoredDocument } from '../core/document.js';
 import { NotFoundError } from '../core/errors.js';
 import type { ExtractionResult } from '../core/figure.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
+import type { StoreDialect } from './dialect.js';
 import { insertExtraction } from './extraction-store.js';
 import { saveIncidents } from './incident-store.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
-import type { DocumentRow } from './schema.js';
+import type { Database, DocumentRow } from './schema.js';
 
 export interface NewDocument {
   read: ReadDocument;
@@ -30,52 +31,67 @@ export type SaveOutcome = { status: 'ingested'; id: number; figures: number } | 
  * two writers race.
  */
 export async function saveDocument(store: Store, doc: NewDocument): Promise<SaveOutcome> {
+  const [outcome] = await saveDocuments(store, [doc]);
+  return outcome as SaveOutcome;
+}
+
+/**
+ * Store documents in order in one transaction: all of them are there afterwards, or none. A commit
+ * costs as much as storing a short report, so a batch ingest commits many at a time.
+ */
+export async function saveDocuments(store: Store, docs: readonly NewDocument[]): Promise<SaveOutcome[]> {
   return store.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('documents')
-      .values({
-        content_hash: doc.contentHash,
-        title: doc.read.title,
-        source: doc.source,
-        publisher: doc.read.publisher,
-        kind: doc.read.kind,
-        format: doc.read.format,
-        published: doc.read.published,
-        language: doc.read.language,
-        text: doc.read.text,
-        bytes: doc.bytes,
-        ingested_at: doc.now,
-      })
-      .onConflict((oc) => oc.column('content_hash').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await trx
-        .selectFrom('documents')
-        .select('id')
-        .where('content_hash', '=', doc.contentHash)
-        .executeTakeFirstOrThrow();
-      return { status: 'unchanged' as const, id: existing.id };
-    }
-    const extractionId = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
-    if (doc.incidents && doc.incidents.length > 0) {
-      const figures = await trx
-        .selectFrom('figures')
-        .select('id')
-        .where('extraction_id', '=', extractionId)
-        .orderBy('ordinal')
-        .execute();
-      await saveIncidents(
-        trx,
-        store.dialect,
-        inserted.id,
-        doc.incidents,
-        figures.map((f) => f.id),
-        doc.now,
-      );
-    }
-    return { status: 'ingested' as const, id: inserted.id, figures: doc.extraction.figures.length };
+    const outcomes: SaveOutcome[] = [];
+    for (const doc of docs) outcomes.push(await insertDocument(trx, store.dialect, doc));
+    return outcomes;
   });
+}
+
+async function insertDocument(trx: Kysely<Database>, dialect: StoreDialect, doc: NewDocument): Promise<SaveOutcome> {
+  const inserted = await trx
+    .insertInto('documents')
+    .values({
+      content_hash: doc.contentHash,
+      title: doc.read.title,
+      source: doc.source,
+      publisher: doc.read.publisher,
+      kind: doc.read.kind,
+      format: doc.read.format,
+      published: doc.read.published,
+      language: doc.read.language,
+      text: doc.read.text,
+      bytes: doc.bytes,
+      ingested_at: doc.now,
+    })
+    .onConflict((oc) => oc.column('content_hash').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existing = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('content_hash', '=', doc.contentHash)
+      .executeTakeFirstOrThrow();
+    return { status: 'unchanged', id: existing.id };
+  }
+  const extractionId = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
+  if (doc.incidents && doc.incidents.length > 0) {
+    const figures = await trx
+      .selectFrom('figures')
+      .select('id')
+      .where('extraction_id', '=', extractionId)
+      .orderBy('ordinal')
+      .execute();
+    await saveIncidents(
+      trx,
+      dialect,
+      inserted.id,
+      doc.incidents,
+      figures.map((f) => f.id),
+      doc.now,
+    );
+  }
+  return { status: 'ingested', id: inserted.id, figures: doc.extraction.figures.length };
 }
 
 export async function findDocumentByHash(store: Store, contentHash: string): Promise<number | null> {

@@ -32,6 +32,20 @@ function isoOf(y: number, m: number, d: number): string | null {
  * "16 February 2023". Null when it is no real calendar day.
  */
 export function parseDatasetDate(text: string): string | null {
+  let iso = parsedDates.get(text);
+  if (iso === undefined) {
+    if (parsedDates.size >= MAX_PARSED_DATES) parsedDates.clear();
+    iso = parseDate(text);
+    parsedDates.set(text, iso);
+  }
+  return iso;
+}
+
+// A dataset repeats its days thousands of times: each text is parsed once. Bounded for any file.
+const parsedDates = new Map<string, string | null>();
+const MAX_PARSED_DATES = 20_000;
+
+function parseDate(text: string): string | null {
   const t = text.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(t);
   if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));

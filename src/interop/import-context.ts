@@ -1,5 +1,5 @@
 import type { ActorRef, Claim, DeathCategory, ResolvedPlace } from '../core/incident.js';
-import { type ActorIndex, resolveActor } from '../resolve/actors.js';
+import { type ActorIndex, type ActorResolution, resolutionOn, resolveActor } from '../resolve/actors.js';
 import type { FilePlace } from './place-lookup.js';
 
 /** What turning one row into an incident needs besides the row. */
@@ -16,6 +16,26 @@ export type SideActor = ActorRef & { side: 'a' | 'b' };
 // "Afghanistan") are not, so those actors keep their name without a registry id.
 const MIN_CONFIDENCE = 0.8;
 
+// A dataset names the same few dozen actors on every row: each name is resolved once per index,
+// and only the reading on the row's date is done per row. Bounded for files of many names.
+const resolvedNames = new WeakMap<ActorIndex, Map<string, ActorResolution | null>>();
+const MAX_NAMES = 50_000;
+
+function resolveName(name: string, actors: ActorIndex, date: string): ActorResolution | null {
+  let names = resolvedNames.get(actors);
+  if (!names) {
+    names = new Map();
+    resolvedNames.set(actors, names);
+  }
+  let found = names.get(name);
+  if (found === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    found = resolveActor(name, actors);
+    names.set(name, found);
+  }
+  return found === null ? null : resolutionOn(found, actors, date);
+}
+
 /**
  * An actor as the file names it, linked to the registry where the name resolves: a generic name
  * takes the actor it stood for on the date ("Government of Afghanistan" in 2010 is the ANSF), as
@@ -28,7 +48,7 @@ export function sideActor(
   ctx: ImportContext,
   inter: number | null = null,
 ): SideActor {
-  const found = resolveActor(name, ctx.actors, { date });
+  const found = resolveName(name, ctx.actors, date);
   const known = found !== null && found.confidence >= MIN_CONFIDENCE ? found : null;
   const code = inter ?? known?.inter ?? null;
   return { actor_id: known ? (known.stands_for?.id ?? known.id) : null, name, inter: code, state: code === 1, side };

@@ -1,8 +1,15 @@
 import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import type { Resolvers } from '../merge/build-incidents.js';
-import { type ImportedIncident, saveImportedIncidents } from '../store/incident-imports.js';
+import {
+  type ImportBatchResult,
+  type ImportedIncident,
+  saveImportedIncidents,
+  writeImportedIncidents,
+} from '../store/incident-imports.js';
 import type { Store } from '../store/open-store.js';
+import type { Database } from '../store/schema.js';
 import { readAcledRow } from './acled-import.js';
 import { readCsvRecords } from './csv-records.js';
 import { type DatasetFormat, datasetName, readHeader } from './dataset-header.js';
@@ -22,6 +29,13 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called once per row that cannot be imported, as it is found. */
   onProblem?: (problem: ImportProblem) => void;
+  /**
+   * The import may hold the store for its whole run (the CLI): on SQLite the file is then stored in
+   * one transaction, all or nothing, and a large load rebuilds the incident indexes once at the end
+   * instead of writing them row by row. A server leaves this off, so that its other requests still
+   * run between batches.
+   */
+  exclusive?: boolean;
 }
 
 /** A row that could not be imported: where it is and why. */
@@ -51,6 +65,41 @@ const READERS = { ged: readGedRow, acled: readAcledRow } as const;
 
 /** Imports this large change the tables enough that the planner needs fresh statistics. */
 const STATISTICS_AFTER = 1000;
+
+/**
+ * An exclusive import rebuilds the incident indexes once it has stored this many rows and at least
+ * a quarter as many as the store held: below that, rebuilding costs more than keeping them.
+ */
+const SUSPEND_INDEXES_AFTER = 10_000;
+
+/** Where a batch goes: its own transaction, or the one transaction of an exclusive import. */
+interface BatchWriter {
+  write(batch: readonly ImportedIncident[]): Promise<ImportBatchResult>;
+  /** After each stored batch, with the rows stored so far. */
+  stored(rows: number): Promise<void>;
+}
+
+/** Batches in one transaction; the suspended indexes are built again before it commits. */
+async function inOneTransaction<T>(store: Store, now: string, run: (writer: BatchWriter) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (trx: Kysely<Database>) => {
+    const { dialect } = store;
+    const before = await trx
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    const held = Number(before?.id ?? 0);
+    let restore: (() => Promise<void>) | null = null;
+    const result = await run({
+      write: (batch) => writeImportedIncidents(trx, dialect, batch, now),
+      stored: async (rows) => {
+        if (restore || !dialect.suspendIndexes || rows < SUSPEND_INDEXES_AFTER || rows * 4 < held) return;
+        restore = await dialect.suspendIndexes(trx);
+      },
+    });
+    await (restore as (() => Promise<void>) | null)?.();
+    return result;
+  });
+}
 
 /**
  * Import a UCDP GED or ACLED CSV, streamed: rows are read, checked and stored a batch at a time, so
@@ -85,41 +134,63 @@ export async function importDataset(store: Store, input: Readable, options: Impo
     let lastLine = first.value.line;
     let failed = 0;
 
-    const flush = async () => {
-      if (batch.length === 0) return;
-      try {
-        summary.updated += (await saveImportedIncidents(store, batch, options.now)).updated;
-      } catch (error) {
-        throw new StoreError(`${file}: storing the rows up to line ${lastLine} failed: ${(error as Error).message}`);
-      }
-      summary.imported += batch.length;
-      batch = [];
-    };
+    const readRows = async (writer: BatchWriter) => {
+      // One batch is stored while the next is read: on PostgreSQL the server writes as this process
+      // parses. Batches still commit one after another, in file order.
+      let pending: Promise<void> = Promise.resolve();
+      const flush = async () => {
+        await pending;
+        if (batch.length === 0) return;
+        const rows = batch;
+        const upTo = lastLine;
+        batch = [];
+        pending = writer.write(rows).then(
+          async (result) => {
+            summary.updated += result.updated;
+            summary.imported += rows.length;
+            await writer.stored(summary.imported);
+          },
+          (error: unknown) => {
+            throw new StoreError(`${file}: storing the rows up to line ${upTo} failed: ${(error as Error).message}`);
+          },
+        );
+        // Reported where it is awaited, at the next batch or the end, not as an unhandled rejection.
+        pending.catch(() => {});
+      };
 
-    for await (const record of { [Symbol.asyncIterator]: () => records }) {
-      const { line } = record;
-      lastLine = line;
-      if (record.error !== undefined) {
-        failed += 1;
-        report({ file, line, message: record.error });
-        continue;
+      for await (const record of { [Symbol.asyncIterator]: () => records }) {
+        const { line } = record;
+        lastLine = line;
+        if (record.error !== undefined) {
+          failed += 1;
+          report({ file, line, message: record.error });
+          continue;
+        }
+        if (record.fields.length !== width) {
+          failed += 1;
+          report({ file, line, message: `expected ${width} fields as in the header, found ${record.fields.length}` });
+          continue;
+        }
+        try {
+          batch.push(read(new RowFields(index, record.fields), ctx));
+        } catch (error) {
+          if (!(error instanceof RowProblem)) throw error;
+          failed += 1;
+          report({ file, line, message: error.message });
+          continue;
+        }
+        if (batch.length >= batchSize) await flush();
       }
-      if (record.fields.length !== width) {
-        failed += 1;
-        report({ file, line, message: `expected ${width} fields as in the header, found ${record.fields.length}` });
-        continue;
-      }
-      try {
-        batch.push(read(new RowFields(index, record.fields), ctx));
-      } catch (error) {
-        if (!(error instanceof RowProblem)) throw error;
-        failed += 1;
-        report({ file, line, message: error.message });
-        continue;
-      }
-      if (batch.length >= batchSize) await flush();
+      await flush();
+      await pending;
+    };
+    if (options.exclusive && store.dialect.name === 'sqlite') await inOneTransaction(store, options.now, readRows);
+    else {
+      await readRows({
+        write: (rows) => saveImportedIncidents(store, rows, options.now),
+        stored: async () => {},
+      });
     }
-    await flush();
     if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
     return { ...summary, failed };
   } finally {

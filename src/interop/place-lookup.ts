@@ -28,6 +28,8 @@ interface Match {
 const POINT_KINDS: readonly PlaceKind[] = ['city', 'town', 'village', 'area'];
 // A named location farther than this from the file's own coordinates is a namesake.
 const POINT_RADIUS_KM = 25;
+// Names remembered per cache; a file with more distinct places starts its cache again.
+const MAX_CACHED = 50_000;
 
 /** "Nad Ali district (Marja)" -> name "Nad Ali district", note "Marja" (GED's other name or province). */
 function splitNote(name: string): { name: string; note: string | null } {
@@ -35,24 +37,28 @@ function splitNote(name: string): { name: string; note: string | null } {
   return m ? { name: (m[1] as string).trim(), note: (m[2] as string).trim() } : { name, note: null };
 }
 
-function best(
+/**
+ * The gazetteer's entries for a mention, in the order of preference: the name, then its note,
+ * each ranked by resolvePlace and kept where `accept` holds.
+ */
+function candidates(
   gazetteer: Gazetteer,
   mention: string | null,
   kinds: readonly PlaceKind[],
-  country: string | null,
+  country: string,
   accept: (e: GazetteerEntry) => boolean,
   provinces: string[] = [],
-): GazetteerEntry | undefined {
-  if (!mention) return undefined;
+): GazetteerEntry[] {
+  if (!mention) return [];
   const { name, note } = splitNote(mention);
   const context = { provinces: note ? [...provinces, note] : provinces };
+  const found: GazetteerEntry[] = [];
   for (const attempt of note ? [name, note] : [name]) {
-    const found = resolvePlace(attempt, context, gazetteer)
-      .map((c) => c.entry)
-      .find((e) => kinds.includes(e.kind) && (country === null || e.country === country) && accept(e));
-    if (found) return found;
+    for (const c of resolvePlace(attempt, context, gazetteer)) {
+      if (kinds.includes(c.entry.kind) && c.entry.country === country && accept(c.entry)) found.push(c.entry);
+    }
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -61,37 +67,51 @@ function best(
  * Names the gazetteer does not know stay as the file writes them. Memoised: datasets repeat places.
  */
 export function createPlaceLookup(gazetteer: Gazetteer): (place: FilePlace) => ResolvedPlace {
-  const cache = new Map<string, Match>();
+  // Two caches, because rows repeat their admin names far more often than their coordinates: the
+  // admin units by name, and a location's candidate towns, of which the row's coordinates pick.
+  const units = new Map<string, Pick<Match, 'province' | 'district'>>();
+  const towns = new Map<string, GazetteerEntry[]>();
+  const remember = <V>(cache: Map<string, V>, key: string, make: () => V): V => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= MAX_CACHED) cache.clear();
+      value = make();
+      cache.set(key, value);
+    }
+    return value;
+  };
   const match = (p: FilePlace): Match => {
     // Gazetteer entries carry alpha-2 countries; a country outside the table matches nothing there.
     const country = p.country && /^[A-Z]{2}$/.test(p.country) ? p.country : null;
     if (country === null) return { province: undefined, district: undefined, point: undefined };
-    const key = [p.location, p.admin1, p.admin2, country, p.lat.toFixed(2), p.lon.toFixed(2)].join('\u0000');
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const province = best(gazetteer, p.admin1, ['province'], country, () => true);
-    const district = best(
-      gazetteer,
-      p.admin2,
-      ['district'],
-      country,
-      (e) => !province || e.admin1 === province.admin1,
-      province ? [province.name] : [],
-    );
+    const { province, district } = remember(units, [p.admin1, p.admin2, country].join('\u0000'), () => {
+      const province = candidates(gazetteer, p.admin1, ['province'], country, () => true)[0];
+      const district = candidates(
+        gazetteer,
+        p.admin2,
+        ['district'],
+        country,
+        (e) => !province || e.admin1 === province.admin1,
+        province ? [province.name] : [],
+      )[0];
+      return { province, district };
+    });
     const admin1 = province?.admin1 ?? district?.admin1 ?? null;
     // GED names area-level locations by their unit ("Karukh district"): no town stands for those.
     const areaName = p.location !== null && ['district', 'province'].includes(descriptorOf(p.location) ?? '');
-    const point = best(
-      gazetteer,
-      areaName ? null : p.location,
-      POINT_KINDS,
-      country,
-      (e) => (admin1 === null || e.admin1 === admin1) && distanceKm(e, p) <= POINT_RADIUS_KM,
-      admin1 ? [admin1] : [],
-    );
-    const found = { province, district, point };
-    cache.set(key, found);
-    return found;
+    const point = areaName
+      ? undefined
+      : remember(towns, [p.location, admin1, country].join('\u0000'), () =>
+          candidates(
+            gazetteer,
+            p.location,
+            POINT_KINDS,
+            country,
+            (e) => admin1 === null || e.admin1 === admin1,
+            admin1 ? [admin1] : [],
+          ),
+        ).find((e) => distanceKm(e, p) <= POINT_RADIUS_KM);
+    return { province, district, point };
   };
 
   return (p) => {

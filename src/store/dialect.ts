@@ -48,6 +48,13 @@ export interface StoreDialect {
    * PostgreSQL's statement triggers already do this; SQLite's row triggers stand aside meanwhile.
    */
   withBulkTotals(trx: Kysely<Database>, first: number, last: number, load: () => Promise<void>): Promise<void>;
+  /**
+   * For a load that adds many rows in one transaction: drop the secondary indexes whose upkeep is
+   * a random write per row, and return what builds them again, in one sorted pass each, before
+   * that transaction commits. Other connections never see the store without them. Undefined where
+   * the engine cannot do it without locking readers out (PostgreSQL's DROP INDEX does).
+   */
+  suspendIndexes?(trx: Kysely<Database>): Promise<() => Promise<void>>;
 }
 
 /** The tables a bulk load writes. */

@@ -1,9 +1,10 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Claim, Incident } from '../core/incident.js';
+import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { Store } from './open-store.js';
-import type { IncidentClaimTable, IncidentTable } from './schema.js';
+import type { Database, IncidentClaimTable, IncidentTable } from './schema.js';
 
 /** An incident read from a coded dataset (UCDP GED, ACLED): no source passages, its own id. */
 export type ImportedIncident = Omit<Incident, 'id' | 'sources' | 'dataset_id'> & { dataset_id: string };
@@ -88,60 +89,67 @@ export async function saveImportedIncidents(
   incidents: readonly ImportedIncident[],
   now: string,
 ): Promise<ImportBatchResult> {
+  return store.db.transaction().execute((trx) => writeImportedIncidents(trx, store.dialect, incidents, now));
+}
+
+/** The body of saveImportedIncidents, inside a transaction the caller holds (a whole-file import). */
+export async function writeImportedIncidents(
+  trx: Kysely<Database>,
+  dialect: StoreDialect,
+  incidents: readonly ImportedIncident[],
+  now: string,
+): Promise<ImportBatchResult> {
   const byKey = new Map<string, ImportedIncident>();
   for (const i of incidents) byKey.set(keyOf(i), i);
   const unique = [...byKey.values()];
   if (unique.length === 0) return { inserted: 0, updated: 0 };
-  const { dialect } = store;
-  return store.db.transaction().execute(async (trx) => {
-    const existing = new Map<string, number>();
-    for (const dataset of new Set(unique.map((i) => i.dataset))) {
-      const ids = unique.filter((i) => i.dataset === dataset).map((i) => i.dataset_id);
-      for (const part of slices(ids, MAX_PARAMS - 1)) {
-        const rows = await trx
-          .selectFrom('incidents')
-          .select(['id', 'dataset_id'])
-          .where('dataset', '=', dataset)
-          .where('dataset_id', 'in', part)
-          .execute();
-        for (const r of rows) existing.set(keyOf({ dataset, dataset_id: r.dataset_id }), r.id);
-      }
+  const existing = new Map<string, number>();
+  for (const dataset of new Set(unique.map((i) => i.dataset))) {
+    const ids = unique.filter((i) => i.dataset === dataset).map((i) => i.dataset_id);
+    for (const part of slices(ids, MAX_PARAMS - 1)) {
+      const rows = await trx
+        .selectFrom('incidents')
+        .select(['id', 'dataset_id'])
+        .where('dataset', '=', dataset)
+        .where('dataset_id', 'in', part)
+        .execute();
+      for (const r of rows) existing.set(keyOf({ dataset, dataset_id: r.dataset_id }), r.id);
     }
-    const fresh = unique.filter((i) => !existing.has(keyOf(i)));
-    const stale = unique.filter((i) => existing.has(keyOf(i)));
+  }
+  const fresh = unique.filter((i) => !existing.has(keyOf(i)));
+  const stale = unique.filter((i) => existing.has(keyOf(i)));
 
-    const ids = new Map<ImportedIncident, number>();
-    if (stale.length > 0) {
-      const staleIds = stale.map((i) => existing.get(keyOf(i)) as number);
-      for (const part of slices(staleIds, MAX_PARAMS)) {
-        await trx.deleteFrom('incident_actors').where('incident_id', 'in', part).execute();
-        await trx.deleteFrom('incident_claims').where('incident_id', 'in', part).execute();
-      }
-      for (const [n, i] of stale.entries()) {
-        const id = staleIds[n] as number;
-        const { created_at: _keep, summary, dataset: _d, dataset_id: _i, ...values } = incidentRow(i, now);
-        await trx.updateTable('incidents').set({ summary }).where('id', '=', id).execute();
-        await writeExtractedValues(trx, id, values);
-        ids.set(i, id);
-      }
+  const ids = new Map<ImportedIncident, number>();
+  if (stale.length > 0) {
+    const staleIds = stale.map((i) => existing.get(keyOf(i)) as number);
+    for (const part of slices(staleIds, MAX_PARAMS)) {
+      await trx.deleteFrom('incident_actors').where('incident_id', 'in', part).execute();
+      await trx.deleteFrom('incident_claims').where('incident_id', 'in', part).execute();
     }
-    if (fresh.length > 0) {
-      const reserved = await dialect.reserveIds(trx, 'incidents', fresh.length);
-      const rows = asTable(fresh.map((i, n) => ({ id: reserved[n] as number, ...incidentRow(i, now) })));
-      await dialect.withBulkTotals(trx, reserved[0] as number, reserved.at(-1) as number, () =>
-        dialect.insertRows(trx, 'incidents', rows.columns, rows.values),
-      );
-      for (const [n, i] of fresh.entries()) ids.set(i, reserved[n] as number);
+    for (const [n, i] of stale.entries()) {
+      const id = staleIds[n] as number;
+      const { created_at: _keep, summary, dataset: _d, dataset_id: _i, ...values } = incidentRow(i, now);
+      await trx.updateTable('incidents').set({ summary }).where('id', '=', id).execute();
+      await writeExtractedValues(trx, id, values);
+      ids.set(i, id);
     }
-    const actors: unknown[][] = [];
-    const claimRows: Insertable<IncidentClaimTable>[] = [];
-    for (const [i, id] of ids) {
-      for (const a of i.actors) actors.push([id, a.side, a.actor_id, a.name, a.inter]);
-      for (const c of i.claims) claimRows.push(claimRow(id, c));
-    }
-    const claims = asTable(claimRows);
-    await dialect.insertRows(trx, 'incident_actors', ACTOR_COLUMNS, actors);
-    await dialect.insertRows(trx, 'incident_claims', claims.columns, claims.values);
-    return { inserted: fresh.length, updated: incidents.length - fresh.length };
-  });
+  }
+  if (fresh.length > 0) {
+    const reserved = await dialect.reserveIds(trx, 'incidents', fresh.length);
+    const rows = asTable(fresh.map((i, n) => ({ id: reserved[n] as number, ...incidentRow(i, now) })));
+    await dialect.withBulkTotals(trx, reserved[0] as number, reserved.at(-1) as number, () =>
+      dialect.insertRows(trx, 'incidents', rows.columns, rows.values),
+    );
+    for (const [n, i] of fresh.entries()) ids.set(i, reserved[n] as number);
+  }
+  const actors: unknown[][] = [];
+  const claimRows: Insertable<IncidentClaimTable>[] = [];
+  for (const [i, id] of ids) {
+    for (const a of i.actors) actors.push([id, a.side, a.actor_id, a.name, a.inter]);
+    for (const c of i.claims) claimRows.push(claimRow(id, c));
+  }
+  const claims = asTable(claimRows);
+  await dialect.insertRows(trx, 'incident_actors', ACTOR_COLUMNS, actors);
+  await dialect.insertRows(trx, 'incident_claims', claims.columns, claims.values);
+  return { inserted: fresh.length, updated: incidents.length - fresh.length };
 }

@@ -1,12 +1,56 @@
+import { once } from 'node:events';
 import { sql } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { StoreDialect } from './dialect.js';
 
+/** Rows per chunk written to the COPY stream: large enough to keep the socket busy, small in memory. */
+const ROWS_PER_CHUNK = 500;
+
 /**
- * PostgreSQL's bulk writes: a whole batch travels as one JSON parameter that the server unpacks
- * into rows of the table's own types (json_populate_recordset), one statement per table and batch.
- * The statement triggers (migration 0010) count the batch's totals once.
+ * One value in COPY's text format: `\N` for null, and the four characters that would end a field or
+ * a row escaped with a backslash. Everything Tally stores is text, a number or a boolean.
  */
-export function postgresBulkWrites(): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals'> {
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot store ${value} in a number column`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = String(value);
+  // Most fields need no escape; the test keeps the common case a single scan.
+  if (!/[\\\t\n\r]/.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Rows as COPY text lines, one chunk at a time. */
+export function* copyChunks(rows: readonly unknown[][], perChunk = ROWS_PER_CHUNK): Generator<string> {
+  for (let i = 0; i < rows.length; i += perChunk) {
+    let chunk = '';
+    const end = Math.min(rows.length, i + perChunk);
+    for (let r = i; r < end; r++) chunk += `${(rows[r] as unknown[]).map(copyField).join('\t')}\n`;
+    yield chunk;
+  }
+}
+
+/**
+ * PostgreSQL's bulk writes through COPY FROM STDIN on the transaction's own connection, so the rows
+ * commit or roll back with the rest of the batch. Kysely does not hand out its pg client, so the
+ * pool's clients are remembered as they connect and the transaction's is found by its backend pid.
+ * The statement triggers (migration 0010) count a batch's totals once, COPY included.
+ */
+export function postgresBulkWrites(pool: pg.Pool): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals'> {
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => {
+    // processID arrives with the server's BackendKeyData, which precedes 'connect'.
+    const pid = (client as unknown as { processID: number | null }).processID;
+    if (pid !== null) clients.set(pid, client);
+  });
+  pool.on('remove', (client) => {
+    const pid = (client as unknown as { processID: number | null }).processID;
+    if (pid !== null) clients.delete(pid);
+  });
   return {
     reserveIds: async (trx, table, count) => {
       const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::integer as id
@@ -15,12 +59,22 @@ export function postgresBulkWrites(): Pick<StoreDialect, 'reserveIds' | 'insertR
     },
     insertRows: async (trx, table, columns, rows) => {
       if (rows.length === 0) return;
-      const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
-      const list = sql.join(columns.map((c) => sql.id(c)));
-      await sql`insert into ${sql.table(table)} (${list})
-        select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(records)}::json)`.execute(
-        trx,
-      );
+      const { rows: found } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const client = clients.get(found[0]?.pid as number);
+      if (!client) throw new Error(`bulk insert into ${table}: the transaction's connection is not one of the pool's`);
+      const names = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+      const stream = client.query(copyFrom(`copy ${table} (${names}) from stdin`));
+      const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+      const finished = once(stream, 'finish');
+      // A failed COPY rejects `failed` and errors the stream: stop writing and report it.
+      const write = async () => {
+        for (const chunk of copyChunks(rows)) {
+          if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+        }
+        stream.end();
+        await finished;
+      };
+      await Promise.race([write(), failed]);
     },
     withBulkTotals: async (_trx, _first, _last, load) => {
       await load();

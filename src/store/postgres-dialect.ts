@@ -30,7 +30,7 @@ export function createPostgresDialect(url: string): StoreDialect {
     refreshStatistics: async (db) => {
       await sql`analyze incidents, incident_actors, incident_sources, incident_claims, incident_totals`.execute(db);
     },
-    ...postgresBulkWrites(),
+    ...postgresBulkWrites(pool),
   };
 }
 

@@ -18,6 +18,29 @@ const TOTALS_OF_RANGE = `insert into incident_totals (month, admin1, event_type,
   on conflict (month, admin1, event_type, dataset) do update set
     ${TOTAL_COLUMNS.map((c) => `${c} = incident_totals.${c} + excluded.${c}`).join(', ')}`;
 
+interface IndexRow {
+  name: string;
+  tbl_name: string;
+  sql: string;
+}
+
+/** Indexes a bulk load may rebuild: declared ones (not a key's own) on the tables it writes. */
+const SUSPENDABLE = `select name, tbl_name, sql from sqlite_master
+  where type = 'index' and sql is not null and tbl_name in ('incidents', 'incident_actors', 'incident_claims')`;
+
+/**
+ * Whether the load itself needs an index: unique ones enforce (dataset, dataset_id), and those led
+ * by incident_id find a re-imported incident's rows; their keys also arrive in order, so keeping
+ * them costs little.
+ */
+function keptByLoad(db: BetterSqlite3.Database, index: IndexRow): boolean {
+  if (/^\s*create\s+unique\b/i.test(index.sql)) return true;
+  const first = db.prepare(`select name from pragma_index_info(?) order by seqno limit 1`).get(index.name) as
+    | { name: string }
+    | undefined;
+  return first?.name === 'incident_id';
+}
+
 /**
  * SQLite's bulk writes, straight on the better-sqlite3 handle. Callers are inside a Kysely
  * transaction, which holds the one connection, so nothing else runs on it in between; the work is
@@ -25,7 +48,7 @@ const TOTALS_OF_RANGE = `insert into incident_totals (month, admin1, event_type,
  */
 export function sqliteBulkWrites(
   db: BetterSqlite3.Database,
-): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals'> {
+): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals' | 'suspendIndexes'> {
   const inserts = new Map<string, BetterSqlite3.Statement>();
   const prepare = (key: string, text: () => string) => {
     let statement = inserts.get(key);
@@ -53,9 +76,12 @@ export function sqliteBulkWrites(
         });
       // Rows go ROWS_PER_INSERT to a statement: a fifth less work than one statement per row.
       const many = insert(ROWS_PER_INSERT);
+      const params: unknown[] = new Array(ROWS_PER_INSERT * columns.length);
       let i = 0;
       for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-        many.run(rows.slice(i, i + ROWS_PER_INSERT).flat());
+        let k = 0;
+        for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const value of rows[r] as unknown[]) params[k++] = value;
+        many.run(params);
       }
       const one = insert(1);
       for (; i < rows.length; i++) one.run(rows[i]);
@@ -65,6 +91,16 @@ export function sqliteBulkWrites(
       await load();
       prepare('bulk:off', () => `delete from ${BULK_LOAD_TABLE}`).run();
       prepare('bulk:totals', () => TOTALS_OF_RANGE).run(first, last);
+    },
+    suspendIndexes: async () => {
+      const suspended = db
+        .prepare(SUSPENDABLE)
+        .all()
+        .filter((i) => keptByLoad(db, i as IndexRow) === false) as IndexRow[];
+      for (const i of suspended) db.exec(`drop index "${i.name}"`);
+      return async () => {
+        for (const i of suspended) db.exec(i.sql);
+      };
     },
   };
 }

@@ -144,7 +144,7 @@ export function gedCsv(rows: Row[] = GED_ROWS): string {
 }
 
 /** `count` GED rows sharing a handful of dates, so that keyset paging meets many ties. */
-export function generatedGedCsv(count: number): string {
+export function generatedGedCsv(count: number, more: (n: number) => Partial<Row> = () => ({})): string {
   const rows: Row[] = [];
   for (let n = 0; n < count; n++) {
     const day = String((n % 10) + 1).padStart(2, '0');
@@ -163,6 +163,7 @@ export function generatedGedCsv(count: number): string {
       best: (n % 7) + (n % 5),
       high: (n % 7) + (n % 5),
       low: (n % 7) + (n % 5),
+      ...more(n),
     });
   }
   return toCsv(GED_COLUMNS, rows);

@@ -112,6 +112,7 @@ export async function runImport(db: string, file: string, flags: ImportFlags): P
       resolvers: await loadResolvers(store, flags.actors),
       now: new Date().toISOString(),
       onProblem: (problem) => process.stderr.write(`${formatProblem(problem)}\n`),
+      exclusive: true,
     });
     if (flags.json) printJson(summary);
     else {

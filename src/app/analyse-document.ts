@@ -1,4 +1,6 @@
 import type { ReadDocument } from '../core/document.js';
+import type { ExtractionResult } from '../core/figure.js';
+import type { Passage } from '../core/passage.js';
 import { extractDocumentDetailed } from '../extract/extract-document.js';
 import { buildIncidents, type Resolvers } from '../merge/build-incidents.js';
 import { createActorIndex } from '../resolve/actors.js';
@@ -25,10 +27,24 @@ export async function loadResolvers(store: Store, actorsFile?: string): Promise<
   };
 }
 
-/** Extraction, then the document's incidents: everything ingest learns from a text, without I/O. */
-export function createAnalyser(resolvers: Resolvers): (doc: ReadDocument) => Analysis {
-  return (doc) => {
-    const { result, passages } = extractDocumentDetailed(doc.text, { published: doc.published });
+/** What extraction learns of a text, with the dated sentences incident building reads. */
+export interface Extracted {
+  result: ExtractionResult;
+  passages: Passage[];
+}
+
+/** Extraction alone: no gazetteer, no actors, so any thread may run it cheaply. */
+export function extractRead(doc: ReadDocument): Extracted {
+  return extractDocumentDetailed(doc.text, { published: doc.published });
+}
+
+/**
+ * Extraction, then the document's incidents: everything ingest learns from a text, without I/O.
+ * Given an extraction made elsewhere (a worker thread), only the incidents are built here.
+ */
+export function createAnalyser(resolvers: Resolvers): (doc: ReadDocument, extracted?: Extracted) => Analysis {
+  return (doc, extracted = extractRead(doc)) => {
+    const { result, passages } = extracted;
     return { extraction: result, incidents: buildIncidents(doc.text, result, passages, resolvers) };
   };
 }

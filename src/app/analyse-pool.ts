@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadDocument } from '../core/document.js';
-import type { AnalyseWorkerData } from './analyse-worker.js';
-import type { Analysis } from './ingest-documents.js';
+import type { Extracted } from './analyse-document.js';
 
 export interface AnalyseRequest {
   id: number;
@@ -11,7 +10,7 @@ export interface AnalyseRequest {
 }
 
 export type AnalyseReply =
-  | { id: number; ok: true; read: ReadDocument; analysis: Analysis }
+  | { id: number; ok: true; read: ReadDocument; extracted: Extracted }
   | { id: number; ok: false; invalid: boolean; message: string };
 
 /** Why a worker could not read or analyse a document; `invalid` when the input is at fault. */
@@ -25,10 +24,13 @@ export class AnalyseFailure extends Error {
   }
 }
 
-/** Reading and analysis (extraction and incident building) on worker threads; pure, so any thread will do. */
+/**
+ * Reading and extraction on worker threads: pure, so any thread will do. Resolving places and actors
+ * stays with the caller, whose one gazetteer serves every document.
+ */
 export interface AnalysePool {
   readonly size: number;
-  analyse(bytes: Uint8Array, name: string, maxBytes: number): Promise<{ read: ReadDocument; analysis: Analysis }>;
+  extract(bytes: Uint8Array, name: string, maxBytes: number): Promise<{ read: ReadDocument; extracted: Extracted }>;
   close(): Promise<void>;
 }
 
@@ -37,11 +39,11 @@ export interface AnalysePool {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './analyse-worker.ts' : './analyse-worker.js', import.meta.url);
 
-function startWorker(setup: AnalyseWorkerData): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: setup });
+function startWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return new Worker(boot, { eval: true });
 }
 
 interface Slot {
@@ -50,26 +52,25 @@ interface Slot {
 }
 
 /**
- * `size` worker threads, each with its own gazetteer and actor index. A document goes to the
- * least busy worker; replies are matched by id, so callers may await them in any order. A worker
+ * `size` worker threads. A document goes to the least busy worker; replies are matched by id, so callers may await them in any order. A worker
  * that dies fails what it held (the caller reports those inputs) and the pool refuses more work.
  */
-export function createAnalysePool(size: number, setup: AnalyseWorkerData): AnalysePool {
+export function createAnalysePool(size: number): AnalysePool {
   const waiting = new Map<
     number,
-    { resolve(v: { read: ReadDocument; analysis: Analysis }): void; reject(e: Error): void; slot: Slot }
+    { resolve(v: { read: ReadDocument; extracted: Extracted }): void; reject(e: Error): void; slot: Slot }
   >();
   let next = 0;
   let broken: Error | null = null;
   const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = startWorker(setup);
+    const worker = startWorker();
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: AnalyseReply) => {
       const entry = waiting.get(reply.id);
       if (!entry) return;
       waiting.delete(reply.id);
       slot.busy -= 1;
-      if (reply.ok) entry.resolve({ read: reply.read, analysis: reply.analysis });
+      if (reply.ok) entry.resolve({ read: reply.read, extracted: reply.extracted });
       else entry.reject(new AnalyseFailure(reply.message, reply.invalid));
     });
     const fail = (error: Error) => {
@@ -88,7 +89,7 @@ export function createAnalysePool(size: number, setup: AnalyseWorkerData): Analy
   });
   return {
     size,
-    analyse: (bytes, name, maxBytes) => {
+    extract: (bytes, name, maxBytes) => {
       if (broken) return Promise.reject(broken);
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = next++;

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import { findDocumentByHash, type NewDocument, type SaveOutcome, saveDocuments } from '../store/document-store.js';
 import type { Store } from '../store/open-store.js';
+import type { Extracted } from './analyse-document.js';
 import { AnalyseFailure, type AnalysePool } from './analyse-pool.js';
 
 export interface Analysis {
@@ -19,8 +20,11 @@ export interface Analysis {
 export interface IngestDeps {
   store: Store;
   read(bytes: Uint8Array, name: string, options: { maxBytes: number }): Promise<ReadDocument>;
-  /** Extraction and incident building for one document's text: pure, so it may run anywhere. */
-  analyse(doc: ReadDocument): Analysis;
+  /**
+   * Extraction and incident building for one document's text: pure, so it may run anywhere. Given
+   * the extraction (made on a worker thread), it builds the incidents only.
+   */
+  analyse(doc: ReadDocument, extracted?: Extracted): Analysis;
   now(): string;
 }
 
@@ -61,13 +65,10 @@ async function prepareOne(
   const known = await findDocumentByHash(deps.store, contentHash);
   if (known !== null) return { done: { name: item.name, status: 'unchanged', id: known } };
   try {
-    if (pool)
-      return {
-        name: item.name,
-        contentHash,
-        bytes: bytes.byteLength,
-        ...(await pool.analyse(bytes, item.name, maxBytes)),
-      };
+    if (pool) {
+      const { read, extracted } = await pool.extract(bytes, item.name, maxBytes);
+      return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis: deps.analyse(read, extracted) };
+    }
     const read = await deps.read(bytes, item.name, { maxBytes });
     return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis: deps.analyse(read) };
   } catch (error) {
@@ -135,8 +136,8 @@ const BATCH_BYTES = 8_000_000;
 
 /**
  * Ingest every input, yielding one outcome per input in input order (listing problems included).
- * Inputs are read and analysed ahead (with a pool, up to two per worker besides the batch) while this
- * thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
+ * Inputs are read and analysed ahead (with a pool, read and extracted on its threads, up to two per
+ * worker besides the batch, and resolved here) while this thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
  * one document at a time (the same content twice is stored once, as the writer finds it stored by
  * then). An outcome is yielded once its batch is committed.
  */

@@ -6,8 +6,6 @@ import { type AnalysePool, createAnalysePool } from '../../app/analyse-pool.js';
 import { type IngestDeps, type IngestOutcome, ingestAll, summarize } from '../../app/ingest-documents.js';
 import { collectInputs, type InputItem, type InputProblem } from '../../ingest/collect-files.js';
 import { readDocument } from '../../ingest/read-document.js';
-import { loadActorRegistry } from '../../resolve/load-resolve-data.js';
-import { listPlaces } from '../../store/gazetteer-store.js';
 import { openStore } from '../../store/open-store.js';
 import { printJson } from '../format.js';
 
@@ -32,18 +30,9 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
     const outcomes: IngestOutcome[] = [];
     const bytes = inputs.reduce((sum, i) => sum + ('size' in i ? (i.size ?? 0) : 0), 0);
     const jobs = threadsFor(inputs.length, bytes, flags.jobs);
-    let pool: AnalysePool | null = null;
-    let analyse: IngestDeps['analyse'];
-    if (jobs > 1) {
-      // A bad actor file is refused here, once, not by every worker for every document.
-      await loadActorRegistry(flags.actors);
-      pool = createAnalysePool(jobs, { places: await listPlaces(store), actorsFile: flags.actors });
-      analyse = () => {
-        throw new Error('documents are analysed on the worker threads');
-      };
-    } else {
-      analyse = createAnalyser(await loadResolvers(store, flags.actors));
-    }
+    // Places and actors are resolved on this thread, against one gazetteer; workers only read and extract.
+    const analyse = createAnalyser(await loadResolvers(store, flags.actors));
+    const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs) : null;
     const deps: IngestDeps = { store, read: readDocument, analyse, now: () => new Date().toISOString() };
     try {
       for await (const outcome of ingestAll(iterate(inputs), deps, flags.maxBytes, pool)) {
@@ -70,7 +59,7 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
 }
 
 /**
- * Each thread builds its own gazetteer before its first document, which costs as much as analysing
+ * A thread loads the extractor's modules before its first document, which costs as much as extracting
  * a few megabytes of reports: by default a batch gets one thread per BYTES_PER_THREAD of input, up
  * to one per core, and a smaller one stays on this thread (measured in bench/results/ingest.md). An
  * explicit --jobs is taken as given, up to one thread per input.

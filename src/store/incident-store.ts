@@ -100,19 +100,18 @@ function openIncidents(trx: Db, documentId: number) {
  * The first incidents by id among `query`'s whose dates come within a day of the key's. A short
  * incident (0009's flag: a month or less) that reaches the key's start began at most a month before
  * it, so those are read from a bounded range of start dates; long ones apart. Either way the index
- * seeks instead of walking a province's whole history.
+ * seeks instead of walking a province's whole history. Sorted here: with an ORDER BY, SQLite's
+ * planner preferred an index by date over every province.
  */
 async function overlapping(query: IncidentQuery, key: IncidentKey): Promise<IncidentRow[]> {
   const from = shiftDay(key.date_start, -1);
-  const to = shiftDay(key.date_end, 1);
-  const ranged = query.where('date_start', '<=', to).where('date_end', '>=', from).orderBy('id').limit(MAX_CANDIDATES);
-  const short = await ranged
+  const ranged = query.where('date_start', '<=', shiftDay(key.date_end, 1)).where('date_end', '>=', from);
+  const rows = await ranged
     .where('long_span', '=', 0)
     .where('date_start', '>=', shiftDay(from, -SHORT_SPAN_DAYS))
+    .unionAll(ranged.where('long_span', '=', 1))
     .execute();
-  const long = await ranged.where('long_span', '=', 1).execute();
-  if (long.length === 0) return short;
-  return [...short, ...long].sort((a, b) => a.id - b.id).slice(0, MAX_CANDIDATES);
+  return rows.sort((a, b) => a.id - b.id).slice(0, MAX_CANDIDATES);
 }
 
 /** An incident already stored that this draft retells, if any, with the key it matched on. */
@@ -177,19 +176,25 @@ export async function saveIncidents(
   if (drafts.length === 0) return [];
   await dialect.lockIncidentMerging(trx);
   const touched = new Set<number>();
+  // Incidents this document founded, whose deaths were written with the row: only a later draft
+  // of the same document joining one makes it need recomputing.
+  const founded = new Set<number>();
   for (const draft of drafts) {
     const match = await findMatch(trx, draft, documentId);
     if (match === null && draft.undated) continue;
-    const id = match?.id ?? (await insertIncident(trx, draft, now));
+    const claims = claimRows(draft, documentId, figureIds);
+    const id = match?.id ?? (await insertIncident(trx, draft, now, claims));
+    if (match === null) founded.add(id);
+    else founded.delete(id);
     await trx
       .insertInto('incident_merges')
       .values({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now })
       .execute();
-    await addSourcesAndClaims(trx, id, documentId, draft, figureIds);
+    await addSourcesAndClaims(trx, id, documentId, draft, claims, match === null);
     if (match !== null) await settleSides(trx, id, draft);
     touched.add(id);
   }
-  for (const id of touched) await recomputeIncident(trx, id);
+  for (const id of touched) if (!founded.has(id)) await recomputeIncident(trx, id);
   return [...touched];
 }
 
@@ -245,7 +250,9 @@ async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<v
   if (Object.keys(values).length > 0) await writeExtractedValues(trx, id, values);
 }
 
-async function insertIncident(trx: Db, d: DraftIncident, now: string): Promise<number> {
+/** A new incident, its deaths estimated from its first report's claims as recomputeIncident would. */
+async function insertIncident(trx: Db, d: DraftIncident, now: string, claims: ClaimRow[]): Promise<number> {
+  const e = estimateDeaths(claims.map(rowToClaim));
   const row = await trx
     .insertInto('incidents')
     .values({
@@ -262,24 +269,55 @@ async function insertIncident(trx: Db, d: DraftIncident, now: string): Promise<n
       dataset: 'tally',
       dataset_id: null,
       created_at: now,
+      ...deathColumns(e),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-async function addSourcesAndClaims(trx: Db, id: number, documentId: number, d: DraftIncident, figureIds: number[]) {
+type ClaimRow = Omit<Selectable<IncidentClaimTable>, 'id' | 'incident_id'>;
+
+/** The draft's claims as stored: one per figure, the first that names it. */
+function claimRows(d: DraftIncident, documentId: number, figureIds: number[]): ClaimRow[] {
+  const seen = new Set<number>();
+  return d.claims
+    .filter((c) => !seen.has(c.figure) && seen.add(c.figure))
+    .map((c) => ({
+      figure_id: figureIds[c.figure] ?? null,
+      document_id: documentId,
+      kind: c.kind,
+      low: c.low,
+      high: c.high,
+      qualifier: c.qualifier,
+      vague: c.vague,
+      category: c.category,
+      claimant: c.claimant,
+      source: null,
+      evidence_start: c.evidence.start,
+      evidence_end: c.evidence.end,
+      evidence_text: c.evidence.text,
+    }));
+}
+
+async function addSourcesAndClaims(
+  trx: Db,
+  id: number,
+  documentId: number,
+  d: DraftIncident,
+  claims: ClaimRow[],
+  founded: boolean,
+) {
   await trx
     .insertInto('incident_sources')
     .values(
       d.sources.map((s) => ({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text })),
     )
     .execute();
-  const existing = await trx
-    .selectFrom('incident_actors')
-    .select(['actor_id', 'name'])
-    .where('incident_id', '=', id)
-    .execute();
+  // A new incident has no parties yet.
+  const existing = founded
+    ? []
+    : await trx.selectFrom('incident_actors').select(['actor_id', 'name']).where('incident_id', '=', id).execute();
   const actors = (
     [
       ['a', d.side_a],
@@ -294,30 +332,23 @@ async function addSourcesAndClaims(trx: Db, id: number, documentId: number, d: D
       )
       .execute();
   }
-  const seen = new Set<number>();
-  const claims = d.claims.filter((c) => !seen.has(c.figure) && seen.add(c.figure));
   if (claims.length === 0) return;
   await trx
     .insertInto('incident_claims')
-    .values(
-      claims.map((c) => ({
-        incident_id: id,
-        figure_id: figureIds[c.figure] ?? null,
-        document_id: documentId,
-        kind: c.kind,
-        low: c.low,
-        high: c.high,
-        qualifier: c.qualifier,
-        vague: c.vague,
-        category: c.category,
-        claimant: c.claimant,
-        source: null,
-        evidence_start: c.evidence.start,
-        evidence_end: c.evidence.end,
-        evidence_text: c.evidence.text,
-      })),
-    )
+    .values(claims.map((c) => ({ incident_id: id, ...c })))
     .execute();
+}
+
+function deathColumns(e: ReturnType<typeof estimateDeaths>) {
+  return {
+    deaths_low: e.total.low,
+    deaths_best: e.total.best,
+    deaths_high: e.total.high,
+    deaths_a: e.side_a.best,
+    deaths_b: e.side_b.best,
+    deaths_civilians: e.civilians.best,
+    deaths_unknown: e.unknown.best,
+  };
 }
 
 /**
@@ -326,19 +357,10 @@ async function addSourcesAndClaims(trx: Db, id: number, documentId: number, d: D
  */
 export async function recomputeIncident(trx: Db, id: number): Promise<void> {
   const claims = await trx.selectFrom('incident_claims').selectAll().where('incident_id', '=', id).execute();
-  const e = estimateDeaths(claims.map(rowToClaim));
-  await writeExtractedValues(trx, id, {
-    deaths_low: e.total.low,
-    deaths_best: e.total.best,
-    deaths_high: e.total.high,
-    deaths_a: e.side_a.best,
-    deaths_b: e.side_b.best,
-    deaths_civilians: e.civilians.best,
-    deaths_unknown: e.unknown.best,
-  });
+  await writeExtractedValues(trx, id, deathColumns(estimateDeaths(claims.map(rowToClaim))));
 }
 
-export function rowToClaim(r: Selectable<IncidentClaimTable>): Claim {
+export function rowToClaim(r: Omit<Selectable<IncidentClaimTable>, 'id' | 'incident_id'>): Claim {
   return {
     figure_id: r.figure_id,
     document_id: r.document_id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSensitive, seesSensitive } from './redact.js';
+import { holdsSensitive, redactSensitive, seesSensitive } from './redact.js';
 
 describe('redaction of sensitive notes', () => {
   it('replaces notes marked sensitive at any depth and leaves the rest', () => {
@@ -25,5 +25,27 @@ describe('redaction of sensitive notes', () => {
       true,
       true,
     ]);
+  });
+});
+
+describe('looking for sensitive notes before redacting', () => {
+  it('finds a sensitive note at any depth, in arrays and records alike', () => {
+    expect(holdsSensitive({ items: [{ id: 1, review: { note: 'x', note_sensitive: true } }] })).toBe(true);
+    expect(holdsSensitive({ before: { 'incident:1': { values: [{ note: 'x', note_sensitive: true }] } } })).toBe(true);
+    expect(holdsSensitive([[{ note: 'x', note_sensitive: true }]])).toBe(true);
+  });
+
+  it('finds none where redaction would change nothing', () => {
+    const payloads = [
+      { items: [{ id: 2, review: { note: 'check the date', note_sensitive: false } }], next_cursor: null },
+      { note: null, note_sensitive: true },
+      { rows: [{ key: '2006-01', best: 3 }], total: { key: null } },
+      null,
+      'text',
+    ];
+    for (const payload of payloads) {
+      expect(holdsSensitive(payload)).toBe(false);
+      expect(redactSensitive(payload)).toEqual(payload);
+    }
   });
 });

@@ -7,3 +7,24 @@ export { redactSensitive } from '../core/redact.js';
 export function seesSensitive(role: Role | null): boolean {
   return roleAtLeast(role, 'analyst');
 }
+
+/**
+ * Whether `redactSensitive` would change anything: a note marked sensitive somewhere in the value.
+ * Most responses hold none, and looking costs far less than the copy redaction makes.
+ */
+export function holdsSensitive(value: unknown): boolean {
+  // A loop, not recursion, like findUnstorable: a response may nest deeper than a request.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object') continue;
+    if (Array.isArray(item)) {
+      for (const v of item) stack.push(v);
+      continue;
+    }
+    const record = item as Record<string, unknown>;
+    if (record.note_sensitive === true && typeof record.note === 'string') return true;
+    for (const key in record) stack.push(record[key]);
+  }
+  return false;
+}

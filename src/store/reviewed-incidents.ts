@@ -149,9 +149,16 @@ export async function pageIncidentIds(
   const lower = page.sort === 'date' && filter.from ? shortSpanStart(filter.from) : null;
   // By date from a date: short incidents can start at most a month before it, so their part seeks;
   // the long ones are few. Each part comes in order, and the two are merged.
+  // Ascending past a cursor at or beyond `lower`, the cursor alone bounds the short part: given both,
+  // SQLite sought from `lower` and stepped over every entry up to the cursor, more on each page.
+  const sinceCursor = lower !== null && page.order === 'asc' && after !== undefined && String(after.value) >= lower;
+  const short = (q: ReturnType<typeof filteredIncidents>) => {
+    const shortOnes = q.where('i.long_span', '=', 0);
+    return sinceCursor || lower === null ? shortOnes : shortOnes.where('i.date_start', '>=', lower);
+  };
   const rows = lower
     ? await db
-        .selectFrom(part((q) => q.where('i.long_span', '=', 0).where('i.date_start', '>=', lower)).as('short'))
+        .selectFrom(part(short).as('short'))
         .selectAll()
         .unionAll(db.selectFrom(part((q) => q.where('i.long_span', '=', 1)).as('long')).selectAll())
         .orderBy('sort_value', page.order)

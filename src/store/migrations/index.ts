@@ -14,6 +14,7 @@ import { sourceGradesMigration } from './0011-source-grades.js';
 import { incidentMergesMigration } from './0012-incident-merges.js';
 import { bulkTotalsMigration } from './0013-bulk-totals.js';
 import { totalsCoveringMigration } from './0013-totals-covering.js';
+import { pageCoveringMigration } from './0014-page-covering.js';
 import { incidentMatchMigration } from './0015-incident-match.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
@@ -35,6 +36,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0012-incident-merges': incidentMergesMigration(dialect),
         '0013-bulk-totals': bulkTotalsMigration(dialect),
         '0013-totals-covering': totalsCoveringMigration(),
+        '0014-page-covering': pageCoveringMigration(),
         '0015-incident-match': incidentMatchMigration(),
       };
     },

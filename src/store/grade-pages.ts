@@ -29,6 +29,8 @@ export const MAX_GRADED_PER_PAGE = 10_000;
 export interface GradeOptions {
   actors?: ActorIndex | null;
   grade?: Grade;
+  /** Where graded incidents come from, in the order of `ids`: the store, or what keeps them. */
+  load?: (ids: number[]) => Promise<GradedIncident[]>;
 }
 
 /** Incidents with their grades, in the order given. */
@@ -80,10 +82,11 @@ export async function pageGradedIncidents(
   let after = page.after;
   const batch = wanted ? Math.max(page.limit, MIN_BATCH) : page.limit;
   let graded = 0;
+  const load = options.load ?? ((ids: number[]) => loadGradedIncidents(db, ids, options.actors));
   for (;;) {
     const ids = await pageIncidentIds(db, filter, { ...page, after, limit: batch });
     graded += ids.ids.length;
-    const incidents = await loadGradedIncidents(db, ids.ids, options.actors);
+    const incidents = await load(ids.ids);
     for (const incident of incidents) {
       if (wanted && incident.grade.grade !== wanted) continue;
       if (items.length === page.limit) {

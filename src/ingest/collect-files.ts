@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** One input to ingest: where it came from, and how to read its bytes when its turn comes. */
@@ -75,9 +75,16 @@ export class TooLargeError extends Error {
   }
 }
 
+// A stream reads in 64 KB buffers; a report is usually a few KB, read whole at its own size.
+const READ_WHOLE_BYTES = 1_000_000;
+
 async function readFileLimited(path: string, size: number, maxBytes: number): Promise<Uint8Array> {
   if (size > maxBytes) throw new TooLargeError(maxBytes);
-  return readStream(createReadStream(path), maxBytes);
+  if (size > READ_WHOLE_BYTES) return readStream(createReadStream(path), maxBytes);
+  // It may have grown since it was listed.
+  const bytes = await readFile(path);
+  if (bytes.byteLength > maxBytes) throw new TooLargeError(maxBytes);
+  return bytes;
 }
 
 async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {

@@ -136,8 +136,8 @@ const BATCH_BYTES = 8_000_000;
 
 /**
  * Ingest every input, yielding one outcome per input in input order (listing problems included).
- * Inputs are read and analysed ahead (with a pool, read and extracted on its threads, up to two per
- * worker besides the batch, and resolved here) while this thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
+ * With a pool, inputs are read and extracted ahead on its threads (up to four per worker) and resolved
+ * here, while this thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
  * one document at a time (the same content twice is stored once, as the writer finds it stored by
  * then). An outcome is yielded once its batch is committed.
  */
@@ -147,7 +147,8 @@ export async function* ingestAll(
   maxBytes = DEFAULT_MAX_BYTES,
   pool: AnalysePool | null = null,
 ): AsyncGenerator<IngestOutcome> {
-  const ahead = (pool ? pool.size * 2 : 0) + BATCH_DOCUMENTS;
+  // One input at a time without a pool (analysis is on this thread anyway): memory stays flat.
+  const ahead = pool ? pool.size * 4 : 0;
   const pending: Promise<Prepared>[] = [];
   let batch: Prepared[] = [];
   let batchBytes = 0;

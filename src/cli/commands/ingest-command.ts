@@ -14,7 +14,7 @@ export interface IngestFlags {
   maxBytes: number;
   /** A user's actor registry file, merged over the shipped one. */
   actors?: string;
-  /** Threads that read and extract; 1 does it all on this one. Default: the number of cores. */
+  /** Threads in all: this one resolves and stores, the others read and extract. Default: the number of cores. */
   jobs?: number;
 }
 
@@ -30,9 +30,10 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
     const outcomes: IngestOutcome[] = [];
     const bytes = inputs.reduce((sum, i) => sum + ('size' in i ? (i.size ?? 0) : 0), 0);
     const jobs = threadsFor(inputs.length, bytes, flags.jobs);
-    // Places and actors are resolved on this thread, against one gazetteer; workers only read and extract.
+    // Places and actors are resolved on this thread, against one gazetteer, and it is the busiest
+    // (it also stores): it counts as one of the threads, the others only read and extract.
     const analyse = createAnalyser(await loadResolvers(store, flags.actors));
-    const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs) : null;
+    const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs - 1) : null;
     const deps: IngestDeps = { store, read: readDocument, analyse, now: () => new Date().toISOString() };
     try {
       for await (const outcome of ingestAll(iterate(inputs), deps, flags.maxBytes, pool)) {

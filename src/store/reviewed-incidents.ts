@@ -147,8 +147,6 @@ export async function pageIncidentIds(
       .limit(page.limit + 1);
   };
   const lower = page.sort === 'date' && filter.from ? shortSpanStart(filter.from) : null;
-  // By date from a date: short incidents can start at most a month before it, so their part seeks;
-  // the long ones are few. Each part comes in order, and the two are merged.
   // Ascending past a cursor at or beyond `lower`, the cursor alone bounds the short part: given both,
   // SQLite sought from `lower` and stepped over every entry up to the cursor, more on each page.
   const sinceCursor = lower !== null && page.order === 'asc' && after !== undefined && String(after.value) >= lower;
@@ -156,15 +154,14 @@ export async function pageIncidentIds(
     const shortOnes = q.where('i.long_span', '=', 0);
     return sinceCursor || lower === null ? shortOnes : shortOnes.where('i.date_start', '>=', lower);
   };
+  // By date from a date: short incidents can start at most a month before it, so their part seeks;
+  // the long ones are few. Each part comes in order and they are merged here: as one UNION ALL,
+  // SQLite took ten times as long as the two parts run alone.
   const rows = lower
-    ? await db
-        .selectFrom(part(short).as('short'))
-        .selectAll()
-        .unionAll(db.selectFrom(part((q) => q.where('i.long_span', '=', 1)).as('long')).selectAll())
-        .orderBy('sort_value', page.order)
-        .orderBy('id', page.order)
-        .limit(page.limit + 1)
-        .execute()
+    ? inOrder(
+        (await Promise.all([part(short).execute(), part((q) => q.where('i.long_span', '=', 1)).execute()])).flat(),
+        page.order,
+      ).slice(0, page.limit + 1)
     : await part().execute();
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
@@ -172,4 +169,13 @@ export async function pageIncidentIds(
     ids: shown.map((r) => r.id),
     next: rows.length > page.limit && last ? { value: last.sort_value, id: last.id } : null,
   };
+}
+
+/** Rows by (sort value, id): ISO dates and numbers, which compare in JavaScript as in the store. */
+function inOrder<T extends { id: number; sort_value: string | number }>(rows: T[], order: 'asc' | 'desc'): T[] {
+  const sign = order === 'asc' ? 1 : -1;
+  return rows.sort((a, b) => {
+    if (a.sort_value !== b.sort_value) return sign * (a.sort_value < b.sort_value ? -1 : 1);
+    return sign * (a.id - b.id);
+  });
 }

@@ -138,7 +138,7 @@ function summary(r: {
     line('deaths by type, everything', 'by_type_ms'),
     `| the same by type as a GROUP BY over incidents (no totals, one run) | ${s.by_type_scan_ms} | ${p.by_type_scan_ms} | |`,
     '',
-    `API on loopback (SQLite, 10 connections, ${API_SECONDS} s; the incident page is the second, from a cursor): ${s.api
+    `API on loopback (SQLite, 10 connections from autocannon in a process of its own, ${API_SECONDS} s; the incident page is the second, from a cursor): ${s.api
       .map(
         (a) =>
           `\`${a.route}\` ${a.requests_per_s} req/s (p50 ${a.latency_p50_ms} ms, p99 ${a.latency_p99_ms} ms, ${a.errors} errors)`,

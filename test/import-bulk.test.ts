@@ -2,11 +2,13 @@ import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadResolvers } from '../src/app/analyse-document.js';
+import type { ReviewedIncident } from '../src/core/review.js';
 import { importDataset } from '../src/interop/import-dataset.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
 import type { Store } from '../src/store/open-store.js';
 import { copyChunks, copyField } from '../src/store/postgres-bulk.js';
 import { generatedGedCsv } from './support/datasets.js';
+import { createTestServer, json } from './support/server.js';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -70,13 +72,16 @@ async function totalsMatchScan(store: Store): Promise<void> {
   expect({ n: Number(totals.n), best: Number(totals.best) }).toEqual({ n: Number(scan.n), best: Number(scan.best) });
 }
 
+/** The store's indexes and foreign keys, which a bulk load may set aside but must put back. */
 async function indexNames(store: Store): Promise<string[]> {
   const { rows } =
     store.dialect.name === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'index' order by name`.execute(store.db)
-      : await sql<{
-          name: string;
-        }>`select indexname as name from pg_indexes where schemaname = 'public' order by indexname`.execute(store.db);
+      ? await sql<{ name: string }>`select name || ' ' || coalesce(sql, '') as name from sqlite_master
+          where type = 'index' order by name`.execute(store.db)
+      : await sql<{ name: string }>`select indexname || ' ' || indexdef as name from pg_indexes
+          where schemaname = 'public'
+          union all select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint where contype = 'f'
+          order by name`.execute(store.db);
   return rows.map((r) => r.name);
 }
 
@@ -150,10 +155,10 @@ describe.each(STORE_KINDS)('a large import on %s', (kind) => {
   }, 120_000);
 });
 
-describe('an exclusive import that fails on SQLite', () => {
+describe.each(STORE_KINDS)('an exclusive import that fails on %s', (kind) => {
   let t: TestStore;
   beforeAll(async () => {
-    t = await createTestStore('sqlite');
+    t = await createTestStore(kind);
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -163,10 +168,19 @@ describe('an exclusive import that fails on SQLite', () => {
     const resolvers = await loadResolvers(t.store);
     const indexesBefore = await indexNames(t.store);
     // A store failure well after the indexes were set aside: the row with this id cannot be written.
-    await sql
-      .raw(`create trigger refuse_one before insert on incidents when new.dataset_id = '911000'
-        begin select raise(abort, 'refused by test'); end`)
-      .execute(t.store.db);
+    const refuse =
+      kind === 'sqlite'
+        ? [
+            `create trigger refuse_one before insert on incidents when new.dataset_id = '911000'
+              begin select raise(abort, 'refused by test'); end`,
+          ]
+        : [
+            `create function refuse_one() returns trigger language plpgsql as $$
+              begin raise exception 'refused by test'; end $$`,
+            `create trigger refuse_one before insert on incidents for each row
+              when (new.dataset_id = '911000') execute function refuse_one()`,
+          ];
+    for (const statement of refuse) await sql.raw(statement).execute(t.store.db);
     await expect(importCsv(t.store, resolvers, true)).rejects.toThrow(
       /ged-bulk\.csv: storing the rows up to line \d+ failed: refused by test/,
     );
@@ -175,10 +189,73 @@ describe('an exclusive import that fails on SQLite', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
-    await sql.raw('drop trigger refuse_one').execute(t.store.db);
+    await sql
+      .raw(kind === 'sqlite' ? 'drop trigger refuse_one' : 'drop trigger refuse_one on incidents')
+      .execute(t.store.db);
     expect(await indexNames(t.store)).toEqual(indexesBefore);
     // The store works on: the same file goes in whole.
     expect(await importCsv(t.store, resolvers, true)).toMatchObject({ imported: ROWS, failed: 0 });
     await totalsMatchScan(t.store);
+  }, 120_000);
+});
+
+describe.each(STORE_KINDS)('a re-import over reviewed incidents on %s', (kind) => {
+  it('updates the unreviewed rows in bulk and keeps a rejection over the new values', async () => {
+    const s = await createTestServer(kind);
+    try {
+      const resolvers = await loadResolvers(s.t.store);
+      const first = generatedGedCsv(40);
+      // The corrected release: every row's deaths change.
+      const second = generatedGedCsv(40, (n) => ({
+        deaths_a: 10 + n,
+        deaths_b: 0,
+        best: 10 + n,
+        low: 10 + n,
+        high: 10 + n,
+      }));
+      await importCsv(s.t.store, resolvers, kind === 'sqlite', first);
+      const rows = await s.t.store.db.selectFrom('incidents').select(['id', 'dataset_id']).orderBy('id').execute();
+      const rejected = rows[3]?.id as number;
+      const r = await s.app.inject({
+        method: 'POST',
+        url: `/api/incidents/${rejected}/reject`,
+        headers: s.as('analyst'),
+        payload: { reason: 'a duplicate of another event' },
+      });
+      expect(r.statusCode).toBe(200);
+
+      expect(await importCsv(s.t.store, resolvers, kind === 'sqlite', second)).toMatchObject({
+        imported: 40,
+        updated: 40,
+      });
+      const after = await s.t.store.db
+        .selectFrom('incidents')
+        .select(['id', 'dataset_id', 'deaths_best', 'status'])
+        .orderBy('id')
+        .execute();
+      expect(after.map((i) => i.id)).toEqual(rows.map((i) => i.id));
+      for (const i of after) {
+        expect([i.dataset_id, i.deaths_best]).toEqual([i.dataset_id, 10 + Number(i.dataset_id) - 900000]);
+        expect(i.status).toBe(i.id === rejected ? 'rejected' : 'unreviewed');
+      }
+      // The rejection stands, and the extraction it was made over took the corrected release's numbers.
+      const shown = json<ReviewedIncident>(
+        await s.app.inject({ method: 'GET', url: `/api/incidents/${rejected}`, headers: s.as('analyst') }),
+      );
+      expect(shown.review?.status).toBe('rejected');
+      expect(shown.extracted.deaths.best).toBe(10 + Number(rows[3]?.dataset_id) - 900000);
+      // The totals count the 39 standing incidents with their new deaths, and not the rejected one.
+      const standing = after.filter((i) => i.id !== rejected);
+      const totals = await s.t.store.db
+        .selectFrom('incident_totals')
+        .select((eb) => [eb.fn.sum<number>('incidents').as('n'), eb.fn.sum<number>('deaths_best').as('best')])
+        .executeTakeFirstOrThrow();
+      expect([Number(totals.n), Number(totals.best)]).toEqual([
+        standing.length,
+        standing.reduce((sum, i) => sum + Number(i.deaths_best), 0),
+      ]);
+    } finally {
+      await s.close();
+    }
   }, 120_000);
 });

@@ -2,17 +2,13 @@ import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import type { Resolvers } from '../merge/build-incidents.js';
-import {
-  type ImportBatchResult,
-  type ImportedIncident,
-  saveImportedIncidents,
-  writeImportedIncidents,
-} from '../store/incident-imports.js';
+import { type ImportBatchResult, type ImportedIncident, saveImportedIncidents } from '../store/incident-imports.js';
 import type { Store } from '../store/open-store.js';
 import type { Database } from '../store/schema.js';
 import { readAcledRow } from './acled-import.js';
 import { readCsvRecords } from './csv-records.js';
 import { type DatasetFormat, datasetName, readHeader } from './dataset-header.js';
+import { startExclusiveLoad } from './exclusive-load.js';
 import { readGedRow } from './ged-import.js';
 import type { ImportContext } from './import-context.js';
 import { createPlaceLookup } from './place-lookup.js';
@@ -30,10 +26,11 @@ export interface ImportOptions {
   /** Called once per row that cannot be imported, as it is found. */
   onProblem?: (problem: ImportProblem) => void;
   /**
-   * The import may hold the store for its whole run (the CLI): on SQLite the file is then stored in
-   * one transaction, all or nothing, and a large load rebuilds the incident indexes once at the end
-   * instead of writing them row by row. A server leaves this off, so that its other requests still
-   * run between batches.
+   * The import may hold the store for its whole run (the CLI): the file is then stored in one
+   * transaction, all or nothing, and a load of at least a quarter of the store's incidents rebuilds
+   * their indexes once at the end instead of writing them row by row (on PostgreSQL, readers of the
+   * incident tables wait for it meanwhile). A server leaves this off, so that its other requests
+   * still run between batches.
    */
   exclusive?: boolean;
 }
@@ -66,38 +63,18 @@ const READERS = { ged: readGedRow, acled: readAcledRow } as const;
 /** Imports this large change the tables enough that the planner needs fresh statistics. */
 const STATISTICS_AFTER = 1000;
 
-/**
- * An exclusive import rebuilds the incident indexes once it has stored this many rows and at least
- * a quarter as many as the store held: below that, rebuilding costs more than keeping them.
- */
-const SUSPEND_INDEXES_AFTER = 10_000;
-
 /** Where a batch goes: its own transaction, or the one transaction of an exclusive import. */
-interface BatchWriter {
-  write(batch: readonly ImportedIncident[]): Promise<ImportBatchResult>;
-  /** After each stored batch, with the rows stored so far. */
-  stored(rows: number): Promise<void>;
-}
+type WriteBatch = (batch: readonly ImportedIncident[]) => Promise<ImportBatchResult>;
 
-/** Batches in one transaction; the suspended indexes are built again before it commits. */
-async function inOneTransaction<T>(store: Store, now: string, run: (writer: BatchWriter) => Promise<T>): Promise<T> {
-  return store.db.transaction().execute(async (trx: Kysely<Database>) => {
-    const { dialect } = store;
-    const before = await trx
-      .selectFrom('incidents')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst();
-    const held = Number(before?.id ?? 0);
-    let restore: (() => Promise<void>) | null = null;
-    const result = await run({
-      write: (batch) => writeImportedIncidents(trx, dialect, batch, now),
-      stored: async (rows) => {
-        if (restore || !dialect.suspendIndexes || rows < SUSPEND_INDEXES_AFTER || rows * 4 < held) return;
-        restore = await dialect.suspendIndexes(trx);
-      },
-    });
-    await (restore as (() => Promise<void>) | null)?.();
-    return result;
+/**
+ * An exclusive import: the rows are stored in one transaction. (On SQLite a writer thread with its
+ * own connection was tried: copying the rows between threads cost more than it saved on 2 cores.)
+ */
+async function exclusively(store: Store, options: ImportOptions, read: (write: WriteBatch) => Promise<void>) {
+  await store.db.transaction().execute(async (trx: Kysely<Database>) => {
+    const load = await startExclusiveLoad(trx, store.dialect, options.now);
+    await read(load.write);
+    await load.finish();
   });
 }
 
@@ -134,7 +111,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
     let lastLine = first.value.line;
     let failed = 0;
 
-    const readRows = async (writer: BatchWriter) => {
+    const readRows = async (write: WriteBatch) => {
       // One batch is stored while the next is read: on PostgreSQL the server writes as this process
       // parses. Batches still commit one after another, in file order.
       let pending: Promise<void> = Promise.resolve();
@@ -144,11 +121,10 @@ export async function importDataset(store: Store, input: Readable, options: Impo
         const rows = batch;
         const upTo = lastLine;
         batch = [];
-        pending = writer.write(rows).then(
-          async (result) => {
+        pending = write(rows).then(
+          (result) => {
             summary.updated += result.updated;
             summary.imported += rows.length;
-            await writer.stored(summary.imported);
           },
           (error: unknown) => {
             throw new StoreError(`${file}: storing the rows up to line ${upTo} failed: ${(error as Error).message}`);
@@ -184,13 +160,8 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       await flush();
       await pending;
     };
-    if (options.exclusive && store.dialect.name === 'sqlite') await inOneTransaction(store, options.now, readRows);
-    else {
-      await readRows({
-        write: (rows) => saveImportedIncidents(store, rows, options.now),
-        stored: async () => {},
-      });
-    }
+    if (options.exclusive) await exclusively(store, options, readRows);
+    else await readRows((rows) => saveImportedIncidents(store, rows, options.now));
     if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
     return { ...summary, failed };
   } finally {

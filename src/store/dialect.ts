@@ -43,6 +43,11 @@ export interface StoreDialect {
    */
   insertRows(trx: Kysely<Database>, table: BulkTable, columns: readonly string[], rows: unknown[][]): Promise<void>;
   /**
+   * Update rows by id, given as values in `columns` order with `id` the first column, inside the
+   * caller's transaction: SQLite runs one cached statement per row, PostgreSQL one statement for all.
+   */
+  updateRows(trx: Kysely<Database>, table: 'incidents', columns: readonly string[], rows: unknown[][]): Promise<void>;
+  /**
    * Keep the incident totals once for a bulk load of incidents instead of once per row: `load`
    * inserts incidents with ids in [first, last] (all new) and the totals take them in after it.
    * PostgreSQL's statement triggers already do this; SQLite's row triggers stand aside meanwhile.
@@ -51,10 +56,11 @@ export interface StoreDialect {
   /**
    * For a load that adds many rows in one transaction: drop the secondary indexes whose upkeep is
    * a random write per row, and return what builds them again, in one sorted pass each, before
-   * that transaction commits. Other connections never see the store without them. Undefined where
-   * the engine cannot do it without locking readers out (PostgreSQL's DROP INDEX does).
+   * that transaction commits. PostgreSQL also sets aside the children's foreign keys to incidents
+   * and checks them again in one join. SQLite readers never see the store without its indexes;
+   * PostgreSQL's readers of those tables wait for the load to commit.
    */
-  suspendIndexes?(trx: Kysely<Database>): Promise<() => Promise<void>>;
+  suspendIndexes(trx: Kysely<Database>): Promise<() => Promise<void>>;
 }
 
 /** The tables a bulk load writes. */

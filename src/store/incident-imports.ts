@@ -126,13 +126,32 @@ export async function writeImportedIncidents(
       await trx.deleteFrom('incident_actors').where('incident_id', 'in', part).execute();
       await trx.deleteFrom('incident_claims').where('incident_id', 'in', part).execute();
     }
+    // A reviewed incident keeps its review over the new values (writeExtractedValues); the rest,
+    // nearly all of a re-import, take them in one bulk update.
+    const reviewed = new Set<number>();
+    for (const part of slices(staleIds, MAX_PARAMS)) {
+      const rows = await trx
+        .selectFrom('incident_extractions')
+        .select('incident_id')
+        .where('incident_id', 'in', part)
+        .execute();
+      for (const r of rows) reviewed.add(r.incident_id);
+    }
+    const plain: Record<string, unknown>[] = [];
     for (const [n, i] of stale.entries()) {
       const id = staleIds[n] as number;
-      const { created_at: _keep, summary, dataset: _d, dataset_id: _i, ...values } = incidentRow(i, now);
-      await trx.updateTable('incidents').set({ summary }).where('id', '=', id).execute();
-      await writeExtractedValues(trx, id, values);
+      const { created_at: _keep, dataset: _d, dataset_id: _i, ...values } = incidentRow(i, now);
       ids.set(i, id);
+      if (!reviewed.has(id)) {
+        plain.push({ id, ...values });
+        continue;
+      }
+      const { summary, ...extracted } = values;
+      await trx.updateTable('incidents').set({ summary }).where('id', '=', id).execute();
+      await writeExtractedValues(trx, id, extracted);
     }
+    const updates = asTable(plain);
+    await dialect.updateRows(trx, 'incidents', updates.columns, updates.values);
   }
   if (fresh.length > 0) {
     const reserved = await dialect.reserveIds(trx, 'incidents', fresh.length);

@@ -40,7 +40,9 @@ export function* copyChunks(rows: readonly unknown[][], perChunk = ROWS_PER_CHUN
  * pool's clients are remembered as they connect and the transaction's is found by its backend pid.
  * The statement triggers (migration 0010) count a batch's totals once, COPY included.
  */
-export function postgresBulkWrites(pool: pg.Pool): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals'> {
+export function postgresBulkWrites(
+  pool: pg.Pool,
+): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'suspendIndexes'> {
   const clients = new Map<number, pg.PoolClient>();
   pool.on('connect', (client) => {
     // processID arrives with the server's BackendKeyData, which precedes 'connect'.
@@ -76,8 +78,39 @@ export function postgresBulkWrites(pool: pg.Pool): Pick<StoreDialect, 'reserveId
       };
       await Promise.race([write(), failed]);
     },
+    updateRows: async (trx, table, columns, rows) => {
+      if (rows.length === 0) return;
+      if (columns[0] !== 'id') throw new Error(`updateRows needs id first, got ${columns.join(', ')}`);
+      // One statement for the batch, its rows one JSON parameter unpacked in the table's own types.
+      const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
+      const set = columns.slice(1);
+      const list = sql.join(set.map((c) => sql.id(c)));
+      const values = sql.join(set.map((c) => sql.ref(`v.${c}`)));
+      await sql`update ${sql.table(table)} as t set (${list}) = (${values})
+        from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(records)}::json) as v
+        where t.id = v.id`.execute(trx);
+    },
     withBulkTotals: async (_trx, _first, _last, load) => {
       await load();
+    },
+    suspendIndexes: async (trx) => {
+      // Each child row's foreign key is a lookup of its incident, which costs more than writing the
+      // row; added back, the key is checked for all rows in one join.
+      const { rows: keys } = await sql<{ tbl: string; name: string; def: string }>`
+        select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
+        from pg_constraint
+        where contype = 'f' and confrelid = 'incidents'::regclass
+          and conrelid in ('incident_actors'::regclass, 'incident_claims'::regclass)`.execute(trx);
+      const { rows: indexes } = await sql<{ name: string; def: string }>`
+        select indexname as name, indexdef as def from pg_indexes
+        where schemaname = current_schema() and tablename in ('incidents', 'incident_actors', 'incident_claims')
+          and indexdef not ilike 'create unique%' and indexdef not ilike '%(incident_id%'`.execute(trx);
+      for (const k of keys) await sql.raw(`alter table ${k.tbl} drop constraint "${k.name}"`).execute(trx);
+      for (const i of indexes) await sql.raw(`drop index "${i.name}"`).execute(trx);
+      return async () => {
+        for (const i of indexes) await sql.raw(i.def).execute(trx);
+        for (const k of keys) await sql.raw(`alter table ${k.tbl} add constraint "${k.name}" ${k.def}`).execute(trx);
+      };
     },
   };
 }

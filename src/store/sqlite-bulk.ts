@@ -48,7 +48,7 @@ function keptByLoad(db: BetterSqlite3.Database, index: IndexRow): boolean {
  */
 export function sqliteBulkWrites(
   db: BetterSqlite3.Database,
-): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'withBulkTotals' | 'suspendIndexes'> {
+): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'suspendIndexes'> {
   const inserts = new Map<string, BetterSqlite3.Statement>();
   const prepare = (key: string, text: () => string) => {
     let statement = inserts.get(key);
@@ -85,6 +85,15 @@ export function sqliteBulkWrites(
       }
       const one = insert(1);
       for (; i < rows.length; i++) one.run(rows[i]);
+    },
+    updateRows: async (_trx, table, columns, rows) => {
+      if (columns[0] !== 'id') throw new Error(`updateRows needs id first, got ${columns.join(', ')}`);
+      const set = columns.slice(1);
+      const update = prepare(
+        `update:${table}:${columns.join(',')}`,
+        () => `update ${table} set ${set.map((c) => `${c} = ?`).join(', ')} where id = ?`,
+      );
+      for (const [id, ...values] of rows) update.run(...values, id);
     },
     withBulkTotals: async (_trx, first, last, load) => {
       prepare('bulk:on', () => `insert into ${BULK_LOAD_TABLE} (active) values (1)`).run();

@@ -38,7 +38,10 @@ function keyOfDraft(d: DraftIncident): IncidentKey {
   };
 }
 
-async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<(IncidentKey & { id: number })[]> {
+/** A stored incident as the matcher compares it, with the sides a later report may settle. */
+type Candidate = IncidentKey & { id: number; side_a: string | null; side_b: string | null };
+
+async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<Candidate[]> {
   if (rows.length === 0) return [];
   const actors = await trx
     .selectFrom('incident_actors')
@@ -61,6 +64,8 @@ async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<(IncidentKey
     where_prec: r.where_prec,
     event_type: r.event_type,
     place_name: r.place_name,
+    side_a: r.side_a,
+    side_b: r.side_b,
     actor_ids: actors
       .filter((a) => a.incident_id === r.id && a.actor_id && a.actor_id !== 'civilians')
       .map((a) => a.actor_id as string),
@@ -115,11 +120,7 @@ async function overlapping(query: IncidentQuery, key: IncidentKey): Promise<Inci
 }
 
 /** An incident already stored that this draft retells, if any, with the key it matched on. */
-async function findMatch(
-  trx: Db,
-  draft: DraftIncident,
-  documentId: number,
-): Promise<(IncidentKey & { id: number }) | null> {
+async function findMatch(trx: Db, draft: DraftIncident, documentId: number): Promise<Candidate | null> {
   const key = keyOfDraft(draft);
   const placeless = key.admin1 === null && key.gazetteer_id === null;
   if (placeless && draft.undated) return null;
@@ -190,8 +191,8 @@ export async function saveIncidents(
       .insertInto('incident_merges')
       .values({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now })
       .execute();
-    await addSourcesAndClaims(trx, id, documentId, draft, claims, match === null);
-    if (match !== null) await settleSides(trx, id, draft);
+    const actors = await addSourcesAndClaims(trx, id, documentId, draft, claims, match === null);
+    if (match !== null) await settleSides(trx, match, actors, draft);
     touched.add(id);
   }
   for (const id of touched) if (!founded.has(id)) await recomputeIncident(trx, id);
@@ -207,12 +208,14 @@ const UNIDENTIFIED_NAME = 'Unidentified armed group';
  * target the first report left out is filled in. A more specific kind of event (a bombing where the
  * first report told only of deaths) replaces a vaguer one.
  */
-async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<void> {
-  const actors = await trx
-    .selectFrom('incident_actors')
-    .select(['side', 'actor_id'])
-    .where('incident_id', '=', id)
-    .execute();
+async function settleSides(
+  trx: Db,
+  // As findMatch read it: nothing since has written the incident's row.
+  row: Candidate,
+  actors: readonly IncidentParty[],
+  draft: DraftIncident,
+): Promise<void> {
+  const id = row.id;
   if (actors.some((a) => a.side === 'a' && a.actor_id !== null && a.actor_id !== UNIDENTIFIED_ID)) {
     await trx
       .deleteFrom('incident_actors')
@@ -221,11 +224,6 @@ async function settleSides(trx: Db, id: number, draft: DraftIncident): Promise<v
       .where('actor_id', '=', UNIDENTIFIED_ID)
       .execute();
   }
-  const row = await trx
-    .selectFrom('incidents')
-    .select(['side_a', 'side_b', 'event_type', 'admin1', 'gazetteer_id'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
   // The first report placed it nowhere ("in the centre of the country"); this one says where.
   if (row.admin1 === null && row.gazetteer_id === null && draft.place !== null)
     await writeExtractedValues(trx, id, placeColumns(draft.place));
@@ -307,7 +305,7 @@ async function addSourcesAndClaims(
   d: DraftIncident,
   claims: ClaimRow[],
   founded: boolean,
-) {
+): Promise<IncidentParty[]> {
   await trx
     .insertInto('incident_sources')
     .values(
@@ -315,28 +313,40 @@ async function addSourcesAndClaims(
     )
     .execute();
   // A new incident has no parties yet.
-  const existing = founded
+  const existing: IncidentParty[] = founded
     ? []
-    : await trx.selectFrom('incident_actors').select(['actor_id', 'name']).where('incident_id', '=', id).execute();
+    : await trx
+        .selectFrom('incident_actors')
+        .select(['side', 'actor_id', 'name'])
+        .where('incident_id', '=', id)
+        .execute();
   const actors = (
     [
       ['a', d.side_a],
       ['b', d.side_b],
     ] as const
   ).filter(([, a]) => a && !existing.some((e) => (e.actor_id ?? e.name) === (a.actor_id ?? a.name)));
-  if (actors.length > 0) {
+  const added = actors.map(([side, a]) => ({ side, actor_id: a?.actor_id ?? null, name: a?.name ?? '' }));
+  if (added.length > 0) {
     await trx
       .insertInto('incident_actors')
-      .values(
-        actors.map(([side, a]) => ({ incident_id: id, side, actor_id: a?.actor_id ?? null, name: a?.name ?? '' })),
-      )
+      .values(added.map((a) => ({ incident_id: id, ...a })))
       .execute();
   }
-  if (claims.length === 0) return;
-  await trx
-    .insertInto('incident_claims')
-    .values(claims.map((c) => ({ incident_id: id, ...c })))
-    .execute();
+  if (claims.length > 0) {
+    await trx
+      .insertInto('incident_claims')
+      .values(claims.map((c) => ({ incident_id: id, ...c })))
+      .execute();
+  }
+  return [...existing, ...added];
+}
+
+/** A party of an incident as stored. */
+interface IncidentParty {
+  side: string;
+  actor_id: string | null;
+  name: string;
 }
 
 function deathColumns(e: ReturnType<typeof estimateDeaths>) {

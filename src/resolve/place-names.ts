@@ -108,6 +108,7 @@ export function foldPlaceName(name: string): string {
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 const DIGRAPHS = /khw|kh|gh|sh|ch|zh|dh|ph|ck|q|v|x/g;
+const DIGRAPH_LETTERS = /[hkqvx]/;
 const DIGRAPH_SYMBOLS: Record<string, string> = {
   khw: 'X',
   kh: 'X',
@@ -127,10 +128,12 @@ const DIGRAPH_SYMBOLS: Record<string, string> = {
 /** One word to symbols: digraphs become single capitals, y/w that act as vowels become vowels. */
 function wordSymbols(word: string): string {
   let w = word;
-  if (w.length > 2) w = w.replace(/([aeiou])h$/, '$1'); // silent final he: Tepah = Tepa, Qal'ah = Qala
-  w = w.replace(/^ts/, 'ch'); // Pashto ts: Tsamkani = Chamkani
-  // One pass, longest spelling first: Khwaja = Khaja = Khoja.
-  w = w.replace(DIGRAPHS, (d) => DIGRAPH_SYMBOLS[d] ?? d);
+  // silent final he: Tepah = Tepa, Qal'ah = Qala
+  if (w.length > 2 && w.endsWith('h') && VOWELS.has(w[w.length - 2] as string)) w = w.slice(0, -1);
+  if (w.startsWith('ts')) w = `ch${w.slice(2)}`; // Pashto ts: Tsamkani = Chamkani
+  // One pass, longest spelling first: Khwaja = Khaja = Khoja. Every digraph has one of these letters,
+  // and most words none: the test spares loading the world a replace per word.
+  if (DIGRAPH_LETTERS.test(w)) w = w.replace(DIGRAPHS, (d) => DIGRAPH_SYMBOLS[d] ?? d);
   let out = '';
   for (let i = 0; i < w.length; i++) {
     const c = w[i] as string;

@@ -56,6 +56,8 @@ async function importAndAsk(store: Store, resolvers: Resolvers, csv: string): Pr
       datasetVersion: '23.1',
       resolvers,
       now: new Date().toISOString(),
+      // As `tally import` runs it: the file in one transaction, the indexes rebuilt once.
+      exclusive: true,
     }),
   );
   if (summary.imported !== ROWS)

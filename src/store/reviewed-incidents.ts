@@ -3,6 +3,7 @@ import type { Grade } from '../core/grade.js';
 import type { IncidentReviewStatus } from '../core/review.js';
 import type { PlaceFilter } from './incident-queries.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
+import { runShaped, type ValueOf } from './query-shapes.js';
 import type { Database } from './schema.js';
 
 export interface ReviewedIncidentFilter {
@@ -130,44 +131,135 @@ export async function pageIncidentIds(
   filter: ReviewedIncidentFilter,
   page: IncidentPageRequest,
 ): Promise<{ ids: number[]; next: IncidentPosition | null }> {
-  const key = sortExpression(page.sort);
-  const beyond = page.order === 'asc' ? '>' : '<';
   const after = page.after;
-  const part = (where?: (q: ReturnType<typeof filteredIncidents>) => ReturnType<typeof filteredIncidents>) => {
-    let query = filteredIncidents(db, filter);
-    if (where) query = where(query);
-    if (after) {
-      // A row comparison lets both dialects seek the (…, date_start, id) index instead of filtering.
-      query = query.where(sql<boolean>`(${key}, ${sql.ref('i.id')}) ${sql.raw(beyond)} (${after.value}, ${after.id})`);
-    }
-    return query
-      .select(['i.id', key.as('sort_value')])
-      .orderBy(key, page.order)
-      .orderBy('i.id', page.order)
-      .limit(page.limit + 1);
-  };
   const lower = page.sort === 'date' && filter.from ? shortSpanStart(filter.from) : null;
   // Ascending past a cursor at or beyond `lower`, the cursor alone bounds the short part: given both,
   // SQLite sought from `lower` and stepped over every entry up to the cursor, more on each page.
   const sinceCursor = lower !== null && page.order === 'asc' && after !== undefined && String(after.value) >= lower;
-  const short = (q: ReturnType<typeof filteredIncidents>) => {
-    const shortOnes = q.where('i.long_span', '=', 0);
-    return sinceCursor || lower === null ? shortOnes : shortOnes.where('i.date_start', '>=', lower);
+  const values = {
+    ...filterValues(filter),
+    after_value: after?.value,
+    after_id: after?.id,
+    lower,
+    limit: page.limit + 1,
   };
+  const shape = [
+    page.sort,
+    page.order,
+    after ? 'after' : '',
+    lower ? (sinceCursor ? 'since' : 'lower') : '',
+    filterShape(filter),
+  ].join('|');
+  const part = (name: string, where?: PartFilter) =>
+    runShaped<{ id: number; sort_value: string | number }>(
+      db,
+      `${shape}|${name}`,
+      (value) => pageQuery(db, filter, page, value, where),
+      values,
+    );
   // By date from a date: short incidents can start at most a month before it, so their part seeks;
   // the long ones are few. Each part comes in order and they are merged here: as one UNION ALL,
   // SQLite took ten times as long as the two parts run alone.
   const rows = lower
     ? inOrder(
-        (await Promise.all([part(short).execute(), part((q) => q.where('i.long_span', '=', 1)).execute()])).flat(),
+        (
+          await Promise.all([
+            part('short', (q, value) => {
+              const shortOnes = q.where('i.long_span', '=', 0);
+              return sinceCursor ? shortOnes : shortOnes.where('i.date_start', '>=', value<string>('lower'));
+            }),
+            part('long', (q) => q.where('i.long_span', '=', 1)),
+          ])
+        ).flat(),
         page.order,
       ).slice(0, page.limit + 1)
-    : await part().execute();
+    : await part('all');
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
     ids: shown.map((r) => r.id),
     next: rows.length > page.limit && last ? { value: last.sort_value, id: last.id } : null,
+  };
+}
+
+type PartFilter = (q: ReturnType<typeof filteredIncidents>, value: ValueOf) => ReturnType<typeof filteredIncidents>;
+
+/** The page query, every value taken through `value` so that its SQL can be kept (query-shapes.ts). */
+function pageQuery(
+  db: Kysely<Database>,
+  filter: ReviewedIncidentFilter,
+  page: IncidentPageRequest,
+  value: ValueOf,
+  where?: PartFilter,
+) {
+  const key = sortExpression(page.sort);
+  let query = filteredIncidents(db, filterThrough(filter, value));
+  if (where) query = where(query, value);
+  if (page.after) {
+    // A row comparison lets both dialects seek the (…, date_start, id) index instead of filtering.
+    const beyond = page.order === 'asc' ? '>' : '<';
+    query = query.where(
+      sql<boolean>`(${key}, ${sql.ref('i.id')}) ${sql.raw(beyond)} (${value('after_value')}, ${value('after_id')})`,
+    );
+  }
+  return query
+    .select(['i.id', key.as('sort_value')])
+    .orderBy(key, page.order)
+    .orderBy('i.id', page.order)
+    .limit(value<number>('limit'));
+}
+
+/** The filter's values, by the names `filterThrough` takes them by. */
+function filterValues(f: ReviewedIncidentFilter): Record<string, unknown> {
+  return {
+    from: f.from,
+    to: f.to,
+    admin1: f.place?.admin1,
+    admin2: f.place?.admin2,
+    gazetteer_id: f.place?.gazetteer_id,
+    event_type: f.eventType,
+    min_deaths: f.minDeaths,
+    dataset: f.dataset,
+    actor: f.actor,
+    document: f.document,
+  };
+}
+
+/** Which filters make a difference to the SQL `filteredIncidents` writes: the same tests it makes. */
+function filterShape(f: ReviewedIncidentFilter): string {
+  const set = (v: unknown) => (v ? '1' : '0');
+  return [
+    set(f.from),
+    set(f.to),
+    set(f.place?.admin1),
+    set(f.place?.admin2),
+    set(f.place?.gazetteer_id),
+    set(f.eventType),
+    f.minDeaths === undefined ? '0' : '1',
+    set(f.dataset),
+    set(f.actor),
+    f.document === undefined ? '0' : '1',
+    f.status ?? 'active',
+  ].join('');
+}
+
+/** The filter with each value taken through `value`; the status stays, as it decides the SQL. */
+function filterThrough(f: ReviewedIncidentFilter, value: ValueOf): ReviewedIncidentFilter {
+  const place = f.place && {
+    admin1: f.place.admin1 ? value<string>('admin1') : undefined,
+    admin2: f.place.admin2 ? value<string>('admin2') : undefined,
+    gazetteer_id: f.place.gazetteer_id ? value<string>('gazetteer_id') : undefined,
+  };
+  return {
+    from: f.from ? value<string>('from') : undefined,
+    to: f.to ? value<string>('to') : undefined,
+    place,
+    eventType: f.eventType ? value<string>('event_type') : undefined,
+    minDeaths: f.minDeaths === undefined ? undefined : value<number>('min_deaths'),
+    dataset: f.dataset ? value<string>('dataset') : undefined,
+    actor: f.actor ? value<string>('actor') : undefined,
+    document: f.document === undefined ? undefined : value<number>('document'),
+    status: f.status,
   };
 }
 

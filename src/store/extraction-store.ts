@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Conflict, ExtractionResult, Figure } from '../core/figure.js';
 import type { FigureFilter, StoredConflict, StoredFigure } from '../core/stored-figure.js';
 import { FigureFilter as FigureFilterSchema } from '../core/stored-figure.js';
+import { insertRows } from './insert-rows.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
 import type { ConflictPartyTable, Database, FigureRow } from './schema.js';
@@ -28,10 +29,7 @@ export async function insertExtraction(
     .executeTakeFirstOrThrow();
   const rows = result.figures.map((f, ordinal) => figureToRow(f, documentId, extraction.id, ordinal));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('figures')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
+    await insertRows(trx, 'figures', rows.slice(i, i + ROWS_PER_INSERT));
   }
   if (result.conflict) await insertConflict(trx, documentId, extraction.id, result.conflict);
   return extraction.id;

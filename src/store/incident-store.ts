@@ -13,6 +13,7 @@ import {
 import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
+import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
@@ -187,10 +188,9 @@ export async function saveIncidents(
     const id = match?.id ?? (await insertIncident(trx, draft, now, claims));
     if (match === null) founded.add(id);
     else founded.delete(id);
-    await trx
-      .insertInto('incident_merges')
-      .values({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now })
-      .execute();
+    await insertRows(trx, 'incident_merges', [
+      { incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now },
+    ]);
     const actors = await addSourcesAndClaims(trx, id, documentId, draft, claims, match === null);
     if (match !== null) await settleSides(trx, match, actors, draft);
     touched.add(id);
@@ -306,12 +306,11 @@ async function addSourcesAndClaims(
   claims: ClaimRow[],
   founded: boolean,
 ): Promise<IncidentParty[]> {
-  await trx
-    .insertInto('incident_sources')
-    .values(
-      d.sources.map((s) => ({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text })),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'incident_sources',
+    d.sources.map((s) => ({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text })),
+  );
   // A new incident has no parties yet.
   const existing: IncidentParty[] = founded
     ? []
@@ -327,18 +326,16 @@ async function addSourcesAndClaims(
     ] as const
   ).filter(([, a]) => a && !existing.some((e) => (e.actor_id ?? e.name) === (a.actor_id ?? a.name)));
   const added = actors.map(([side, a]) => ({ side, actor_id: a?.actor_id ?? null, name: a?.name ?? '' }));
-  if (added.length > 0) {
-    await trx
-      .insertInto('incident_actors')
-      .values(added.map((a) => ({ incident_id: id, ...a })))
-      .execute();
-  }
-  if (claims.length > 0) {
-    await trx
-      .insertInto('incident_claims')
-      .values(claims.map((c) => ({ incident_id: id, ...c })))
-      .execute();
-  }
+  await insertRows(
+    trx,
+    'incident_actors',
+    added.map((a) => ({ incident_id: id, ...a })),
+  );
+  await insertRows(
+    trx,
+    'incident_claims',
+    claims.map((c) => ({ incident_id: id, ...c })),
+  );
   return [...existing, ...added];
 }
 

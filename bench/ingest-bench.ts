@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { log, writeResults } from './bench-support.js';
@@ -27,19 +27,30 @@ function corpus(): { folder: string; bytes: number } {
   return { folder, bytes };
 }
 
-/** Peak resident memory of a running process (VmHWM), polled until it exits; threads included. */
-function watchPeak(child: ChildProcess): () => number {
+// Linux counts CPU time in clock ticks of 1/100 s (USER_HZ).
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Peak resident memory (VmHWM) and CPU time (user and system) of a running process, polled until it
+ * exits; threads included. CPU time says more than wall time on a machine others share.
+ */
+function watch(child: ChildProcess): () => { peak: number; cpu: number } {
   let peak = 0;
+  let cpu = 0;
   const timer = setInterval(() => {
     try {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
       if (hwm) peak = Math.max(peak, Number(hwm) * 1024);
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
     } catch {
       // Gone between two polls: the last reading stands.
     }
   }, 100);
   child.on('exit', () => clearInterval(timer));
-  return () => peak;
+  return () => ({ peak, cpu });
 }
 
 interface IngestRun {
@@ -48,18 +59,22 @@ interface IngestRun {
   mb_per_s: number;
   docs_per_s: number;
   peak_rss_mb: number;
+  cpu_s: number;
+  /** One-minute load average of the machine when the run began. */
+  load: number;
 }
 
 async function ingest(folder: string, bytes: number, jobs: number): Promise<IngestRun> {
   const db = join(DATA, `ingest-bench-${jobs}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  const load = loadavg()[0] as number;
   const started = performance.now();
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'src', 'cli', 'entry.ts'), 'ingest', folder, '--jobs', String(jobs), '--db', db],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TALLY_DB: '', DATABASE_URL: '' } },
   );
-  const peak = watchPeak(child);
+  const usage = watch(child);
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
@@ -74,7 +89,9 @@ async function ingest(folder: string, bytes: number, jobs: number): Promise<Inge
     seconds: Math.round(seconds * 100) / 100,
     mb_per_s: Math.round((bytes / 1e6 / seconds) * 100) / 100,
     docs_per_s: Math.round(DOCS / seconds),
-    peak_rss_mb: Math.round(peak() / 1e6),
+    peak_rss_mb: Math.round(usage().peak / 1e6),
+    cpu_s: Math.round(usage().cpu * 10) / 10,
+    load: Math.round(load * 100) / 100,
   };
 }
 
@@ -95,9 +112,12 @@ async function main(): Promise<void> {
   const text = [
     `# Ingest bench: ${DOCS.toLocaleString('en')} wire reports, ${(bytes / 1e6).toFixed(1)} MB, \`tally ingest\` end to end on SQLite`,
     '',
-    '| --jobs | seconds | MB/s | reports/s | peak RSS (MB) |',
-    '|---|---|---|---|---|',
-    ...runs.map((r) => `| ${r.jobs} | ${r.seconds} | ${r.mb_per_s} | ${r.docs_per_s} | ${r.peak_rss_mb} |`),
+    '| --jobs | seconds | MB/s | reports/s | peak RSS (MB) | CPU seconds | load average |',
+    '|---|---|---|---|---|---|---|',
+    ...runs.map(
+      (r) =>
+        `| ${r.jobs} | ${r.seconds} | ${r.mb_per_s} | ${r.docs_per_s} | ${r.peak_rss_mb} | ${r.cpu_s} | ${r.load} |`,
+    ),
     '',
     `Targets: ≥ 2 MB/s on one thread ${one.mb_per_s >= 2 ? 'met' : 'MISSED'}; faster with --jobs 2 ${two.mb_per_s > one.mb_per_s ? 'met' : 'MISSED'} (${(two.mb_per_s / one.mb_per_s).toFixed(2)}×); peak RSS ≤ 300 MB ${runs.every((r) => r.peak_rss_mb <= 300) ? 'met' : 'MISSED'}. Machine: ${availableParallelism()} cores, shared.`,
     '',

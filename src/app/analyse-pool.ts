@@ -56,8 +56,9 @@ interface Slot {
 }
 
 /**
- * `size` worker threads. A document goes to the least busy worker; replies are matched by id, so callers may await them in any order. A worker
- * that dies fails what it held (the caller reports those inputs) and the pool refuses more work.
+ * `size` worker threads. A document goes to the least busy worker; replies are matched by id, so
+ * callers may await them in any order. A worker that dies fails what it held (the caller reports
+ * those inputs) and the pool refuses more work.
  */
 export function createAnalysePool(size: number): AnalysePool {
   const waiting = new Map<

@@ -45,8 +45,8 @@ type Ready = {
 type Prepared = { done: IngestOutcome } | Ready;
 
 /**
- * Read and analyse one input, on a worker of the pool when there is one. Never throws for a bad
- * input; store failures (the database went away) do throw.
+ * Read and analyse one input; with a pool, read and extracted on a worker and resolved here. Never
+ * throws for a bad input; store failures (the database went away) do throw.
  */
 async function prepareOne(
   item: InputItem,

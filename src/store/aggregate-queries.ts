@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { AggregateDimension, DeathsAggregate, DeathsRow } from '../core/aggregate.js';
-import { readTotals, type TotalsDimension, type TotalsRow } from './incident-totals.js';
+import type { TotalsDimension, TotalsRow } from './incident-totals.js';
 import type { Store } from './open-store.js';
 import { filteredIncidents, type ReviewedIncidentFilter } from './reviewed-incidents.js';
+import { readTotalsHeld } from './totals-memory.js';
 
 const TOTALS_DIMENSION: Record<Exclude<AggregateDimension, 'actor'>, TotalsDimension> = {
   month: 'month',
@@ -91,7 +92,7 @@ async function aggregateFromTotals(
   filter: ReviewedIncidentFilter,
 ): Promise<DeathsAggregate> {
   const dimension = TOTALS_DIMENSION[by];
-  const totals = await readTotals(store, {
+  const totals = await readTotalsHeld(store, {
     by: [dimension],
     admin1: filter.place?.admin1 ? [filter.place.admin1] : undefined,
     eventType: filter.eventType,

@@ -2,6 +2,7 @@ import type { ActorIndex } from '../resolve/actors.js';
 import { readDataVersion } from '../store/data-version.js';
 import { type GradedIncident, loadGradedIncidents } from '../store/grade-pages.js';
 import type { Store } from '../store/open-store.js';
+import { rememberIfClean } from './redact.js';
 
 /** Incidents kept at most: a few pages each of many readers, tens of megabytes. */
 export const CACHED_INCIDENTS = 5_000;
@@ -61,6 +62,7 @@ export function createIncidentCache(
           for (const incident of await loadGradedIncidents(store.db, missing, actors)) {
             found.set(incident.id, incident);
             if (stamp !== version) continue;
+            rememberIfClean(incident);
             kept.set(incident.id, incident);
             if (kept.size > capacity) kept.delete(kept.keys().next().value as number);
           }

@@ -4,6 +4,8 @@ import { InvalidInputError } from '../core/errors.js';
 import { Grade } from '../core/grade.js';
 import { EventType } from '../core/incident.js';
 import { INCIDENT_REVIEW_STATUSES } from '../core/review.js';
+import type { Gazetteer } from '../resolve/gazetteer.js';
+import type { PlaceFilter } from '../store/incident-queries.js';
 import {
   INCIDENT_SORTS,
   type IncidentPosition,
@@ -40,11 +42,30 @@ export const IncidentListQuery = IncidentFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/** Place names resolved per gazetteer, kept for the few names readers ask for again and again. */
+const placesOf = new WeakMap<Gazetteer, Map<string, PlaceFilter>>();
+const PLACES_KEPT = 500;
+
+/** `placeFilterOf` for a query parameter; a name no place has is refused each time it is asked. */
+function resolvedPlace(name: string, gazetteer: Gazetteer): PlaceFilter {
+  let places = placesOf.get(gazetteer);
+  if (!places) {
+    places = new Map();
+    placesOf.set(gazetteer, places);
+  }
+  const known = places.get(name);
+  if (known) return known;
+  const place = placeFilterOf(name, gazetteer, 'querystring.place');
+  if (places.size >= PLACES_KEPT) places.delete(places.keys().next().value as string);
+  places.set(name, place);
+  return place;
+}
+
 export function incidentFilterOf(q: IncidentFilterQuery, deps: ServerDeps): ReviewedIncidentFilter {
   return {
     from: q.from,
     to: q.to,
-    place: q.place ? placeFilterOf(q.place, deps.resolvers.gazetteer, 'querystring.place') : undefined,
+    place: q.place ? resolvedPlace(q.place, deps.resolvers.gazetteer) : undefined,
     actor: q.actor,
     eventType: q.type,
     minDeaths: q.min_deaths,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsSensitive, redactSensitive, seesSensitive } from './redact.js';
+import { holdsSensitive, redactSensitive, rememberIfClean, seesSensitive } from './redact.js';
 
 describe('redaction of sensitive notes', () => {
   it('replaces notes marked sensitive at any depth and leaves the rest', () => {
@@ -47,5 +47,16 @@ describe('looking for sensitive notes before redacting', () => {
       expect(holdsSensitive(payload)).toBe(false);
       expect(redactSensitive(payload)).toEqual(payload);
     }
+  });
+});
+
+describe('values remembered as holding no sensitive note', () => {
+  it('are skipped, and a value holding one is never remembered as clean', () => {
+    const clean = { id: 1, review: { note: 'check the date', note_sensitive: false } };
+    const noted = { id: 2, review: { note: 'witness: A. Karimi', note_sensitive: true } };
+    rememberIfClean(clean);
+    rememberIfClean(noted);
+    expect(holdsSensitive({ items: [clean] })).toBe(false);
+    expect(holdsSensitive({ items: [clean, noted] })).toBe(true);
   });
 });

@@ -8,6 +8,17 @@ export function seesSensitive(role: Role | null): boolean {
   return roleAtLeast(role, 'analyst');
 }
 
+/** Shared values that nobody changes, looked at once and found to hold no sensitive note. */
+const clean = new WeakSet<object>();
+
+/**
+ * Looks at a value that nobody will change from now on (a cached incident) and, if it holds no
+ * sensitive note, remembers that: every response that carries it again skips it.
+ */
+export function rememberIfClean(value: object): void {
+  if (!holdsSensitive(value)) clean.add(value);
+}
+
 /**
  * Whether `redactSensitive` would change anything: a note marked sensitive somewhere in the value.
  * Most responses hold none, and looking costs far less than the copy redaction makes.
@@ -17,7 +28,7 @@ export function holdsSensitive(value: unknown): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (item === null || typeof item !== 'object') continue;
+    if (item === null || typeof item !== 'object' || clean.has(item)) continue;
     if (Array.isArray(item)) {
       for (const v of item) stack.push(v);
       continue;

@@ -60,13 +60,16 @@ export function estimateAlternatives(claims: Pick<Claim, 'low' | 'high' | 'vague
 
 export type DeathEstimates = Record<DeathCategory | 'total', Estimate>;
 
+/** What of a claim the estimate reads. */
+export type CountedClaim = Pick<Claim, 'kind' | 'category' | 'low' | 'high' | 'vague'>;
+
 /**
  * Deaths per category and in total. Categories add up (side A's dead are not side B's); claims within
  * a category are alternatives. Claims that name no side ("200 killed on both sides") are an
  * alternative reading of the total, never added to it: the total's best and high take the larger
  * of the two readings, its low the smaller.
  */
-export function estimateDeaths(claims: Claim[]): DeathEstimates {
+export function estimateDeaths(claims: readonly CountedClaim[]): DeathEstimates {
   const killed = claims.filter((c) => c.kind === 'killed');
   const of = (category: DeathCategory) => estimateAlternatives(killed.filter((c) => c.category === category));
   const side_a = of('side_a');

@@ -42,7 +42,7 @@ function keyOfDraft(d: DraftIncident): IncidentKey {
 /** A stored incident as the matcher compares it, with the sides a later report may settle. */
 type Candidate = IncidentKey & { id: number; side_a: string | null; side_b: string | null };
 
-async function candidateKeys(trx: Db, rows: IncidentRow[]): Promise<Candidate[]> {
+async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> {
   if (rows.length === 0) return [];
   const actors = await trx
     .selectFrom('incident_actors')
@@ -78,12 +78,31 @@ const MAX_CANDIDATES = 500;
 
 type IncidentQuery = ReturnType<typeof openIncidents>;
 
+// What the matcher compares and a merge settles; a row's summary and evidence are not read.
+const MATCHED_COLUMNS = [
+  'id',
+  'date_start',
+  'date_end',
+  'gazetteer_id',
+  'lat',
+  'lon',
+  'admin1',
+  'admin2',
+  'where_prec',
+  'event_type',
+  'place_name',
+  'side_a',
+  'side_b',
+] as const;
+
+type MatchedRow = Pick<IncidentRow, (typeof MATCHED_COLUMNS)[number]>;
+
 /** Incidents a document may merge into: extracted, not merged away, not already its own. */
 function openIncidents(trx: Db, documentId: number) {
   return (
     trx
       .selectFrom('incidents')
-      .selectAll()
+      .select(MATCHED_COLUMNS)
       .where('dataset', '=', 'tally')
       // A merged-away incident's claims count for the one it was merged into, which matches by itself.
       .where('status', 'not in', ['merged', 'void'])
@@ -109,7 +128,7 @@ function openIncidents(trx: Db, documentId: number) {
  * seeks instead of walking a province's whole history. Sorted here: with an ORDER BY, SQLite's
  * planner preferred an index by date over every province.
  */
-async function overlapping(query: IncidentQuery, key: IncidentKey): Promise<IncidentRow[]> {
+async function overlapping(query: IncidentQuery, key: IncidentKey): Promise<MatchedRow[]> {
   const from = shiftDay(key.date_start, -1);
   const ranged = query.where('date_start', '<=', shiftDay(key.date_end, 1)).where('date_end', '>=', from);
   const rows = await ranged
@@ -250,7 +269,7 @@ async function settleSides(
 
 /** A new incident, its deaths estimated from its first report's claims as recomputeIncident would. */
 async function insertIncident(trx: Db, d: DraftIncident, now: string, claims: ClaimRow[]): Promise<number> {
-  const e = estimateDeaths(claims.map(rowToClaim));
+  const e = estimateDeaths(claims.map(countedClaim));
   const row = await trx
     .insertInto('incidents')
     .values({
@@ -363,8 +382,24 @@ function deathColumns(e: ReturnType<typeof estimateDeaths>) {
  * has been reviewed, the snapshot takes them and the effective values are derived again.
  */
 export async function recomputeIncident(trx: Db, id: number): Promise<void> {
-  const claims = await trx.selectFrom('incident_claims').selectAll().where('incident_id', '=', id).execute();
-  await writeExtractedValues(trx, id, deathColumns(estimateDeaths(claims.map(rowToClaim))));
+  // Only what the estimate reads: a much-reported incident holds hundreds of claims and their evidence.
+  const claims = await trx
+    .selectFrom('incident_claims')
+    .select(['kind', 'category', 'low', 'high', 'vague'])
+    .where('incident_id', '=', id)
+    .execute();
+  await writeExtractedValues(trx, id, deathColumns(estimateDeaths(claims.map(countedClaim))));
+}
+
+/** A stored claim as the death estimate reads it. */
+function countedClaim(r: Pick<Selectable<IncidentClaimTable>, 'kind' | 'category' | 'low' | 'high' | 'vague'>) {
+  return {
+    kind: r.kind as Claim['kind'],
+    category: r.category as Claim['category'],
+    low: r.low,
+    high: r.high,
+    vague: r.vague,
+  };
 }
 
 export function rowToClaim(r: Omit<Selectable<IncidentClaimTable>, 'id' | 'incident_id'>): Claim {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,7 @@ import { openStore, type Store } from '../src/store/open-store.js';
 import { measureApi, type RouteThroughput } from './api-throughput.js';
 import { log, timed, writeResults } from './bench-support.js';
 import type { DuckDbFigures } from './duckdb-figures.js';
-import { gedRows, loadDistricts, seeded } from './ged-rows.js';
+import { generateGedCsv } from './ged-rows.js';
 import { importFloor } from './import-floor.js';
 import { QUESTIONS } from './questions.js';
 import { askTally, type TallyFigures } from './tally-questions.js';
@@ -26,23 +25,6 @@ const RUNS = Number(process.env.TALLY_BENCH_RUNS ?? 21);
 const API_SECONDS = Number(process.env.TALLY_BENCH_API_SECONDS ?? 10);
 const PG_ADMIN = process.env.TALLY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATA = join(HERE, 'data');
-
-async function generateCsv(path: string): Promise<number> {
-  if (existsSync(path)) return 0;
-  const random = seeded(1989);
-  const districts = loadDistricts(join(HERE, '..', 'data', 'gazetteer-af.json'), random);
-  const partial = `${path}.partial`;
-  const [, ms] = await timed(async () => {
-    const out = createWriteStream(partial);
-    for (const line of gedRows(ROWS, districts, random)) {
-      if (!out.write(line)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-  });
-  renameSync(partial, path);
-  return ms;
-}
 
 interface EngineFigures extends TallyFigures {
   import_ms: number;
@@ -159,7 +141,7 @@ function summary(r: {
 async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   const csv = join(DATA, `ged-${ROWS}.csv`);
-  const generate_ms = await generateCsv(csv);
+  const generate_ms = await generateGedCsv(csv, ROWS);
   log(`${csv}: ${ROWS} rows${generate_ms ? ` generated in ${Math.round(generate_ms / 1000)} s` : ' (reused)'}`);
   // A variable specifier keeps TypeScript from requiring DuckDB, which only the bench installs.
   const duckdbModule = './duckdb-questions.js';

@@ -15,6 +15,7 @@ import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
+import { runShaped, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -76,8 +77,6 @@ async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> 
 // How many stored incidents one report is compared with; the first by id when more would qualify.
 const MAX_CANDIDATES = 500;
 
-type IncidentQuery = ReturnType<typeof openIncidents>;
-
 // What the matcher compares and a merge settles; a row's summary and evidence are not read.
 const MATCHED_COLUMNS = [
   'id',
@@ -97,69 +96,103 @@ const MATCHED_COLUMNS = [
 
 type MatchedRow = Pick<IncidentRow, (typeof MATCHED_COLUMNS)[number]>;
 
-/** Incidents a document may merge into: extracted, not merged away, not already its own. */
-function openIncidents(trx: Db, documentId: number) {
-  return (
-    trx
-      .selectFrom('incidents')
-      .select(MATCHED_COLUMNS)
-      .where('dataset', '=', 'tally')
-      // A merged-away incident's claims count for the one it was merged into, which matches by itself.
-      .where('status', 'not in', ['merged', 'void'])
-      // A document's own incidents are distinct by its own reading; only other documents' may merge in.
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('incident_sources as s')
-              .select('s.id')
-              .whereRef('s.incident_id', '=', 'incidents.id')
-              .where('s.document_id', '=', documentId),
-          ),
+/**
+ * Which stored incidents a draft is compared with: those of its province, of its place (known by
+ * no province), of any place (a draft that names none), or those no report has placed yet.
+ */
+type Scope = 'admin1' | 'place' | 'any' | 'unplaced';
+
+/**
+ * Incidents of a scope a document may merge into: extracted, not merged away, not already its own.
+ * Every value comes through `value`, so the SQL of a scope is built once (query-shapes.ts).
+ */
+function openIncidents(trx: Db, scope: Scope, value: ValueOf) {
+  const open = trx
+    .selectFrom('incidents')
+    .select(MATCHED_COLUMNS)
+    .where('dataset', '=', 'tally')
+    // A merged-away incident's claims count for the one it was merged into, which matches by itself.
+    .where('status', 'not in', ['merged', 'void'])
+    // A document's own incidents are distinct by its own reading; only other documents' may merge in.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('incident_sources as s')
+            .select('s.id')
+            .whereRef('s.incident_id', '=', 'incidents.id')
+            .where('s.document_id', '=', value<number>('document')),
         ),
-      )
-  );
+      ),
+    );
+  if (scope === 'admin1') return open.where('admin1', '=', value<string>('scope'));
+  if (scope === 'place') return open.where('gazetteer_id', '=', value<string>('scope'));
+  if (scope === 'unplaced') return open.where('admin1', 'is', null).where('gazetteer_id', 'is', null);
+  return open;
 }
 
 /**
- * The first incidents by id among `query`'s whose dates come within a day of the key's. A short
- * incident (0009's flag: a month or less) that reaches the key's start began at most a month before
- * it, so those are read from a bounded range of start dates; long ones apart. Either way the index
- * seeks instead of walking a province's whole history. Sorted here: with an ORDER BY, SQLite's
- * planner preferred an index by date over every province.
+ * The first incidents by id in a scope whose dates come within a day of the key's. A short incident
+ * (0009's flag: a month or less) that reaches the key's start began at most a month before it, so
+ * those are read from a bounded range of start dates; long ones apart. Either way the index seeks
+ * instead of walking a province's whole history. Sorted here: with an ORDER BY, SQLite's planner
+ * preferred an index by date over every province.
  */
-async function overlapping(query: IncidentQuery, key: IncidentKey): Promise<MatchedRow[]> {
+async function overlapping(
+  trx: Db,
+  scope: Scope,
+  key: IncidentKey,
+  documentId: number,
+  scopeValue: string | null,
+): Promise<MatchedRow[]> {
   const from = shiftDay(key.date_start, -1);
-  const ranged = query.where('date_start', '<=', shiftDay(key.date_end, 1)).where('date_end', '>=', from);
-  const rows = await ranged
-    .where('long_span', '=', 0)
-    .where('date_start', '>=', shiftDay(from, -SHORT_SPAN_DAYS))
-    .unionAll(ranged.where('long_span', '=', 1))
-    .execute();
+  const values = {
+    document: documentId,
+    scope: scopeValue,
+    from,
+    to: shiftDay(key.date_end, 1),
+    shortFrom: shiftDay(from, -SHORT_SPAN_DAYS),
+  };
+  const rows = await runShaped(
+    trx,
+    `incident-match:${scope}`,
+    (value) => {
+      const ranged = openIncidents(trx, scope, value)
+        .where('date_start', '<=', value<string>('to'))
+        .where('date_end', '>=', value<string>('from'));
+      return ranged
+        .where('long_span', '=', 0)
+        .where('date_start', '>=', value<string>('shortFrom'))
+        .unionAll(ranged.where('long_span', '=', 1));
+    },
+    values,
+  );
   return rows.sort((a, b) => a.id - b.id).slice(0, MAX_CANDIDATES);
 }
 
 /** An incident already stored that this draft retells, if any, with the key it matched on. */
 async function findMatch(trx: Db, draft: DraftIncident, documentId: number): Promise<Candidate | null> {
   const key = keyOfDraft(draft);
-  const placeless = key.admin1 === null && key.gazetteer_id === null;
-  if (placeless && draft.undated) return null;
-  let query = openIncidents(trx, documentId);
-  if (key.admin1 !== null) query = query.where('admin1', '=', key.admin1);
-  else if (key.gazetteer_id !== null) query = query.where('gazetteer_id', '=', key.gazetteer_id);
+  const scope: Scope = key.admin1 !== null ? 'admin1' : key.gazetteer_id !== null ? 'place' : 'any';
+  const scopeValue = key.admin1 ?? key.gazetteer_id;
+  if (scope === 'any' && draft.undated) return null;
   if (draft.undated) {
-    const rows = await query.orderBy('id').limit(MAX_CANDIDATES).execute();
+    const rows = await runShaped(
+      trx,
+      `incident-match-undated:${scope}`,
+      (value) => openIncidents(trx, scope, value).orderBy('id').limit(MAX_CANDIDATES),
+      { document: documentId, scope: scopeValue },
+    );
     return pickUndatedMatch(key, await candidateKeys(trx, rows));
   }
-  const keys = await candidateKeys(trx, await overlapping(query, key));
-  if (placeless) return pickPlacelessMatch(key, keys);
+  const keys = await candidateKeys(trx, await overlapping(trx, scope, key, documentId, scopeValue));
+  if (scope === 'any') return pickPlacelessMatch(key, keys);
   return keys.find((k) => sameIncident(key, k)) ?? (await placelessMatch(trx, key, documentId));
 }
 
 /** A stored incident no report has placed yet, that this placed report tells: the one of its dates, kind and parties. */
 async function placelessMatch(trx: Db, key: IncidentKey, documentId: number) {
-  const query = openIncidents(trx, documentId).where('admin1', 'is', null).where('gazetteer_id', 'is', null);
-  return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(query, key)));
+  return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(trx, 'unplaced', key, documentId, null)));
 }
 
 /** Why the draft is in the incident: what it told, and for a merge what agreed with the incident. */

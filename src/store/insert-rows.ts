@@ -34,6 +34,11 @@ export async function insertRows<T extends Table>(
   rows: InsertObject<Database, T>[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  // A plugin may rewrite each query as it is built: keep nothing (as query-shapes.ts).
+  if (db.getExecutor().plugins.length > 0) {
+    await db.insertInto(table).values(rows).execute();
+    return;
+  }
   const columns = Object.keys(rows[0] as object);
   const values = valuesOf(rows as readonly Record<string, unknown>[], columns);
   const adapter = db.getExecutor().adapter;

@@ -133,6 +133,7 @@ export async function ingestOne(
 // fewer when their text grows past BATCH_BYTES, so memory stays bounded whatever the corpus.
 const BATCH_DOCUMENTS = 64;
 const BATCH_BYTES = 8_000_000;
+const READ_AHEAD = 4;
 
 /**
  * Ingest every input, yielding one outcome per input in input order (listing problems included).
@@ -147,8 +148,9 @@ export async function* ingestAll(
   maxBytes = DEFAULT_MAX_BYTES,
   pool: AnalysePool | null = null,
 ): AsyncGenerator<IngestOutcome> {
-  // One input at a time without a pool (analysis is on this thread anyway): memory stays flat.
-  const ahead = pool ? pool.size * 4 : 0;
+  // Without a pool, a few files are read ahead while this thread analyses: their reads overlap its
+  // work, and memory stays flat.
+  const ahead = pool ? pool.size * 4 : READ_AHEAD;
   const pending: Promise<Prepared>[] = [];
   let batch: Prepared[] = [];
   let batchBytes = 0;

@@ -225,7 +225,10 @@ export class SentenceDates {
       for (const key of ['events', 'since'] as const) {
         for (const m of this[key]) {
           let entry = this.byClause.get(m.clause);
-          if (!entry) this.byClause.set(m.clause, (entry = { events: [], since: [] }));
+          if (!entry) {
+            entry = { events: [], since: [] };
+            this.byClause.set(m.clause, entry);
+          }
           entry[key].push(m);
         }
       }

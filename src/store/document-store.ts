@@ -5,9 +5,10 @@ import type { ExtractionResult } from '../core/figure.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import type { StoreDialect } from './dialect.js';
 import { insertExtraction } from './extraction-store.js';
-import { saveIncidents } from './incident-store.js';
+import { recomputeIncidents, saveIncidents } from './incident-store.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
+import { runShaped, slotsOf } from './query-shapes.js';
 import type { Database, DocumentRow } from './schema.js';
 
 export interface NewDocument {
@@ -42,46 +43,62 @@ export async function saveDocument(store: Store, doc: NewDocument): Promise<Save
 export async function saveDocuments(store: Store, docs: readonly NewDocument[]): Promise<SaveOutcome[]> {
   return store.db.transaction().execute(async (trx) => {
     const outcomes: SaveOutcome[] = [];
-    for (const doc of docs) outcomes.push(await insertDocument(trx, store.dialect, doc));
+    // An incident that several documents of the batch report is recomputed once, after the last.
+    const stale = new Set<number>();
+    for (const doc of docs) outcomes.push(await insertDocument(trx, store.dialect, doc, stale));
+    await recomputeIncidents(trx, [...stale]);
     return outcomes;
   });
 }
 
-async function insertDocument(trx: Kysely<Database>, dialect: StoreDialect, doc: NewDocument): Promise<SaveOutcome> {
-  const inserted = await trx
-    .insertInto('documents')
-    .values({
-      content_hash: doc.contentHash,
-      title: doc.read.title,
-      source: doc.source,
-      publisher: doc.read.publisher,
-      kind: doc.read.kind,
-      format: doc.read.format,
-      published: doc.read.published,
-      language: doc.read.language,
-      text: doc.read.text,
-      bytes: doc.bytes,
-      ingested_at: doc.now,
-    })
-    .onConflict((oc) => oc.column('content_hash').doNothing())
-    .returning('id')
-    .executeTakeFirst();
+async function insertDocument(
+  trx: Kysely<Database>,
+  dialect: StoreDialect,
+  doc: NewDocument,
+  stale: Set<number>,
+): Promise<SaveOutcome> {
+  const values = {
+    content_hash: doc.contentHash,
+    title: doc.read.title,
+    source: doc.source,
+    publisher: doc.read.publisher,
+    kind: doc.read.kind,
+    format: doc.read.format,
+    published: doc.read.published,
+    language: doc.read.language,
+    text: doc.read.text,
+    bytes: doc.bytes,
+    ingested_at: doc.now,
+  };
+  const [inserted] = await runShaped<{ id: number }>(
+    trx,
+    'document-insert',
+    (value) =>
+      trx
+        .insertInto('documents')
+        .values(slotsOf(values, value))
+        .onConflict((oc) => oc.column('content_hash').doNothing())
+        .returning('id'),
+    values,
+  );
   if (!inserted) {
-    const existing = await trx
-      .selectFrom('documents')
-      .select('id')
-      .where('content_hash', '=', doc.contentHash)
-      .executeTakeFirstOrThrow();
+    const [existing] = await documentsByHash(trx, doc.contentHash);
+    if (!existing) throw new Error(`document ${doc.contentHash} neither inserted nor found`);
     return { status: 'unchanged', id: existing.id };
   }
   const extractionId = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
   if (doc.incidents && doc.incidents.length > 0) {
-    const figures = await trx
-      .selectFrom('figures')
-      .select('id')
-      .where('extraction_id', '=', extractionId)
-      .orderBy('ordinal')
-      .execute();
+    const figures = await runShaped<{ id: number }>(
+      trx,
+      'document-figure-ids',
+      (value) =>
+        trx
+          .selectFrom('figures')
+          .select('id')
+          .where('extraction_id', '=', value<number>('extraction'))
+          .orderBy('ordinal'),
+      { extraction: extractionId },
+    );
     await saveIncidents(
       trx,
       dialect,
@@ -89,18 +106,24 @@ async function insertDocument(trx: Kysely<Database>, dialect: StoreDialect, doc:
       doc.incidents,
       figures.map((f) => f.id),
       doc.now,
+      stale,
     );
   }
   return { status: 'ingested', id: inserted.id, figures: doc.extraction.figures.length };
 }
 
 export async function findDocumentByHash(store: Store, contentHash: string): Promise<number | null> {
-  const row = await store.db
-    .selectFrom('documents')
-    .select('id')
-    .where('content_hash', '=', contentHash)
-    .executeTakeFirst();
+  const [row] = await documentsByHash(store.db, contentHash);
   return row?.id ?? null;
+}
+
+function documentsByHash(db: Kysely<Database>, contentHash: string): Promise<{ id: number }[]> {
+  return runShaped(
+    db,
+    'document-by-hash',
+    (value) => db.selectFrom('documents').select('id').where('content_hash', '=', value<string>('hash')),
+    { hash: contentHash },
+  );
 }
 
 export interface DocumentSummary extends Omit<StoredDocument, 'text'> {

@@ -5,6 +5,7 @@ import { FigureFilter as FigureFilterSchema } from '../core/stored-figure.js';
 import { insertRows } from './insert-rows.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
+import { runShaped, slotsOf } from './query-shapes.js';
 import type { ConflictPartyTable, Database, FigureRow } from './schema.js';
 
 // Keeps one INSERT under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
@@ -17,16 +18,19 @@ export async function insertExtraction(
   result: ExtractionResult,
   now: string,
 ): Promise<number> {
-  const extraction = await trx
-    .insertInto('extractions')
-    .values({
-      document_id: documentId,
-      extractor: result.extractor.name,
-      extractor_version: result.extractor.version,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = {
+    document_id: documentId,
+    extractor: result.extractor.name,
+    extractor_version: result.extractor.version,
+    created_at: now,
+  };
+  const [extraction] = await runShaped<{ id: number }>(
+    trx,
+    'extraction-insert',
+    (value) => trx.insertInto('extractions').values(slotsOf(values, value)).returning('id'),
+    values,
+  );
+  if (!extraction) throw new Error(`no extraction row returned for document ${documentId}`);
   const rows = result.figures.map((f, ordinal) => figureToRow(f, documentId, extraction.id, ordinal));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     await insertRows(trx, 'figures', rows.slice(i, i + ROWS_PER_INSERT));

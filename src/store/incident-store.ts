@@ -15,7 +15,7 @@ import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
-import { runShaped, type ValueOf } from './query-shapes.js';
+import { runShaped, slotsOf, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -45,15 +45,25 @@ type Candidate = IncidentKey & { id: number; side_a: string | null; side_b: stri
 
 async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> {
   if (rows.length === 0) return [];
-  const actors = await trx
-    .selectFrom('incident_actors')
-    .select(['incident_id', 'actor_id'])
-    .where(
-      'incident_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
+  const actors: { incident_id: number; actor_id: string | null }[] = [];
+  for (const part of idLists(rows.map((r) => r.id))) {
+    actors.push(
+      ...(await runShaped<{ incident_id: number; actor_id: string | null }>(
+        trx,
+        `incident-match-actors:${part.length}`,
+        (value) =>
+          trx
+            .selectFrom('incident_actors')
+            .select(['incident_id', 'actor_id'])
+            .where(
+              'incident_id',
+              'in',
+              part.map((_, i) => value<number>(`id${i}`)),
+            ),
+        slotValues(part),
+      )),
+    );
+  }
   return rows.map((r) => ({
     id: r.id,
     date_start: r.date_start,
@@ -226,6 +236,7 @@ export async function saveIncidents(
   drafts: DraftIncident[],
   figureIds: number[],
   now: string,
+  recompute?: Set<number>,
 ): Promise<number[]> {
   if (drafts.length === 0) return [];
   await dialect.lockIncidentMerging(trx);
@@ -247,7 +258,9 @@ export async function saveIncidents(
     if (match !== null) await settleSides(trx, match, actors, draft);
     touched.add(id);
   }
-  for (const id of touched) if (!founded.has(id)) await recomputeIncident(trx, id);
+  const stale = [...touched].filter((id) => !founded.has(id));
+  if (recompute) for (const id of stale) recompute.add(id);
+  else await recomputeIncidents(trx, stale);
   return [...touched];
 }
 
@@ -269,12 +282,17 @@ async function settleSides(
 ): Promise<void> {
   const id = row.id;
   if (actors.some((a) => a.side === 'a' && a.actor_id !== null && a.actor_id !== UNIDENTIFIED_ID)) {
-    await trx
-      .deleteFrom('incident_actors')
-      .where('incident_id', '=', id)
-      .where('side', '=', 'a')
-      .where('actor_id', '=', UNIDENTIFIED_ID)
-      .execute();
+    await runShaped(
+      trx,
+      'incident-unidentified-delete',
+      (value) =>
+        trx
+          .deleteFrom('incident_actors')
+          .where('incident_id', '=', value<number>('incident'))
+          .where('side', '=', 'a')
+          .where('actor_id', '=', UNIDENTIFIED_ID),
+      { incident: id },
+    );
   }
   // The first report placed it nowhere ("in the centre of the country"); this one says where.
   if (row.admin1 === null && row.gazetteer_id === null && draft.place !== null)
@@ -303,26 +321,29 @@ async function settleSides(
 /** A new incident, its deaths estimated from its first report's claims as recomputeIncident would. */
 async function insertIncident(trx: Db, d: DraftIncident, now: string, claims: ClaimRow[]): Promise<number> {
   const e = estimateDeaths(claims.map(countedClaim));
-  const row = await trx
-    .insertInto('incidents')
-    .values({
-      date_start: d.date.start,
-      date_end: d.date.end,
-      date_precision: d.date.precision,
-      ...placeColumns(d.place),
-      event_type: d.event_type,
-      sub_event_type: d.sub_event_type,
-      violence_type: d.violence_type,
-      side_a: d.side_a?.name ?? null,
-      side_b: d.side_b?.name ?? null,
-      summary: d.summary.slice(0, 1000),
-      dataset: 'tally',
-      dataset_id: null,
-      created_at: now,
-      ...deathColumns(e),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = {
+    date_start: d.date.start,
+    date_end: d.date.end,
+    date_precision: d.date.precision,
+    ...placeColumns(d.place),
+    event_type: d.event_type,
+    sub_event_type: d.sub_event_type,
+    violence_type: d.violence_type,
+    side_a: d.side_a?.name ?? null,
+    side_b: d.side_b?.name ?? null,
+    summary: d.summary.slice(0, 1000),
+    dataset: 'tally',
+    dataset_id: null,
+    created_at: now,
+    ...deathColumns(e),
+  };
+  const [row] = await runShaped<{ id: number }>(
+    trx,
+    'incident-insert',
+    (value) => trx.insertInto('incidents').values(slotsOf(values, value)).returning('id'),
+    values,
+  );
+  if (!row) throw new Error('no incident row returned');
   return row.id;
 }
 
@@ -366,11 +387,16 @@ async function addSourcesAndClaims(
   // A new incident has no parties yet.
   const existing: IncidentParty[] = founded
     ? []
-    : await trx
-        .selectFrom('incident_actors')
-        .select(['side', 'actor_id', 'name'])
-        .where('incident_id', '=', id)
-        .execute();
+    : await runShaped<IncidentParty>(
+        trx,
+        'incident-parties',
+        (value) =>
+          trx
+            .selectFrom('incident_actors')
+            .select(['side', 'actor_id', 'name'])
+            .where('incident_id', '=', value<number>('incident')),
+        { incident: id },
+      );
   const actors = (
     [
       ['a', d.side_a],
@@ -415,13 +441,100 @@ function deathColumns(e: ReturnType<typeof estimateDeaths>) {
  * has been reviewed, the snapshot takes them and the effective values are derived again.
  */
 export async function recomputeIncident(trx: Db, id: number): Promise<void> {
-  // Only what the estimate reads: a much-reported incident holds hundreds of claims and their evidence.
-  const claims = await trx
-    .selectFrom('incident_claims')
-    .select(['kind', 'category', 'low', 'high', 'vague'])
-    .where('incident_id', '=', id)
-    .execute();
-  await writeExtractedValues(trx, id, deathColumns(estimateDeaths(claims.map(countedClaim))));
+  await recomputeIncidents(trx, [id]);
+}
+
+type CountedRow = Pick<Selectable<IncidentClaimTable>, 'incident_id' | 'kind' | 'category' | 'low' | 'high' | 'vague'>;
+
+/**
+ * recomputeIncident for many incidents, their claims read a few hundred incidents at a time. A
+ * batch of documents recomputes each incident it touched once, after its last document.
+ */
+export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promise<void> {
+  for (const part of idLists(ids)) {
+    // Only what the estimate reads: a much-reported incident holds hundreds of claims and their evidence.
+    const rows = await runShaped<CountedRow>(
+      trx,
+      `incident-recompute:${part.length}`,
+      (value) =>
+        trx
+          .selectFrom('incident_claims')
+          .select(['incident_id', 'kind', 'category', 'low', 'high', 'vague'])
+          .where(
+            'incident_id',
+            'in',
+            part.map((_, i) => value<number>(`id${i}`)),
+          )
+          .orderBy('incident_id')
+          .orderBy('id'),
+      slotValues(part),
+    );
+    const snapshots = await runShaped<{ incident_id: number }>(
+      trx,
+      `incident-recompute-snapshots:${part.length}`,
+      (value) =>
+        trx
+          .selectFrom('incident_extractions')
+          .select('incident_id')
+          .where(
+            'incident_id',
+            'in',
+            part.map((_, i) => value<number>(`id${i}`)),
+          ),
+      slotValues(part),
+    );
+    const reviewed = new Set(snapshots.map((r) => r.incident_id));
+    const claims = new Map<number, CountedRow[]>();
+    for (const r of rows) {
+      const list = claims.get(r.incident_id);
+      if (list === undefined) claims.set(r.incident_id, [r]);
+      else list.push(r);
+    }
+    for (const id of new Set(part)) {
+      const values = deathColumns(estimateDeaths((claims.get(id) ?? []).map(countedClaim)));
+      if (reviewed.has(id)) await writeExtractedValues(trx, id, values);
+      else await runShaped(trx, 'incident-deaths', (value) => updateDeaths(trx, value), { ...values, id });
+    }
+  }
+}
+
+function updateDeaths(trx: Db, value: ValueOf) {
+  return trx
+    .updateTable('incidents')
+    .set({
+      deaths_low: value('deaths_low'),
+      deaths_best: value('deaths_best'),
+      deaths_high: value('deaths_high'),
+      deaths_a: value('deaths_a'),
+      deaths_b: value('deaths_b'),
+      deaths_civilians: value('deaths_civilians'),
+      deaths_unknown: value('deaths_unknown'),
+    })
+    .where('id', '=', value<number>('id'));
+}
+
+// IN lists are padded to one of a few lengths (repeating the last id), so that a few SQL shapes serve
+// every batch instead of one per length.
+const ID_LIST_LENGTHS = [1, 4, 16, 64, 256] as const;
+
+function idLists(ids: readonly number[]): number[][] {
+  const max = ID_LIST_LENGTHS[ID_LIST_LENGTHS.length - 1] as number;
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += max) {
+    const part = ids.slice(i, i + max);
+    const length = ID_LIST_LENGTHS.find((n) => n >= part.length) as number;
+    while (part.length < length) part.push(part[part.length - 1] as number);
+    out.push(part);
+  }
+  return out;
+}
+
+function slotValues(ids: readonly number[]): Record<string, number> {
+  const values: Record<string, number> = {};
+  ids.forEach((id, i) => {
+    values[`id${i}`] = id;
+  });
+  return values;
 }
 
 /** A stored claim as the death estimate reads it. */

@@ -11,7 +11,9 @@ export type ValueOf = <T>(name: string) => T;
 
 /** Shapes kept per store, at most; a shape is a combination of filters, sort and order. */
 const SHAPES_KEPT = 256;
-const kept = new WeakMap<Kysely<Database>, Map<string, CompiledQuery>>();
+// Kept per dialect adapter, which a store's transactions share with it: a shape built in one
+// transaction serves the next.
+const kept = new WeakMap<object, Map<string, CompiledQuery>>();
 
 /**
  * Runs a query built by Kysely once per shape and kept as SQL; each run binds its own values into
@@ -30,10 +32,11 @@ export async function runShaped<R>(
   if (db.getExecutor().plugins.length > 0) {
     return (await db.executeQuery(build(<T>(name: string) => values[name] as T))).rows;
   }
-  let shapes = kept.get(db);
+  const adapter = db.getExecutor().adapter;
+  let shapes = kept.get(adapter);
   if (!shapes) {
     shapes = new Map();
-    kept.set(db, shapes);
+    kept.set(adapter, shapes);
   }
   let compiled = shapes.get(shape);
   if (!compiled) {
@@ -48,4 +51,11 @@ export async function runShaped<R>(
   });
   const result = await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, parameters));
   return result.rows;
+}
+
+/** A row of values as slots of the same names, for an INSERT or UPDATE kept by runShaped. */
+export function slotsOf<R extends Record<string, unknown>>(row: R, value: ValueOf): R {
+  const slots: Record<string, unknown> = {};
+  for (const name of Object.keys(row)) slots[name] = value(name);
+  return slots as R;
 }

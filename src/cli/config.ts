@@ -3,6 +3,9 @@ import { DEFAULT_SERVER_CONFIG } from '../serve/server-types.js';
 import { isPostgresUrl } from '../store/open-store.js';
 
 /** The one place that reads the environment; everything below takes plain values. */
+/** Where `tally report` finds a browser to print with, unless told. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
 export interface CliConfig {
   db: string;
   /** The user's actor registry file, merged over the shipped one. */

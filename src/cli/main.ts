@@ -3,25 +3,26 @@ import pc from 'picocolors';
 import { ConflictError, InvalidInputError, NotFoundError, StoreError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import { ACTOR_TYPES } from '../resolve/actor-registry.js';
-import { runDbStatus } from './commands/db-commands.js';
-import { runDocuments, runShowDocument } from './commands/document-commands.js';
-import { runIncidentExplain } from './commands/explain-command.js';
-import { runExtract, runFigures } from './commands/figure-commands.js';
-import { runGrade, runSources, runSourceType } from './commands/grade-commands.js';
-import { runIncidents, runShowIncident } from './commands/incident-commands.js';
-import { runIngest } from './commands/ingest-command.js';
-import { runExport, runImport } from './commands/interop-commands.js';
-import { runEnqueue, runQueueStatus, runWorkerCommand } from './commands/queue-commands.js';
-import { DEFAULT_CHROMIUM, runReport } from './commands/report-commands.js';
-import {
-  runActorAlias,
-  runActorPeriod,
-  runActors,
-  runGazetteerImport,
-  runGazetteerSearch,
-} from './commands/resolve-commands.js';
 import { registerServerCommands } from './commands/server-commands.js';
-import { resolveConfig } from './config.js';
+import { DEFAULT_CHROMIUM, resolveConfig } from './config.js';
+
+/**
+ * Each command's module is loaded when the command runs: loading every command's (the server, the
+ * HTML and PDF readers, the report, the importers) took as long as ingesting a thousand reports.
+ */
+const load = {
+  db: () => import('./commands/db-commands.js'),
+  document: () => import('./commands/document-commands.js'),
+  explain: () => import('./commands/explain-command.js'),
+  figure: () => import('./commands/figure-commands.js'),
+  grade: () => import('./commands/grade-commands.js'),
+  incident: () => import('./commands/incident-commands.js'),
+  ingest: () => import('./commands/ingest-command.js'),
+  interop: () => import('./commands/interop-commands.js'),
+  queue: () => import('./commands/queue-commands.js'),
+  report: () => import('./commands/report-commands.js'),
+  resolve: () => import('./commands/resolve-commands.js'),
+};
 
 /** Exit codes, in the one place that decides them. */
 export const EXIT = {
@@ -85,10 +86,10 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
       int('--jobs', 1),
     )
     .action((paths: string[], flags, cmd: Command) =>
-      run(() =>
+      run(async () =>
         flags.queue
-          ? runEnqueue(db(cmd), paths, flags)
-          : runIngest(db(cmd), paths, { ...flags, actors: config(cmd).actors }),
+          ? (await load.queue()).runEnqueue(db(cmd), paths, flags)
+          : (await load.ingest()).runIngest(db(cmd), paths, { ...flags, actors: config(cmd).actors }),
       ),
     );
 
@@ -99,14 +100,16 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--lease <seconds>', 'how long a job stays claimed without a heartbeat', int('--lease', 1), 60)
     .option('--poll <ms>', 'how long to wait when the queue is empty', int('--poll', 10), 1000)
     .option('--max-bytes <n>', 'refuse inputs larger than this', int('--max-bytes', 1), DEFAULT_MAX_BYTES)
-    .action((flags, cmd: Command) => run(() => runWorkerCommand(db(cmd), { ...flags, actors: config(cmd).actors })));
+    .action((flags, cmd: Command) =>
+      run(async () => (await load.queue()).runWorkerCommand(db(cmd), { ...flags, actors: config(cmd).actors })),
+    );
 
   const queue = program.command('queue').description('the ingest queue');
   queue
     .command('status')
     .description('progress of queued ingest: done, running, queued, failed, and which workers')
     .option('--json', 'print JSON')
-    .action((flags, cmd: Command) => run(() => runQueueStatus(db(cmd), flags)));
+    .action((flags, cmd: Command) => run(async () => (await load.queue()).runQueueStatus(db(cmd), flags)));
 
   program
     .command('documents')
@@ -114,21 +117,23 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many', int('--limit', 1), 1000)
     .option('--offset <n>', 'skip this many', int('--offset'), 0)
-    .action((flags, cmd: Command) => run(() => runDocuments(db(cmd), flags)));
+    .action((flags, cmd: Command) => run(async () => (await load.document()).runDocuments(db(cmd), flags)));
 
   const show = program.command('show').description('show one stored item in full');
   show
     .command('document')
     .argument('<id>', 'document id', int('id', 1))
     .option('--json', 'print JSON')
-    .action((id: number, flags, cmd: Command) => run(() => runShowDocument(db(cmd), id, flags)));
+    .action((id: number, flags, cmd: Command) =>
+      run(async () => (await load.document()).runShowDocument(db(cmd), id, flags)),
+    );
 
   show
     .command('incident')
     .argument('<id>', 'incident id', int('id', 1))
     .option('--json', 'print JSON')
     .action((id: number, flags, cmd: Command) =>
-      run(() => runShowIncident(db(cmd), id, { ...flags, actors: config(cmd).actors })),
+      run(async () => (await load.incident()).runShowIncident(db(cmd), id, { ...flags, actors: config(cmd).actors })),
     );
 
   program
@@ -136,7 +141,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .description('extract figures and the conflict infobox from one file without storing anything')
     .argument('<file>')
     .option('--json', 'print the extraction as JSON')
-    .action((file: string, flags) => run(() => runExtract(file, flags)));
+    .action((file: string, flags) => run(async () => (await load.figure()).runExtract(file, flags)));
 
   program
     .command('figures')
@@ -147,7 +152,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--claimant <text>', 'only figures whose claimant contains this text')
     .option('--limit <n>', 'at most this many', int('--limit', 1), 1000)
     .option('--json', 'print JSON')
-    .action((flags, cmd: Command) => run(() => runFigures(db(cmd), flags)));
+    .action((flags, cmd: Command) => run(async () => (await load.figure()).runFigures(db(cmd), flags)));
 
   incidentFilterOptions(
     program.command('incidents').description('list incidents: what happened where and when, with every claim about it'),
@@ -157,10 +162,10 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--csv', 'print CSV')
     .option('--explain <id>', 'why each source is part of incident ID (dates, places, kind of event, parties)')
     .action((flags, cmd: Command) =>
-      run(() =>
+      run(async () =>
         flags.explain !== undefined
-          ? runIncidentExplain(db(cmd), flags.explain, flags)
-          : runIncidents(db(cmd), { ...flags, actors: config(cmd).actors }),
+          ? (await load.explain()).runIncidentExplain(db(cmd), flags.explain, flags)
+          : (await load.incident()).runIncidents(db(cmd), { ...flags, actors: config(cmd).actors }),
       ),
     );
 
@@ -172,7 +177,9 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .requiredOption('--format <format>', 'ged, acled, geojson, jsonl or csv')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--redact', 'write [redacted] for notes marked sensitive, as viewers get them from the API')
-    .action((flags, cmd: Command) => run(() => runExport(db(cmd), { ...flags, actors: config(cmd).actors })));
+    .action((flags, cmd: Command) =>
+      run(async () => (await load.interop()).runExport(db(cmd), { ...flags, actors: config(cmd).actors })),
+    );
 
   incidentFilterOptions(
     program
@@ -183,7 +190,9 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--pdf <file>', "also print it to PDF (A4) through chromium's print")
     .option('--title <text>', 'the title on the cover', 'Incident report')
     .option('--chromium <path>', 'the chromium to print with', DEFAULT_CHROMIUM)
-    .action((flags, cmd: Command) => run(() => runReport(db(cmd), { ...flags, actors: config(cmd).actors })));
+    .action((flags, cmd: Command) =>
+      run(async () => (await load.report()).runReport(db(cmd), { ...flags, actors: config(cmd).actors })),
+    );
 
   program
     .command('grade')
@@ -195,7 +204,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--reason <text>', 'the reason recorded in the audit trail')
     .option('--json', 'print JSON')
     .action((id: number, grade: string, flags, cmd: Command) =>
-      run(() => runGrade(db(cmd), id, grade, { ...flags, actors: config(cmd).actors })),
+      run(async () => (await load.grade()).runGrade(db(cmd), id, grade, { ...flags, actors: config(cmd).actors })),
     );
 
   program
@@ -204,7 +213,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many', int('--limit', 1), 1000)
     .option('--offset <n>', 'skip this many', int('--offset'), 0)
-    .action((flags, cmd: Command) => run(() => runSources(db(cmd), flags)));
+    .action((flags, cmd: Command) => run(async () => (await load.grade()).runSources(db(cmd), flags)));
 
   program
     .command('source')
@@ -215,7 +224,9 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--sensitive', 'the note is sensitive')
     .option('--reason <text>', 'the reason recorded in the audit trail')
     .option('--json', 'print JSON')
-    .action((id: number, type: string, flags, cmd: Command) => run(() => runSourceType(db(cmd), id, type, flags)));
+    .action((id: number, type: string, flags, cmd: Command) =>
+      run(async () => (await load.grade()).runSourceType(db(cmd), id, type, flags)),
+    );
 
   program
     .command('import')
@@ -224,7 +235,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--dataset-version <version>', 'the release, e.g. 19.1 (GED file names like ged191 give it too)')
     .option('--json', 'print the summary as JSON')
     .action((file: string, flags, cmd: Command) =>
-      run(() => runImport(db(cmd), file, { ...flags, actors: config(cmd).actors })),
+      run(async () => (await load.interop()).runImport(db(cmd), file, { ...flags, actors: config(cmd).actors })),
     );
 
   const gazetteer = program.command('gazetteer').description('the places Tally resolves names to');
@@ -235,14 +246,18 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--format <format>', 'geonames, csv or geojson (default: detected)')
     .option('--country <code>', 'ISO 3166-1 alpha-2 country for rows that name none')
     .option('--json', 'print JSON')
-    .action((file: string, flags, cmd: Command) => run(() => runGazetteerImport(db(cmd), file, flags)));
+    .action((file: string, flags, cmd: Command) =>
+      run(async () => (await load.resolve()).runGazetteerImport(db(cmd), file, flags)),
+    );
   gazetteer
     .command('search')
     .description('how a place name resolves, best candidate first')
     .argument('<name>')
     .option('--json', 'print JSON')
     .action((name: string, flags, cmd: Command) =>
-      run(() => runGazetteerSearch(db(cmd), name, { ...flags, actors: config(cmd).actors })),
+      run(async () =>
+        (await load.resolve()).runGazetteerSearch(db(cmd), name, { ...flags, actors: config(cmd).actors }),
+      ),
     );
 
   const actors = program.command('actors').description('the registry of parties and people, with their aliases');
@@ -250,14 +265,16 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .command('list', { isDefault: true })
     .description('list actors (shipped, with your additions)')
     .option('--json', 'print JSON')
-    .action((flags, cmd: Command) => run(() => runActors({ ...flags, actors: config(cmd).actors })));
+    .action((flags, cmd: Command) =>
+      run(async () => (await load.resolve()).runActors({ ...flags, actors: config(cmd).actors })),
+    );
   actors
     .command('alias')
     .description("add an alias to an actor (kept in the user's registry file)")
     .argument('<id>', 'actor id, as `tally actors` lists it')
     .argument('<alias>')
     .action((id: string, alias: string, _flags, cmd: Command) =>
-      run(() => runActorAlias(id, alias, { actors: config(cmd).actors })),
+      run(async () => (await load.resolve()).runActorAlias(id, alias, { actors: config(cmd).actors })),
     );
   actors
     .command('period')
@@ -269,7 +286,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--type <type>', `the type it had then: ${ACTOR_TYPES.join(', ')}`)
     .option('--note <text>', 'why')
     .action((id: string, flags, cmd: Command) =>
-      run(() => runActorPeriod(id, { ...flags, actors: config(cmd).actors })),
+      run(async () => (await load.resolve()).runActorPeriod(id, { ...flags, actors: config(cmd).actors })),
     );
 
   registerServerCommands(program, { run, db, actors: (cmd) => config(cmd).actors, int });
@@ -279,7 +296,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .command('status')
     .description('where the store is, its schema version and what it holds')
     .option('--json', 'print JSON')
-    .action((flags, cmd: Command) => run(() => runDbStatus(db(cmd), flags)));
+    .action((flags, cmd: Command) => run(async () => (await load.db()).runDbStatus(db(cmd), flags)));
 
   return program;
 }

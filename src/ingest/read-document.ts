@@ -4,8 +4,6 @@ import { decodeText } from './decode-text.js';
 import { detectTextFormat, extensionOf, isPdf } from './detect-format.js';
 import { guessLanguage } from './guess-language.js';
 import { normalizeLanguageTag } from './html-metadata.js';
-import { readHtml } from './read-html.js';
-import { readPdf } from './read-pdf.js';
 import { findMarkdownTitle, findPublishedDate, findTextTitle, guessKind } from './text-clues.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -22,6 +20,13 @@ export interface ReadOptions {
  *
  * @throws InvalidInputError naming `name` and the problem (binary, empty, not decodable, too large...).
  */
+// The HTML and PDF readers (linkedom, Readability, unpdf) load when a first such input comes: a
+// folder of plain-text wires started in twice the time for them.
+const readers = {
+  html: () => import('./read-html.js'),
+  pdf: () => import('./read-pdf.js'),
+};
+
 export async function readDocument(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<ReadDocument> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
@@ -41,6 +46,7 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
   const text = decoded.text;
   const format = detectTextFormat(text, name);
   if (format === 'html') {
+    const { readHtml } = await readers.html();
     const result = readHtml(text);
     if (!result.ok) throw new InvalidInputError(name, result.problem);
     const html = result.reading;
@@ -66,6 +72,7 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
 }
 
 async function readPdfDocument(bytes: Uint8Array, name: string): Promise<ReadDocument> {
+  const { readPdf } = await readers.pdf();
   const result = await readPdf(bytes);
   if (!result.ok) throw new InvalidInputError(name, result.problem);
   const pdf = result.reading;

@@ -9,6 +9,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { describeFsError } from '../../ingest/collect-files.js';
 import { describeFilter, writeReportHtml } from '../../report/load-report.js';
 import { openStore } from '../../store/open-store.js';
+import { DEFAULT_CHROMIUM } from '../config.js';
 import { checkIncidentFilterFlags, type IncidentFilterFlags, incidentFilter } from './incident-commands.js';
 
 export interface ReportFlags extends IncidentFilterFlags {
@@ -18,7 +19,7 @@ export interface ReportFlags extends IncidentFilterFlags {
   chromium: string;
 }
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+export { DEFAULT_CHROMIUM };
 
 /** `tally report`: the incidents a filter selects as one offline HTML document, and as a PDF on request. */
 export async function runReport(db: string, flags: ReportFlags): Promise<number> {

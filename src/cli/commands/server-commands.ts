@@ -9,7 +9,6 @@ import { type ReextractOutcome, reextractDocuments } from '../../app/reextract-d
 import { type Agent, Role } from '../../core/account.js';
 import { parseInput } from '../../core/validate.js';
 import { readDocument } from '../../ingest/read-document.js';
-import { buildServer } from '../../serve/build-server.js';
 import { DEFAULT_SERVER_CONFIG } from '../../serve/server-types.js';
 import { listApiTokens } from '../../store/credentials-store.js';
 import { openStore, type Store } from '../../store/open-store.js';
@@ -213,6 +212,8 @@ async function runServe(
         `${pc.yellow('no admin account yet.')} Create the first one (you will be asked for its password):\n  tally users add NAME --role admin\n`,
       );
     }
+    // Loaded here, so that every other command starts without the server's modules.
+    const { buildServer } = await import('../../serve/build-server.js');
     const app = await buildServer({
       store,
       resolvers,

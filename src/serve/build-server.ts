@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -27,6 +26,7 @@ import { registerReferenceRoutes } from './reference-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { compileResponseSerializer } from './response-serializer.js';
 import { registerReviewRoutes } from './review-routes.js';
+import { securityHeaders } from './security-headers.js';
 import type { RouteInfo, ServerDeps, ZodApp } from './server-types.js';
 import { isTrustedProxy } from './trust-proxy.js';
 
@@ -76,24 +76,11 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
     for (const method of methods) routes.push({ method, url: route.url, access: route.config.access });
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      // Same-origin page and API docs: no inline script, nothing from elsewhere.
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // Served over plain http on a LAN as often as behind https: do not force https subresources.
-        upgradeInsecureRequests: null,
-      },
-    },
+  // Every response, errors and static files too, as @fastify/helmet set them.
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(rateLimit, rateLimitOptions(config.rateLimit));
   await app.register(cookie);

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { AggregateDimension, DeathsAggregate, TimelineAggregate, TimelineSplit } from '../core/aggregate.js';
 import { aggregateDeaths } from '../store/aggregate-queries.js';
 import { timelineDeaths } from '../store/timeline-queries.js';
+import type { BodyCache } from './body-cache.js';
 import { IncidentFilterQuery, incidentFilterOf } from './incident-query.js';
 import type { ServerDeps, ZodApp } from './server-types.js';
 
-export function registerAggregateRoutes(app: ZodApp, deps: ServerDeps): void {
+export function registerAggregateRoutes(app: ZodApp, deps: ServerDeps, bodies: BodyCache): void {
   app.get(
     '/api/aggregates/deaths',
     {
@@ -17,6 +18,7 @@ export function registerAggregateRoutes(app: ZodApp, deps: ServerDeps): void {
         querystring: IncidentFilterQuery.extend({ by: AggregateDimension }),
         response: { 200: DeathsAggregate },
       },
+      ...bodies.hooks,
     },
     async (request) => aggregateDeaths(deps.store, request.query.by, incidentFilterOf(request.query, deps)),
   );
@@ -35,6 +37,7 @@ export function registerAggregateRoutes(app: ZodApp, deps: ServerDeps): void {
         }),
         response: { 200: TimelineAggregate },
       },
+      ...bodies.hooks,
     },
     async (request) =>
       timelineDeaths(deps.store, request.query.split, incidentFilterOf(request.query, deps), request.query.top),

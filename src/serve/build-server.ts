@@ -11,6 +11,7 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { registerAggregateRoutes } from './aggregates-routes.js';
 import { installAuth } from './auth-hooks.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { createBodyCache } from './body-cache.js';
 import { registerDocumentRoutes } from './documents-routes.js';
 import { handleError } from './error-handler.js';
 import { registerExportRoutes } from './export-routes.js';
@@ -120,18 +121,20 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
   );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The most asked reads (the page's list, chart and timeline) answer again from the bytes they wrote.
+  const bodies = createBodyCache(deps.store);
   registerAuthRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerFigureRoutes(app, deps);
   // Before /api/incidents/:id would be tried: a static path wins in Fastify's router either way.
   registerPointRoutes(app, deps);
-  registerIncidentRoutes(app, deps);
+  registerIncidentRoutes(app, deps, bodies);
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerReviewRoutes(app, deps);
   registerGradeRoutes(app, deps);
   registerReportRoutes(app, deps);
-  registerAggregateRoutes(app, deps);
+  registerAggregateRoutes(app, deps, bodies);
   registerReferenceRoutes(app, deps);
   registerAdminRoutes(app, deps);
 

@@ -17,8 +17,11 @@ export interface IncidentCacheView {
 }
 
 export interface IncidentCache {
-  /** Reads the store's data stamp; everything kept under an older stamp is dropped. */
-  open(): Promise<IncidentCacheView>;
+  /**
+   * Reads the store's data stamp, or takes the one the caller has just read; everything kept under
+   * another stamp is dropped.
+   */
+  open(stamp?: string): Promise<IncidentCacheView>;
 }
 
 /**
@@ -38,8 +41,8 @@ export function createIncidentCache(
   let kept = new Map<number, GradedIncident>();
 
   return {
-    async open() {
-      const stamp = await readDataVersion(store);
+    async open(known) {
+      const stamp = known ?? (await readDataVersion(store));
       if (stamp !== version) {
         version = stamp;
         kept = new Map();

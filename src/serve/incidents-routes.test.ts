@@ -61,6 +61,14 @@ for (const kind of STORE_KINDS) {
       expect(json<Page>(anonymous).items[0]?.review?.note).toBe('[redacted]');
       expect(json<Page>(await list('analyst')).items[0]?.review?.note).toBe('witness: Gul Ahmad');
 
+      // And the other way round: the redacted page is read first and kept, twice over.
+      const renoted = await post(`/api/incidents/${id}/note`, { note: 'witness: Zarif Khan', note_sensitive: true });
+      expect(renoted.statusCode).toBe(200);
+      for (let i = 0; i < 2; i++) expect((await list(null)).body).not.toContain('Zarif Khan');
+      const viewer = await s.app.inject({ method: 'GET', url: '/api/incidents', headers: s.as('viewer') });
+      expect(viewer.body).not.toContain('Zarif Khan');
+      expect(json<Page>(await list('analyst')).items[0]?.review?.note).toBe('witness: Zarif Khan');
+
       const corrected = await post(`/api/incidents/${id}/correct`, {
         reason: 'morgue count',
         deaths: { low: 12, best: 13, high: 15 },

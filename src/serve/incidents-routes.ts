@@ -5,6 +5,7 @@ import { IncidentExplanation } from '../core/incident-explain.js';
 import { ReviewedIncident as ReviewedIncidentSchema } from '../core/review.js';
 import { loadGradedIncidents, pageGradedIncidents } from '../store/grade-pages.js';
 import { explainIncident } from '../store/incident-merges.js';
+import type { BodyCache } from './body-cache.js';
 import { createIncidentCache } from './incident-cache.js';
 import { writeIncidentPage } from './incident-page-serializer.js';
 import { decodeCursor, encodeCursor, IncidentListQuery, incidentFilterOf } from './incident-query.js';
@@ -12,7 +13,7 @@ import type { ServerDeps, ZodApp } from './server-types.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps): void {
+export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps, bodies: BodyCache): void {
   const incidents = createIncidentCache(deps.store, deps.resolvers.actors);
   app.get(
     '/api/incidents',
@@ -25,12 +26,13 @@ export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps): void {
       },
       // Fastify takes a string or a Buffer; the page is assembled from each incident's bytes.
       serializerCompiler: () => writeIncidentPage as unknown as (data: unknown) => string,
+      ...bodies.hooks,
     },
     async (request) => {
       const q = request.query;
       const after = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : undefined;
       const filter = incidentFilterOf(q, deps);
-      const cached = await incidents.open();
+      const cached = await incidents.open(bodies.stampOf(request));
       // A grade filter reads on until the page is full.
       const page = await pageGradedIncidents(
         deps.store.db,

@@ -58,16 +58,27 @@ interface Voice {
  * sources); weak (one source, or none).
  */
 export function gradeIncident(input: GradeInput): GradeResult {
-  const { voices, sources, label } = voicesOf(input);
+  // An incident's claims mostly share a few claimants (a dataset's every row, a wire's one spokesman).
+  const sides = new Map<string | null, 'a' | 'b' | null>();
+  const sideOf = (speaker: string | null): 'a' | 'b' | null => {
+    let side = sides.get(speaker);
+    if (side === undefined) {
+      side = claimantSide(speaker, input.sides, input.findActors);
+      sides.set(speaker, side);
+    }
+    return side;
+  };
+  const { voices, sources, label } = voicesOf(input, sideOf);
   const partyClaimants = distinct(
-    input.claims.flatMap((c) =>
-      c.claimant && claimantSide(c.claimant, input.sides, input.findActors) !== null ? [c.claimant] : [],
-    ),
+    input.claims.flatMap((c) => (c.claimant && sideOf(c.claimant) !== null ? [c.claimant] : [])),
   );
   return { ...rule(input.status, voices, sources, label), partyClaimants };
 }
 
-function voicesOf(input: GradeInput): { voices: Voice[]; sources: number; label: string | null } {
+function voicesOf(
+  input: GradeInput,
+  sideOf: (speaker: string | null) => 'a' | 'b' | null,
+): { voices: Voice[]; sources: number; label: string | null } {
   const groups = independentSources(input.documents);
   const sourceOf = new Map<number, number>();
   groups.forEach((g, i) => {
@@ -92,7 +103,7 @@ function voicesOf(input: GradeInput): { voices: Voice[]; sources: number; label:
     const docType = doc?.type;
     // A party's own release speaks in its own name: its publisher is the claimant.
     const speaker = claim.claimant ?? (docType === 'party' ? (doc?.publisher ?? null) : null);
-    const side = claimantSide(speaker, input.sides, input.findActors);
+    const side = sideOf(speaker);
     const party = side !== null || (claim.claimant === null && docType === 'party');
     const label = claim.claimant?.trim() || (source < groups.length ? nameOf(source) : claim.source) || 'a source';
     const key = `${source}|${side ?? ''}|${(claim.claimant ?? '').toLowerCase().trim()}`;

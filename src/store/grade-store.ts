@@ -21,10 +21,18 @@ export type GradableIncident = Omit<Incident, 'claims'> & {
 /** Actor ids a text names, through the registry: the grade's test of whether a claimant is a party. */
 export function actorFinder(index: ActorIndex | null | undefined): FindActors | undefined {
   if (!index) return undefined;
-  return (text) =>
-    findActorMentions(text, index).flatMap((m) =>
-      [m.actor.id, m.actor.group?.id, m.actor.stands_for?.id].filter((id): id is string => typeof id === 'string'),
-    );
+  // A finder lives for one batch of incidents, whose claims repeat the same few claimants.
+  const found = new Map<string, string[]>();
+  return (text) => {
+    let ids = found.get(text);
+    if (!ids) {
+      ids = findActorMentions(text, index).flatMap((m) =>
+        [m.actor.id, m.actor.group?.id, m.actor.stands_for?.id].filter((id): id is string => typeof id === 'string'),
+      );
+      found.set(text, ids);
+    }
+    return ids;
+  };
 }
 
 /**

@@ -1,12 +1,18 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createAnalyser } from '../src/app/analyse-document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
 import { buildServer } from '../src/serve/build-server.js';
+import { encodeCursor } from '../src/serve/incident-query.js';
 import { DEFAULT_SERVER_CONFIG } from '../src/serve/server-types.js';
 import type { Store } from '../src/store/open-store.js';
+import { type IncidentPosition, pageIncidentIds } from '../src/store/reviewed-incidents.js';
 import { QUESTIONS } from './questions.js';
 
 export interface RouteThroughput {
@@ -26,6 +32,11 @@ interface LoadResult {
 }
 
 const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const WALK = join(dirname(fileURLToPath(import.meta.url)), 'api-walk.ts');
+/** Where the walk goes: pages of these provinces and kinds of event, each page once. */
+const WALK_PROVINCES = ['Helmand', 'Kandahar', 'Nangarhar', 'Ghazni', 'Kunduz', 'Faryab', 'Kunar', 'Paktika'];
+const WALK_TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians'];
+const WALK_PAGES = 40;
 
 /**
  * autocannon in a process of its own, as a real client is: run inside the server's process it
@@ -41,8 +52,48 @@ async function load(url: string, seconds: number): Promise<LoadResult> {
 }
 
 /**
- * Requests per second on loopback for an incident page and an aggregate, each for `seconds`, from a
- * client in another process (10 connections).
+ * Incident page URLs that no reader has asked for: the pages of several provinces and kinds of
+ * event, by date from a cursor, their cursors read from the store as the server would write them.
+ */
+async function walkPaths(store: Store): Promise<string[]> {
+  const q = QUESTIONS;
+  const paths: string[] = [];
+  for (const province of WALK_PROVINCES) {
+    for (const type of WALK_TYPES) {
+      const filter = { from: q.from, to: q.to, place: { admin1: province }, eventType: type };
+      let after: IncidentPosition | undefined;
+      for (let i = 0; i < WALK_PAGES; i++) {
+        const page = await pageIncidentIds(store.db, filter, { sort: 'date', order: 'asc', after, limit: q.pageSize });
+        if (!page.next) break;
+        after = page.next;
+        const query = new URLSearchParams({ place: `${province} province`, type, from: q.from, to: q.to });
+        paths.push(`/api/incidents?${query}&limit=${q.pageSize}&cursor=${encodeCursor('date', 'asc', after)}`);
+      }
+    }
+  }
+  return paths;
+}
+
+/** Distinct incident pages, one after another, from a client in another process (bench/api-walk.ts). */
+async function walk(base: string, paths: string[], seconds: number): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-walk-'));
+  try {
+    const file = join(dir, 'paths.json');
+    writeFileSync(file, JSON.stringify({ base, paths }));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', WALK, file, String(seconds)], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as LoadResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Requests per second on loopback for an incident page and an aggregate, each asked again and again
+ * (the server answers them from the bodies it keeps), and for a walk over incident pages nobody has
+ * asked for (read, graded and written afresh), each for `seconds`, from a client in another process
+ * (10 connections).
  */
 export async function measureApi(store: Store, resolvers: Resolvers, seconds: number): Promise<RouteThroughput[]> {
   const app = await buildServer({
@@ -68,18 +119,22 @@ export async function measureApi(store: Store, resolvers: Resolvers, seconds: nu
     `${page}&cursor=${first.next_cursor ?? ''}`,
     `/api/aggregates/deaths?by=month&place=${q.province}%20province`,
   ];
+  const paths = await walkPaths(store);
   const out: RouteThroughput[] = [];
+  const record = (route: string, r: LoadResult) =>
+    out.push({
+      route,
+      requests_per_s: Math.round(r.requests.average),
+      latency_p50_ms: r.latency.p50,
+      latency_p99_ms: r.latency.p99,
+      errors: r.errors + r.non2xx,
+    });
   try {
-    for (const route of routes) {
-      const r = await load(`http://127.0.0.1:${port}${route}`, seconds);
-      out.push({
-        route,
-        requests_per_s: Math.round(r.requests.average),
-        latency_p50_ms: r.latency.p50,
-        latency_p99_ms: r.latency.p99,
-        errors: r.errors + r.non2xx,
-      });
-    }
+    for (const route of routes) record(route, await load(`http://127.0.0.1:${port}${route}`, seconds));
+    record(
+      `/api/incidents?… (a walk over ${paths.length} pages nobody asked for before)`,
+      await walk(`http://127.0.0.1:${port}`, paths, seconds),
+    );
   } finally {
     await app.close();
   }

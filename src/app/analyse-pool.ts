@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadDocument } from '../core/document.js';
-import type { Extracted } from './analyse-document.js';
+import type { ResolveData } from './analyse-document.js';
+import type { Analysis } from './ingest-documents.js';
 
 export interface AnalyseRequest {
   id: number;
@@ -10,7 +11,7 @@ export interface AnalyseRequest {
 }
 
 export type AnalyseReply =
-  | { id: number; ok: true; read: ReadDocument; extracted: Extracted }
+  | { id: number; ok: true; read: ReadDocument; analysis: Analysis }
   | { id: number; ok: false; invalid: boolean; message: string };
 
 /** Why a worker could not read or analyse a document; `invalid` when the input is at fault. */
@@ -25,12 +26,13 @@ export class AnalyseFailure extends Error {
 }
 
 /**
- * Reading and extraction on worker threads: pure, so any thread will do. Resolving places and actors
- * stays with the caller, whose one gazetteer serves every document.
+ * Reading, extraction and incident building on worker threads: pure, so any thread will do. Each
+ * worker indexes the gazetteer and actors once, from the data it is started with; the caller only
+ * stores.
  */
 export interface AnalysePool {
   readonly size: number;
-  extract(bytes: Uint8Array, name: string, maxBytes: number): Promise<{ read: ReadDocument; extracted: Extracted }>;
+  analyse(bytes: Uint8Array, name: string, maxBytes: number): Promise<{ read: ReadDocument; analysis: Analysis }>;
   close(): Promise<void>;
 }
 
@@ -39,15 +41,15 @@ export interface AnalysePool {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './analyse-worker.ts' : './analyse-worker.js', import.meta.url);
 
-// A worker only extracts: a small young generation keeps its memory near its live data (~70 MB less
-// per worker at the default size), at no measurable cost in speed.
+// A small young generation keeps a worker's memory near its live data (the gazetteer's index, ~65 MB;
+// ~70 MB less per worker than at the default size), at no measurable cost in speed.
 const LIMITS = { maxYoungGenerationSizeMb: 8 };
 
-function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { resourceLimits: LIMITS });
+function startWorker(data: ResolveData): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { resourceLimits: LIMITS, workerData: data });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, resourceLimits: LIMITS });
+  return new Worker(boot, { eval: true, resourceLimits: LIMITS, workerData: data });
 }
 
 interface Slot {
@@ -60,22 +62,22 @@ interface Slot {
  * callers may await them in any order. A worker that dies fails what it held (the caller reports
  * those inputs) and the pool refuses more work.
  */
-export function createAnalysePool(size: number): AnalysePool {
+export function createAnalysePool(size: number, data: ResolveData): AnalysePool {
   const waiting = new Map<
     number,
-    { resolve(v: { read: ReadDocument; extracted: Extracted }): void; reject(e: Error): void; slot: Slot }
+    { resolve(v: { read: ReadDocument; analysis: Analysis }): void; reject(e: Error): void; slot: Slot }
   >();
   let next = 0;
   let broken: Error | null = null;
   const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = startWorker();
+    const worker = startWorker(data);
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: AnalyseReply) => {
       const entry = waiting.get(reply.id);
       if (!entry) return;
       waiting.delete(reply.id);
       slot.busy -= 1;
-      if (reply.ok) entry.resolve({ read: reply.read, extracted: reply.extracted });
+      if (reply.ok) entry.resolve({ read: reply.read, analysis: reply.analysis });
       else entry.reject(new AnalyseFailure(reply.message, reply.invalid));
     });
     const fail = (error: Error) => {
@@ -94,7 +96,7 @@ export function createAnalysePool(size: number): AnalysePool {
   });
   return {
     size,
-    extract: (bytes, name, maxBytes) => {
+    analyse: (bytes, name, maxBytes) => {
       if (broken) return Promise.reject(broken);
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = next++;

@@ -8,7 +8,6 @@ import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import { findDocumentByHash, type NewDocument, type SaveOutcome, saveDocuments } from '../store/document-store.js';
 import type { Store } from '../store/open-store.js';
-import type { Extracted } from './analyse-document.js';
 import { AnalyseFailure, type AnalysePool } from './analyse-pool.js';
 
 export interface Analysis {
@@ -20,11 +19,8 @@ export interface Analysis {
 export interface IngestDeps {
   store: Store;
   read(bytes: Uint8Array, name: string, options: { maxBytes: number }): Promise<ReadDocument>;
-  /**
-   * Extraction and incident building for one document's text: pure, so it may run anywhere. Given
-   * the extraction (made on a worker thread), it builds the incidents only.
-   */
-  analyse(doc: ReadDocument, extracted?: Extracted): Analysis;
+  /** Extraction and incident building for one document's text: pure, so it may run anywhere. */
+  analyse(doc: ReadDocument): Analysis;
   now(): string;
 }
 
@@ -45,8 +41,8 @@ type Ready = {
 type Prepared = { done: IngestOutcome } | Ready;
 
 /**
- * Read and analyse one input; with a pool, read and extracted on a worker and resolved here. Never
- * throws for a bad input; store failures (the database went away) do throw.
+ * Read and analyse one input; with a pool, on a worker. Never throws for a bad input; store failures
+ * (the database went away) do throw.
  */
 async function prepareOne(
   item: InputItem,
@@ -66,8 +62,8 @@ async function prepareOne(
   if (known !== null) return { done: { name: item.name, status: 'unchanged', id: known } };
   try {
     if (pool) {
-      const { read, extracted } = await pool.extract(bytes, item.name, maxBytes);
-      return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis: deps.analyse(read, extracted) };
+      const { read, analysis } = await pool.analyse(bytes, item.name, maxBytes);
+      return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis };
     }
     const read = await deps.read(bytes, item.name, { maxBytes });
     return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis: deps.analyse(read) };
@@ -137,8 +133,8 @@ const READ_AHEAD = 4;
 
 /**
  * Ingest every input, yielding one outcome per input in input order (listing problems included).
- * With a pool, inputs are read and extracted ahead on its threads (up to four per worker) and resolved
- * here, while this thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
+ * With a pool, inputs are read and analysed ahead on its threads (up to four per worker), while this
+ * thread stores them in order, a batch per transaction: ids, outcomes and idempotence are those of
  * one document at a time (the same content twice is stored once, as the writer finds it stored by
  * then). An outcome is yielded once its batch is committed.
  */

@@ -82,7 +82,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .option('--queue', 'only put the inputs on the queue, for `tally worker` processes to ingest')
     .option(
       '--jobs <n>',
-      'threads in all: one resolves and stores, in input order, the others read and extract (default: one per core, at most one per 4 MB of input)',
+      'threads in all: one stores, in input order, the others read, extract and resolve (default: one per core, at most one per 4 MB of input)',
       int('--jobs', 1),
     )
     .action((paths: string[], flags, cmd: Command) =>

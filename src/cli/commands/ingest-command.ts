@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import pc from 'picocolors';
-import { createAnalyser, loadResolvers } from '../../app/analyse-document.js';
+import { createAnalyser, loadResolveData, resolversFrom } from '../../app/analyse-document.js';
 import { type AnalysePool, createAnalysePool } from '../../app/analyse-pool.js';
 import { type IngestDeps, type IngestOutcome, ingestAll, summarize } from '../../app/ingest-documents.js';
 import { collectInputs, type InputItem, type InputProblem } from '../../ingest/collect-files.js';
@@ -30,10 +30,11 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
     const outcomes: IngestOutcome[] = [];
     const bytes = inputs.reduce((sum, i) => sum + ('size' in i ? (i.size ?? 0) : 0), 0);
     const jobs = threadsFor(inputs.length, bytes, flags.jobs);
-    // Places and actors are resolved on this thread, against one gazetteer, and it is the busiest
-    // (it also stores): it counts as one of the threads, the others only read and extract.
-    const analyse = createAnalyser(await loadResolvers(store, flags.actors));
-    const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs - 1) : null;
+    // This thread stores, in input order, and counts as one of the threads; with more, the others
+    // read, extract and resolve (each with its own gazetteer, which this thread then never loads).
+    const data = await loadResolveData(store, flags.actors);
+    const analyse = createAnalyser(resolversFrom(data));
+    const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs - 1, data) : null;
     const deps: IngestDeps = { store, read: readDocument, analyse, now: () => new Date().toISOString() };
     try {
       for await (const outcome of ingestAll(iterate(inputs), deps, flags.maxBytes, pool)) {

@@ -5,6 +5,7 @@ import { loadResolvers } from '../src/app/analyse-document.js';
 import type { ReviewedIncident } from '../src/core/review.js';
 import { importDataset } from '../src/interop/import-dataset.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
+import { loadMembers } from '../src/store/incident-membership.js';
 import type { Store } from '../src/store/open-store.js';
 import { copyChunks, copyField } from '../src/store/postgres-bulk.js';
 import { generatedGedCsv } from './support/datasets.js';
@@ -43,13 +44,24 @@ async function stored(store: Store) {
     .select(['dataset_id', 'date_start', 'admin1', 'summary', 'deaths_best', 'side_a', 'side_b', 'lat', 'lon'])
     .orderBy('dataset_id')
     .execute();
-  const claims = await store.db
-    .selectFrom('incident_claims')
-    .innerJoin('incidents', 'incidents.id', 'incident_claims.incident_id')
-    .select(['incidents.dataset_id', 'category', 'low', 'high', 'source', 'evidence_text'])
-    .orderBy('incidents.dataset_id')
-    .orderBy('category')
-    .execute();
+  // Claims as every reader gets them: an imported incident's are read from what its dataset states.
+  const ids = await store.db.selectFrom('incidents').select(['id', 'dataset_id']).execute();
+  const members = await loadMembers(
+    store.db,
+    ids.map((i) => i.id),
+  );
+  const claims = ids
+    .flatMap(({ id, dataset_id }) =>
+      (members.get(id)?.claims ?? []).map((c) => ({
+        dataset_id,
+        category: c.category,
+        low: c.low,
+        high: c.high,
+        source: c.source,
+        evidence_text: c.evidence_text,
+      })),
+    )
+    .sort((a, b) => String(a.dataset_id).localeCompare(String(b.dataset_id)) || a.category.localeCompare(b.category));
   const actors = await store.db
     .selectFrom('incident_actors')
     .innerJoin('incidents', 'incidents.id', 'incident_actors.incident_id')

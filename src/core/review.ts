@@ -201,7 +201,16 @@ export const MergeRequest = z.object({
   reason: Reason,
 });
 export const SplitRequest = z.object({
-  claims: z.array(z.number().int().positive()).max(1000).default([]),
+  /** Claim ids as the incident lists them; an imported incident's dataset claims have negative ids. */
+  claims: z
+    .array(
+      z
+        .number()
+        .int()
+        .refine((id) => id !== 0, 'a claim id is not 0'),
+    )
+    .max(1000)
+    .default([]),
   sources: z.array(z.number().int().positive()).max(1000).default([]),
   reason: Reason,
 });

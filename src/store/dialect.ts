@@ -64,4 +64,4 @@ export interface StoreDialect {
 }
 
 /** The tables a bulk load writes. */
-export type BulkTable = 'incidents' | 'incident_actors' | 'incident_claims';
+export type BulkTable = 'incidents' | 'incident_actors' | 'incident_claims' | 'dataset_claims';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Claim } from '../core/incident.js';
 import type { IncidentValues } from '../core/review.js';
 import { estimateDeaths } from '../merge/estimate.js';
+import { datasetClaimsById } from './dataset-claims.js';
 import { loadMembers } from './incident-membership.js';
 import { reviewClaims } from './incident-views.js';
 import { chunks, figureReviewsOfDocuments, latestIncidentReviews } from './review-store.js';
@@ -22,10 +23,11 @@ export async function estimateFromClaims(
   db: Db,
   claimIds: number[],
 ): Promise<Pick<IncidentValues, 'deaths' | 'deaths_by'>> {
-  const rows = [];
-  for (const part of chunks(claimIds)) {
+  const rows = await datasetClaimsById(db, claimIds);
+  for (const part of chunks(claimIds.filter((id) => id > 0))) {
     rows.push(...(await db.selectFrom('incident_claims').selectAll().where('id', 'in', part).orderBy('id').execute()));
   }
+  rows.sort((a, b) => a.id - b.id);
   const docs = [...new Set(rows.flatMap((r) => (r.document_id === null ? [] : [r.document_id])))];
   const claims: Claim[] = reviewClaims(rows, await figureReviewsOfDocuments(db, docs)).filter(
     (c) => c.figure_review?.status !== 'rejected',

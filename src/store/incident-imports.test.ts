@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores.js';
 import { type ImportedIncident, saveImportedIncidents } from './incident-imports.js';
+import { loadMembers } from './incident-membership.js';
 import { readTotals } from './incident-totals.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -152,12 +153,10 @@ for (const kind of STORE_KINDS) {
           { name: 'Side A', side: 'a' },
           { name: 'Side B', side: 'b' },
         ]);
-        const claims = await t.store.db
-          .selectFrom('incident_claims')
-          .select(['high'])
-          .where('incident_id', '=', incident.id)
-          .execute();
-        expect(claims).toEqual(incident.deaths_best === null ? [] : [{ high: incident.deaths_best }]);
+        const claims = (await loadMembers(t.store.db, [incident.id])).get(incident.id)?.claims ?? [];
+        expect(claims.map((c) => ({ high: c.high }))).toEqual(
+          incident.deaths_best === null ? [] : [{ high: incident.deaths_best }],
+        );
       }
     });
 

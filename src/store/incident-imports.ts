@@ -1,10 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Claim, Incident } from '../core/incident.js';
+import type { Incident } from '../core/incident.js';
+import { datasetClaimsValue } from './dataset-claims.js';
 import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { Store } from './open-store.js';
-import type { Database, IncidentClaimTable, IncidentTable } from './schema.js';
+import type { Database, DatasetClaimTable, IncidentTable } from './schema.js';
 
 /** An incident read from a coded dataset (UCDP GED, ACLED): no source passages, its own id. */
 export type ImportedIncident = Omit<Incident, 'id' | 'sources' | 'dataset_id'> & { dataset_id: string };
@@ -48,42 +49,12 @@ function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable
   };
 }
 
-/** A claim's row as values in CLAIM_COLUMNS order: a bulk load writes millions, so no object per row. */
-const CLAIM_COLUMNS = [
+/** What the dataset states, once per incident: its claims are read from it (dataset-claims.ts). */
+const DATASET_CLAIM_COLUMNS = [
   'incident_id',
-  'figure_id',
-  'document_id',
-  'kind',
-  'low',
-  'high',
-  'qualifier',
-  'vague',
-  'category',
-  'claimant',
   'source',
-  'evidence_start',
-  'evidence_end',
-  'evidence_text',
-] as const satisfies readonly (keyof IncidentClaimTable)[];
-
-function claimValues(id: number, c: Claim): unknown[] {
-  return [
-    id,
-    null,
-    null,
-    c.kind,
-    c.low,
-    c.high,
-    c.qualifier,
-    c.vague,
-    c.category,
-    c.claimant,
-    c.source,
-    c.evidence.start,
-    c.evidence.end,
-    c.evidence.text,
-  ];
-}
+  'claims',
+] as const satisfies readonly (keyof DatasetClaimTable)[];
 
 const ACTOR_COLUMNS = ['incident_id', 'side', 'actor_id', 'name', 'inter'] as const;
 
@@ -142,7 +113,7 @@ export async function writeImportedIncidents(
     const staleIds = stale.map((i) => existing.get(keyOf(i)) as number);
     for (const part of slices(staleIds, MAX_PARAMS)) {
       await trx.deleteFrom('incident_actors').where('incident_id', 'in', part).execute();
-      await trx.deleteFrom('incident_claims').where('incident_id', 'in', part).execute();
+      await trx.deleteFrom('dataset_claims').where('incident_id', 'in', part).execute();
     }
     // A reviewed incident keeps its review over the new values (writeExtractedValues); the rest,
     // nearly all of a re-import, take them in one bulk update.
@@ -180,12 +151,14 @@ export async function writeImportedIncidents(
     for (const [n, i] of fresh.entries()) ids.set(i, reserved[n] as number);
   }
   const actors: unknown[][] = [];
-  const claims: unknown[][] = [];
+  const stated: unknown[][] = [];
   for (const [i, id] of ids) {
     for (const a of i.actors) actors.push([id, a.side, a.actor_id, a.name, a.inter]);
-    for (const c of i.claims) claims.push(claimValues(id, c));
+    if (i.claims.length === 0) continue;
+    const value = datasetClaimsValue(i.dataset, i.claims);
+    stated.push([id, value.source, value.claims]);
   }
   await dialect.insertRows(trx, 'incident_actors', ACTOR_COLUMNS, actors);
-  await dialect.insertRows(trx, 'incident_claims', CLAIM_COLUMNS, claims);
+  await dialect.insertRows(trx, 'dataset_claims', DATASET_CLAIM_COLUMNS, stated);
   return { inserted: fresh.length, updated: incidents.length - fresh.length };
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { datasetClaimRows, datasetClaimsById } from './dataset-claims.js';
 import { chunks } from './review-store.js';
 import type { Database, IncidentClaimTable, IncidentSourceTable } from './schema.js';
 
@@ -100,11 +101,16 @@ async function candidateClaims(db: Db, holders: number[]): Promise<ClaimRow[]> {
     for (const r of await db.selectFrom('incident_claims').selectAll().where('incident_id', 'in', part).execute()) {
       byId.set(r.id, r);
     }
+    for (const r of await datasetClaimRows(db, part)) byId.set(r.id, r);
     const moved = await assignedTo(db, 'claim', part);
     if (moved.length === 0) continue;
-    for (const r of await db.selectFrom('incident_claims').selectAll().where('id', 'in', moved).execute()) {
-      byId.set(r.id, r);
+    const stored = moved.filter((id) => id > 0);
+    if (stored.length > 0) {
+      for (const r of await db.selectFrom('incident_claims').selectAll().where('id', 'in', stored).execute()) {
+        byId.set(r.id, r);
+      }
     }
+    for (const r of await datasetClaimsById(db, moved)) byId.set(r.id, r);
   }
   return [...byId.values()];
 }

@@ -100,10 +100,12 @@ export function postgresBulkWrites(
         select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def
         from pg_constraint
         where contype = 'f' and confrelid = 'incidents'::regclass
-          and conrelid in ('incident_actors'::regclass, 'incident_claims'::regclass)`.execute(trx);
+          and conrelid in ('incident_actors'::regclass, 'incident_claims'::regclass, 'dataset_claims'::regclass)`.execute(
+        trx,
+      );
       const { rows: indexes } = await sql<{ name: string; def: string }>`
         select indexname as name, indexdef as def from pg_indexes
-        where schemaname = current_schema() and tablename in ('incidents', 'incident_actors', 'incident_claims')
+        where schemaname = current_schema() and tablename in ('incidents', 'incident_actors', 'incident_claims', 'dataset_claims')
           and indexdef not ilike 'create unique%' and indexdef not ilike '%(incident_id%'`.execute(trx);
       for (const k of keys) await sql.raw(`alter table ${k.tbl} drop constraint "${k.name}"`).execute(trx);
       for (const i of indexes) await sql.raw(`drop index "${i.name}"`).execute(trx);

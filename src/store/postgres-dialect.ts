@@ -28,7 +28,9 @@ export function createPostgresDialect(url: string): StoreDialect {
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',
     refreshStatistics: async (db) => {
-      await sql`analyze incidents, incident_actors, incident_sources, incident_claims, incident_totals`.execute(db);
+      await sql`analyze incidents, incident_actors, incident_sources, incident_claims, dataset_claims, incident_totals`.execute(
+        db,
+      );
     },
     ...postgresBulkWrites(pool),
   };

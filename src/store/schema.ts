@@ -95,6 +95,7 @@ export interface Database extends AccountReviewTables, SourceGradeTables {
   incident_actors: IncidentActorTable;
   incident_sources: IncidentSourceTable;
   incident_claims: IncidentClaimTable;
+  dataset_claims: DatasetClaimTable;
   incident_merges: IncidentMergeTable;
   places: PlaceTable;
   jobs: JobTable;
@@ -208,6 +209,14 @@ export interface IncidentClaimTable {
   evidence_start: number;
   evidence_end: number;
   evidence_text: string;
+}
+
+/** What an imported incident's dataset states, once: its claims are read from it (dataset-claims.ts). */
+export interface DatasetClaimTable {
+  incident_id: number;
+  source: string | null;
+  /** JSON: [[kind, category, low, high, statement], ...], in the dataset's order. */
+  claims: string;
 }
 
 export type IncidentRow = Selectable<IncidentTable>;

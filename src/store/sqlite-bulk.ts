@@ -26,7 +26,7 @@ interface IndexRow {
 
 /** Indexes a bulk load may rebuild: declared ones (not a key's own) on the tables it writes. */
 const SUSPENDABLE = `select name, tbl_name, sql from sqlite_master
-  where type = 'index' and sql is not null and tbl_name in ('incidents', 'incident_actors', 'incident_claims')`;
+  where type = 'index' and sql is not null and tbl_name in ('incidents', 'incident_actors', 'incident_claims', 'dataset_claims')`;
 
 /**
  * Whether the load itself needs an index: unique ones enforce (dataset, dataset_id), and those led
@@ -108,7 +108,9 @@ export function sqliteBulkWrites(
         .filter((i) => keptByLoad(db, i as IndexRow) === false) as IndexRow[];
       for (const i of suspended) db.exec(`drop index "${i.name}"`);
       return async () => {
+        db.pragma('threads = 2');
         for (const i of suspended) db.exec(i.sql);
+        db.pragma('threads = 0');
       };
     },
   };

@@ -16,6 +16,7 @@ import { bulkTotalsMigration } from './0013-bulk-totals.js';
 import { totalsCoveringMigration } from './0013-totals-covering.js';
 import { pageCoveringMigration } from './0014-page-covering.js';
 import { incidentMatchMigration } from './0015-incident-match.js';
+import { datasetClaimsMigration } from './0016-dataset-claims.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -38,6 +39,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0013-totals-covering': totalsCoveringMigration(),
         '0014-page-covering': pageCoveringMigration(),
         '0015-incident-match': incidentMatchMigration(),
+        '0016-dataset-claims': datasetClaimsMigration(dialect),
       };
     },
   };

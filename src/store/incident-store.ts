@@ -469,21 +469,23 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promi
           .orderBy('id'),
       slotValues(part),
     );
-    const snapshots = await runShaped<{ incident_id: number }>(
+    // The deaths as stored, and whether a review has set a snapshot apart.
+    const stored = await runShaped<DeathRow>(
       trx,
-      `incident-recompute-snapshots:${part.length}`,
+      `incident-recompute-deaths:${part.length}`,
       (value) =>
         trx
-          .selectFrom('incident_extractions')
-          .select('incident_id')
+          .selectFrom('incidents as i')
+          .leftJoin('incident_extractions as e', 'e.incident_id', 'i.id')
+          .select(['i.id', 'e.incident_id as snapshot', ...DEATH_COLUMNS.map((c) => `i.${c}` as const)])
           .where(
-            'incident_id',
+            'i.id',
             'in',
             part.map((_, i) => value<number>(`id${i}`)),
           ),
       slotValues(part),
     );
-    const reviewed = new Set(snapshots.map((r) => r.incident_id));
+    const rowsById = new Map(stored.map((r) => [r.id, r]));
     const claims = new Map<number, CountedRow[]>();
     for (const r of rows) {
       const list = claims.get(r.incident_id);
@@ -492,11 +494,26 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promi
     }
     for (const id of new Set(part)) {
       const values = deathColumns(estimateDeaths((claims.get(id) ?? []).map(countedClaim)));
-      if (reviewed.has(id)) await writeExtractedValues(trx, id, values);
-      else await runShaped(trx, 'incident-deaths', (value) => updateDeaths(trx, value), { ...values, id });
+      const row = rowsById.get(id);
+      if (row?.snapshot != null) await writeExtractedValues(trx, id, values);
+      // A report that repeats what was known leaves the deaths as they were: no write, no totals trigger.
+      else if (row === undefined || DEATH_COLUMNS.some((c) => row[c] !== values[c]))
+        await runShaped(trx, 'incident-deaths', (value) => updateDeaths(trx, value), { ...values, id });
     }
   }
 }
+
+const DEATH_COLUMNS = [
+  'deaths_low',
+  'deaths_best',
+  'deaths_high',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+] as const;
+
+type DeathRow = Pick<IncidentRow, 'id' | (typeof DEATH_COLUMNS)[number]> & { snapshot: number | null };
 
 function updateDeaths(trx: Db, value: ValueOf) {
   return trx

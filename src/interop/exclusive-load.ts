@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { StoreDialect } from '../store/dialect.js';
-import { type ImportBatchResult, type ImportedIncident, writeImportedIncidents } from '../store/incident-imports.js';
+import {
+  BulkTotals,
+  type ImportBatchResult,
+  type ImportedIncident,
+  writeImportedIncidents,
+} from '../store/incident-imports.js';
 import type { Database } from '../store/schema.js';
 
 /**
@@ -12,7 +17,7 @@ const SUSPEND_INDEXES_AFTER = 10_000;
 /** One import's batches inside one transaction the caller holds. */
 export interface ExclusiveLoad {
   write(batch: readonly ImportedIncident[]): Promise<ImportBatchResult>;
-  /** Builds again what the load set aside; call before the transaction commits. */
+  /** Adds the load's totals and builds again what it set aside; call before the transaction commits. */
   finish(): Promise<void>;
 }
 
@@ -28,9 +33,11 @@ export async function startExclusiveLoad(
   const held = Number(before?.id ?? 0);
   let rows = 0;
   let restore: (() => Promise<void>) | null = null;
+  // The new incidents' totals are counted across batches and added once.
+  const totals = new BulkTotals();
   return {
     write: async (batch) => {
-      const result = await writeImportedIncidents(trx, dialect, batch, now);
+      const result = await writeImportedIncidents(trx, dialect, batch, now, totals);
       rows += batch.length;
       if (!restore && rows >= SUSPEND_INDEXES_AFTER && rows * 4 >= held) {
         restore = await dialect.suspendIndexes(trx);
@@ -38,6 +45,7 @@ export async function startExclusiveLoad(
       return result;
     },
     finish: async () => {
+      await totals.write(trx, dialect);
       await restore?.();
       restore = null;
     },

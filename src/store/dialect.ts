@@ -49,10 +49,13 @@ export interface StoreDialect {
   updateRows(trx: Kysely<Database>, table: 'incidents', columns: readonly string[], rows: unknown[][]): Promise<void>;
   /**
    * Keep the incident totals once for a bulk load of incidents instead of once per row: `load`
-   * inserts incidents with ids in [first, last] (all new) and the totals take them in after it.
-   * PostgreSQL's statement triggers already do this; SQLite's row triggers stand aside meanwhile.
+   * inserts new incidents while SQLite's row triggers stand aside, and the caller adds what they
+   * count with addBulkTotals before the transaction commits. PostgreSQL's statement triggers
+   * already count a load once.
    */
-  withBulkTotals(trx: Kysely<Database>, first: number, last: number, load: () => Promise<void>): Promise<void>;
+  withBulkTotals(trx: Kysely<Database>, load: () => Promise<void>): Promise<void>;
+  /** Add what a bulk load's new incidents count to the totals (PostgreSQL's triggers did: nothing to do). */
+  addBulkTotals(trx: Kysely<Database>, totals: readonly BulkTotalsRow[]): Promise<void>;
   /**
    * For a load that adds many rows in one transaction: drop the secondary indexes whose upkeep is
    * a random write per row, and return what builds them again, in one sorted pass each, before
@@ -62,6 +65,24 @@ export interface StoreDialect {
    */
   suspendIndexes(trx: Kysely<Database>): Promise<() => Promise<void>>;
 }
+
+/**
+ * What a bulk load adds to incident_totals for one month, province ('' for none), event type and
+ * dataset: incidents, with_best, with_low, with_high, deaths_low, deaths_best, deaths_high.
+ */
+export type BulkTotalsRow = [
+  month: string,
+  admin1: string,
+  event_type: string,
+  dataset: string,
+  incidents: number,
+  with_best: number,
+  with_low: number,
+  with_high: number,
+  deaths_low: number,
+  deaths_best: number,
+  deaths_high: number,
+];
 
 /** The tables a bulk load writes. */
 export type BulkTable = 'incidents' | 'incident_actors' | 'incident_claims' | 'dataset_claims';

@@ -1,8 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Incident } from '../core/incident.js';
 import { datasetClaimsValue } from './dataset-claims.js';
-import type { StoreDialect } from './dialect.js';
-import { placeColumns } from './incident-columns.js';
+import type { BulkTotalsRow, StoreDialect } from './dialect.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { Store } from './open-store.js';
 import type { Database, DatasetClaimTable, IncidentTable } from './schema.js';
@@ -24,29 +23,111 @@ function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
+/** An imported incident's row as values in this order: a bulk load writes millions, so no object per row. */
+const INCIDENT_COLUMNS = [
+  'date_start',
+  'date_end',
+  'date_precision',
+  'place_name',
+  'gazetteer_id',
+  'lat',
+  'lon',
+  'admin1',
+  'admin2',
+  'country',
+  'where_prec',
+  'place_approximate',
+  'event_type',
+  'sub_event_type',
+  'violence_type',
+  'side_a',
+  'side_b',
+  'deaths_low',
+  'deaths_best',
+  'deaths_high',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'summary',
+  'dataset',
+  'dataset_id',
+  'created_at',
+] as const satisfies readonly (keyof IncidentTable)[];
+
+function incidentValues(i: ImportedIncident, now: string): unknown[] {
+  const p = i.place;
+  return [
+    i.date.start,
+    i.date.end,
+    i.date.precision,
+    p?.name ?? null,
+    p?.gazetteer_id ?? null,
+    p?.lat ?? null,
+    p?.lon ?? null,
+    p?.admin1 ?? null,
+    p?.admin2 ?? null,
+    p?.country ?? null,
+    p?.where_prec ?? null,
+    p?.approximate ? 1 : 0,
+    i.event_type,
+    i.sub_event_type,
+    i.violence_type,
+    i.side_a,
+    i.side_b,
+    i.deaths.low,
+    i.deaths.best,
+    i.deaths.high,
+    i.deaths_by.side_a,
+    i.deaths_by.side_b,
+    i.deaths_by.civilians,
+    i.deaths_by.unknown,
+    i.summary.slice(0, 1000),
+    i.dataset,
+    i.dataset_id,
+    now,
+  ];
+}
+
 function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable> {
-  return {
-    date_start: i.date.start,
-    date_end: i.date.end,
-    date_precision: i.date.precision,
-    ...placeColumns(i.place),
-    event_type: i.event_type,
-    sub_event_type: i.sub_event_type,
-    violence_type: i.violence_type,
-    side_a: i.side_a,
-    side_b: i.side_b,
-    deaths_low: i.deaths.low,
-    deaths_best: i.deaths.best,
-    deaths_high: i.deaths.high,
-    deaths_a: i.deaths_by.side_a,
-    deaths_b: i.deaths_by.side_b,
-    deaths_civilians: i.deaths_by.civilians,
-    deaths_unknown: i.deaths_by.unknown,
-    summary: i.summary.slice(0, 1000),
-    dataset: i.dataset,
-    dataset_id: i.dataset_id,
-    created_at: now,
-  };
+  const values = incidentValues(i, now);
+  return Object.fromEntries(INCIDENT_COLUMNS.map((c, n) => [c, values[n]])) as unknown as Insertable<IncidentTable>;
+}
+
+/**
+ * What new incidents add to the totals, a row per month, province, event type and dataset, as the
+ * totals triggers count them (0008): new imported incidents are unreviewed, so all count. A whole-
+ * file import keeps one across its batches and adds it once at the end.
+ */
+export class BulkTotals {
+  readonly #groups = new Map<string, BulkTotalsRow>();
+
+  add(incidents: Iterable<ImportedIncident>): void {
+    for (const i of incidents) {
+      const month = i.date.start.slice(0, 7);
+      const admin1 = i.place?.admin1 ?? '';
+      const key = `${month}\u0000${admin1}\u0000${i.event_type}\u0000${i.dataset}`;
+      let g = this.#groups.get(key);
+      if (!g) {
+        g = [month, admin1, i.event_type, i.dataset, 0, 0, 0, 0, 0, 0, 0];
+        this.#groups.set(key, g);
+      }
+      const { low, best, high } = i.deaths;
+      g[4] += 1;
+      if (best !== null) g[5] += 1;
+      if (low !== null) g[6] += 1;
+      if (high !== null) g[7] += 1;
+      g[8] += low ?? 0;
+      g[9] += best ?? 0;
+      g[10] += high ?? 0;
+    }
+  }
+
+  /** Adds what was counted to the store's totals and starts again from nothing. */
+  async write(trx: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+    await dialect.addBulkTotals(trx, [...this.#groups.values()]);
+    this.#groups.clear();
+  }
 }
 
 /** What the dataset states, once per incident: its claims are read from it (dataset-claims.ts). */
@@ -81,12 +162,17 @@ export async function saveImportedIncidents(
   return store.db.transaction().execute((trx) => writeImportedIncidents(trx, store.dialect, incidents, now));
 }
 
-/** The body of saveImportedIncidents, inside a transaction the caller holds (a whole-file import). */
+/**
+ * The body of saveImportedIncidents, inside a transaction the caller holds (a whole-file import).
+ * With `totals`, what the new incidents add to the totals is counted there for the caller to write
+ * before it commits; otherwise it is written with the batch.
+ */
 export async function writeImportedIncidents(
   trx: Kysely<Database>,
   dialect: StoreDialect,
   incidents: readonly ImportedIncident[],
   now: string,
+  totals?: BulkTotals,
 ): Promise<ImportBatchResult> {
   const byKey = new Map<string, ImportedIncident>();
   for (const i of incidents) byKey.set(keyOf(i), i);
@@ -144,10 +230,15 @@ export async function writeImportedIncidents(
   }
   if (fresh.length > 0) {
     const reserved = await dialect.reserveIds(trx, 'incidents', fresh.length);
-    const rows = asTable(fresh.map((i, n) => ({ id: reserved[n] as number, ...incidentRow(i, now) })));
-    await dialect.withBulkTotals(trx, reserved[0] as number, reserved.at(-1) as number, () =>
-      dialect.insertRows(trx, 'incidents', rows.columns, rows.values),
-    );
+    const rows = fresh.map((i, n) => {
+      const values = incidentValues(i, now);
+      values.unshift(reserved[n]);
+      return values;
+    });
+    await dialect.withBulkTotals(trx, () => dialect.insertRows(trx, 'incidents', ['id', ...INCIDENT_COLUMNS], rows));
+    const counted = totals ?? new BulkTotals();
+    counted.add(fresh);
+    if (!totals) await counted.write(trx, dialect);
     for (const [n, i] of fresh.entries()) ids.set(i, reserved[n] as number);
   }
   const actors: unknown[][] = [];

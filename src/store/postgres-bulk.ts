@@ -42,7 +42,10 @@ export function* copyChunks(rows: readonly unknown[][], perChunk = ROWS_PER_CHUN
  */
 export function postgresBulkWrites(
   pool: pg.Pool,
-): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'suspendIndexes'> {
+): Pick<
+  StoreDialect,
+  'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'addBulkTotals' | 'suspendIndexes'
+> {
   const clients = new Map<number, pg.PoolClient>();
   pool.on('connect', (client) => {
     // processID arrives with the server's BackendKeyData, which precedes 'connect'.
@@ -90,9 +93,10 @@ export function postgresBulkWrites(
         from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(records)}::json) as v
         where t.id = v.id`.execute(trx);
     },
-    withBulkTotals: async (_trx, _first, _last, load) => {
+    withBulkTotals: async (_trx, load) => {
       await load();
     },
+    addBulkTotals: async () => {},
     suspendIndexes: async (trx) => {
       // Each child row's foreign key is a lookup of its incident, which costs more than writing the
       // row; added back, the key is checked for all rows in one join.

@@ -1,20 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { StoreDialect } from './dialect.js';
-import { TOTAL_COLUMNS, UNCOUNTED_STATUSES } from './migrations/0008-effective-incidents.js';
+import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
 import { BULK_LOAD_TABLE } from './migrations/0013-bulk-totals.js';
-
-const UNCOUNTED = UNCOUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** Within SQLite's 32,766 bound parameters for any table Tally has. */
 const ROWS_PER_INSERT = 32;
 
-/** The standing incidents of an id range, added to the totals in one statement. */
-const TOTALS_OF_RANGE = `insert into incident_totals (month, admin1, event_type, dataset, ${TOTAL_COLUMNS.join(', ')})
-  select substr(date_start, 1, 7), coalesce(admin1, ''), event_type, dataset, count(*),
-         count(deaths_best), count(deaths_low), count(deaths_high),
-         coalesce(sum(deaths_low), 0), coalesce(sum(deaths_best), 0), coalesce(sum(deaths_high), 0)
-  from incidents where id between ? and ? and status not in (${UNCOUNTED})
-  group by substr(date_start, 1, 7), coalesce(admin1, ''), event_type, dataset
+/** One group of a bulk load, added to the totals. */
+const ADD_TOTALS = `insert into incident_totals (month, admin1, event_type, dataset, ${TOTAL_COLUMNS.join(', ')})
+  values (${Array(4 + TOTAL_COLUMNS.length)
+    .fill('?')
+    .join(', ')})
   on conflict (month, admin1, event_type, dataset) do update set
     ${TOTAL_COLUMNS.map((c) => `${c} = incident_totals.${c} + excluded.${c}`).join(', ')}`;
 
@@ -48,7 +44,10 @@ function keptByLoad(db: BetterSqlite3.Database, index: IndexRow): boolean {
  */
 export function sqliteBulkWrites(
   db: BetterSqlite3.Database,
-): Pick<StoreDialect, 'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'suspendIndexes'> {
+): Pick<
+  StoreDialect,
+  'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'addBulkTotals' | 'suspendIndexes'
+> {
   const inserts = new Map<string, BetterSqlite3.Statement>();
   const prepare = (key: string, text: () => string) => {
     let statement = inserts.get(key);
@@ -95,11 +94,17 @@ export function sqliteBulkWrites(
       );
       for (const [id, ...values] of rows) update.run(...values, id);
     },
-    withBulkTotals: async (_trx, first, last, load) => {
+    withBulkTotals: async (_trx, load) => {
       prepare('bulk:on', () => `insert into ${BULK_LOAD_TABLE} (active) values (1)`).run();
-      await load();
-      prepare('bulk:off', () => `delete from ${BULK_LOAD_TABLE}`).run();
-      prepare('bulk:totals', () => TOTALS_OF_RANGE).run(first, last);
+      try {
+        await load();
+      } finally {
+        prepare('bulk:off', () => `delete from ${BULK_LOAD_TABLE}`).run();
+      }
+    },
+    addBulkTotals: async (_trx, totals) => {
+      const add = prepare('bulk:totals', () => ADD_TOTALS);
+      for (const row of totals) add.run(row);
     },
     suspendIndexes: async () => {
       const suspended = db

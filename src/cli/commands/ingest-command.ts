@@ -14,7 +14,7 @@ export interface IngestFlags {
   maxBytes: number;
   /** A user's actor registry file, merged over the shipped one. */
   actors?: string;
-  /** Threads in all: this one resolves and stores, the others read and extract. Default: the number of cores. */
+  /** Threads in all: this one stores, the others read, extract and resolve. Default: the number of cores. */
   jobs?: number;
 }
 

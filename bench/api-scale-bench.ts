@@ -41,27 +41,30 @@ async function main(): Promise<void> {
     for (let i = 0; i < 2; i++) rounds.push({ routes: await measureApi(store, resolvers, SECONDS), load: loadavg() });
     const best = (k: number) =>
       rounds.map((r) => r.routes[k] as RouteThroughput).reduce((a, b) => (b.requests_per_s > a.requests_per_s ? b : a));
-    const [page, month] = [best(0), best(1)];
+    const [page, month, walked] = [best(0), best(1), best(2)];
     const text = [
       `# API at scale: SQLite store of ${ROWS.toLocaleString('en')} GED rows (imported in ${Math.round(import_ms / 1000)} s, ${Math.round((ROWS / import_ms) * 1000)} rows/s)`,
       '',
-      `10 connections from a separate process, ${SECONDS} s per route, two rounds (the better one counts; the machine is shared).`,
+      `10 connections from a separate process, ${SECONDS} s per route, two rounds (the better one counts; the machine is shared, so the server's CPU time per request is the steadier figure).`,
       '',
-      '| round | route | req/s | p50 ms | p99 ms | errors | load average |',
-      '|---|---|---|---|---|---|---|',
+      '| round | route | req/s | p50 ms | p99 ms | errors | server CPU µs/request | load average |',
+      '|---|---|---|---|---|---|---|---|',
       ...rounds.flatMap((r, i) =>
         r.routes.map(
           (a) =>
-            `| ${i + 1} | \`${a.route.split('?')[0]}\` | ${a.requests_per_s} | ${a.latency_p50_ms} | ${a.latency_p99_ms} | ${a.errors} | ${r.load.map((l) => l.toFixed(1)).join(', ')} |`,
+            `| ${i + 1} | \`${a.route.split('?')[0]}\` | ${a.requests_per_s} | ${a.latency_p50_ms} | ${a.latency_p99_ms} | ${a.errors} | ${a.cpu_us_per_request} | ${r.load.map((l) => l.toFixed(1)).join(', ')} |`,
         ),
       ),
       '',
-      `Issue 13 at this size: incident page ${page.requests_per_s} req/s, p99 ${page.latency_p99_ms} ms (within 2x of the 200k target: ≥ 500 req/s ${page.requests_per_s >= 500 ? 'met' : 'MISSED'}); monthly aggregates ${month.requests_per_s} req/s. ${availableParallelism()} cores.`,
+      `Issue 13 at this size: incident page ${page.requests_per_s} req/s, p99 ${page.latency_p99_ms} ms (${ROWS > 200_000 ? `within 2x of the 200k target: ≥ 500 req/s ${page.requests_per_s >= 500 ? 'met' : 'MISSED'}` : `≥ 1,000 req/s with p99 ≤ 50 ms ${page.requests_per_s >= 1000 && page.latency_p99_ms <= 50 ? 'met' : 'MISSED'}`}); monthly aggregates ${month.requests_per_s} req/s. ${availableParallelism()} cores.`,
+      '',
+      `The page and the aggregate are the same URL asked again and again: after the first request the server answers them from the body it kept (src/serve/body-cache.ts) until the store is written. The walk asks for pages nobody asked for before: each is read from the store, graded and written afresh, and that is what a reader paging through new filters waits for (best walk: ${walked.requests_per_s} req/s, p50 ${walked.latency_p50_ms} ms, p99 ${walked.latency_p99_ms} ms).`,
       '',
     ].join('\n');
     writeResults(
       join(HERE, 'results'),
-      'api-scale',
+      // The million-row store is the bench's own; another size (the store bench's 200,000) keeps its own file.
+      ROWS === 1_000_000 ? 'api-scale' : `api-scale-${ROWS}`,
       { rows: ROWS, import_ms, rounds, at: new Date().toISOString() },
       text,
     );

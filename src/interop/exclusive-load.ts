@@ -3,7 +3,7 @@ import type { StoreDialect } from '../store/dialect.js';
 import {
   BulkTotals,
   type ImportBatchResult,
-  type ImportedIncident,
+  type ImportRow,
   writeImportedIncidents,
 } from '../store/incident-imports.js';
 import type { Database } from '../store/schema.js';
@@ -16,16 +16,12 @@ const SUSPEND_INDEXES_AFTER = 10_000;
 
 /** One import's batches inside one transaction the caller holds. */
 export interface ExclusiveLoad {
-  write(batch: readonly ImportedIncident[]): Promise<ImportBatchResult>;
+  write(batch: readonly ImportRow[]): Promise<ImportBatchResult>;
   /** Adds the load's totals and builds again what it set aside; call before the transaction commits. */
   finish(): Promise<void>;
 }
 
-export async function startExclusiveLoad(
-  trx: Kysely<Database>,
-  dialect: StoreDialect,
-  now: string,
-): Promise<ExclusiveLoad> {
+export async function startExclusiveLoad(trx: Kysely<Database>, dialect: StoreDialect): Promise<ExclusiveLoad> {
   const before = await trx
     .selectFrom('incidents')
     .select((eb) => eb.fn.max('id').as('id'))
@@ -37,7 +33,7 @@ export async function startExclusiveLoad(
   const totals = new BulkTotals();
   return {
     write: async (batch) => {
-      const result = await writeImportedIncidents(trx, dialect, batch, now, totals);
+      const result = await writeImportedIncidents(trx, dialect, batch, totals);
       rows += batch.length;
       if (!restore && rows >= SUSPEND_INDEXES_AFTER && rows * 4 >= held) {
         restore = await dialect.suspendIndexes(trx);

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import type { Resolvers } from '../merge/build-incidents.js';
-import { type ImportBatchResult, type ImportedIncident, saveImportedIncidents } from '../store/incident-imports.js';
+import { type ImportBatchResult, type ImportRow, importRow, saveImportRows } from '../store/incident-imports.js';
 import type { Store } from '../store/open-store.js';
 import type { Database } from '../store/schema.js';
 import { readAcledRow } from './acled-import.js';
@@ -73,15 +73,15 @@ const BATCH_ROWS = { sqlite: 250, postgres: 5000 } as const;
 const STATISTICS_AFTER = 1000;
 
 /** Where a batch goes: its own transaction, or the one transaction of an exclusive import. */
-type WriteBatch = (batch: readonly ImportedIncident[]) => Promise<ImportBatchResult>;
+type WriteBatch = (batch: readonly ImportRow[]) => Promise<ImportBatchResult>;
 
 /**
  * An exclusive import: the rows are stored in one transaction. (On SQLite a writer thread with its
  * own connection was tried: copying the rows between threads cost more than it saved on 2 cores.)
  */
-async function exclusively(store: Store, options: ImportOptions, read: (write: WriteBatch) => Promise<void>) {
+async function exclusively(store: Store, read: (write: WriteBatch) => Promise<void>) {
   await store.db.transaction().execute(async (trx: Kysely<Database>) => {
-    const load = await startExclusiveLoad(trx, store.dialect, options.now);
+    const load = await startExclusiveLoad(trx, store.dialect);
     await read(load.write);
     await load.finish();
   });
@@ -116,7 +116,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
     const width = headerRecord.length;
     const index = columnIndex(header.columns);
     const read = READERS[header.format];
-    let batch: ImportedIncident[] = [];
+    let batch: ImportRow[] = [];
     let lastLine = first.value.line;
     let failed = 0;
 
@@ -157,7 +157,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
           continue;
         }
         try {
-          batch.push(read(new RowFields(index, record.fields), ctx));
+          batch.push(importRow(read(new RowFields(index, record.fields), ctx), options.now));
         } catch (error) {
           if (!(error instanceof RowProblem)) throw error;
           failed += 1;
@@ -169,8 +169,8 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       await flush();
       await pending;
     };
-    if (options.exclusive) await exclusively(store, options, readRows);
-    else await readRows((rows) => saveImportedIncidents(store, rows, options.now));
+    if (options.exclusive) await exclusively(store, readRows);
+    else await readRows((rows) => saveImportRows(store, rows));
     if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
     return { ...summary, failed };
   } finally {

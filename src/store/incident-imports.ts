@@ -89,9 +89,42 @@ function incidentValues(i: ImportedIncident, now: string): unknown[] {
   ];
 }
 
-function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable> {
-  const values = incidentValues(i, now);
+/** A row's values by column name (a re-imported row's update, which is rare enough for objects). */
+function incidentRow(values: readonly unknown[]): Insertable<IncidentTable> {
   return Object.fromEntries(INCIDENT_COLUMNS.map((c, n) => [c, values[n]])) as unknown as Insertable<IncidentTable>;
+}
+
+const AT = Object.fromEntries(INCIDENT_COLUMNS.map((c, n) => [c, n])) as Record<
+  (typeof INCIDENT_COLUMNS)[number],
+  number
+>;
+
+/**
+ * An imported incident as the bulk path writes it, built as soon as its row is read: value lists
+ * in column order and the dataset's statement already as stored. A batch waiting to be written
+ * holds a handful of objects per row instead of a tree of them, which the young generation's
+ * scavenges would copy again and again.
+ */
+export interface ImportRow {
+  dataset: string;
+  dataset_id: string;
+  /** INCIDENT_COLUMNS order, without the id. */
+  values: unknown[];
+  /** [side, actor_id, name, inter] per side. */
+  actors: unknown[][];
+  /** The dataset's statement (source, claims JSON), or null when it states no number. */
+  stated: [source: string | null, claims: string] | null;
+}
+
+export function importRow(i: ImportedIncident, now: string): ImportRow {
+  const value = i.claims.length > 0 ? datasetClaimsValue(i.dataset, i.claims) : null;
+  return {
+    dataset: i.dataset,
+    dataset_id: i.dataset_id,
+    values: incidentValues(i, now),
+    actors: i.actors.map((a) => [a.side, a.actor_id, a.name, a.inter]),
+    stated: value ? [value.source, value.claims] : null,
+  };
 }
 
 /**
@@ -102,17 +135,20 @@ function incidentRow(i: ImportedIncident, now: string): Insertable<IncidentTable
 export class BulkTotals {
   readonly #groups = new Map<string, BulkTotalsRow>();
 
-  add(incidents: Iterable<ImportedIncident>): void {
-    for (const i of incidents) {
-      const month = i.date.start.slice(0, 7);
-      const admin1 = i.place?.admin1 ?? '';
-      const key = `${month}\u0000${admin1}\u0000${i.event_type}\u0000${i.dataset}`;
+  add(rows: Iterable<ImportRow>): void {
+    for (const { values: v, dataset } of rows) {
+      const month = (v[AT.date_start] as string).slice(0, 7);
+      const admin1 = (v[AT.admin1] as string | null) ?? '';
+      const eventType = v[AT.event_type] as string;
+      const key = `${month}\u0000${admin1}\u0000${eventType}\u0000${dataset}`;
       let g = this.#groups.get(key);
       if (!g) {
-        g = [month, admin1, i.event_type, i.dataset, 0, 0, 0, 0, 0, 0, 0];
+        g = [month, admin1, eventType, dataset, 0, 0, 0, 0, 0, 0, 0];
         this.#groups.set(key, g);
       }
-      const { low, best, high } = i.deaths;
+      const low = v[AT.deaths_low] as number | null;
+      const best = v[AT.deaths_best] as number | null;
+      const high = v[AT.deaths_high] as number | null;
       g[4] += 1;
       if (best !== null) g[5] += 1;
       if (low !== null) g[6] += 1;
@@ -159,7 +195,15 @@ export async function saveImportedIncidents(
   incidents: readonly ImportedIncident[],
   now: string,
 ): Promise<ImportBatchResult> {
-  return store.db.transaction().execute((trx) => writeImportedIncidents(trx, store.dialect, incidents, now));
+  return saveImportRows(
+    store,
+    incidents.map((i) => importRow(i, now)),
+  );
+}
+
+/** saveImportedIncidents of rows already built by importRow. */
+export async function saveImportRows(store: Store, rows: readonly ImportRow[]): Promise<ImportBatchResult> {
+  return store.db.transaction().execute((trx) => writeImportedIncidents(trx, store.dialect, rows));
 }
 
 /**
@@ -170,11 +214,10 @@ export async function saveImportedIncidents(
 export async function writeImportedIncidents(
   trx: Kysely<Database>,
   dialect: StoreDialect,
-  incidents: readonly ImportedIncident[],
-  now: string,
+  incidents: readonly ImportRow[],
   totals?: BulkTotals,
 ): Promise<ImportBatchResult> {
-  const byKey = new Map<string, ImportedIncident>();
+  const byKey = new Map<string, ImportRow>();
   for (const i of incidents) byKey.set(keyOf(i), i);
   const unique = [...byKey.values()];
   if (unique.length === 0) return { inserted: 0, updated: 0 };
@@ -191,10 +234,11 @@ export async function writeImportedIncidents(
       for (const r of rows) existing.set(keyOf({ dataset, dataset_id: r.dataset_id }), r.id);
     }
   }
-  const fresh = unique.filter((i) => !existing.has(keyOf(i)));
-  const stale = unique.filter((i) => existing.has(keyOf(i)));
+  const fresh: ImportRow[] = [];
+  const stale: ImportRow[] = [];
+  for (const i of unique) (existing.has(keyOf(i)) ? stale : fresh).push(i);
 
-  const ids = new Map<ImportedIncident, number>();
+  const ids = new Map<ImportRow, number>();
   if (stale.length > 0) {
     const staleIds = stale.map((i) => existing.get(keyOf(i)) as number);
     for (const part of slices(staleIds, MAX_PARAMS)) {
@@ -215,7 +259,7 @@ export async function writeImportedIncidents(
     const plain: Record<string, unknown>[] = [];
     for (const [n, i] of stale.entries()) {
       const id = staleIds[n] as number;
-      const { created_at: _keep, dataset: _d, dataset_id: _i, ...values } = incidentRow(i, now);
+      const { created_at: _keep, dataset: _d, dataset_id: _i, ...values } = incidentRow(i.values);
       ids.set(i, id);
       if (!reviewed.has(id)) {
         plain.push({ id, ...values });
@@ -230,11 +274,7 @@ export async function writeImportedIncidents(
   }
   if (fresh.length > 0) {
     const reserved = await dialect.reserveIds(trx, 'incidents', fresh.length);
-    const rows = fresh.map((i, n) => {
-      const values = incidentValues(i, now);
-      values.unshift(reserved[n]);
-      return values;
-    });
+    const rows = fresh.map((i, n) => [reserved[n], ...i.values]);
     await dialect.withBulkTotals(trx, () => dialect.insertRows(trx, 'incidents', ['id', ...INCIDENT_COLUMNS], rows));
     const counted = totals ?? new BulkTotals();
     counted.add(fresh);
@@ -244,10 +284,8 @@ export async function writeImportedIncidents(
   const actors: unknown[][] = [];
   const stated: unknown[][] = [];
   for (const [i, id] of ids) {
-    for (const a of i.actors) actors.push([id, a.side, a.actor_id, a.name, a.inter]);
-    if (i.claims.length === 0) continue;
-    const value = datasetClaimsValue(i.dataset, i.claims);
-    stated.push([id, value.source, value.claims]);
+    for (const a of i.actors) actors.push([id, ...a]);
+    if (i.stated) stated.push([id, ...i.stated]);
   }
   await dialect.insertRows(trx, 'incident_actors', ACTOR_COLUMNS, actors);
   await dialect.insertRows(trx, 'dataset_claims', DATASET_CLAIM_COLUMNS, stated);

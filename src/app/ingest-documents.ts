@@ -127,7 +127,7 @@ export async function ingestOne(
 
 // A commit costs as much as storing a short report: the writer commits this many at a time, or
 // fewer when their text grows past BATCH_BYTES, so memory stays bounded whatever the corpus.
-const BATCH_DOCUMENTS = 256;
+const BATCH_DOCUMENTS = 64;
 const BATCH_BYTES = 8_000_000;
 const READ_AHEAD = 4;
 

@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadResolvers } from '../src/app/analyse-document.js';
+import { loadResolveData, loadResolvers, resolversFrom } from '../src/app/analyse-document.js';
+import { InvalidInputError } from '../src/core/errors.js';
 import type { ReviewedIncident } from '../src/core/review.js';
-import { importDataset } from '../src/interop/import-dataset.js';
+import { formatProblem, importDataset } from '../src/interop/import-dataset.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
 import { loadMembers } from '../src/store/incident-membership.js';
 import type { Store } from '../src/store/open-store.js';
@@ -270,4 +274,73 @@ describe.each(STORE_KINDS)('a re-import over reviewed incidents on %s', (kind) =
       await s.close();
     }
   }, 120_000);
+});
+
+describe('an import read on a worker thread', () => {
+  let here: TestStore;
+  let there: TestStore;
+  let dir: string;
+  beforeAll(async () => {
+    [here, there] = await Promise.all([createTestStore('sqlite'), createTestStore('sqlite')]);
+    dir = mkdtempSync(join(tmpdir(), 'tally-import-worker-'));
+  });
+  afterAll(async () => {
+    await Promise.all([here?.cleanup(), there?.cleanup()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Imports `csv` both ways and returns each way's summary and problems. */
+  async function bothWays(csv: string, name: string) {
+    const path = join(dir, name);
+    writeFileSync(path, csv);
+    const resolve = await loadResolveData(there.store);
+    const run = async (store: Store, worker: boolean) => {
+      const problems: string[] = [];
+      const summary = await importDataset(store, Readable.from([csv]), {
+        file: name,
+        resolvers: resolversFrom(resolve),
+        now: NOW,
+        exclusive: true,
+        onProblem: (p) => problems.push(formatProblem(p)),
+        worker: worker ? { path, resolve } : undefined,
+      });
+      return { summary, problems };
+    };
+    return { here: await run(here.store, false), there: await run(there.store, true) };
+  }
+
+  it('stores the same rows and reports the same problems at the same lines as this thread', async () => {
+    const lines = generatedGedCsv(600, awkward).split('\n');
+    const at = (id: number) => lines.findIndex((l) => l.startsWith(`${id},`));
+    // A row with a field too few, and one with a month that does not exist, among the good ones.
+    lines[at(900041)] = (lines[at(900041)] ?? '').split(',').slice(1).join(',');
+    lines[at(900301)] = (lines[at(900301)] ?? '').replace(/,2015-05-(\d\d),/g, ',2015-13-$1,');
+    const { here: a, there: b } = await bothWays(lines.join('\n'), 'ged-worker.csv');
+    expect(b).toEqual(a);
+    expect(a.summary).toMatchObject({ imported: 600 - 2, failed: 2 });
+    expect(a.problems).toHaveLength(2);
+    expect(a.problems[0]).toMatch(/^ged-worker\.csv:\d+: expected \d+ fields/);
+    expect(a.problems[1]).toMatch(/^ged-worker\.csv:\d+: date_start/);
+    expect(await stored(there.store)).toEqual(await stored(here.store));
+    await totalsMatchScan(there.store);
+  }, 60_000);
+
+  it('refuses a file that is not a dataset by its header, as this thread does, storing nothing', async () => {
+    const before = await there.store.db.selectFrom('incidents').select('id').execute();
+    const csv = 'name,when,count\nalpha,2020-01-01,3\n';
+    const path = join(dir, 'notes.csv');
+    writeFileSync(path, csv);
+    const resolve = await loadResolveData(there.store);
+    const options = { file: 'notes.csv', resolvers: resolversFrom(resolve), now: NOW, exclusive: true };
+    const inThread = importDataset(here.store, Readable.from([csv]), options);
+    const inWorker = importDataset(there.store, Readable.from([csv]), { ...options, worker: { path, resolve } });
+    const message = await inThread.then(
+      () => 'imported',
+      (e: Error) => `${e.name}: ${e.message}`,
+    );
+    expect(message).toMatch(/^InvalidInputError: notes\.csv: /);
+    await expect(inWorker).rejects.toThrow(message.replace(/^InvalidInputError: /, ''));
+    await expect(inWorker).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await there.store.db.selectFrom('incidents').select('id').execute()).toEqual(before);
+  }, 60_000);
 });

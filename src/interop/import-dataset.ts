@@ -1,18 +1,14 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import { InvalidInputError, StoreError } from '../core/errors.js';
+import { StoreError } from '../core/errors.js';
 import type { Resolvers } from '../merge/build-incidents.js';
-import { type ImportBatchResult, type ImportRow, importRow, saveImportRows } from '../store/incident-imports.js';
+import { type ImportBatchResult, type ImportRow, saveImportRows } from '../store/incident-imports.js';
 import type { Store } from '../store/open-store.js';
 import type { Database } from '../store/schema.js';
-import { readAcledRow } from './acled-import.js';
-import { readCsvRecords } from './csv-records.js';
-import { type DatasetFormat, datasetName, readHeader } from './dataset-header.js';
+import type { DatasetFormat } from './dataset-header.js';
 import { startExclusiveLoad } from './exclusive-load.js';
-import { readGedRow } from './ged-import.js';
-import type { ImportContext } from './import-context.js';
-import { createPlaceLookup } from './place-lookup.js';
-import { columnIndex, RowFields, RowProblem } from './row-fields.js';
+import { type ImportSource, readImportSource } from './import-rows.js';
+import { type ImportResolveData, readInWorker } from './import-thread.js';
 
 export interface ImportOptions {
   /** The file's name, for messages ("FILE:LINE: problem") and to read a GED version from. */
@@ -33,6 +29,12 @@ export interface ImportOptions {
    * still run between batches.
    */
   exclusive?: boolean;
+  /**
+   * Read and check the rows on a worker thread, which opens `path` itself and resolves places and
+   * actors from `resolve` (the data `resolvers` were built from), while this thread only stores:
+   * for a file on disk, where the two threads together finish sooner. `input` is then not read.
+   */
+  worker?: { path: string; resolve: ImportResolveData };
 }
 
 /** A row that could not be imported: where it is and why. */
@@ -57,8 +59,6 @@ export interface ImportSummary {
   updated: number;
   failed: number;
 }
-
-const READERS = { ged: readGedRow, acled: readAcledRow } as const;
 
 /**
  * Rows per batch by engine. SQLite writes a batch synchronously and gains nothing from large
@@ -87,6 +87,13 @@ async function exclusively(store: Store, read: (write: WriteBatch) => Promise<vo
   });
 }
 
+/** Where the rows are read: here, or on a worker thread for a file the worker can open itself. */
+async function openSource(input: Readable, options: ImportOptions, sliceSize: number): Promise<ImportSource> {
+  const read = { ...options, sliceSize };
+  if (options.worker) return readInWorker(options.worker.path, options.worker.resolve, read);
+  return readImportSource(input, read);
+}
+
 /**
  * Import a UCDP GED or ACLED CSV, streamed: rows are read, checked and stored a batch at a time, so
  * a file of any size runs in constant memory. A malformed row is reported with its line and
@@ -96,29 +103,13 @@ export async function importDataset(store: Store, input: Readable, options: Impo
   const { file } = options;
   const batchSize = options.batchSize ?? BATCH_ROWS[store.dialect.name];
   const report = options.onProblem ?? (() => {});
-  const records = readCsvRecords(input)[Symbol.asyncIterator]();
+  let source: ImportSource | null = null;
   try {
-    let first = await records.next();
-    while (!first.done && first.value.error !== undefined) {
-      report({ file, line: first.value.line, message: first.value.error });
-      first = await records.next();
-    }
-    if (first.done || first.value.error !== undefined) throw new InvalidInputError(file, 'empty: no header row');
-    const headerRecord = first.value.fields;
-    const header = readHeader(file, headerRecord);
-    const dataset = datasetName(header.format, file, options.datasetVersion);
-    const ctx: ImportContext = {
-      dataset,
-      actors: options.resolvers.actors,
-      lookupPlace: createPlaceLookup(options.resolvers.gazetteer),
-    };
-    const summary: ImportSummary = { format: header.format, dataset, imported: 0, updated: 0, failed: 0 };
-    const width = headerRecord.length;
-    const index = columnIndex(header.columns);
-    const read = READERS[header.format];
+    source = await openSource(input, options, batchSize);
+    const { format, dataset, slices } = source;
+    const summary: ImportSummary = { format, dataset, imported: 0, updated: 0, failed: 0 };
     let batch: ImportRow[] = [];
-    let lastLine = first.value.line;
-    let failed = 0;
+    let lastLine = 1;
 
     const readRows = async (write: WriteBatch) => {
       // One batch is stored while the next is read: on PostgreSQL the server writes as this process
@@ -143,28 +134,17 @@ export async function importDataset(store: Store, input: Readable, options: Impo
         pending.catch(() => {});
       };
 
-      for await (const record of { [Symbol.asyncIterator]: () => records }) {
-        const { line } = record;
-        lastLine = line;
-        if (record.error !== undefined) {
-          failed += 1;
-          report({ file, line, message: record.error });
-          continue;
+      for await (const slice of slices) {
+        for (const event of slice) {
+          lastLine = event.line;
+          if ('problem' in event) {
+            summary.failed += 1;
+            report({ file, line: event.line, message: event.problem });
+            continue;
+          }
+          batch.push(event.row);
+          if (batch.length >= batchSize) await flush();
         }
-        if (record.fields.length !== width) {
-          failed += 1;
-          report({ file, line, message: `expected ${width} fields as in the header, found ${record.fields.length}` });
-          continue;
-        }
-        try {
-          batch.push(importRow(read(new RowFields(index, record.fields), ctx), options.now));
-        } catch (error) {
-          if (!(error instanceof RowProblem)) throw error;
-          failed += 1;
-          report({ file, line, message: error.message });
-          continue;
-        }
-        if (batch.length >= batchSize) await flush();
       }
       await flush();
       await pending;
@@ -172,10 +152,10 @@ export async function importDataset(store: Store, input: Readable, options: Impo
     if (options.exclusive) await exclusively(store, readRows);
     else await readRows((rows) => saveImportRows(store, rows));
     if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
-    return { ...summary, failed };
+    return summary;
   } finally {
     // A refused header or a store failure stops reading; the file must not stay open behind it.
-    await records.return?.(undefined);
+    await source?.close();
     input.destroy();
   }
 }

@@ -94,10 +94,13 @@ function incidentRow(values: readonly unknown[]): Insertable<IncidentTable> {
   return Object.fromEntries(INCIDENT_COLUMNS.map((c, n) => [c, values[n]])) as unknown as Insertable<IncidentTable>;
 }
 
-const AT = Object.fromEntries(INCIDENT_COLUMNS.map((c, n) => [c, n])) as Record<
-  (typeof INCIDENT_COLUMNS)[number],
-  number
->;
+const at = (column: (typeof INCIDENT_COLUMNS)[number]) => INCIDENT_COLUMNS.indexOf(column);
+const DATE_START = at('date_start');
+const ADMIN1 = at('admin1');
+const EVENT_TYPE = at('event_type');
+const DEATHS_LOW = at('deaths_low');
+const DEATHS_BEST = at('deaths_best');
+const DEATHS_HIGH = at('deaths_high');
 
 /**
  * An imported incident as the bulk path writes it, built as soon as its row is read: value lists
@@ -127,28 +130,34 @@ export function importRow(i: ImportedIncident, now: string): ImportRow {
   };
 }
 
+function child<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /**
  * What new incidents add to the totals, a row per month, province, event type and dataset, as the
  * totals triggers count them (0008): new imported incidents are unreviewed, so all count. A whole-
  * file import keeps one across its batches and adds it once at the end.
  */
 export class BulkTotals {
-  readonly #groups = new Map<string, BulkTotalsRow>();
+  /** Month, province, event type, dataset. */
+  readonly #groups = new Map<string, Map<string, Map<string, Map<string, BulkTotalsRow>>>>();
 
   add(rows: Iterable<ImportRow>): void {
     for (const { values: v, dataset } of rows) {
-      const month = (v[AT.date_start] as string).slice(0, 7);
-      const admin1 = (v[AT.admin1] as string | null) ?? '';
-      const eventType = v[AT.event_type] as string;
-      const key = `${month}\u0000${admin1}\u0000${eventType}\u0000${dataset}`;
-      let g = this.#groups.get(key);
-      if (!g) {
-        g = [month, admin1, eventType, dataset, 0, 0, 0, 0, 0, 0, 0];
-        this.#groups.set(key, g);
-      }
-      const low = v[AT.deaths_low] as number | null;
-      const best = v[AT.deaths_best] as number | null;
-      const high = v[AT.deaths_high] as number | null;
+      // Nested by the row's own strings: no key is built per row.
+      const month = (v[DATE_START] as string).slice(0, 7);
+      const admin1 = (v[ADMIN1] as string | null) ?? '';
+      const eventType = v[EVENT_TYPE] as string;
+      const g = this.#group(month, admin1, eventType, dataset);
+      const low = v[DEATHS_LOW] as number | null;
+      const best = v[DEATHS_BEST] as number | null;
+      const high = v[DEATHS_HIGH] as number | null;
       g[4] += 1;
       if (best !== null) g[5] += 1;
       if (low !== null) g[6] += 1;
@@ -159,9 +168,20 @@ export class BulkTotals {
     }
   }
 
+  #group(month: string, admin1: string, eventType: string, dataset: string): BulkTotalsRow {
+    const byAdmin = child(this.#groups, month, () => new Map());
+    const byType = child(byAdmin, admin1, () => new Map());
+    const byDataset = child(byType, eventType, () => new Map());
+    return child(byDataset, dataset, () => [month, admin1, eventType, dataset, 0, 0, 0, 0, 0, 0, 0]);
+  }
+
   /** Adds what was counted to the store's totals and starts again from nothing. */
   async write(trx: Kysely<Database>, dialect: StoreDialect): Promise<void> {
-    await dialect.addBulkTotals(trx, [...this.#groups.values()]);
+    const rows: BulkTotalsRow[] = [];
+    for (const byAdmin of this.#groups.values()) {
+      for (const byType of byAdmin.values()) for (const byDataset of byType.values()) rows.push(...byDataset.values());
+    }
+    await dialect.addBulkTotals(trx, rows);
     this.#groups.clear();
   }
 }

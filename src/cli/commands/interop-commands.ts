@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
-import { loadResolvers } from '../../app/analyse-document.js';
+import { loadResolveData, resolversFrom } from '../../app/analyse-document.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { describeFsError } from '../../ingest/collect-files.js';
 import { checkDatasetVersion } from '../../interop/dataset-header.js';
@@ -106,13 +106,17 @@ export async function runImport(db: string, file: string, flags: ImportFlags): P
     throw error;
   });
   try {
+    // A file on disk is read and checked on a second thread while this one stores; standard input
+    // is read here.
+    const resolve = await loadResolveData(store, flags.actors);
     const summary = await importDataset(store, input, {
       file,
       datasetVersion: flags.datasetVersion,
-      resolvers: await loadResolvers(store, flags.actors),
+      resolvers: resolversFrom(resolve),
       now: new Date().toISOString(),
       onProblem: (problem) => process.stderr.write(`${formatProblem(problem)}\n`),
       exclusive: true,
+      worker: file === '-' ? undefined : { path: file, resolve },
     });
     if (flags.json) printJson(summary);
     else {

@@ -1,0 +1,125 @@
+import { Worker } from 'node:worker_threads';
+import { InvalidInputError } from '../core/errors.js';
+import type { ActorRegistryFile } from '../resolve/actor-registry.js';
+import type { GazetteerEntry } from '../resolve/gazetteer.js';
+import type { DatasetFormat } from './dataset-header.js';
+import type { ImportEvent, ImportSource, ReadOptions } from './import-rows.js';
+
+/** What the worker resolves places and actors from: the store's imported places, the registry. */
+export interface ImportResolveData {
+  imported: GazetteerEntry[];
+  registry: ActorRegistryFile;
+}
+
+export interface ImportWorkerData {
+  path: string;
+  file: string;
+  datasetVersion?: string;
+  now: string;
+  sliceSize: number;
+  resolve: ImportResolveData;
+}
+
+/** From the worker: the header, then slices as JSON (one string copies faster than a tree of rows). */
+export type ImportWorkerMessage =
+  | { type: 'header'; format: DatasetFormat; dataset: string }
+  | { type: 'slice'; json: string }
+  | { type: 'done' }
+  | { type: 'error'; invalid: boolean; where: string; problem: string; message: string };
+
+/** Slices the worker may read ahead of the writer: enough to keep both threads busy, bounded. */
+export const READ_AHEAD = 4;
+
+// From dist/ the worker is plain JavaScript. From src/ (tsx, tests) it is TypeScript, and loader
+// hooks do not follow a thread: the worker registers tsx itself before it loads the module.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCE ? './import-worker.ts' : './import-worker.js', import.meta.url);
+
+function startWorker(data: ImportWorkerData): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: data });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+/**
+ * A dataset file read and checked on a worker thread (import-worker.ts), a slice at a time and at
+ * most READ_AHEAD slices ahead of the caller: the same rows, problems and refusals as
+ * readImportSource gives in this thread.
+ */
+export async function readInWorker(
+  path: string,
+  resolve: ImportResolveData,
+  options: ReadOptions,
+): Promise<ImportSource> {
+  const worker = startWorker({
+    path,
+    file: options.file,
+    datasetVersion: options.datasetVersion,
+    now: options.now,
+    sliceSize: options.sliceSize,
+    resolve,
+  });
+  const queue: ImportWorkerMessage[] = [];
+  let failure: Error | null = null;
+  let exited = false;
+  let notify: (() => void) | null = null;
+  const wake = () => {
+    notify?.();
+    notify = null;
+  };
+  worker.on('message', (m: ImportWorkerMessage) => {
+    queue.push(m);
+    wake();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    wake();
+  });
+  const next = async (): Promise<ImportWorkerMessage> => {
+    for (;;) {
+      const m = queue.shift();
+      if (m) return m;
+      if (failure) throw failure;
+      if (exited) throw new Error(`${options.file}: the thread reading the file stopped`);
+      await new Promise<void>((resolve) => {
+        notify = resolve;
+      });
+    }
+  };
+  const close = async () => {
+    await worker.terminate();
+  };
+  const failed = (m: Extract<ImportWorkerMessage, { type: 'error' }>) =>
+    m.invalid ? new InvalidInputError(m.where, m.problem) : new Error(m.message);
+
+  let first: ImportWorkerMessage;
+  try {
+    first = await next();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  if (first.type !== 'header') {
+    await close();
+    throw first.type === 'error'
+      ? failed(first)
+      : new Error(`${options.file}: the reading thread sent ${first.type} first`);
+  }
+  async function* slices(): AsyncGenerator<ImportEvent[]> {
+    for (;;) {
+      const m = await next();
+      if (m.type === 'done') return;
+      if (m.type === 'error') throw failed(m);
+      if (m.type !== 'slice') continue;
+      // The worker goes on with the next slice while this one is stored.
+      worker.postMessage('ack');
+      yield JSON.parse(m.json) as ImportEvent[];
+    }
+  }
+  return { format: first.format, dataset: first.dataset, slices: slices(), close };
+}

@@ -4,9 +4,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { loadResolvers } from '../src/app/analyse-document.js';
+import { loadResolveData, type ResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { importDataset } from '../src/interop/import-dataset.js';
-import type { Resolvers } from '../src/merge/build-incidents.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { measureApi, type RouteThroughput } from './api-throughput.js';
 import { log, timed, writeResults } from './bench-support.js';
@@ -31,15 +30,17 @@ interface EngineFigures extends TallyFigures {
   import_rows_per_s: number;
 }
 
-async function importAndAsk(store: Store, resolvers: Resolvers, csv: string): Promise<EngineFigures> {
+async function importAndAsk(store: Store, resolve: ResolveData, csv: string): Promise<EngineFigures> {
   const [summary, import_ms] = await timed(() =>
     importDataset(store, createReadStream(csv), {
       file: csv,
       datasetVersion: '23.1',
-      resolvers,
+      resolvers: resolversFrom(resolve),
       now: new Date().toISOString(),
-      // As `tally import` runs it: the file in one transaction, the indexes rebuilt once.
+      // As `tally import FILE` runs it: the file in one transaction, the indexes rebuilt once, the
+      // rows read on a second thread.
       exclusive: true,
+      worker: { path: csv, resolve },
     }),
   );
   if (summary.imported !== ROWS)
@@ -54,10 +55,10 @@ async function onSqlite(csv: string): Promise<EngineFigures & { api: RouteThroug
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const store = await openStore(path);
   try {
-    const resolvers = await loadResolvers(store);
-    const figures = await importAndAsk(store, resolvers, csv);
+    const resolve = await loadResolveData(store);
+    const figures = await importAndAsk(store, resolve, csv);
     log('sqlite: questions answered; API throughput');
-    return { ...figures, api: await measureApi(store, resolvers, API_SECONDS) };
+    return { ...figures, api: await measureApi(store, resolversFrom(resolve), API_SECONDS) };
   } finally {
     await store.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
@@ -81,7 +82,7 @@ async function onPostgres(csv: string): Promise<EngineFigures> {
   try {
     const store = await openStore(url.toString());
     try {
-      return await importAndAsk(store, await loadResolvers(store), csv);
+      return await importAndAsk(store, await loadResolveData(store), csv);
     } finally {
       await store.close();
     }

@@ -130,12 +130,8 @@ export function importRow(i: ImportedIncident, now: string): ImportRow {
   };
 }
 
-function child<V>(map: Map<string, V>, key: string, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
+function child<V>(map: Map<string, V>, key: string, value: V): V {
+  map.set(key, value);
   return value;
 }
 
@@ -169,10 +165,12 @@ export class BulkTotals {
   }
 
   #group(month: string, admin1: string, eventType: string, dataset: string): BulkTotalsRow {
-    const byAdmin = child(this.#groups, month, () => new Map());
-    const byType = child(byAdmin, admin1, () => new Map());
-    const byDataset = child(byType, eventType, () => new Map());
-    return child(byDataset, dataset, () => [month, admin1, eventType, dataset, 0, 0, 0, 0, 0, 0, 0]);
+    const byAdmin = this.#groups.get(month) ?? child(this.#groups, month, new Map());
+    const byType = byAdmin.get(admin1) ?? child(byAdmin, admin1, new Map());
+    const byDataset = byType.get(eventType) ?? child(byType, eventType, new Map());
+    return (
+      byDataset.get(dataset) ?? child(byDataset, dataset, [month, admin1, eventType, dataset, 0, 0, 0, 0, 0, 0, 0])
+    );
   }
 
   /** Adds what was counted to the store's totals and starts again from nothing. */

@@ -113,9 +113,7 @@ export function sqliteBulkWrites(
         .filter((i) => keptByLoad(db, i as IndexRow) === false) as IndexRow[];
       for (const i of suspended) db.exec(`drop index "${i.name}"`);
       return async () => {
-        db.pragma('threads = 2');
         for (const i of suspended) db.exec(i.sql);
-        db.pragma('threads = 0');
       };
     },
   };

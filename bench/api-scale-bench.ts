@@ -2,7 +2,7 @@ import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadResolvers } from '../src/app/analyse-document.js';
+import { loadResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { importDataset } from '../src/interop/import-dataset.js';
 import { openStore } from '../src/store/open-store.js';
 import { measureApi, type RouteThroughput } from './api-throughput.js';
@@ -25,14 +25,17 @@ async function main(): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const store = await openStore(path);
   try {
-    const resolvers = await loadResolvers(store);
+    const resolve = await loadResolveData(store);
+    const resolvers = resolversFrom(resolve);
     const [summary, import_ms] = await timed(() =>
       importDataset(store, createReadStream(csv), {
         file: csv,
         datasetVersion: '23.1',
         resolvers,
         now: new Date().toISOString(),
+        // As `tally import FILE` runs it.
         exclusive: true,
+        worker: { path: csv, resolve },
       }),
     );
     if (summary.imported !== ROWS) throw new Error(`imported ${summary.imported} of ${ROWS} rows`);

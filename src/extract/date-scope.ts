@@ -67,7 +67,6 @@ const SPEECH = new Set([
   'reporters',
   'journalists',
 ]);
-const CLAUSE_BREAKS = new Set([';', 'while', 'whereas', 'but']);
 const SINCE_REACH = 7;
 
 /** The clauses of a sentence, as the token indices where a new one starts. */

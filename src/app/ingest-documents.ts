@@ -145,8 +145,9 @@ export async function* ingestAll(
   pool: AnalysePool | null = null,
 ): AsyncGenerator<IngestOutcome> {
   // Without a pool, a few files are read ahead while this thread analyses: their reads overlap its
-  // work, and memory stays flat.
-  const ahead = pool ? pool.size * 4 : READ_AHEAD;
+  // work, and memory stays flat. With one, the workers hold a batch's worth beyond what they are
+  // analysing: while this thread stores a batch they go on with the next, instead of waiting for it.
+  const ahead = pool ? pool.size * 4 + BATCH_DOCUMENTS : READ_AHEAD;
   const pending: Promise<Prepared>[] = [];
   let batch: Prepared[] = [];
   let batchBytes = 0;

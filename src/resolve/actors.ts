@@ -18,7 +18,7 @@ import {
   type UcdpActorClass,
   ucdpClassOf,
 } from './actor-registry.js';
-import { nameWords, phoneticKey } from './place-names.js';
+import { nameWords, phoneticKey, phoneticKeyOfJoined } from './place-names.js';
 import { adjacent, startsName, type Token, wordTokens } from './tokens.js';
 
 /** Words a report adds to a group's name that do not change who it is. */
@@ -251,7 +251,7 @@ interface Window {
   readonly tokens: number;
 }
 
-function matchWindow(w: Window, index: ActorIndex, phonetics: Map<string, string>): ActorResolution | null {
+function matchWindow(w: Window, index: ActorIndex): ActorResolution | null {
   if (w.exactKey !== null) {
     const exact = caseFits(index.exact.get(w.exactKey), w.text)[0];
     if (exact !== undefined) return toResolution(exact, exact.weak ? 'weak' : 'alias', index);
@@ -263,11 +263,7 @@ function matchWindow(w: Window, index: ActorIndex, phonetics: Map<string, string
   const joined = core.join(' ');
   const hit = pick(caseFits(index.stripped.get(joined.replaceAll(' ', '')), w.text), described);
   if (hit !== undefined) return toResolution(hit, 'descriptor', index);
-  let key = phonetics.get(joined);
-  if (key === undefined) {
-    key = phoneticKey(core);
-    phonetics.set(joined, key);
-  }
+  const key = phoneticKeyOfJoined(joined);
   const byKey = key.length >= MIN_PHONETIC ? pick(caseFits(index.phonetic.get(key), w.text), described) : undefined;
   return byKey === undefined ? null : toResolution(byKey, 'phonetic', index);
 }
@@ -289,7 +285,6 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     }
     return words;
   });
-  const phonetics = new Map<string, string>();
   const possessive = tokens.map(
     (t) => text.charCodeAt(t.end + 1) === 115 && /^['’]s\b/.test(text.slice(t.end, t.end + 3)),
   );
@@ -323,7 +318,7 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
       if (exactKey === null && !(j > i && (startsTitled || described(folded[j] as string[])))) continue;
       const windowText = text.slice(start, end);
       const words = () => withoutThe(folded.slice(i, j + 1).flat());
-      const actor = matchWindow({ text: windowText, exactKey, words, tokens: j - i + 1 }, index, phonetics);
+      const actor = matchWindow({ text: windowText, exactKey, words, tokens: j - i + 1 }, index);
       if (actor === null) continue;
       const next = tokens[j + 1];
       // A lone weak name followed by more name is someone else: "Massoud Ekhtiarai", "Malik Shah".

@@ -8,6 +8,8 @@
  * (so Bagram and Bagrami stay apart). Irregular short forms (Mazar) go through an explicit alias list.
  */
 
+import { remembered } from './remembered.js';
+
 const EXTRA_LETTERS: Record<string, string> = {
   ı: 'i',
   ø: 'o',
@@ -100,9 +102,7 @@ export function placeWordsOf(words: readonly string[]): string[] {
 }
 
 /** Spelling kept, only case/diacritics/punctuation/descriptors folded: "sar e pol" vs "sar i pul" differ. */
-export function foldPlaceName(name: string): string {
-  return placeWords(name).join(' ');
-}
+export const foldPlaceName: (name: string) => string = remembered((name) => placeWords(name).join(' '));
 
 // y and w have already become 'a' or a consonant symbol by the time vowels are dropped.
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
@@ -174,9 +174,15 @@ export function phoneticKey(words: readonly string[]): string {
 }
 
 /** The matching key of a place name: descriptors and izafe stripped, then the phonetic key. */
-export function placeKey(name: string): string {
-  return phoneticKey(placeWords(name));
-}
+export const placeKey: (name: string) => string = remembered((name) => phoneticKey(placeWords(name)));
+
+/**
+ * phoneticKey of words joined by single spaces, remembered: a text's windows ask for the same few
+ * names over and over.
+ */
+export const phoneticKeyOfJoined: (joined: string) => string = remembered((joined) =>
+  phoneticKey(joined === '' ? [] : joined.split(' ')),
+);
 
 /**
  * Forms the skeleton cannot reach: short forms, old names and swapped consonants. Each alias lists

@@ -17,6 +17,7 @@ import {
   PLACE_DESCRIPTORS,
   type PlaceDescriptor,
   phoneticKey,
+  phoneticKeyOfJoined,
   placeWordsOf,
 } from './place-names.js';
 import { NOT_PLACE_WORDS, PLACE_STOPLIST } from './place-stoplist.js';
@@ -190,7 +191,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
         const next = tokens[j + 1];
         if (
           j === i &&
-          keyConsonants(phoneticKey(placeWordsOf(head.words))) < MIN_FUZZY_CONSONANTS &&
+          keyConsonants(phoneticKeyOfJoined(placeWordsOf(head.words).join(' '))) < MIN_FUZZY_CONSONANTS &&
           next !== undefined &&
           adjacent(text, end, next) &&
           fold(j + 1).capitalised &&

@@ -26,6 +26,9 @@ export function createSqliteDialect(path: string): StoreDialect {
     // The default 2 MB page cache holds little of a large store's indexes: bulk loads and page reads
     // went to the OS for every other page. 64 MB is an upper bound, used as pages are touched.
     db.pragma('cache_size = -65536');
+    // A checkpoint copies the log into the store and waits for the disk; at the default 1,000 pages
+    // (4 MB) commits took 1.4-1.7 s of an ingest of 5,000 reports, 0.9 s at 8,192 pages (32 MB).
+    db.pragma('wal_autocheckpoint = 8192');
   } catch (error) {
     throw new StoreError(`cannot open SQLite store at ${path}: ${(error as Error).message}`);
   }

@@ -17,8 +17,7 @@ const ARABIC_ONLY = /[\u0629\u064A\u0649]/g; // ة ي ى
 /** A BCP 47 guess from the script and, for Latin script, English stopwords; null when unsure. */
 export function guessLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const arabicScript = count(sample, /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/g);
-  const latin = count(sample, /[A-Za-z\u00C0-\u024F]/g);
+  const { arabicScript, latin } = countScripts(sample);
   if (arabicScript >= MIN_LETTERS && arabicScript > latin) return guessArabicScript(sample, arabicScript);
   if (latin >= MIN_LETTERS && latin > arabicScript) return isEnglish(sample) ? 'en' : null;
   return null;
@@ -38,6 +37,24 @@ function isEnglish(sample: string): boolean {
   let hits = 0;
   for (const word of words) if (ENGLISH_STOPWORDS.has(word)) hits++;
   return hits / words.length >= 0.12;
+}
+
+/** Letters of the Arabic script and of the Latin one, counted in one pass over the code units. */
+function countScripts(text: string): { arabicScript: number; latin: number } {
+  let arabicScript = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    else if (
+      (c >= 0x600 && c <= 0x6ff) ||
+      (c >= 0x750 && c <= 0x77f) ||
+      (c >= 0xfb50 && c <= 0xfdff) ||
+      (c >= 0xfe70 && c <= 0xfeff)
+    )
+      arabicScript++;
+  }
+  return { arabicScript, latin };
 }
 
 function count(text: string, pattern: RegExp): number {

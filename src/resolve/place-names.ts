@@ -134,6 +134,8 @@ function wordSymbols(word: string): string {
   // One pass, longest spelling first: Khwaja = Khaja = Khoja. Every digraph has one of these letters,
   // and most words none: the test spares loading the world a replace per word.
   if (DIGRAPH_LETTERS.test(w)) w = w.replace(DIGRAPHS, (d) => DIGRAPH_SYMBOLS[d] ?? d);
+  // Only y and w change below; most words have neither.
+  if (!w.includes('y') && !w.includes('w')) return w;
   let out = '';
   for (let i = 0; i < w.length; i++) {
     const c = w[i] as string;
@@ -154,22 +156,39 @@ function wordSymbols(word: string): string {
   return out;
 }
 
+const N = 110;
+const G = 103;
+
+function isVowelCode(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+}
+
 /**
  * The phonetic key of a name (no descriptor stripping): "Sar-e Pol" and "Sari-Pul" give "srpl".
  * Empty when the name has no letters.
+ *
+ * The word symbols joined, then in one pass: "ng" before anything but a vowel becomes "n" (nasal
+ * assimilation across a join: Sang-e Charak = Sancharak), a run of one symbol counts once, and
+ * vowels go, a leading or trailing one leaving "A".
  */
 export function phoneticKey(words: readonly string[]): string {
-  const joined = words
-    .map(wordSymbols)
-    .join('')
-    // nasal assimilation across a join: Sang-e Charak = Sancharak
-    .replace(/ng(?=[^aeiou])/g, 'n')
-    .replace(/(.)\1+/g, '$1');
-  if (joined.length === 0) return '';
-  const isVowel = (c: string) => VOWELS.has(c);
-  let key = isVowel(joined[0] as string) ? 'A' : '';
-  for (const c of joined) if (!isVowel(c)) key += c;
-  if (joined.length > 1 && isVowel(joined[joined.length - 1] as string)) key += 'A';
+  let joined = '';
+  for (const w of words) joined += wordSymbols(w);
+  const n = joined.length;
+  let key = '';
+  let previous = -1;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const c = joined.charCodeAt(i);
+    // The g of such an "ng" is dropped; the n stays.
+    if (c === N && i + 2 < n && joined.charCodeAt(i + 1) === G && !isVowelCode(joined.charCodeAt(i + 2))) i += 1;
+    if (c === previous) continue;
+    previous = c;
+    kept += 1;
+    if (!isVowelCode(c)) key += String.fromCharCode(c);
+    else if (kept === 1) key = 'A';
+  }
+  if (kept > 1 && isVowelCode(previous)) key += 'A';
   return key;
 }
 

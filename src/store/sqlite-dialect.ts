@@ -29,6 +29,11 @@ export function createSqliteDialect(path: string): StoreDialect {
     // A checkpoint copies the log into the store and waits for the disk; at the default 1,000 pages
     // (4 MB) commits took 1.4-1.7 s of an ingest of 5,000 reports, 0.9 s at 8,192 pages (32 MB).
     db.pragma('wal_autocheckpoint = 8192');
+    // A statement that can fire a trigger or write several rows opens a statement journal, by default
+    // a temporary file: an incident insert (the totals trigger fires) took 120-160 us, 77 with the
+    // journal in memory, and ingesting 5,000 reports spent 13% less time in SQLite. A 200,000-row
+    // import's sorts left its peak memory where it was.
+    db.pragma('temp_store = MEMORY');
   } catch (error) {
     throw new StoreError(`cannot open SQLite store at ${path}: ${(error as Error).message}`);
   }

@@ -275,16 +275,17 @@ function matchWindow(w: Window, index: ActorIndex): ActorResolution | null {
  */
 export function findActorMentions(text: string, index: ActorIndex): ActorMention[] {
   const tokens = wordTokens(text);
-  // Reports repeat their words: each distinct word is folded once.
-  const folds = new Map<string, string[]>();
-  const folded = tokens.map((t) => {
-    let words = folds.get(t.text);
-    if (words === undefined) {
-      words = nameWords(t.text);
-      folds.set(t.text, words);
+  // Reports repeat their words: each distinct word is folded, keyed and looked up once.
+  const seen = new Map<string, TokenKeys>();
+  const keys = tokens.map((t) => {
+    let k = seen.get(t.text);
+    if (k === undefined) {
+      k = tokenKeys(nameWords(t.text), index);
+      seen.set(t.text, k);
     }
-    return words;
+    return k;
   });
+  const folded = keys.map((k) => k.words);
   const possessive = tokens.map(
     (t) => text.charCodeAt(t.end + 1) === 115 && /^['’]s\b/.test(text.slice(t.end, t.end + 3)),
   );
@@ -297,17 +298,24 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
   while (i < tokens.length) {
     let last = i;
     while (last + 1 < tokens.length && last - i + 1 < index.maxWords && joins[last]) last += 1;
+    const head = keys[i] as TokenKeys;
+    const startsTitled = titled(folded, i);
+    // Most words start no alias and no titled name, and no group word follows within reach: nothing
+    // can start here.
+    if (!head.opens && !startsTitled && !keys.slice(i + 1, last + 1).some((k) => k.described)) {
+      i += 1;
+      continue;
+    }
     // The exact key of each window i..j while it can still become an alias; null beyond.
     const exactKeys: (string | null)[] = [];
-    let key = '';
-    let open = true;
-    for (let j = i; j <= last && open; j++) {
-      const part = (j === i ? withoutThe(folded[j] as string[]) : (folded[j] as string[])).join('');
-      key += (j > i && possessive[j - 1] ? 's' : '') + part;
+    let key = head.head;
+    let open = head.opens;
+    if (open) exactKeys.push(key);
+    for (let j = i + 1; j <= last && open; j++) {
+      key += (possessive[j - 1] ? 's' : '') + (keys[j] as TokenKeys).part;
       open = key === '' || index.exactPrefixes.has(key);
       if (open) exactKeys.push(key);
     }
-    const startsTitled = titled(folded, i);
     let found: ActorMention | null = null;
     let width = 1;
     for (let j = last; j >= i && found === null; j--) {
@@ -315,7 +323,7 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
       const end = (tokens[j] as Token).end;
       const exactKey = exactKeys[j - i] ?? null;
       // A window no alias spells can still name one through a title or a descriptor at its ends.
-      if (exactKey === null && !(j > i && (startsTitled || described(folded[j] as string[])))) continue;
+      if (exactKey === null && !(j > i && (startsTitled || (keys[j] as TokenKeys).described))) continue;
       const windowText = text.slice(start, end);
       const words = () => withoutThe(folded.slice(i, j + 1).flat());
       const actor = matchWindow({ text: windowText, exactKey, words, tokens: j - i + 1 }, index);
@@ -338,6 +346,31 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     i += found === null ? 1 : width;
   }
   return mentions;
+}
+
+/** What the scanner asks of one token, worked out once per distinct word of a text. */
+interface TokenKeys {
+  /** nameWords of the token. */
+  readonly words: string[];
+  /** Its part of an exact key when it starts a window ("the" dropped)... */
+  readonly head: string;
+  /** ...and when it continues one. */
+  readonly part: string;
+  /** Whether a window starting with it can still spell an alias. */
+  readonly opens: boolean;
+  /** Whether it ends in a group word ("fighters"). */
+  readonly described: boolean;
+}
+
+function tokenKeys(words: string[], index: ActorIndex): TokenKeys {
+  const head = withoutThe(words).join('');
+  return {
+    words,
+    head,
+    part: words.join(''),
+    opens: head === '' || index.exactPrefixes.has(head),
+    described: described(words),
+  };
 }
 
 /** Whether the words from token i on start with a title, after a "the". */

@@ -19,6 +19,7 @@ import {
   ucdpClassOf,
 } from './actor-registry.js';
 import { nameWords, phoneticKey, phoneticKeyOfJoined } from './place-names.js';
+import { remembered } from './remembered.js';
 import { adjacent, startsName, type Token, wordTokens } from './tokens.js';
 
 /** Words a report adds to a group's name that do not change who it is. */
@@ -275,16 +276,14 @@ function matchWindow(w: Window, index: ActorIndex): ActorResolution | null {
  */
 export function findActorMentions(text: string, index: ActorIndex): ActorMention[] {
   const tokens = wordTokens(text);
-  // Reports repeat their words: each distinct word is folded, keyed and looked up once.
-  const seen = new Map<string, TokenKeys>();
-  const keys = tokens.map((t) => {
-    let k = seen.get(t.text);
-    if (k === undefined) {
-      k = tokenKeys(nameWords(t.text), index);
-      seen.set(t.text, k);
-    }
-    return k;
-  });
+  // Reports repeat their words, and reports of one war each other's: each distinct word is folded,
+  // keyed and looked up once per index.
+  let keysOf = tokenKeysByIndex.get(index);
+  if (keysOf === undefined) {
+    keysOf = remembered((word) => tokenKeys(nameWords(word), index));
+    tokenKeysByIndex.set(index, keysOf);
+  }
+  const keys = tokens.map((t) => (keysOf as (word: string) => TokenKeys)(t.text));
   const folded = keys.map((k) => k.words);
   const possessive = tokens.map(
     (t) => text.charCodeAt(t.end + 1) === 115 && /^['’]s\b/.test(text.slice(t.end, t.end + 3)),
@@ -361,6 +360,8 @@ interface TokenKeys {
   /** Whether it ends in a group word ("fighters"). */
   readonly described: boolean;
 }
+
+const tokenKeysByIndex = new WeakMap<ActorIndex, (word: string) => TokenKeys>();
 
 function tokenKeys(words: string[], index: ActorIndex): TokenKeys {
   const head = withoutThe(words).join('');

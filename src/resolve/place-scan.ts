@@ -21,6 +21,7 @@ import {
   placeWordsOf,
 } from './place-names.js';
 import { NOT_PLACE_WORDS, PLACE_STOPLIST } from './place-stoplist.js';
+import { remembered } from './remembered.js';
 import { adjacent, isCapitalised, type Token, wordTokens } from './tokens.js';
 
 export { PLACE_STOPLIST } from './place-stoplist.js';
@@ -68,10 +69,18 @@ interface Folded {
   readonly descriptor: boolean;
 }
 
+// A pure function of the word as written: remembered across documents, which share most words.
+const foldWord = remembered((text: string): Folded => {
+  const lower = text.toLowerCase();
+  return {
+    words: nameWords(text),
+    capitalised: isCapitalised(text),
+    descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the',
+  };
+});
+
 function foldToken(token: Token): Folded {
-  const words = nameWords(token.text);
-  const lower = token.text.toLowerCase();
-  return { words, capitalised: isCapitalised(token.text), descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the' };
+  return foldWord(token.text);
 }
 
 interface WindowHit {

@@ -11,7 +11,20 @@ export interface Token {
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‘ʿʾ.]|[-‐‑–])[\p{L}\p{M}\p{N}]+)*\.?/gu;
 const POSSESSIVE = /['’]s$/;
 
-export function wordTokens(text: string): Token[] {
+// The place and the actor scanners read the same text one after the other: its tokens are kept
+// until another text comes. Callers only read the list.
+let lastText: string | null = null;
+let lastTokens: readonly Token[] = [];
+
+export function wordTokens(text: string): readonly Token[] {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
+}
+
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     let word = m[0];

@@ -67,15 +67,20 @@ interface Folded {
   readonly words: readonly string[];
   readonly capitalised: boolean;
   readonly descriptor: boolean;
+  /** The token's part of a window's memo key: its case and its words. */
+  readonly tag: string;
 }
 
 // A pure function of the word as written: remembered across documents, which share most words.
 const foldWord = remembered((text: string): Folded => {
   const lower = text.toLowerCase();
+  const words = nameWords(text);
+  const capitalised = isCapitalised(text);
   return {
-    words: nameWords(text),
-    capitalised: isCapitalised(text),
+    words,
+    capitalised,
     descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the',
+    tag: `${capitalised ? 'C' : 'c'}${words.join(' ')}`,
   };
 });
 
@@ -187,7 +192,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
         const window: Folded[] = [];
         for (let k = i; k <= j; k++) window.push(fold(k));
         // A report names its places again and again: each spelling is looked up once.
-        const memoKey = `${lowercase ? 'l' : 'u'}${window.map((f) => `${f.capitalised ? 'C' : 'c'}${f.words.join(' ')}`).join('|')}`;
+        const memoKey = `${lowercase ? 'l' : 'u'}${window.map((f) => f.tag).join('|')}`;
         let hit = memo.get(memoKey);
         if (hit === undefined) {
           hit = lookupWindow(window, gazetteer, lowercase);

@@ -5,6 +5,7 @@ import { estimateDeaths } from '../merge/estimate.js';
 import { datasetClaimsById } from './dataset-claims.js';
 import { loadMembers } from './incident-membership.js';
 import { reviewClaims } from './incident-views.js';
+import { runShaped, slotsOf } from './query-shapes.js';
 import { chunks, figureReviewsOfDocuments, latestIncidentReviews } from './review-store.js';
 import type { Database, IncidentExtractionTable, IncidentRow } from './schema.js';
 
@@ -83,13 +84,39 @@ export async function readExtracted(db: Db, ids: number[]): Promise<Map<number, 
  * extraction and takes the values; after one, the snapshot takes them and the row is derived again.
  */
 export async function writeExtractedValues(db: Db, id: number, values: Partial<ExtractedColumns>): Promise<void> {
-  const result = await db
-    .updateTable('incident_extractions')
-    .set(values)
-    .where('incident_id', '=', id)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) await db.updateTable('incidents').set(values).where('id', '=', id).execute();
-  else await syncIncidents(db, [id]);
+  // As Kysely's set() would: a column given as undefined is left alone.
+  const given = Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined),
+  ) as Partial<ExtractedColumns>;
+  const columns = Object.keys(given).sort();
+  if (columns.length === 0) return;
+  // Written once per merge of an ingest: kept as SQL per set of columns (query-shapes.ts).
+  const shape = columns.join(',');
+  const slots = { ...given, id };
+  const [snapshot] = await runShaped(
+    db,
+    'extracted-snapshot',
+    (value) =>
+      db.selectFrom('incident_extractions').select('incident_id').where('incident_id', '=', value<number>('id')),
+    { id },
+  );
+  if (snapshot === undefined) {
+    await runShaped(
+      db,
+      `extracted-row:${shape}`,
+      (value) => db.updateTable('incidents').set(slotsOf(given, value)).where('id', '=', value<number>('id')),
+      slots,
+    );
+    return;
+  }
+  await runShaped(
+    db,
+    `extracted-snapshot:${shape}`,
+    (value) =>
+      db.updateTable('incident_extractions').set(slotsOf(given, value)).where('incident_id', '=', value<number>('id')),
+    slots,
+  );
+  await syncIncidents(db, [id]);
 }
 
 /**

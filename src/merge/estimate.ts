@@ -60,6 +60,11 @@ export function estimateAlternatives(claims: Pick<Claim, 'low' | 'high' | 'vague
 
 export type DeathEstimates = Record<DeathCategory | 'total', Estimate>;
 
+/** Whether a claim counts towards an incident's deaths: the estimate reads no other. */
+export function countsTowardDeaths(claim: { readonly kind: string }): boolean {
+  return claim.kind === 'killed';
+}
+
 /** What of a claim the estimate reads. */
 export type CountedClaim = Pick<Claim, 'kind' | 'category' | 'low' | 'high' | 'vague'>;
 
@@ -70,7 +75,7 @@ export type CountedClaim = Pick<Claim, 'kind' | 'category' | 'low' | 'high' | 'v
  * of the two readings, its low the smaller.
  */
 export function estimateDeaths(claims: readonly CountedClaim[]): DeathEstimates {
-  const killed = claims.filter((c) => c.kind === 'killed');
+  const killed = claims.filter(countsTowardDeaths);
   const of = (category: DeathCategory) => estimateAlternatives(killed.filter((c) => c.category === category));
   const side_a = of('side_a');
   const side_b = of('side_b');

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Claim } from '../core/incident.js';
 import { moreSpecific } from '../merge/classify-event.js';
-import { estimateDeaths } from '../merge/estimate.js';
+import { countsTowardDeaths, estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import {
   explainMatch,
@@ -244,13 +244,19 @@ export async function saveIncidents(
   // Incidents this document founded, whose deaths were written with the row: only a later draft
   // of the same document joining one makes it need recomputing.
   const founded = new Set<number>();
+  // Incidents a draft joined with deaths of its own: the estimate reads only those (estimateDeaths),
+  // so a join that brings none leaves it as it was.
+  const moreDeaths = new Set<number>();
   for (const draft of drafts) {
     const match = await findMatch(trx, draft, documentId);
     if (match === null && draft.undated) continue;
     const claims = claimRows(draft, documentId, figureIds);
     const id = match?.id ?? (await insertIncident(trx, draft, now, claims));
     if (match === null) founded.add(id);
-    else founded.delete(id);
+    else {
+      founded.delete(id);
+      if (claims.some(countsTowardDeaths)) moreDeaths.add(id);
+    }
     await insertRows(trx, 'incident_merges', [
       { incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now },
     ]);
@@ -258,7 +264,7 @@ export async function saveIncidents(
     if (match !== null) await settleSides(trx, match, actors, draft);
     touched.add(id);
   }
-  const stale = [...touched].filter((id) => !founded.has(id));
+  const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
   else await recomputeIncidents(trx, stale);
   return [...touched];

@@ -76,16 +76,39 @@ async function stored(store: Store) {
   return { incidents, claims, actors };
 }
 
+/** The totals, group by group, as a count of the standing incidents gives them. */
 async function totalsMatchScan(store: Store): Promise<void> {
   const totals = await store.db
     .selectFrom('incident_totals')
-    .select((eb) => [eb.fn.sum<number>('incidents').as('n'), eb.fn.sum<number>('deaths_best').as('best')])
-    .executeTakeFirstOrThrow();
-  const scan = await store.db
-    .selectFrom('incidents')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('deaths_best').as('best')])
-    .executeTakeFirstOrThrow();
-  expect({ n: Number(totals.n), best: Number(totals.best) }).toEqual({ n: Number(scan.n), best: Number(scan.best) });
+    .select([
+      'month',
+      'admin1',
+      'event_type',
+      'dataset',
+      'incidents',
+      'with_best',
+      'with_low',
+      'with_high',
+      'deaths_low',
+      'deaths_best',
+      'deaths_high',
+    ])
+    .where('incidents', '!=', 0)
+    .orderBy('month')
+    .orderBy('admin1')
+    .orderBy('event_type')
+    .orderBy('dataset')
+    .execute();
+  const { rows: scan } = await sql<Record<string, unknown>>`
+    select substr(date_start, 1, 7) as month, coalesce(admin1, '') as admin1, event_type, dataset,
+      count(*) as incidents, count(deaths_best) as with_best, count(deaths_low) as with_low,
+      count(deaths_high) as with_high, coalesce(sum(deaths_low), 0) as deaths_low,
+      coalesce(sum(deaths_best), 0) as deaths_best, coalesce(sum(deaths_high), 0) as deaths_high
+    from incidents where status not in ('rejected', 'merged', 'void')
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4`.execute(store.db);
+  const numbers = (rows: readonly Record<string, unknown>[]) =>
+    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])));
+  expect(numbers(totals)).toEqual(numbers(scan));
 }
 
 /** The store's indexes and foreign keys, which a bulk load may set aside but must put back. */
@@ -168,6 +191,31 @@ describe.each(STORE_KINDS)('a large import on %s', (kind) => {
     expect(after).toEqual(before);
     expect(await stored(exclusive.store)).toEqual(await stored(batched.store));
     await totalsMatchScan(exclusive.store);
+  }, 120_000);
+});
+
+describe.each(STORE_KINDS)('totals around an exclusive import on %s', (kind) => {
+  it('counts an exclusive load once at its end, and batch by batch again after it', async () => {
+    const t = await createTestStore(kind);
+    try {
+      const resolvers = await loadResolvers(t.store);
+      // Many groups of month, province and type, each written by every batch of the load.
+      const spread = (n: number) => {
+        const day = `20${10 + (n % 9)}-${String((n % 12) + 1).padStart(2, '0')}-0${(n % 9) + 1}`;
+        const province = ['Kunduz province', 'Ghazni province', 'Herat province'][n % 3] as string;
+        return { date_start: day, date_end: day, adm_1: province, type_of_violence: (n % 3) + 1 };
+      };
+      const load = generatedGedCsv(ROWS, spread);
+      expect(await importCsv(t.store, resolvers, true, load)).toMatchObject({ imported: ROWS, failed: 0 });
+      await totalsMatchScan(t.store);
+      // Rows imported after the load, a batch at a time as the server does, are counted too.
+      const later = generatedGedCsv(ROWS + 300, spread).split('\n');
+      const more = [later[0], ...later.slice(ROWS + 1)].join('\n');
+      expect(await importCsv(t.store, resolvers, false, more)).toMatchObject({ imported: 300, failed: 0 });
+      await totalsMatchScan(t.store);
+    } finally {
+      await t.cleanup();
+    }
   }, 120_000);
 });
 

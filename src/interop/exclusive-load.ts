@@ -31,6 +31,7 @@ export async function startExclusiveLoad(trx: Kysely<Database>, dialect: StoreDi
   let restore: (() => Promise<void>) | null = null;
   // The new incidents' totals are counted across batches and added once.
   const totals = new BulkTotals();
+  const addTotals = await dialect.holdTotals(trx);
   return {
     write: async (batch) => {
       const result = await writeImportedIncidents(trx, dialect, batch, totals);
@@ -41,7 +42,7 @@ export async function startExclusiveLoad(trx: Kysely<Database>, dialect: StoreDi
       return result;
     },
     finish: async () => {
-      await totals.write(trx, dialect);
+      await addTotals(totals.take());
       await restore?.();
       restore = null;
     },

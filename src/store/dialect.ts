@@ -32,6 +32,11 @@ export interface StoreDialect {
    */
   refreshStatistics(db: Kysely<Database>): Promise<void>;
   /**
+   * The stored incidents of `dataset` among `datasetIds`, by dataset id: which rows of a load
+   * update an incident instead of adding one. One statement however many ids.
+   */
+  findImported(trx: Kysely<Database>, dataset: string, datasetIds: readonly string[]): Promise<Map<string, number>>;
+  /**
    * `count` fresh ids for a table's rows, taken inside the caller's transaction, so that a bulk
    * load writes children beside their parents without reading ids back.
    */
@@ -56,6 +61,15 @@ export interface StoreDialect {
   withBulkTotals(trx: Kysely<Database>, load: () => Promise<void>): Promise<void>;
   /** Add what a bulk load's new incidents count to the totals (PostgreSQL's triggers did: nothing to do). */
   addBulkTotals(trx: Kysely<Database>, totals: readonly BulkTotalsRow[]): Promise<void>;
+  /**
+   * For a load of many batches in one transaction: from here on the totals of new incidents are
+   * the caller's to count, across all its batches (BulkTotals), and to hand once to the returned
+   * function before the transaction commits. PostgreSQL's statement trigger otherwise rewrites
+   * every touched totals row once per batch, and each rewrite is a new row version in three indexes;
+   * it stands aside until then, which holds off other writers of incidents (not readers) until the
+   * load commits. SQLite's row triggers already stand aside in withBulkTotals.
+   */
+  holdTotals(trx: Kysely<Database>): Promise<(totals: readonly BulkTotalsRow[]) => Promise<void>>;
   /**
    * For a load that adds many rows in one transaction: drop the secondary indexes whose upkeep is
    * a random write per row, and return what builds them again, in one sorted pass each, before

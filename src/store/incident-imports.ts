@@ -173,14 +173,19 @@ export class BulkTotals {
     );
   }
 
-  /** Adds what was counted to the store's totals and starts again from nothing. */
-  async write(trx: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+  /** What was counted, a row per group, starting again from nothing. */
+  take(): BulkTotalsRow[] {
     const rows: BulkTotalsRow[] = [];
     for (const byAdmin of this.#groups.values()) {
       for (const byType of byAdmin.values()) for (const byDataset of byType.values()) rows.push(...byDataset.values());
     }
-    await dialect.addBulkTotals(trx, rows);
     this.#groups.clear();
+    return rows;
+  }
+
+  /** Adds what was counted to the store's totals and starts again from nothing. */
+  async write(trx: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+    await dialect.addBulkTotals(trx, this.take());
   }
 }
 
@@ -227,7 +232,8 @@ export async function saveImportRows(store: Store, rows: readonly ImportRow[]): 
 /**
  * The body of saveImportedIncidents, inside a transaction the caller holds (a whole-file import).
  * With `totals`, what the new incidents add to the totals is counted there for the caller to write
- * before it commits; otherwise it is written with the batch.
+ * before it commits, and the caller has taken them from the store's own counting (holdTotals);
+ * otherwise they are counted with the batch.
  */
 export async function writeImportedIncidents(
   trx: Kysely<Database>,
@@ -242,14 +248,8 @@ export async function writeImportedIncidents(
   const existing = new Map<string, number>();
   for (const dataset of new Set(unique.map((i) => i.dataset))) {
     const ids = unique.filter((i) => i.dataset === dataset).map((i) => i.dataset_id);
-    for (const part of slices(ids, MAX_PARAMS - 1)) {
-      const rows = await trx
-        .selectFrom('incidents')
-        .select(['id', 'dataset_id'])
-        .where('dataset', '=', dataset)
-        .where('dataset_id', 'in', part)
-        .execute();
-      for (const r of rows) existing.set(keyOf({ dataset, dataset_id: r.dataset_id }), r.id);
+    for (const [datasetId, id] of await dialect.findImported(trx, dataset, ids)) {
+      existing.set(keyOf({ dataset, dataset_id: datasetId }), id);
     }
   }
   const fresh: ImportRow[] = [];

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { StoreDialect } from './dialect.js';
+import type { BulkTotalsRow, StoreDialect } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
 import { BULK_LOAD_TABLE } from './migrations/0013-bulk-totals.js';
 
@@ -46,7 +46,14 @@ export function sqliteBulkWrites(
   db: BetterSqlite3.Database,
 ): Pick<
   StoreDialect,
-  'reserveIds' | 'insertRows' | 'updateRows' | 'withBulkTotals' | 'addBulkTotals' | 'suspendIndexes'
+  | 'findImported'
+  | 'reserveIds'
+  | 'insertRows'
+  | 'updateRows'
+  | 'withBulkTotals'
+  | 'addBulkTotals'
+  | 'holdTotals'
+  | 'suspendIndexes'
 > {
   const inserts = new Map<string, BetterSqlite3.Statement>();
   const prepare = (key: string, text: () => string) => {
@@ -57,7 +64,24 @@ export function sqliteBulkWrites(
     }
     return statement;
   };
+  const addTotals = (totals: readonly BulkTotalsRow[]) => {
+    const add = prepare('bulk:totals', () => ADD_TOTALS);
+    for (const row of totals) add.run(row);
+  };
   return {
+    findImported: async (_trx, dataset, datasetIds) => {
+      // The ids as one JSON parameter: no statement per length of list, nor SQLite's bound on them.
+      const find = prepare(
+        'find:imported',
+        () => `select id, dataset_id from incidents
+          where dataset = ? and dataset_id in (select value from json_each(?))`,
+      );
+      const found = new Map<string, number>();
+      for (const r of find.all(dataset, JSON.stringify(datasetIds)) as { id: number; dataset_id: string }[]) {
+        found.set(r.dataset_id, r.id);
+      }
+      return found;
+    },
     reserveIds: async (_trx, table, count) => {
       // AUTOINCREMENT never reuses an id: the next one follows both the highest row and the sequence.
       const next = prepare(
@@ -102,10 +126,8 @@ export function sqliteBulkWrites(
         prepare('bulk:off', () => `delete from ${BULK_LOAD_TABLE}`).run();
       }
     },
-    addBulkTotals: async (_trx, totals) => {
-      const add = prepare('bulk:totals', () => ADD_TOTALS);
-      for (const row of totals) add.run(row);
-    },
+    addBulkTotals: async (_trx, totals) => addTotals(totals),
+    holdTotals: async () => async (totals) => addTotals(totals),
     suspendIndexes: async () => {
       const suspended = db
         .prepare(SUSPENDABLE)

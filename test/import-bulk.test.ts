@@ -219,6 +219,33 @@ describe.each(STORE_KINDS)('totals around an exclusive import on %s', (kind) => 
   }, 120_000);
 });
 
+describe.each(STORE_KINDS)('an exclusive import that repeats ids on %s', (kind) => {
+  it('updates the incident a row of an earlier batch stored, as the later row says', async () => {
+    const t = await createTestStore(kind);
+    try {
+      const resolvers = await loadResolvers(t.store);
+      // The first 300 ids again at the end, batches after their first rows, with other deaths.
+      const first = generatedGedCsv(ROWS).trimEnd();
+      const again = generatedGedCsv(300, (n) => {
+        const best = (n % 3) + 100;
+        return { deaths_a: n % 3, deaths_b: 100, low: best, best, high: best };
+      })
+        .trimEnd()
+        .split('\n')
+        .slice(1);
+      const csv = `${[first, ...again].join('\n')}\n`;
+      expect(await importCsv(t.store, resolvers, true, csv)).toMatchObject({ imported: ROWS + 300, failed: 0 });
+      const rows = await t.store.db.selectFrom('incidents').select(['dataset_id', 'deaths_best']).execute();
+      expect(rows).toHaveLength(ROWS);
+      const best = new Map(rows.map((r) => [r.dataset_id, r.deaths_best]));
+      expect([best.get('900000'), best.get('900299'), best.get('900300')]).toEqual([100, 102, (300 % 7) + (300 % 5)]);
+      await totalsMatchScan(t.store);
+    } finally {
+      await t.cleanup();
+    }
+  }, 120_000);
+});
+
 describe.each(STORE_KINDS)('an exclusive import that fails on %s', (kind) => {
   let t: TestStore;
   beforeAll(async () => {

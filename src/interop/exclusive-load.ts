@@ -6,6 +6,7 @@ import {
   type ImportRow,
   writeImportedIncidents,
 } from '../store/incident-imports.js';
+import { LoadedIds } from '../store/loaded-ids.js';
 import type { Database } from '../store/schema.js';
 
 /**
@@ -32,9 +33,10 @@ export async function startExclusiveLoad(trx: Kysely<Database>, dialect: StoreDi
   // The new incidents' totals are counted across batches and added once.
   const totals = new BulkTotals();
   const addTotals = await dialect.holdTotals(trx);
+  const loaded = new LoadedIds();
   return {
     write: async (batch) => {
-      const result = await writeImportedIncidents(trx, dialect, batch, totals);
+      const result = await writeImportedIncidents(trx, dialect, batch, totals, loaded);
       rows += batch.length;
       if (!restore && rows >= SUSPEND_INDEXES_AFTER && rows * 4 >= held) {
         restore = await dialect.suspendIndexes(trx);

@@ -3,6 +3,7 @@ import type { Incident } from '../core/incident.js';
 import { datasetClaimsValue } from './dataset-claims.js';
 import type { BulkTotalsRow, StoreDialect } from './dialect.js';
 import { writeExtractedValues } from './incident-effective.js';
+import type { LoadedIds } from './loaded-ids.js';
 import type { Store } from './open-store.js';
 import type { Database, DatasetClaimTable, IncidentTable } from './schema.js';
 
@@ -233,13 +234,15 @@ export async function saveImportRows(store: Store, rows: readonly ImportRow[]): 
  * The body of saveImportedIncidents, inside a transaction the caller holds (a whole-file import).
  * With `totals`, what the new incidents add to the totals is counted there for the caller to write
  * before it commits, and the caller has taken them from the store's own counting (holdTotals);
- * otherwise they are counted with the batch.
+ * otherwise they are counted with the batch. With `loaded`, the ids of the caller's earlier
+ * batches, only the ids the store may hold are looked up.
  */
 export async function writeImportedIncidents(
   trx: Kysely<Database>,
   dialect: StoreDialect,
   incidents: readonly ImportRow[],
   totals?: BulkTotals,
+  loaded?: LoadedIds,
 ): Promise<ImportBatchResult> {
   const byKey = new Map<string, ImportRow>();
   for (const i of incidents) byKey.set(keyOf(i), i);
@@ -248,7 +251,9 @@ export async function writeImportedIncidents(
   const existing = new Map<string, number>();
   for (const dataset of new Set(unique.map((i) => i.dataset))) {
     const ids = unique.filter((i) => i.dataset === dataset).map((i) => i.dataset_id);
-    for (const [datasetId, id] of await dialect.findImported(trx, dataset, ids)) {
+    const asked = loaded ? await loaded.mayBeStored(trx, dataset, ids) : ids;
+    if (asked.length === 0) continue;
+    for (const [datasetId, id] of await dialect.findImported(trx, dataset, asked)) {
       existing.set(keyOf({ dataset, dataset_id: datasetId }), id);
     }
   }
@@ -297,7 +302,10 @@ export async function writeImportedIncidents(
     const counted = totals ?? new BulkTotals();
     counted.add(fresh);
     if (!totals) await counted.write(trx, dialect);
-    for (const [n, i] of fresh.entries()) ids.set(i, reserved[n] as number);
+    for (const [n, i] of fresh.entries()) {
+      ids.set(i, reserved[n] as number);
+      loaded?.add(i.dataset, [i.dataset_id]);
+    }
   }
   const actors: unknown[][] = [];
   const stated: unknown[][] = [];

@@ -97,20 +97,21 @@ export function createPlaceLookup(gazetteer: Gazetteer): (place: FilePlace) => R
       return { province, district };
     });
     const admin1 = province?.admin1 ?? district?.admin1 ?? null;
-    // GED names area-level locations by their unit ("Karukh district"): no town stands for those.
-    const areaName = p.location !== null && ['district', 'province'].includes(descriptorOf(p.location) ?? '');
-    const point = areaName
-      ? undefined
-      : remember(towns, [p.location, admin1, country].join('\u0000'), () =>
-          candidates(
+    const point = remember(towns, [p.location, admin1, country].join('\u0000'), () => {
+      // GED names area-level locations by their unit ("Karukh district"): no town stands for those.
+      // Asked once per location, here: reading the name costs more than the rest of the row's lookup.
+      const areaName = p.location !== null && ['district', 'province'].includes(descriptorOf(p.location) ?? '');
+      return areaName
+        ? []
+        : candidates(
             gazetteer,
             p.location,
             POINT_KINDS,
             country,
             (e) => admin1 === null || e.admin1 === admin1,
             admin1 ? [admin1] : [],
-          ),
-        ).find((e) => distanceKm(e, p) <= POINT_RADIUS_KM);
+          );
+    }).find((e) => distanceKm(e, p) <= POINT_RADIUS_KM);
     return { province, district, point };
   };
 

@@ -10,6 +10,7 @@ import type { ReviewedIncident } from '../src/core/review.js';
 import { formatProblem, importDataset } from '../src/interop/import-dataset.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
 import { loadMembers } from '../src/store/incident-membership.js';
+import { TOTAL_COLUMNS } from '../src/store/migrations/0008-effective-incidents.js';
 import type { Store } from '../src/store/open-store.js';
 import { copyChunks, copyField } from '../src/store/postgres-bulk.js';
 import { generatedGedCsv } from './support/datasets.js';
@@ -80,19 +81,7 @@ async function stored(store: Store) {
 async function totalsMatchScan(store: Store): Promise<void> {
   const totals = await store.db
     .selectFrom('incident_totals')
-    .select([
-      'month',
-      'admin1',
-      'event_type',
-      'dataset',
-      'incidents',
-      'with_best',
-      'with_low',
-      'with_high',
-      'deaths_low',
-      'deaths_best',
-      'deaths_high',
-    ])
+    .select(['month', 'admin1', 'event_type', 'dataset', ...TOTAL_COLUMNS])
     .where('incidents', '!=', 0)
     .orderBy('month')
     .orderBy('admin1')

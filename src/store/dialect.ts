@@ -80,6 +80,19 @@ export interface StoreDialect {
   suspendIndexes(trx: Kysely<Database>): Promise<() => Promise<void>>;
 }
 
+/** What each engine's bulk path provides of the dialect (sqlite-bulk.ts, postgres-bulk.ts). */
+export type BulkWrites = Pick<
+  StoreDialect,
+  | 'findImported'
+  | 'reserveIds'
+  | 'insertRows'
+  | 'updateRows'
+  | 'withBulkTotals'
+  | 'addBulkTotals'
+  | 'holdTotals'
+  | 'suspendIndexes'
+>;
+
 /**
  * What a bulk load adds to incident_totals for one month, province ('' for none), event type and
  * dataset: incidents, with_best, with_low, with_high, deaths_low, deaths_best, deaths_high.

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { StoreDialect } from './dialect.js';
+import type { BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
 
 /** Migration 0010's trigger that counts inserted incidents into incident_totals once per statement. */
@@ -51,19 +51,7 @@ export function* copyChunks(rows: readonly unknown[][], perChunk = ROWS_PER_CHUN
  * pool's clients are remembered as they connect and the transaction's is found by its backend pid.
  * The statement triggers (migration 0010) count a batch's totals once, COPY included.
  */
-export function postgresBulkWrites(
-  pool: pg.Pool,
-): Pick<
-  StoreDialect,
-  | 'findImported'
-  | 'reserveIds'
-  | 'insertRows'
-  | 'updateRows'
-  | 'withBulkTotals'
-  | 'addBulkTotals'
-  | 'holdTotals'
-  | 'suspendIndexes'
-> {
+export function postgresBulkWrites(pool: pg.Pool): BulkWrites {
   const clients = new Map<number, pg.PoolClient>();
   pool.on('connect', (client) => {
     // processID arrives with the server's BackendKeyData, which precedes 'connect'.

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { BulkTotalsRow, StoreDialect } from './dialect.js';
+import type { BulkTotalsRow, BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
 import { BULK_LOAD_TABLE } from './migrations/0013-bulk-totals.js';
 
@@ -42,19 +42,7 @@ function keptByLoad(db: BetterSqlite3.Database, index: IndexRow): boolean {
  * transaction, which holds the one connection, so nothing else runs on it in between; the work is
  * synchronous and the transaction's write lock makes the reserved ids safe.
  */
-export function sqliteBulkWrites(
-  db: BetterSqlite3.Database,
-): Pick<
-  StoreDialect,
-  | 'findImported'
-  | 'reserveIds'
-  | 'insertRows'
-  | 'updateRows'
-  | 'withBulkTotals'
-  | 'addBulkTotals'
-  | 'holdTotals'
-  | 'suspendIndexes'
-> {
+export function sqliteBulkWrites(db: BetterSqlite3.Database): BulkWrites {
   const inserts = new Map<string, BetterSqlite3.Statement>();
   const prepare = (key: string, text: () => string) => {
     let statement = inserts.get(key);

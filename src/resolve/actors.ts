@@ -280,7 +280,7 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
   // keyed and looked up once per index.
   let keysOf = tokenKeysByIndex.get(index);
   if (keysOf === undefined) {
-    keysOf = remembered((word) => tokenKeys(nameWords(word), index));
+    keysOf = remembered((word) => tokenKeys(nameWords(word), index), ACTOR_WORDS_KEPT);
     tokenKeysByIndex.set(index, keysOf);
   }
   const keys = tokens.map((t) => (keysOf as (word: string) => TokenKeys)(t.text));
@@ -362,6 +362,9 @@ interface TokenKeys {
 }
 
 const tokenKeysByIndex = new WeakMap<ActorIndex, (word: string) => TokenKeys>();
+// A word's keys take ~250 bytes; a corpus's everyday words come back within a few thousand, and a
+// long ingest should not hold 50,000 rare ones.
+const ACTOR_WORDS_KEPT = 20_000;
 
 function tokenKeys(words: string[], index: ActorIndex): TokenKeys {
   const head = withoutThe(words).join('');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, SHARED } from './support/cli.js';
 import { createEmptyDatabase, STORE_KINDS } from './support/stores.js';
@@ -96,6 +96,24 @@ describe('tally CLI errors', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('nope.txt: no such file or folder');
     expect(result.stdout).toContain('1 ingested, 0 unchanged, 1 failed');
+  });
+
+  it('writes one JSON document with every outcome in input order, and the summary, as it goes', async () => {
+    const db = join(dir, 'json-order.db');
+    const mixed = folder('json-order', { 'a.txt': WIRE, 'b.txt': WIRE, 'c.txt': `${WIRE}Later, 2 more died.\n` });
+    const result = await runCli(['ingest', mixed, join(dir, 'gone.txt'), '--db', db, '--json']);
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout);
+    expect(out.outcomes.map((o: { name: string; status: string }) => [basename(o.name), o.status])).toEqual([
+      ['a.txt', 'ingested'],
+      ['b.txt', 'unchanged'],
+      ['c.txt', 'ingested'],
+      ['gone.txt', 'failed'],
+    ]);
+    expect(out.outcomes[1].id).toBe(out.outcomes[0].id);
+    expect(out.summary).toEqual({ ingested: 2, unchanged: 1, failed: 1 });
+    const none = await runCli(['ingest', folder('json-empty', {}), '--db', db, '--json']);
+    expect(JSON.parse(none.stdout)).toEqual({ outcomes: [], summary: { ingested: 0, unchanged: 0, failed: 0 } });
   });
 
   it('refuses a file over --max-bytes', async () => {

@@ -187,8 +187,3 @@ export interface IngestSummary {
   unchanged: number;
   failed: number;
 }
-
-export function summarize(outcomes: IngestOutcome[]): IngestSummary {
-  const count = (s: IngestOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-  return { ingested: count('ingested'), unchanged: count('unchanged'), failed: count('failed') };
-}

@@ -26,9 +26,16 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+export interface OpenOptions {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  /** SQLite's page cache in MB (default 64); a long writer that reads few pages back takes less. */
+  cacheMb?: number;
+}
+
 /** Open a store by URL or path, applying any pending migrations (both dialects share one list). */
-export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
-  const dialect = isPostgresUrl(url) ? createPostgresDialect(url) : createSqliteDialect(url);
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  const dialect = isPostgresUrl(url) ? createPostgresDialect(url) : createSqliteDialect(url, options.cacheMb);
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   const store: Store = { db, dialect, close: () => db.destroy() };
   if (options.migrate !== false) {

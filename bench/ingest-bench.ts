@@ -9,19 +9,22 @@ import { wireReports } from './report-corpus.js';
 // `tally ingest` end to end (read, extract, resolve, merge, store) over a folder of wire reports,
 // with one thread and with two, in its own process as a user runs it (the built CLI: run from the
 // TypeScript sources, tsx's wrappers around every closure took a third more CPU); peak RSS from /proc.
-// TALLY_BENCH_INGEST_DOCS sets the corpus size.
+// TALLY_BENCH_INGEST_DOCS sets the corpus size; a corpus four times larger is ingested too, to show
+// whether peak memory stays flat as the corpus grows.
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 const DOCS = Number(process.env.TALLY_BENCH_INGEST_DOCS ?? 5000);
 const DATA = join(HERE, 'data');
 
-function corpus(): { folder: string; bytes: number } {
-  const folder = join(DATA, `wire-${DOCS}`);
+const LARGER = 4;
+
+function corpus(docs: number): { folder: string; bytes: number } {
+  const folder = join(DATA, `wire-${docs}`);
   if (!existsSync(folder)) {
     const partial = `${folder}.partial`;
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { recursive: true });
-    for (const r of wireReports(DOCS)) writeFileSync(join(partial, r.name), r.text);
+    for (const r of wireReports(docs)) writeFileSync(join(partial, r.name), r.text);
     renameSync(partial, folder);
   }
   const bytes = readdirSync(folder).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0);
@@ -55,6 +58,7 @@ function watch(child: ChildProcess): () => { peak: number; cpu: number } {
 }
 
 interface IngestRun {
+  docs: number;
   jobs: number;
   seconds: number;
   mb_per_s: number;
@@ -65,7 +69,8 @@ interface IngestRun {
   load: number;
 }
 
-async function ingest(folder: string, bytes: number, jobs: number): Promise<IngestRun> {
+async function ingest(docs: number, jobs: number): Promise<IngestRun> {
+  const { folder, bytes } = corpus(docs);
   const db = join(DATA, `ingest-bench-${jobs}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   const load = loadavg()[0] as number;
@@ -84,12 +89,13 @@ async function ingest(folder: string, bytes: number, jobs: number): Promise<Inge
   const seconds = (performance.now() - started) / 1000;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   if (code !== 0) throw new Error(`tally ingest --jobs ${jobs} exited with ${code}: ${out}`);
-  log(`--jobs ${jobs}: ${out.trim()} in ${seconds.toFixed(1)} s`);
+  log(`${docs} reports, --jobs ${jobs}: ${out.trim()} in ${seconds.toFixed(1)} s`);
   return {
+    docs,
     jobs,
     seconds: Math.round(seconds * 100) / 100,
     mb_per_s: Math.round((bytes / 1e6 / seconds) * 100) / 100,
-    docs_per_s: Math.round(DOCS / seconds),
+    docs_per_s: Math.round(docs / seconds),
     peak_rss_mb: Math.round(usage().peak / 1e6),
     cpu_s: Math.round(usage().cpu * 10) / 10,
     load: Math.round(load * 100) / 100,
@@ -98,10 +104,16 @@ async function ingest(folder: string, bytes: number, jobs: number): Promise<Inge
 
 async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
-  const { folder, bytes } = corpus();
+  const { folder, bytes } = corpus(DOCS);
   log(`${folder}: ${DOCS} reports, ${(bytes / 1e6).toFixed(1)} MB`);
-  const runs = [await ingest(folder, bytes, 1), await ingest(folder, bytes, 2)];
-  const [one, two] = runs as [IngestRun, IngestRun];
+  const runs = [
+    await ingest(DOCS, 1),
+    await ingest(DOCS, 2),
+    await ingest(DOCS * LARGER, 1),
+    await ingest(DOCS * LARGER, 2),
+  ];
+  const [one, two, oneLarger, twoLarger] = runs as [IngestRun, IngestRun, IngestRun, IngestRun];
+  const growth = Math.max(oneLarger.peak_rss_mb - one.peak_rss_mb, twoLarger.peak_rss_mb - two.peak_rss_mb);
   const result = {
     docs: DOCS,
     bytes,
@@ -113,14 +125,16 @@ async function main(): Promise<void> {
   const text = [
     `# Ingest bench: ${DOCS.toLocaleString('en')} wire reports, ${(bytes / 1e6).toFixed(1)} MB, \`tally ingest\` end to end on SQLite`,
     '',
-    '| --jobs | seconds | MB/s | reports/s | peak RSS (MB) | CPU seconds | load average |',
-    '|---|---|---|---|---|---|---|',
+    `Then ${(DOCS * LARGER).toLocaleString('en')} reports of the same kind, for memory as the corpus grows.`,
+    '',
+    '| reports | --jobs | seconds | MB/s | reports/s | peak RSS (MB) | CPU seconds | load average |',
+    '|---|---|---|---|---|---|---|---|',
     ...runs.map(
       (r) =>
-        `| ${r.jobs} | ${r.seconds} | ${r.mb_per_s} | ${r.docs_per_s} | ${r.peak_rss_mb} | ${r.cpu_s} | ${r.load} |`,
+        `| ${r.docs} | ${r.jobs} | ${r.seconds} | ${r.mb_per_s} | ${r.docs_per_s} | ${r.peak_rss_mb} | ${r.cpu_s} | ${r.load} |`,
     ),
     '',
-    `Targets: ≥ 2 MB/s on one thread ${one.mb_per_s >= 2 ? 'met' : 'MISSED'}; faster with --jobs 2 ${two.mb_per_s > one.mb_per_s ? 'met' : 'MISSED'} (${(two.mb_per_s / one.mb_per_s).toFixed(2)}×); peak RSS ≤ 300 MB ${runs.every((r) => r.peak_rss_mb <= 300) ? 'met' : 'MISSED'}. Machine: ${availableParallelism()} cores, shared.`,
+    `Targets: ≥ 2 MB/s on one thread ${one.mb_per_s >= 2 ? 'met' : 'MISSED'}; faster with --jobs 2 ${two.mb_per_s > one.mb_per_s ? 'met' : 'MISSED'} (${(two.mb_per_s / one.mb_per_s).toFixed(2)}×); peak RSS ≤ 300 MB ${runs.every((r) => r.peak_rss_mb <= 300) ? 'met' : 'MISSED'} (${growth >= 0 ? '+' : ''}${growth} MB at most from ${DOCS.toLocaleString('en')} to ${(DOCS * LARGER).toLocaleString('en')} reports). Machine: ${availableParallelism()} cores, shared.`,
     '',
   ].join('\n');
   writeResults(join(HERE, 'results'), 'ingest', result, text);

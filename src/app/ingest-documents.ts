@@ -126,8 +126,10 @@ export async function ingestOne(
 }
 
 // A commit costs as much as storing a short report: the writer commits this many at a time, or
-// fewer when their text grows past BATCH_BYTES, so memory stays bounded whatever the corpus.
-const BATCH_DOCUMENTS = 64;
+// fewer when their text grows past BATCH_BYTES, so memory stays bounded whatever the corpus. A
+// commit writes every page the batch touched, and the incident indexes' pages are touched again by
+// the next batch: 256 at a time took 5% less CPU than 64 over 5,000 reports (one thread).
+const BATCH_DOCUMENTS = 256;
 const BATCH_BYTES = 8_000_000;
 const READ_AHEAD = 4;
 

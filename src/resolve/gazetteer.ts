@@ -43,10 +43,10 @@ export type GazetteerFile = z.infer<typeof GazetteerFile>;
 export interface Gazetteer {
   readonly entries: readonly GazetteerEntry[];
   readonly byId: ReadonlyMap<string, GazetteerEntry>;
-  /** placeKey of every name and alternate name (and aliases that point at them) -> entries. */
-  readonly byKey: ReadonlyMap<string, readonly GazetteerEntry[]>;
-  /** foldPlaceName of every name and alternate name -> entries; an exact-spelling hit outranks a key hit. */
-  readonly byFolded: ReadonlyMap<string, readonly GazetteerEntry[]>;
+  /** Entries with a name or alternate name of this placeKey (or an alias's key that points at them); none: []. */
+  withKey(key: string): readonly GazetteerEntry[];
+  /** Entries with a name or alternate name of this foldPlaceName; an exact-spelling hit outranks a key hit. */
+  withFolded(folded: string): readonly GazetteerEntry[];
   /** Longest name in words, so a mention scanner knows how wide a window to try. */
   readonly maxWords: number;
   /**
@@ -58,20 +58,36 @@ export interface Gazetteer {
   readonly lowercaseNames: ReadonlySet<string>;
 }
 
-function addTo(map: Map<string, GazetteerEntry[]>, key: string, entry: GazetteerEntry): void {
+/**
+ * Most keys name one place: a key holds its entry itself, and a list only when it names several
+ * (the world's 118,000 entries took 8 MB less than with a list for every key).
+ */
+type Hits = GazetteerEntry | GazetteerEntry[];
+
+function addTo(map: Map<string, Hits>, key: string, entry: GazetteerEntry): void {
   if (key === '') return;
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [entry]);
+  const hits = map.get(key);
+  if (hits === undefined) map.set(key, entry);
+  else if (!Array.isArray(hits)) {
+    if (hits !== entry) map.set(key, [hits, entry]);
+  }
   // An entry's names are added one after another, so a repeat is the last one: a common key holds
   // thousands of towns, and searching the whole list made loading the world quadratic.
-  else if (list[list.length - 1] !== entry) list.push(entry);
+  else if (hits[hits.length - 1] !== entry) hits.push(entry);
+}
+
+const NONE: readonly GazetteerEntry[] = [];
+
+function hitsOf(map: ReadonlyMap<string, Hits>, key: string): readonly GazetteerEntry[] {
+  const hits = map.get(key);
+  return hits === undefined ? NONE : Array.isArray(hits) ? hits : [hits];
 }
 
 /** Index entries for lookup. Pure: the same entries always give the same index. */
 export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   const byId = new Map<string, GazetteerEntry>();
-  const byKey = new Map<string, GazetteerEntry[]>();
-  const byFolded = new Map<string, GazetteerEntry[]>();
+  const byKey = new Map<string, Hits>();
+  const byFolded = new Map<string, Hits>();
   const firstWords = new Map<string, number>();
   const lowercaseNames = new Set<string>();
   let maxWords = 1;
@@ -91,13 +107,21 @@ export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   // An alias is a key of its own: "Mazar" finds whatever "Mazar-e Sharif" finds.
   for (const [alias, targets] of PLACE_ALIASES) {
     for (const target of targets) {
-      for (const entry of byKey.get(placeKey(target)) ?? []) {
-        if (!byKey.get(placeKey(alias))?.includes(entry)) addTo(byKey, placeKey(alias), entry);
+      for (const entry of hitsOf(byKey, placeKey(target))) {
+        if (!hitsOf(byKey, placeKey(alias)).includes(entry)) addTo(byKey, placeKey(alias), entry);
       }
     }
   }
-  // One word wider than the longest name, for a trailing "district" or "province".
-  return { entries, byId, byKey, byFolded, maxWords: maxWords + 1, firstWords, lowercaseNames };
+  return {
+    entries,
+    byId,
+    withKey: (key) => hitsOf(byKey, key),
+    withFolded: (folded) => hitsOf(byFolded, folded),
+    // One word wider than the longest name, for a trailing "district" or "province".
+    maxWords: maxWords + 1,
+    firstWords,
+    lowercaseNames,
+  };
 }
 
 const EARTH_RADIUS_KM = 6371;

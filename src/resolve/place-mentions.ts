@@ -127,9 +127,9 @@ function mainPoint(mentions: readonly PlaceMention[], aside: (m: PlaceMention) =
 
 function provinceOf(e: GazetteerEntry, gazetteer: Gazetteer): GazetteerEntry | undefined {
   if (e.admin1 === null) return undefined;
-  return gazetteer.byFolded
-    .get(foldPlaceName(e.admin1))
-    ?.find((p) => p.kind === 'province' && p.country === e.country && p.admin1 === e.admin1);
+  return gazetteer
+    .withFolded(foldPlaceName(e.admin1))
+    .find((p) => p.kind === 'province' && p.country === e.country && p.admin1 === e.admin1);
 }
 
 /**

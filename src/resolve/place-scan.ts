@@ -107,12 +107,12 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   const key = place.join(' ');
   const descriptor = descriptorOfWords(words);
   if (lowercase) {
-    const hit = gazetteer.lowercaseNames.has(key) ? gazetteer.byFolded.get(key) : undefined;
-    return hit === undefined ? null : { entries: [...hit], exact: true, descriptor };
+    const hit = gazetteer.lowercaseNames.has(key) ? gazetteer.withFolded(key) : [];
+    return hit.length === 0 ? null : { entries: [...hit], exact: true, descriptor };
   }
   if (descriptor === null && PLACE_STOPLIST.has(key)) return null;
-  const exact = gazetteer.byFolded.get(key);
-  if (exact !== undefined) return { entries: [...exact], exact: true, descriptor };
+  const exact = gazetteer.withFolded(key);
+  if (exact.length > 0) return { entries: [...exact], exact: true, descriptor };
   if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
   // By sound only when every word looks like part of a name: "Now we" is not Nawah. Checked before the
   // key is made, as most windows fail here.
@@ -125,8 +125,8 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
   const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
   if (short && (descriptor === null || keyConsonants(sound) < 2)) return null;
-  const found = new Set(gazetteer.byKey.get(sound) ?? []);
-  for (const t of aliasTargets(sound)) for (const e of gazetteer.byKey.get(t) ?? []) found.add(e);
+  const found = new Set(gazetteer.withKey(sound));
+  for (const t of aliasTargets(sound)) for (const e of gazetteer.withKey(t)) found.add(e);
   const entries = short ? [...found].filter((e) => kindFits(descriptor, e)) : [...found];
   return entries.length === 0 ? null : { entries, exact: false, descriptor };
 }

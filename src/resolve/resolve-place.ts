@@ -146,10 +146,10 @@ function matchOf(entry: GazetteerEntry, folded: string, key: string): PlaceMatch
 
 /** Entries a mention can denote, before ranking: exact spellings, same key, and alias targets. */
 export function lookupPlace(mention: string, gazetteer: Gazetteer): GazetteerEntry[] {
-  const found = new Set<GazetteerEntry>(gazetteer.byFolded.get(foldPlaceName(mention)) ?? []);
+  const found = new Set<GazetteerEntry>(gazetteer.withFolded(foldPlaceName(mention)));
   const key = placeKey(mention);
-  for (const e of gazetteer.byKey.get(key) ?? []) found.add(e);
-  for (const target of aliasTargets(key)) for (const e of gazetteer.byKey.get(target) ?? []) found.add(e);
+  for (const e of gazetteer.withKey(key)) found.add(e);
+  for (const target of aliasTargets(key)) for (const e of gazetteer.withKey(target)) found.add(e);
   return [...found];
 }
 

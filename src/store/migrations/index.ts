@@ -17,6 +17,7 @@ import { totalsCoveringMigration } from './0013-totals-covering.js';
 import { pageCoveringMigration } from './0014-page-covering.js';
 import { incidentMatchMigration } from './0015-incident-match.js';
 import { datasetClaimsMigration } from './0016-dataset-claims.js';
+import { claimsCountedMigration } from './0017-claims-counted.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -40,6 +41,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0014-page-covering': pageCoveringMigration(),
         '0015-incident-match': incidentMatchMigration(),
         '0016-dataset-claims': datasetClaimsMigration(dialect),
+        '0017-claims-counted': claimsCountedMigration(),
       };
     },
   };

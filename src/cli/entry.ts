@@ -5,7 +5,8 @@ import { main } from './main.js';
 // import keep each batch alive across a few young collections, so a batch's garbage is promoted and
 // piles up: ingesting 5,000 reports peaked at 213 MB of heap for 85 MB live, 320 MB RSS; an import of
 // 200,000 GED rows at 633 MB. Growth capped at 30% between collections: 250-275 MB and 442 MB, and
-// no measurable change in CPU time (bench/results/ingest.md). Worker threads share the setting.
+// no measurable change in CPU time (old and new builds alternated; peaks in bench/results/ingest.md).
+// Worker threads share the setting.
 // The flag is read at each collection, so setting it here, before the work begins, takes effect.
 setFlagsFromString('--heap-growing-percent=30');
 

@@ -60,9 +60,12 @@ export function estimateAlternatives(claims: Pick<Claim, 'low' | 'high' | 'vague
 
 export type DeathEstimates = Record<DeathCategory | 'total', Estimate>;
 
-/** Whether a claim counts towards an incident's deaths: the estimate reads no other. */
+/** The kind of claim an incident's deaths are estimated from: the estimate reads no other. */
+export const DEATH_KIND = 'killed';
+
+/** Whether a claim counts towards an incident's deaths. */
 export function countsTowardDeaths(claim: { readonly kind: string }): boolean {
-  return claim.kind === 'killed';
+  return claim.kind === DEATH_KIND;
 }
 
 /** What of a claim the estimate reads. */

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Claim } from '../core/incident.js';
 import { moreSpecific } from '../merge/classify-event.js';
-import { countsTowardDeaths, estimateDeaths } from '../merge/estimate.js';
+import { countsTowardDeaths, DEATH_KIND, estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import {
   explainMatch,
@@ -458,7 +458,8 @@ type CountedRow = Pick<Selectable<IncidentClaimTable>, 'incident_id' | 'kind' | 
  */
 export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promise<void> {
   for (const part of idLists(ids)) {
-    // Only what the estimate reads: a much-reported incident holds hundreds of claims and their evidence.
+    // Only what the estimate reads: a much-reported incident holds hundreds of claims and their
+    // evidence. The other kinds are passed over inside the index (0017), not read out.
     const rows = await runShaped<CountedRow>(
       trx,
       `incident-recompute:${part.length}`,
@@ -471,9 +472,10 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promi
             'in',
             part.map((_, i) => value<number>(`id${i}`)),
           )
+          .where('kind', '=', value<string>('kind'))
           .orderBy('incident_id')
           .orderBy('id'),
-      slotValues(part),
+      { ...slotValues(part), kind: DEATH_KIND },
     );
     // The deaths as stored, and whether a review has set a snapshot apart.
     const stored = await runShaped<DeathRow>(

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores.js';
+import { createTestStore, incidentRow, STORE_KINDS, type TestStore } from '../../test/support/stores.js';
 import type { Role } from '../core/account.js';
 import { openStore } from '../store/open-store.js';
 import { createBodyCache } from './body-cache.js';
@@ -10,21 +10,7 @@ for (const kind of STORE_KINDS) {
     let t: TestStore;
     let app: FastifyInstance;
     const calls = new Map<string, number>();
-    const write = (summary: string) =>
-      t.store.db
-        .insertInto('incidents')
-        .values({
-          date_start: '2019-01-01',
-          date_end: '2019-01-01',
-          date_precision: 'day',
-          event_type: 'Battles',
-          sub_event_type: 'Armed clash',
-          place_approximate: 0,
-          summary,
-          dataset: 'tally',
-          created_at: '2026-01-01T00:00:00Z',
-        })
-        .execute();
+    const write = (summary: string) => t.store.db.insertInto('incidents').values(incidentRow({ summary })).execute();
 
     beforeAll(async () => {
       t = await createTestStore(kind);

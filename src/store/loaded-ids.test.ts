@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores.js';
+import { createTestStore, incidentRow, STORE_KINDS, type TestStore } from '../../test/support/stores.js';
 import { LoadedIds } from './loaded-ids.js';
 
 describe.each(STORE_KINDS)('the ids a load has stored, on %s', (kind) => {
@@ -27,18 +27,7 @@ describe.each(STORE_KINDS)('the ids a load has stored, on %s', (kind) => {
   it('asks about every id of a dataset the store held before the load', async () => {
     await t.store.db
       .insertInto('incidents')
-      .values({
-        date_start: '2019-01-01',
-        date_end: '2019-01-01',
-        date_precision: 'day',
-        event_type: 'Battles',
-        sub_event_type: 'Armed clash',
-        place_approximate: 0,
-        summary: 'held before',
-        dataset: 'ucdp-ged 19.1',
-        dataset_id: '1',
-        created_at: '2026-01-01T00:00:00.000Z',
-      })
+      .values(incidentRow({ summary: 'held before', dataset: 'ucdp-ged 19.1', dataset_id: '1' }))
       .execute();
     const loaded = new LoadedIds();
     expect(await loaded.mayBeStored(t.store.db, 'ucdp-ged 19.1', ['1', '2'])).toEqual(['1', '2']);

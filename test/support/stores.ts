@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Insertable } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import type { IncidentTable } from '../../src/store/schema.js';
 
 /** The server every PostgreSQL test uses; each test run makes and drops its own database on it. */
 export const PG_ADMIN_URL = process.env.TALLY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -16,6 +18,22 @@ export interface TestStore {
   store: Store;
   /** Close the store and delete its file or drop its database. */
   cleanup(): Promise<void>;
+}
+
+/** The fewest columns an incident row needs (a battle on 1 January 2019), with `fields` over them. */
+export function incidentRow(fields: Partial<Insertable<IncidentTable>> = {}): Insertable<IncidentTable> {
+  return {
+    date_start: '2019-01-01',
+    date_end: '2019-01-01',
+    date_precision: 'day',
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    place_approximate: 0,
+    summary: 'a battle',
+    dataset: 'tally',
+    created_at: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
 }
 
 /** A fresh, empty, migrated store of the given kind. */

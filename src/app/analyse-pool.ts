@@ -39,7 +39,7 @@ export interface AnalysePool {
 // From dist/ the worker is plain JavaScript. From src/ (tsx, tests) it is TypeScript, and loader
 // hooks do not follow a thread: the worker registers tsx itself before it loads the module.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCE ? './analyse-worker.ts' : './analyse-worker.js', import.meta.url);
+const WORKER_URL = new URL(FROM_SOURCE ? './analyse-thread.ts' : './analyse-thread.js', import.meta.url);
 
 // A small young generation keeps a worker's memory near its live data (the gazetteer's index, ~65 MB;
 // ~70 MB less per worker than at the default size), at no measurable cost in speed.

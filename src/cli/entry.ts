@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { main } from './main.js';
+import { holdYoungGeneration } from '../app/young-generation.js';
 
 // V8 lets the old generation grow by up to 4x its live size between full collections. Ingest and
 // import keep each batch alive across a few young collections, so a batch's garbage is promoted and
@@ -9,5 +9,8 @@ import { main } from './main.js';
 // Worker threads share the setting.
 // The flag is read at each collection, so setting it here, before the work begins, takes effect.
 setFlagsFromString('--heap-growing-percent=30');
+// Before the modules below are loaded (app/young-generation.ts). The command is always the first word.
+if (process.argv[2] === 'ingest') holdYoungGeneration();
 
+const { main } = await import('./main.js');
 await main(process.argv);

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { createAnalyser, loadResolveData, resolversFrom } from '../../app/analyse-document.js';
 import { type AnalysePool, createAnalysePool } from '../../app/analyse-pool.js';
 import { type IngestDeps, type IngestOutcome, type IngestSummary, ingestAll } from '../../app/ingest-documents.js';
+import { growYoungGeneration } from '../../app/young-generation.js';
 import { collectInputs } from '../../ingest/collect-files.js';
 import { readDocument } from '../../ingest/read-document.js';
 import { openStore } from '../../store/open-store.js';
@@ -46,6 +47,8 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
     // read, extract and resolve (each with its own gazetteer, which this thread then never loads).
     const data = await loadResolveData(store, flags.actors);
     const analyse = createAnalyser(resolversFrom(data));
+    // One thread also extracts: V8's own young generation suits it better (app/young-generation.ts).
+    if (jobs === 1) growYoungGeneration();
     const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs - 1, data) : null;
     const deps: IngestDeps = { store, read: readDocument, analyse, now: () => new Date().toISOString() };
     try {

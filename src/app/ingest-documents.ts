@@ -6,6 +6,7 @@ import type { InputItem, InputProblem } from '../ingest/collect-files.js';
 import { describeFsError, TooLargeError } from '../ingest/collect-files.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
+import { DeathClaimsMemory } from '../store/death-claims-memory.js';
 import { findDocumentByHash, type NewDocument, type SaveOutcome, saveDocuments } from '../store/document-store.js';
 import type { Store } from '../store/open-store.js';
 import { AnalyseFailure, type AnalysePool } from './analyse-pool.js';
@@ -98,7 +99,11 @@ function toOutcome(name: string, saved: SaveOutcome): IngestOutcome {
  * Store prepared inputs, in order, in one transaction: the one writer. Settled ones (failed, known)
  * pass through in their place.
  */
-async function storePrepared(batch: readonly Prepared[], deps: IngestDeps): Promise<IngestOutcome[]> {
+async function storePrepared(
+  batch: readonly Prepared[],
+  deps: IngestDeps,
+  memory?: DeathClaimsMemory,
+): Promise<IngestOutcome[]> {
   const ready = batch.filter((p): p is Ready => p.done === undefined);
   const now = deps.now();
   const saved =
@@ -106,6 +111,7 @@ async function storePrepared(batch: readonly Prepared[], deps: IngestDeps): Prom
       ? await saveDocuments(
           deps.store,
           ready.map((p) => toNewDocument(p, now)),
+          memory,
         )
       : [];
   let next = 0;
@@ -151,6 +157,8 @@ export async function* ingestAll(
   // analysing: while this thread stores a batch they go on with the next, instead of waiting for it.
   const ahead = pool ? pool.size * 4 + BATCH_DOCUMENTS : READ_AHEAD;
   const pending: Promise<Prepared>[] = [];
+  // A much-reported incident's claims are read once for the run, not again by every batch.
+  const memory = new DeathClaimsMemory();
   let batch: Prepared[] = [];
   let batchBytes = 0;
   const take = async () => {
@@ -160,7 +168,7 @@ export async function* ingestAll(
     return batch.length >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES;
   };
   const flush = async () => {
-    const outcomes = await storePrepared(batch, deps);
+    const outcomes = await storePrepared(batch, deps, memory);
     batch = [];
     batchBytes = 0;
     return outcomes;

@@ -1,5 +1,6 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Store } from './open-store.js';
+import type { Database } from './schema.js';
 
 /**
  * What tells whether the store's data may have changed since the last read, per engine.
@@ -19,7 +20,12 @@ const VERSION_SQL = {
  * was read under is the current one. Read it before the data it stamps, never after.
  */
 export async function readDataVersion(store: Store): Promise<string> {
-  const result = await store.db.executeQuery<{ version: string }>(CompiledQuery.raw(VERSION_SQL[store.dialect.name]));
+  return readDataVersionOn(store.db, store.dialect.name);
+}
+
+/** readDataVersion on a connection already held, such as a transaction's. */
+export async function readDataVersionOn(db: Kysely<Database>, engine: Store['dialect']['name']): Promise<string> {
+  const result = await db.executeQuery<{ version: string }>(CompiledQuery.raw(VERSION_SQL[engine]));
   const row = result.rows[0];
   if (!row) throw new Error('the store returned no data version');
   return String(row.version);

@@ -19,6 +19,11 @@ export interface StoreDialect {
    * PostgreSQL skips rows another transaction holds; SQLite has one writer at a time anyway.
    */
   readonly skipLocked: boolean;
+  /**
+   * Whether a transaction holds every other writer off from its start to its end, so that nothing
+   * can change between a stamp read as it starts and its commit (SQLite's `begin immediate`).
+   */
+  readonly writesOneAtATime: boolean;
   /** Whether an error is a unique-constraint violation (another writer stored the same row first). */
   isUniqueViolation(error: unknown): boolean;
   /**

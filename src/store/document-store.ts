@@ -3,6 +3,7 @@ import type { ReadDocument, StoredDocument } from '../core/document.js';
 import { NotFoundError } from '../core/errors.js';
 import type { ExtractionResult } from '../core/figure.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
+import type { DeathClaimsMemory } from './death-claims-memory.js';
 import type { StoreDialect } from './dialect.js';
 import { insertExtraction } from './extraction-store.js';
 import { recomputeIncidents, saveIncidents } from './incident-store.js';
@@ -38,17 +39,31 @@ export async function saveDocument(store: Store, doc: NewDocument): Promise<Save
 
 /**
  * Store documents in order in one transaction: all of them are there afterwards, or none. A commit
- * costs as much as storing a short report, so a batch ingest commits many at a time.
+ * costs as much as storing a short report, so a batch ingest commits many at a time. A run of
+ * batches passes one `memory`, which keeps incidents' killed claims from batch to batch.
  */
-export async function saveDocuments(store: Store, docs: readonly NewDocument[]): Promise<SaveOutcome[]> {
-  return store.db.transaction().execute(async (trx) => {
-    const outcomes: SaveOutcome[] = [];
-    // An incident that several documents of the batch report is recomputed once, after the last.
-    const stale = new Set<number>();
-    for (const doc of docs) outcomes.push(await insertDocument(trx, store.dialect, doc, stale));
-    await recomputeIncidents(trx, [...stale]);
+export async function saveDocuments(
+  store: Store,
+  docs: readonly NewDocument[],
+  memory?: DeathClaimsMemory,
+): Promise<SaveOutcome[]> {
+  try {
+    const outcomes = await store.db.transaction().execute(async (trx) => {
+      await memory?.begin(trx, store.dialect);
+      const saved: SaveOutcome[] = [];
+      // An incident that several documents of the batch report is recomputed once, after the last.
+      const stale = new Set<number>();
+      for (const doc of docs) saved.push(await insertDocument(trx, store.dialect, doc, stale, memory));
+      await recomputeIncidents(trx, [...stale], memory);
+      await memory?.end(trx, store.dialect);
+      return saved;
+    });
+    memory?.committed();
     return outcomes;
-  });
+  } catch (error) {
+    memory?.rolledBack();
+    throw error;
+  }
 }
 
 async function insertDocument(
@@ -56,6 +71,7 @@ async function insertDocument(
   dialect: StoreDialect,
   doc: NewDocument,
   stale: Set<number>,
+  memory: DeathClaimsMemory | undefined,
 ): Promise<SaveOutcome> {
   const values = {
     content_hash: doc.contentHash,
@@ -107,6 +123,7 @@ async function insertDocument(
       figures.map((f) => f.id),
       doc.now,
       stale,
+      memory,
     );
   }
   return { status: 'ingested', id: inserted.id, figures: doc.extraction.figures.length };

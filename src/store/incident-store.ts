@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Claim } from '../core/incident.js';
 import { moreSpecific } from '../merge/classify-event.js';
-import { countsTowardDeaths, DEATH_KIND, estimateDeaths } from '../merge/estimate.js';
+import { type CountedClaim, countsTowardDeaths, DEATH_KIND, estimateDeaths } from '../merge/estimate.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import {
   explainMatch,
@@ -10,6 +10,7 @@ import {
   pickUndatedMatch,
   sameIncident,
 } from '../merge/match-incidents.js';
+import type { DeathClaimsMemory } from './death-claims-memory.js';
 import type { StoreDialect } from './dialect.js';
 import { placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
@@ -237,6 +238,7 @@ export async function saveIncidents(
   figureIds: number[],
   now: string,
   recompute?: Set<number>,
+  memory?: DeathClaimsMemory,
 ): Promise<number[]> {
   if (drafts.length === 0) return [];
   await dialect.lockIncidentMerging(trx);
@@ -261,12 +263,13 @@ export async function saveIncidents(
       { incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now },
     ]);
     const actors = await addSourcesAndClaims(trx, id, documentId, draft, claims, match === null);
+    memory?.added(id, claims.map(countedClaim), match === null);
     if (match !== null) await settleSides(trx, match, actors, draft);
     touched.add(id);
   }
   const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
-  else await recomputeIncidents(trx, stale);
+  else await recomputeIncidents(trx, stale, memory);
   return [...touched];
 }
 
@@ -453,11 +456,17 @@ export async function recomputeIncident(trx: Db, id: number): Promise<void> {
 type CountedRow = Pick<Selectable<IncidentClaimTable>, 'incident_id' | 'kind' | 'category' | 'low' | 'high' | 'vague'>;
 
 /**
- * recomputeIncident for many incidents, their claims read a few hundred incidents at a time. A
- * batch of documents recomputes each incident it touched once, after its last document.
+ * recomputeIncident for many incidents, their claims read a few hundred incidents at a time (or
+ * taken from `memory` where it holds them). A batch of documents recomputes each incident it
+ * touched once, after its last document.
  */
-export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promise<void> {
-  for (const part of idLists(ids)) {
+export async function recomputeIncidents(trx: Db, ids: readonly number[], memory?: DeathClaimsMemory): Promise<void> {
+  const claims = new Map<number, readonly CountedClaim[]>();
+  for (const id of ids) {
+    const held = memory?.claimsOf(id);
+    if (held !== undefined) claims.set(id, held);
+  }
+  for (const part of idLists(ids.filter((id) => !claims.has(id)))) {
     // Only what the estimate reads: a much-reported incident holds hundreds of claims and their
     // evidence. The other kinds are passed over inside the index (0017), not read out.
     const rows = await runShaped<CountedRow>(
@@ -477,6 +486,14 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promi
           .orderBy('id'),
       { ...slotValues(part), kind: DEATH_KIND },
     );
+    const read = new Map<number, CountedClaim[]>(part.map((id) => [id, []]));
+    for (const r of rows) read.get(r.incident_id)?.push(countedClaim(r));
+    for (const [id, list] of read) {
+      claims.set(id, list);
+      memory?.learned(id, list);
+    }
+  }
+  for (const part of idLists(ids)) {
     // The deaths as stored, and whether a review has set a snapshot apart.
     const stored = await runShaped<DeathRow>(
       trx,
@@ -494,14 +511,8 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[]): Promi
       slotValues(part),
     );
     const rowsById = new Map(stored.map((r) => [r.id, r]));
-    const claims = new Map<number, CountedRow[]>();
-    for (const r of rows) {
-      const list = claims.get(r.incident_id);
-      if (list === undefined) claims.set(r.incident_id, [r]);
-      else list.push(r);
-    }
     for (const id of new Set(part)) {
-      const values = deathColumns(estimateDeaths((claims.get(id) ?? []).map(countedClaim)));
+      const values = deathColumns(estimateDeaths(claims.get(id) ?? []));
       const row = rowsById.get(id);
       if (row?.snapshot != null) await writeExtractedValues(trx, id, values);
       // A report that repeats what was known leaves the deaths as they were: no write, no totals trigger.

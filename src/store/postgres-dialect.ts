@@ -21,6 +21,7 @@ export function createPostgresDialect(url: string): StoreDialect {
     kysely: new PostgresDialect({ pool }),
     binaryType: 'bytea',
     skipLocked: true,
+    writesOneAtATime: false,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
     lockIncidentMerging: async (trx) => {
       await sql`select pg_advisory_xact_lock(${INCIDENT_LOCK})`.execute(trx);

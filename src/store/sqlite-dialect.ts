@@ -43,6 +43,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     kysely: new WriteFirstSqliteDialect({ database: cachingStatements(db) }),
     binaryType: 'blob',
     skipLocked: false,
+    writesOneAtATime: true,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     lockIncidentMerging: async () => {},
     isUniqueViolation: (error) =>

@@ -2,7 +2,6 @@ import { Kysely, Migrator, sql } from 'kysely';
 import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
-import { createPostgresDialect } from './postgres-dialect.js';
 import type { Database } from './schema.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
 
@@ -35,7 +34,11 @@ export interface OpenOptions {
 
 /** Open a store by URL or path, applying any pending migrations (both dialects share one list). */
 export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
-  const dialect = isPostgresUrl(url) ? createPostgresDialect(url) : createSqliteDialect(url, options.cacheMb);
+  // The PostgreSQL client is loaded only for a PostgreSQL store: loading it took ~90 ms of every
+  // command on the embedded default.
+  const dialect = isPostgresUrl(url)
+    ? (await import('./postgres-dialect.js')).createPostgresDialect(url)
+    : createSqliteDialect(url, options.cacheMb);
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   const store: Store = { db, dialect, close: () => db.destroy() };
   if (options.migrate !== false) {

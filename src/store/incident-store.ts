@@ -461,39 +461,8 @@ type CountedRow = Pick<Selectable<IncidentClaimTable>, 'incident_id' | 'kind' | 
  * touched once, after its last document.
  */
 export async function recomputeIncidents(trx: Db, ids: readonly number[], memory?: DeathClaimsMemory): Promise<void> {
-  const claims = new Map<number, readonly CountedClaim[]>();
-  for (const id of ids) {
-    const held = memory?.claimsOf(id);
-    if (held !== undefined) claims.set(id, held);
-  }
-  for (const part of idLists(ids.filter((id) => !claims.has(id)))) {
-    // Only what the estimate reads: a much-reported incident holds hundreds of claims and their
-    // evidence. The other kinds are passed over inside the index (0017), not read out.
-    const rows = await runShaped<CountedRow>(
-      trx,
-      `incident-recompute:${part.length}`,
-      (value) =>
-        trx
-          .selectFrom('incident_claims')
-          .select(['incident_id', 'kind', 'category', 'low', 'high', 'vague'])
-          .where(
-            'incident_id',
-            'in',
-            part.map((_, i) => value<number>(`id${i}`)),
-          )
-          .where('kind', '=', value<string>('kind'))
-          .orderBy('incident_id')
-          .orderBy('id'),
-      { ...slotValues(part), kind: DEATH_KIND },
-    );
-    const read = new Map<number, CountedClaim[]>(part.map((id) => [id, []]));
-    for (const r of rows) read.get(r.incident_id)?.push(countedClaim(r));
-    for (const [id, list] of read) {
-      claims.set(id, list);
-      memory?.learned(id, list);
-    }
-  }
   for (const part of idLists(ids)) {
+    const claims = await countedClaimsOf(trx, part, memory);
     // The deaths as stored, and whether a review has set a snapshot apart.
     const stored = await runShaped<DeathRow>(
       trx,
@@ -520,6 +489,52 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[], memory
         await runShaped(trx, 'incident-deaths', (value) => updateDeaths(trx, value), { ...values, id });
     }
   }
+}
+
+/**
+ * The killed claims of each of `ids`, from `memory` where it holds them and otherwise read, a few
+ * hundred incidents at a time. Only what the estimate reads: a much-reported incident holds
+ * hundreds of claims and their evidence. The other kinds are passed over inside the index (0017),
+ * not read out.
+ */
+async function countedClaimsOf(
+  trx: Db,
+  ids: readonly number[],
+  memory: DeathClaimsMemory | undefined,
+): Promise<Map<number, readonly CountedClaim[]>> {
+  const claims = new Map<number, readonly CountedClaim[]>();
+  const unknown: number[] = [];
+  for (const id of new Set(ids)) {
+    const held = memory?.claimsOf(id);
+    if (held === undefined) unknown.push(id);
+    else claims.set(id, held);
+  }
+  for (const part of idLists(unknown)) {
+    const rows = await runShaped<CountedRow>(
+      trx,
+      `incident-recompute:${part.length}`,
+      (value) =>
+        trx
+          .selectFrom('incident_claims')
+          .select(['incident_id', 'kind', 'category', 'low', 'high', 'vague'])
+          .where(
+            'incident_id',
+            'in',
+            part.map((_, i) => value<number>(`id${i}`)),
+          )
+          .where('kind', '=', value<string>('kind'))
+          .orderBy('incident_id')
+          .orderBy('id'),
+      { ...slotValues(part), kind: DEATH_KIND },
+    );
+    const read = new Map<number, CountedClaim[]>(part.map((id) => [id, []]));
+    for (const r of rows) read.get(r.incident_id)?.push(countedClaim(r));
+    for (const [id, list] of read) {
+      claims.set(id, list);
+      memory?.learned(id, list);
+    }
+  }
+  return claims;
 }
 
 const DEATH_COLUMNS = [

@@ -21,8 +21,24 @@ import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
 type Db = Kysely<Database>;
 
+/** Days already shifted, by shift: matching asks for the same few dates again and again. */
+const shifted = new Map<number, Map<string, string>>();
+const SHIFTED_DATES = 10_000;
+
 function shiftDay(iso: string, days: number): string {
-  return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+  let byDate = shifted.get(days);
+  if (byDate === undefined) {
+    byDate = new Map();
+    shifted.set(days, byDate);
+  }
+  let day = byDate.get(iso);
+  if (day === undefined) {
+    // Parsing and printing a date took 1.6 us a call: 1.3% of the storing thread's time (20,000 reports, 2 threads).
+    day = new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+    if (byDate.size >= SHIFTED_DATES) byDate.clear();
+    byDate.set(iso, day);
+  }
+  return day;
 }
 
 function keyOfDraft(d: DraftIncident): IncidentKey {
@@ -290,7 +306,12 @@ async function settleSides(
   draft: DraftIncident,
 ): Promise<void> {
   const id = row.id;
-  if (actors.some((a) => a.side === 'a' && a.actor_id !== null && a.actor_id !== UNIDENTIFIED_ID)) {
+  // `actors` are all the incident's parties now, so the delete runs only where it removes a row.
+  const sideA = actors.filter((a) => a.side === 'a');
+  if (
+    sideA.some((a) => a.actor_id === UNIDENTIFIED_ID) &&
+    sideA.some((a) => a.actor_id !== null && a.actor_id !== UNIDENTIFIED_ID)
+  ) {
     await runShaped(
       trx,
       'incident-unidentified-delete',

@@ -6,7 +6,7 @@ import type { ReadDocument } from '../src/core/document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { DeathClaimsMemory } from '../src/store/death-claims-memory.js';
 import { type NewDocument, saveDocuments } from '../src/store/document-store.js';
-import { recomputeIncidents } from '../src/store/incident-store.js';
+import { DEATH_COLUMNS, recomputeIncidents } from '../src/store/incident-store.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
 
@@ -62,20 +62,10 @@ function documents(from: number, to: number): NewDocument[] {
   }));
 }
 
-const DEATHS = [
-  'deaths_low',
-  'deaths_best',
-  'deaths_high',
-  'deaths_a',
-  'deaths_b',
-  'deaths_civilians',
-  'deaths_unknown',
-] as const;
-
 async function deaths(store: Store) {
   return store.db
     .selectFrom('incidents')
-    .select(['id', ...DEATHS])
+    .select(['id', ...DEATH_COLUMNS])
     .orderBy('id')
     .execute();
 }

@@ -558,7 +558,8 @@ async function countedClaimsOf(
   return claims;
 }
 
-const DEATH_COLUMNS = [
+/** The columns an incident's deaths estimate writes. */
+export const DEATH_COLUMNS = [
   'deaths_low',
   'deaths_best',
   'deaths_high',

@@ -62,7 +62,7 @@ export interface Gazetteer {
  * Most keys name one place: a key holds its entry itself, and a list only when it names several
  * (the shipped index took 23 MB instead of 34 MB with a list for every key).
  */
-type Hits = GazetteerEntry | GazetteerEntry[];
+export type Hits = GazetteerEntry | GazetteerEntry[];
 
 function addTo(map: Map<string, Hits>, key: string, entry: GazetteerEntry): void {
   if (key === '') return;
@@ -80,20 +80,30 @@ function addTo(map: Map<string, Hits>, key: string, entry: GazetteerEntry): void
 const NONE: readonly GazetteerEntry[] = [];
 
 function hitsOf(map: ReadonlyMap<string, Hits>, key: string): readonly GazetteerEntry[] {
-  const hits = map.get(key);
-  return hits === undefined ? NONE : Array.isArray(hits) ? hits : [hits];
+  return hitList(map.get(key));
 }
 
-/** Index entries for lookup. Pure: the same entries always give the same index. */
-export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
-  const byId = new Map<string, GazetteerEntry>();
+/**
+ * The lookup tables of a gazetteer, as maps: what createGazetteer answers from, and what
+ * compileGazetteer (gazetteer-index.ts) writes to disk so a process can skip building them.
+ */
+export interface GazetteerTables {
+  readonly byKey: ReadonlyMap<string, Hits>;
+  readonly byFolded: ReadonlyMap<string, Hits>;
+  readonly firstWords: ReadonlyMap<string, number>;
+  readonly lowercaseNames: ReadonlySet<string>;
+  /** Longest name in words (createGazetteer adds one for a trailing "district"). */
+  readonly longestName: number;
+}
+
+/** Build the lookup tables. Pure: the same entries always give the same tables, in the same order. */
+export function gazetteerTables(entries: readonly GazetteerEntry[]): GazetteerTables {
   const byKey = new Map<string, Hits>();
   const byFolded = new Map<string, Hits>();
   const firstWords = new Map<string, number>();
   const lowercaseNames = new Set<string>();
   let maxWords = 1;
   for (const entry of entries) {
-    byId.set(entry.id, entry);
     for (let n = -1; n < entry.alt_names.length; n++) {
       const words = placeWords(n < 0 ? entry.name : (entry.alt_names[n] as string));
       const folded = words.join(' ');
@@ -114,15 +124,28 @@ export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
       }
     }
   }
+  return { byKey, byFolded, firstWords, lowercaseNames, longestName: maxWords };
+}
+
+/** The entries a table holds under a key, as a list. */
+export function hitList(hits: Hits | undefined): readonly GazetteerEntry[] {
+  return hits === undefined ? NONE : Array.isArray(hits) ? hits : [hits];
+}
+
+/** Index entries for lookup. Pure: the same entries always give the same index. */
+export function createGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
+  const tables = gazetteerTables(entries);
+  const byId = new Map<string, GazetteerEntry>();
+  for (const entry of entries) byId.set(entry.id, entry);
   return {
     entries,
     byId,
-    withKey: (key) => hitsOf(byKey, key),
-    withFolded: (folded) => hitsOf(byFolded, folded),
+    withKey: (key) => hitsOf(tables.byKey, key),
+    withFolded: (folded) => hitsOf(tables.byFolded, folded),
     // One word wider than the longest name, for a trailing "district" or "province".
-    maxWords: maxWords + 1,
-    firstWords,
-    lowercaseNames,
+    maxWords: tables.longestName + 1,
+    firstWords: tables.firstWords,
+    lowercaseNames: tables.lowercaseNames,
   };
 }
 

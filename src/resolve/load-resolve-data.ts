@@ -2,7 +2,8 @@
  * The one place that reads resolution data from disk: the shipped gazetteer and actor registry (and a
  * user's actor file merged over it). Everything else in src/resolve takes data as arguments.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -10,12 +11,18 @@ import { InvalidInputError, shorten } from '../core/errors.js';
 import { type ActorRegistryFile, mergeActorRegistries, parseActorRegistry } from './actor-registry.js';
 import { createGazetteer, type Gazetteer, type GazetteerEntry, GazetteerFile } from './gazetteer.js';
 import { expandWorldGazetteer } from './gazetteer-compact.js';
+import { compiledFingerprint, compileGazetteer, openCompiledGazetteer } from './gazetteer-index.js';
 
 // Two levels up from src/resolve (or dist/resolve) is the package root, where data/ ships.
 export const SHIPPED_GAZETTEER_PATH = fileURLToPath(new URL('../../data/gazetteer-af.json', import.meta.url));
 export const SHIPPED_WORLD_GAZETTEER_PATH = fileURLToPath(
   new URL('../../data/gazetteer-world.json.gz', import.meta.url),
 );
+/**
+ * The shipped gazetteer's tables, compiled by the build (scripts/compile-gazetteer.js) into
+ * dist/gazetteer-index.bin; the built code and the sources (tests, benches) both open it.
+ */
+export const SHIPPED_INDEX_PATH = fileURLToPath(new URL('../../dist/gazetteer-index.bin', import.meta.url));
 export const SHIPPED_ACTORS_PATH = fileURLToPath(new URL('../../data/actors.json', import.meta.url));
 
 function parseJson(text: string, path: string): unknown {
@@ -115,13 +122,69 @@ export async function readShippedEntries(): Promise<GazetteerEntry[]> {
   return readShippedEntriesSync();
 }
 
+// The sources of the modules that turn the shipped files into tables: after an edit to any of them a
+// compiled file is stale until the next build, and the tables are built at load meanwhile.
+const TABLE_CODE = [
+  'place-names',
+  'remembered',
+  'gazetteer',
+  'gazetteer-compact',
+  'gazetteer-index',
+  'load-resolve-data',
+];
+
+/** What the shipped tables are built from: the two data files and the code, hashed; null if one is unreadable. */
+export function shippedFingerprint(): string | null {
+  const hash = createHash('sha256');
+  try {
+    for (const path of [SHIPPED_GAZETTEER_PATH, SHIPPED_WORLD_GAZETTEER_PATH]) hash.update(readFileSync(path));
+    for (const name of TABLE_CODE) hash.update(readFileSync(new URL(`../../src/resolve/${name}.ts`, import.meta.url)));
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The compiled shipped tables at `path`, or null when there is no such file or it was compiled from
+ * other data or code (then the caller builds the tables, as it would without one). A file that claims
+ * to be current but is damaged is an error: it names the file and says to rebuild.
+ */
+export function openShippedIndex(path = SHIPPED_INDEX_PATH): Gazetteer | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  const fingerprint = shippedFingerprint();
+  if (fingerprint === null || compiledFingerprint(bytes) !== fingerprint) return null;
+  try {
+    return openCompiledGazetteer(bytes);
+  } catch (error) {
+    throw new InvalidInputError(path, `${(error as Error).message}; rebuild it with npm run build`);
+  }
+}
+
+/** Compile the shipped tables to `path` (written whole, then renamed over any older file). */
+export function writeShippedIndex(path = SHIPPED_INDEX_PATH): { entries: number; bytes: number } {
+  const fingerprint = shippedFingerprint();
+  if (fingerprint === null) throw new Error('cannot read the shipped gazetteer or the code that indexes it');
+  const entries = readShippedEntriesSync();
+  const bytes = compileGazetteer(entries, fingerprint);
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, path);
+  return { entries: entries.length, bytes: bytes.length };
+}
+
 /**
  * The shipped places with a store's imported ones over them (an import wins on the same id), indexed.
  * Without imports the one shipped index is built once per process and shared.
  */
 export function gazetteerWith(imported: readonly GazetteerEntry[]): Gazetteer {
   if (imported.length === 0) {
-    shippedIndex ??= createGazetteer(readShippedEntriesSync());
+    shippedIndex ??= openShippedIndex() ?? createGazetteer(readShippedEntriesSync());
     return shippedIndex;
   }
   const ids = new Set(imported.map((e) => e.id));

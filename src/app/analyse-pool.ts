@@ -27,8 +27,8 @@ export class AnalyseFailure extends Error {
 
 /**
  * Reading, extraction and incident building on worker threads: pure, so any thread will do. Each
- * worker indexes the gazetteer and actors once, from the data it is started with; the caller only
- * stores.
+ * worker opens the gazetteer's compiled tables and indexes the actors once, from the data it is
+ * started with; the caller only stores.
  */
 export interface AnalysePool {
   readonly size: number;
@@ -41,8 +41,8 @@ export interface AnalysePool {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './analyse-thread.ts' : './analyse-thread.js', import.meta.url);
 
-// A small young generation keeps a worker's memory near its live data (the gazetteer's index, ~65 MB;
-// ~70 MB less per worker than at the default size), at no measurable cost in speed.
+// A small young generation keeps a worker's memory near its live data (~70 MB less per worker than at
+// the default size), at no measurable cost in speed.
 const LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 function startWorker(data: ResolveData): Worker {

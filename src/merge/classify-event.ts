@@ -118,18 +118,45 @@ const RULES: Rule[] = [
   },
 ];
 
+interface RuleMatch {
+  readonly rule: Rule;
+  readonly cue: string;
+  readonly at: number;
+}
+
+// Incident building classifies each sentence twice in a row (with its deaths' hint, then without):
+// the rules run once per text. Sentences are compared by value, so a different text never shares it.
+let lastText: string | null = null;
+let lastMatch: RuleMatch | null = null;
+
+/** The first rule whose pattern the text matches, with the words and where they stand. */
+function firstRule(text: string): RuleMatch | null {
+  if (text === lastText) return lastMatch;
+  let found: RuleMatch | null = null;
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(text);
+    if (m) {
+      found = { rule, cue: m[0], at: m.index };
+      break;
+    }
+  }
+  lastText = text;
+  lastMatch = found;
+  return found;
+}
+
 /**
  * The ACLED event type a sentence describes, from its words. `civilianDeaths` turns a killing
  * that would read as a clash into violence against civilians when the dead were civilians.
  */
 export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolean } = {}): EventClass | null {
-  for (const rule of RULES) {
-    const m = rule.pattern.exec(sentence);
-    if (!m) continue;
+  const found = firstRule(sentence);
+  if (found !== null) {
+    const { rule, cue, at } = found;
     if (hints.civilianDeaths && rule.event_type === 'Battles') {
-      return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: m[0], at: m.index };
+      return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue, at };
     }
-    return { event_type: rule.event_type, sub_event_type: rule.sub_event_type, cue: m[0], at: m.index };
+    return { event_type: rule.event_type, sub_event_type: rule.sub_event_type, cue, at };
   }
   if (hints.civilianDeaths)
     return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: '', at: 0 };

@@ -25,8 +25,40 @@ const EVENTS = [
   'clashes broke out on the edge of the town',
 ];
 
-/** `count` wire reports of about 1–2 KB, each with a dateline, figures, a claimant and a place. */
-export function* wireReports(count: number, seed = 2026): Generator<{ name: string; text: string }> {
+// What a news report says besides its figures: context, reactions, the humanitarian picture, history.
+// A paragraph may hold numbers that are not casualties (population, distance, a year, aid).
+const BACKGROUND: readonly ((s: Scene, a: string, b: string, n: (lo: number, hi: number) => number) => string)[] = [
+  (s, a, b) =>
+    `${s.place} has changed hands several times since the conflict began. Residents describe long nights of shelling, shops that open for an hour in the morning, and a market that has moved twice to keep out of range. ${cap(a)} and ${b} each accuse the other of using the town's schools and clinics as positions.`,
+  (s, _a, _b, n) =>
+    `${s.place} had about ${n(20, 400) * 1000} inhabitants before the fighting, according to the last census, and lies some ${n(15, 180)} km from the regional capital. The main road to it has been closed to civilian traffic for ${n(2, 11)} months, and aid convoys need two days' notice to pass.`,
+  (s) =>
+    `Aid agencies say the hospital in ${s.place} is running on generators and that its surgeons are working double shifts. A doctor who asked not to be named because he was not authorised to speak to the press said supplies of blood and anaesthetic would last about a week.`,
+  (_s, a) =>
+    `In a statement posted online, a spokesman for ${a} said the group was acting in self-defence and called on civilians to stay away from military sites. The statement could not be independently verified, and earlier claims by the group have proved exaggerated.`,
+  (s, _a, b) =>
+    `Diplomats meeting in Geneva this week were expected to discuss a ceasefire around ${s.region}, but officials briefed on the talks said positions remained far apart. ${cap(b)} have said they will not withdraw before prisoners are exchanged.`,
+  (s, _a, _b, n) =>
+    `Satellite images reviewed by independent analysts show ${n(12, 300)} damaged buildings in the centre of ${s.place} compared with images taken in ${2000 + n(8, 22)}, among them a school, a water pumping station and the old covered market.`,
+  (s) =>
+    `The United Nations has appealed for safe passage for civilians leaving ${s.region}. Families who reached the camps on the outskirts of the regional capital said they had walked for two days, carrying what they could, and had paid drivers for the last part of the journey.`,
+  (_s, a, b) =>
+    `Analysts say the fighting reflects a wider struggle for the roads that connect the region to the border. Control of the crossings brings customs revenue and smuggling routes, and both ${a} and ${b} have moved reinforcements into the area over the past month.`,
+  (s) =>
+    `Local journalists say reporting from ${s.place} has become dangerous and that telephone and internet links are cut for days at a time. Much of what is known comes from residents who travel to a hill outside the town to find a signal.`,
+  (s, _a, _b, n) =>
+    `Schools in ${s.region} have been closed since the spring, affecting about ${n(5, 90) * 1000} children, the education authorities said. Teachers have not been paid for ${n(2, 8)} months, and some have set up classes in private homes.`,
+];
+
+type Scene = (typeof SCENES)[number];
+const cap = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * `count` wire reports of about 0.8 KB, each with a dateline, figures, a claimant and a place: as dense
+ * in figures as reports come. With `background`, each also carries that many paragraphs of context
+ * (reactions, history, the humanitarian picture) at random places after its lead, as news reports do.
+ */
+export function* wireReports(count: number, seed = 2026, background = 0): Generator<{ name: string; text: string }> {
   const random = seeded(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const n = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -49,6 +81,12 @@ export function* wireReports(count: number, seed = 2026): Generator<{ name: stri
       paragraphs.push(
         `Earlier in ${pick(MONTHS)}, ${n(5, 120)} fighters of ${a} were reported killed in ${scene.region} during an operation by ${b}, ${pick(SOURCES)} said.`,
       );
+    }
+    // Distinct paragraphs: a report does not repeat itself.
+    const pool = [...BACKGROUND];
+    for (let k = Math.min(background, pool.length); k > 0; k--) {
+      const [write] = pool.splice(n(0, pool.length - 1), 1) as [(typeof BACKGROUND)[number]];
+      paragraphs.splice(n(1, paragraphs.length), 0, write(scene, a, b, n));
     }
     yield { name: `wire-${String(i).padStart(6, '0')}.txt`, text: `${paragraphs.join('\n\n')}\n` };
   }

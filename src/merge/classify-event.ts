@@ -118,6 +118,20 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * Whether any rule matches at all, in one pass: about half the sentences of a news report match
+ * none, and for those one pass replaced one per rule (a quarter of the time). Exact only while every
+ * rule is case-insensitive and refers to no group of its own, which is checked here, at load.
+ */
+const ANY_RULE = new RegExp(
+  RULES.map((rule) => {
+    if (rule.pattern.flags !== 'i' || /\\[1-9]/.test(rule.pattern.source))
+      throw new Error(`event rule ${rule.pattern} must be /i with no back-reference to join the others`);
+    return `(?:${rule.pattern.source})`;
+  }).join('|'),
+  'i',
+);
+
 interface RuleMatch {
   readonly rule: Rule;
   readonly cue: string;
@@ -133,13 +147,14 @@ let lastMatch: RuleMatch | null = null;
 function firstRule(text: string): RuleMatch | null {
   if (text === lastText) return lastMatch;
   let found: RuleMatch | null = null;
-  for (const rule of RULES) {
-    const m = rule.pattern.exec(text);
-    if (m) {
-      found = { rule, cue: m[0], at: m.index };
-      break;
+  if (ANY_RULE.test(text))
+    for (const rule of RULES) {
+      const m = rule.pattern.exec(text);
+      if (m) {
+        found = { rule, cue: m[0], at: m.index };
+        break;
+      }
     }
-  }
   lastText = text;
   lastMatch = found;
   return found;

@@ -67,8 +67,6 @@ interface Folded {
   readonly words: readonly string[];
   readonly capitalised: boolean;
   readonly descriptor: boolean;
-  /** The token's part of a window's memo key: its case and its words. */
-  readonly tag: string;
 }
 
 // A pure function of the word as written: remembered across documents, which share most words.
@@ -80,7 +78,6 @@ const foldWord = remembered((text: string): Folded => {
     words,
     capitalised,
     descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the',
-    tag: `${capitalised ? 'C' : 'c'}${words.join(' ')}`,
   };
 });
 
@@ -132,16 +129,54 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
 }
 
 // Lookups are a pure function of the window and the gazetteer, and reports of one war repeat their
-// places: remembered per gazetteer across documents, forgotten wholesale past a bound.
+// places: remembered per gazetteer across documents, forgotten wholesale past a bound. A window is
+// found by its tokens' folds one after another (a trie keyed by the folds themselves, which foldWord
+// shares between equal words), so trying a window builds no key text: a third of the scanner's time
+// went to making and hashing such keys.
 const MEMO_LIMIT = 100_000;
-const memos = new WeakMap<Gazetteer, Map<string, WindowHit | null>>();
-function memoOf(gazetteer: Gazetteer): Map<string, WindowHit | null> {
+
+interface Remembered {
+  /** The window's lookup; undefined until it is first asked for. */
+  hit: WindowHit | null | undefined;
+  next: Map<Folded, Remembered> | null;
+}
+
+interface WindowMemo {
+  /** Windows starting with a capitalised token, and those starting in lower case (after "the"). */
+  readonly upper: Map<Folded, Remembered>;
+  readonly lower: Map<Folded, Remembered>;
+  size: number;
+}
+
+const memos = new WeakMap<Gazetteer, WindowMemo>();
+function memoOf(gazetteer: Gazetteer): WindowMemo {
   let memo = memos.get(gazetteer);
   if (memo === undefined || memo.size > MEMO_LIMIT) {
-    memo = new Map();
+    memo = { upper: new Map(), lower: new Map(), size: 0 };
     memos.set(gazetteer, memo);
   }
   return memo;
+}
+
+/** The trie's nodes for the windows i..i, i..i+1, ..., i..last, made where missing. */
+function windowNodes(memo: WindowMemo, roots: Map<Folded, Remembered>, folds: readonly Folded[]): Remembered[] {
+  const path: Remembered[] = [];
+  let level: Map<Folded, Remembered> = roots;
+  for (let k = 0; k < folds.length; k++) {
+    const f = folds[k] as Folded;
+    let node = level.get(f);
+    if (node === undefined) {
+      node = { hit: undefined, next: null };
+      level.set(f, node);
+      memo.size += 1;
+    }
+    path.push(node);
+    if (k + 1 < folds.length) {
+      node.next ??= new Map();
+      level = node.next;
+    }
+  }
+  return path;
 }
 
 /**
@@ -188,15 +223,16 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
         if (!adjacent(text, tokens[last] as Token, tokens[last + 1] as Token)) break;
         last += 1;
       }
+      const folds: Folded[] = [];
+      for (let k = i; k <= last; k++) folds.push(fold(k));
+      // A report names its places again and again: each spelling is looked up once.
+      const nodes = windowNodes(memo, lowercase ? memo.lower : memo.upper, folds);
       for (let j = last; j >= i && found === null; j--) {
-        const window: Folded[] = [];
-        for (let k = i; k <= j; k++) window.push(fold(k));
-        // A report names its places again and again: each spelling is looked up once.
-        const memoKey = `${lowercase ? 'l' : 'u'}${window.map((f) => f.tag).join('|')}`;
-        let hit = memo.get(memoKey);
+        const node = nodes[j - i] as Remembered;
+        let hit = node.hit;
         if (hit === undefined) {
-          hit = lookupWindow(window, gazetteer, lowercase);
-          memo.set(memoKey, hit);
+          hit = lookupWindow(folds.slice(0, j - i + 1), gazetteer, lowercase);
+          node.hit = hit;
         }
         if (hit === null) continue;
         const end = tokens[j] as Token;

@@ -324,7 +324,7 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
       // A window no alias spells can still name one through a title or a descriptor at its ends.
       if (exactKey === null && !(j > i && (startsTitled || (keys[j] as TokenKeys).described))) continue;
       const windowText = text.slice(start, end);
-      const words = () => withoutThe(folded.slice(i, j + 1).flat());
+      const words = () => withoutThe(wordsOf(folded, i, j));
       const actor = matchWindow({ text: windowText, exactKey, words, tokens: j - i + 1 }, index);
       if (actor === null) continue;
       const next = tokens[j + 1];
@@ -345,6 +345,13 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     i += found === null ? 1 : width;
   }
   return mentions;
+}
+
+/** The words of tokens i..j in one list (Array.prototype.flat took a tenth of the scanner's time). */
+function wordsOf(folded: readonly (readonly string[])[], i: number, j: number): string[] {
+  const out: string[] = [];
+  for (let k = i; k <= j; k++) for (const w of folded[k] as readonly string[]) out.push(w);
+  return out;
 }
 
 /** What the scanner asks of one token, worked out once per distinct word of a text. */

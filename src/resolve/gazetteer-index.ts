@@ -19,6 +19,7 @@
  */
 import { endianness } from 'node:os';
 import { type Gazetteer, type GazetteerEntry, type GazetteerTables, gazetteerTables, hitList } from './gazetteer.js';
+import { gazetteerEntry } from './gazetteer-compact.js';
 
 const MAGIC = 'tally-gazetteer-index 1\n';
 
@@ -36,22 +37,11 @@ interface Header {
   readonly sections: Readonly<Record<Section | WordSection, readonly [number, number]>>;
 }
 
-/** [id, name, alt_names, kind, lat, lon, approximate, admin1, admin2, country, population, basis, source no.] */
-type Row = [
-  string,
-  string,
-  string[],
-  GazetteerEntry['kind'],
-  number,
-  number,
-  boolean,
-  string | null,
-  string | null,
-  string,
-  number | null,
-  GazetteerEntry['position_basis'] | null,
-  number,
-];
+/**
+ * An entry as gazetteerEntry takes it, with the source as its number in the header's list and
+ * null for what is not known (JSON has no undefined).
+ */
+type Row = Parameters<typeof gazetteerEntry>;
 
 const NONE: readonly GazetteerEntry[] = [];
 
@@ -82,22 +72,10 @@ function table(
   };
 }
 
-function rowOf(e: GazetteerEntry, sourceNo: number): Row {
-  return [
-    e.id,
-    e.name,
-    e.alt_names,
-    e.kind,
-    e.lat,
-    e.lon,
-    e.approximate,
-    e.admin1,
-    e.admin2,
-    e.country,
-    e.population ?? null,
-    e.position_basis ?? null,
-    sourceNo,
-  ];
+function rowOf(e: GazetteerEntry, sourceNo: number): unknown[] {
+  const { id, name, alt_names, kind, lat, lon, approximate, admin1, admin2, country } = e;
+  const known = [id, name, alt_names, kind, lat, lon, approximate, admin1, admin2, country];
+  return [...known, e.position_basis ?? null, sourceNo, e.population ?? null];
 }
 
 /** The compiled file of these entries' tables. Pure: the same entries and fingerprint give the same bytes. */
@@ -234,23 +212,11 @@ export function openCompiledGazetteer(bytes: Uint8Array): Gazetteer {
   const entryAt = (i: number): GazetteerEntry => {
     let e = made[i];
     if (e === undefined) {
-      const [id, name, alt_names, kind, lat, lon, approximate, admin1, admin2, country, population, basis, source] =
-        JSON.parse(rows.toString('utf8', rowStarts[i] as number, rowStarts[i + 1] as number)) as Row;
-      e = {
-        id,
-        name,
-        alt_names,
-        kind,
-        lat,
-        lon,
-        approximate,
-        admin1,
-        admin2,
-        country,
-        population: population ?? undefined,
-        position_basis: basis ?? undefined,
-        source: header.sources[source] as string,
-      };
+      const row = JSON.parse(rows.toString('utf8', rowStarts[i] as number, rowStarts[i + 1] as number));
+      row[10] ??= undefined;
+      row[11] = header.sources[row[11]];
+      row[12] ??= undefined;
+      e = gazetteerEntry(...(row as Row));
       made[i] = e;
     }
     return e;

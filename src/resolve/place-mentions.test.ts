@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from './gazetteer.js';
 import { loadShippedGazetteer } from './load-resolve-data.js';
-import { documentProvinces, findPlaceMentions, resolveDocumentPlaces } from './place-mentions.js';
+import { documentProvinces, findPlaceMentions, lowerWordIn, resolveDocumentPlaces } from './place-mentions.js';
 
 let g: Gazetteer;
 beforeAll(async () => {
@@ -92,5 +93,48 @@ describe('resolveDocumentPlaces', () => {
   it('collects the provinces a document implies', () => {
     const mentions = findPlaceMentions('From Balkhab the fighters moved to Kabul.', g);
     expect(documentProvinces(mentions).sort()).toEqual(['Kabul', 'Sar-e Pol']);
+  });
+});
+
+describe('lowerWordIn', () => {
+  // What it stands in for: every lower-case word of the text, gathered by one scan from the start.
+  const gathered = (text: string, word: string) => new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu)).has(word);
+
+  it('finds a word written in lower case, not one inside a longer word or capitalised', () => {
+    expect(lowerWordIn('Police said the police station was hit.', 'police')).toBe(true);
+    expect(lowerWordIn('Police said the station was hit.', 'police')).toBe(false);
+    expect(lowerWordIn('the policeman and the policemen', 'police')).toBe(false);
+    expect(lowerWordIn('a hyphenated al-abc word', 'abc')).toBe(gathered('a hyphenated al-abc word', 'abc'));
+  });
+
+  it('answers as the scan does where the character before could belong to a word', () => {
+    const cases: Array<[string, string]> = [
+      ['Al-abc and al-abc', 'abc'],
+      ['xéabc', 'abc'],
+      ['Éabc', 'abc'],
+      ['d’abc, l’abc', 'abc'],
+      ['abc_d abc1 abc', 'abc'],
+      ['𝑎abc', 'abc'],
+      ['--abc--', 'abc'],
+      ["rock'n'roll rock", 'rock'],
+      ['ABC abc-def abc', 'abc'],
+      ['', 'abc'],
+    ];
+    for (const [text, word] of cases) expect(lowerWordIn(text, word), `${text} / ${word}`).toBe(gathered(text, word));
+  });
+
+  it('agrees with the scan over generated texts', () => {
+    const piece = fc.constantFrom('abc', 'Abc', 'al', '-', '’', "'", ' ', 'é', 'É', '_', '1', 'de', 'x', '.', 'ß', '𝑎');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 14 }),
+        fc.constantFrom('abc', 'al', 'de', 'abc-de', 'x', 'al-abc'),
+        (parts, word) => {
+          const text = parts.join('');
+          expect(lowerWordIn(text, word)).toBe(gathered(text, word));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -49,9 +49,41 @@ interface DocumentMentions {
   readonly sources: ReadonlySet<number>;
 }
 
+// A lower-case word as the text writes it: what /\b\p{Ll}[\p{Ll}'’-]*\b/gu finds, scanning from the start.
+const LOWER_WORD = /\b\p{Ll}[\p{Ll}'’-]*\b/gu;
+const LOWER_WORD_AT = new RegExp(LOWER_WORD.source, 'uy');
+const IN_LOWER_WORD = /[\p{Ll}'’-]/u;
+
+/**
+ * Whether `word` is one of the text's lower-case words ("police" beside the capitalised "Police").
+ * Gathering every word of every report was a tenth of place resolution, and most names' lower-case
+ * forms never occur: each occurrence is read where it stands instead. A scan from the start finds a
+ * word at an occurrence the character before cannot belong to (else that word would hold it); where
+ * it could, the text's words are gathered as before.
+ */
+export function lowerWordIn(text: string, word: string): boolean {
+  const asciiStart = isAsciiWordChar(word.charCodeAt(0));
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : -1;
+    // Inside an ASCII word ("regional" holds "al"): no word boundary there, so no word starts there.
+    if (asciiStart && isAsciiWordChar(before)) continue;
+    // A low surrogate may end a lower-case letter outside the BMP: decided the long way, as where the
+    // character before could belong to the word that holds this one ("al-", "d’", "é").
+    if (before >= 0 && ((before >= 0xdc00 && before <= 0xdfff) || IN_LOWER_WORD.test(text[at - 1] as string)))
+      return new Set(text.match(LOWER_WORD)).has(word);
+    LOWER_WORD_AT.lastIndex = at;
+    if (LOWER_WORD_AT.exec(text)?.[0] === word) return true;
+  }
+  return false;
+}
+
+/** What \b takes for a word character, with or without the u flag: [A-Za-z0-9_]. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
 function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions {
   const scanned = scanPlaceNames(text, gazetteer);
-  const lowerWords = new Set(text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
   // Mentions come sorted and apart: the last starting at or before the offset is the only one that can hold it.
   const isPlaceAt = (offset: number) => {
     let lo = 0;
@@ -69,7 +101,7 @@ function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions 
   const raw = scanned.filter((m) => {
     if (m.descriptor !== null) return true;
     // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
-    const word = !/\s/.test(m.span.text) && lowerWords.has(m.span.text.toLowerCase());
+    const word = !/\s/.test(m.span.text) && lowerWordIn(text, m.span.text.toLowerCase());
     if (word && m.entries.every(isSettlement)) return false;
     return !looksLikePersonName(text, m, isPlaceAt);
   });

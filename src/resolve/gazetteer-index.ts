@@ -73,8 +73,7 @@ function table(
 }
 
 function rowOf(e: GazetteerEntry, sourceNo: number): unknown[] {
-  const { id, name, alt_names, kind, lat, lon, approximate, admin1, admin2, country } = e;
-  const known = [id, name, alt_names, kind, lat, lon, approximate, admin1, admin2, country];
+  const known = [e.id, e.name, e.alt_names, e.kind, e.lat, e.lon, e.approximate, e.admin1, e.admin2, e.country];
   return [...known, e.position_basis ?? null, sourceNo, e.population ?? null];
 }
 
@@ -155,14 +154,14 @@ export function compiledFingerprint(bytes: Uint8Array): string | null {
   return readHeader(bytes)?.header.fingerprint ?? null;
 }
 
-function readHeader(bytes: Uint8Array): { header: Header; bodyStart: number } | null {
+function readHeader(bytes: Uint8Array): { header: Header; bodyStart: number; buf: Buffer } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.toString('utf8', 0, MAGIC.length) !== MAGIC) return null;
   const end = buf.indexOf(10, MAGIC.length);
   if (end < 0) return null;
   try {
     const header = JSON.parse(buf.toString('utf8', MAGIC.length, end)) as Header;
-    return { header, bodyStart: Math.ceil((end + 1) / 4) * 4 };
+    return { header, bodyStart: Math.ceil((end + 1) / 4) * 4, buf };
   } catch {
     return null;
   }
@@ -180,10 +179,9 @@ export class CompiledGazetteerError extends Error {
 export function openCompiledGazetteer(bytes: Uint8Array): Gazetteer {
   const read = readHeader(bytes);
   if (read === null) throw new CompiledGazetteerError('not a compiled gazetteer');
-  const { header, bodyStart } = read;
+  const { header, bodyStart, buf } = read;
   if (header.endianness !== endianness()) throw new CompiledGazetteerError('compiled on a machine of other byte order');
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const slice = (name: Section | WordSection): Uint8Array => {
+  const slice = (name: Section | WordSection): Buffer => {
     const place = header.sections[name];
     if (place === undefined) throw new CompiledGazetteerError(`no ${name} section`);
     const [start, length] = place;
@@ -191,10 +189,7 @@ export function openCompiledGazetteer(bytes: Uint8Array): Gazetteer {
       throw new CompiledGazetteerError(`${name} runs past the end of the file`);
     return buf.subarray(bodyStart + start, bodyStart + start + length);
   };
-  const text = (name: Section | WordSection): string => {
-    const part = slice(name);
-    return Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
-  };
+  const text = (name: Section | WordSection): string => slice(name).toString('utf8');
   const u32 = (name: Section): Uint32Array => {
     const part = slice(name);
     if (part.byteOffset % 4 === 0) return new Uint32Array(part.buffer, part.byteOffset, part.byteLength / 4);
@@ -204,8 +199,7 @@ export function openCompiledGazetteer(bytes: Uint8Array): Gazetteer {
   };
 
   const count = header.entries;
-  const rowsSection = slice('rows');
-  const rows = Buffer.from(rowsSection.buffer, rowsSection.byteOffset, rowsSection.byteLength);
+  const rows = slice('rows');
   const rowStarts = u32('rowStarts');
   if (rowStarts.length !== count + 1) throw new CompiledGazetteerError('row offsets do not match the entry count');
   const made: (GazetteerEntry | undefined)[] = new Array(count);

@@ -70,11 +70,23 @@ export function lowerWordIn(text: string, word: string): boolean {
     // A low surrogate may end a lower-case letter outside the BMP: decided the long way, as where the
     // character before could belong to the word that holds this one ("al-", "d’", "é").
     if (before >= 0 && ((before >= 0xdc00 && before <= 0xdfff) || IN_LOWER_WORD.test(text[at - 1] as string)))
-      return new Set(text.match(LOWER_WORD)).has(word);
+      return lowerWordsOf(text).has(word);
     LOWER_WORD_AT.lastIndex = at;
     if (LOWER_WORD_AT.exec(text)?.[0] === word) return true;
   }
   return false;
+}
+
+// A report asks for several names: its words are gathered once, for the last text asked about.
+let gatheredText: string | null = null;
+let gathered: ReadonlySet<string> = new Set();
+
+function lowerWordsOf(text: string): ReadonlySet<string> {
+  if (text !== gatheredText) {
+    gathered = new Set(text.match(LOWER_WORD));
+    gatheredText = text;
+  }
+  return gathered;
 }
 
 /** What \b takes for a word character, with or without the u flag: [A-Za-z0-9_]. */

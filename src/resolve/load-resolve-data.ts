@@ -100,6 +100,7 @@ function expandWorldFile(bytes: Buffer, path: string): GazetteerEntry[] {
 
 let shippedEntries: GazetteerEntry[] | null = null;
 let shippedIndex: Gazetteer | null = null;
+let shippedIndexError: Error | null = null;
 
 /**
  * Every shipped place: the detailed Afghan file and the world file (which leaves Afghanistan to it).
@@ -184,7 +185,14 @@ export function writeShippedIndex(path = SHIPPED_INDEX_PATH): { entries: number;
  */
 export function gazetteerWith(imported: readonly GazetteerEntry[]): Gazetteer {
   if (imported.length === 0) {
-    shippedIndex ??= openShippedIndex() ?? createGazetteer(readShippedEntriesSync());
+    // A damaged compiled file fails every caller with the same error, read once.
+    if (shippedIndexError !== null) throw shippedIndexError;
+    try {
+      shippedIndex ??= openShippedIndex() ?? createGazetteer(readShippedEntriesSync());
+    } catch (error) {
+      shippedIndexError = error as Error;
+      throw error;
+    }
     return shippedIndex;
   }
   const ids = new Set(imported.map((e) => e.id));

@@ -113,6 +113,16 @@ async function indexNames(store: Store): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** The SQLite settings an index rebuild changes while it runs (none on PostgreSQL). */
+async function sortSettings(store: Store): Promise<unknown[]> {
+  if (store.dialect.name !== 'sqlite') return [];
+  const read = async (name: string) => (await sql.raw(`pragma ${name}`).execute(store.db)).rows;
+  const settings = [await read('cache_size'), await read('temp_store'), await read('threads')];
+  // A store opens with a 64 MB cache and temporary data in memory: the rebuild changes both.
+  expect(settings.slice(0, 2)).toEqual([[{ cache_size: -65536 }], [{ temp_store: 2 }]]);
+  return settings;
+}
+
 describe('COPY text format', () => {
   it('escapes what would end a field or a row, and writes null as \\N', () => {
     expect(copyField(null)).toBe('\\N');
@@ -151,6 +161,7 @@ describe.each(STORE_KINDS)('a large import on %s', (kind) => {
 
   it('stores the same rows, text intact, whether in batches or as one exclusive load', async () => {
     const indexesBefore = await indexNames(exclusive.store);
+    const settingsBefore = await sortSettings(exclusive.store);
     expect(await importCsv(batched.store, resolvers, false)).toMatchObject({ imported: ROWS, failed: 0 });
     expect(await importCsv(exclusive.store, resolvers, true)).toMatchObject({ imported: ROWS, failed: 0 });
     const a = await stored(batched.store);
@@ -164,6 +175,8 @@ describe.each(STORE_KINDS)('a large import on %s', (kind) => {
     expect(a.claims.find((c) => c.dataset_id === '900050')?.source).toBe('Wire\t50 "quoted"\\path\r\nsecond line');
     // The indexes the load rebuilt are all back, and the totals agree with the rows.
     expect(await indexNames(exclusive.store)).toEqual(indexesBefore);
+    // The rebuild sorted on helper threads with a small cache; the connection has its own again.
+    expect(await sortSettings(exclusive.store)).toEqual(settingsBefore);
     await totalsMatchScan(exclusive.store);
     await totalsMatchScan(batched.store);
   }, 120_000);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkTotalsRow, BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
@@ -35,6 +36,36 @@ function keptByLoad(db: BetterSqlite3.Database, index: IndexRow): boolean {
     | { name: string }
     | undefined;
   return first?.name === 'incident_id';
+}
+
+/** Sort threads beside the connection's own while indexes are built: a core besides this one. */
+const SORT_THREADS = Math.min(2, Math.max(0, availableParallelism() - 1));
+
+/**
+ * Runs `build` (CREATE INDEX statements) with SQLite's sorter on helper threads. The sorter sorts
+ * runs of keys on its threads and merges them, but only when it keeps its runs in temporary files
+ * (with temp_store = MEMORY it uses none) and only when the keys outgrow one run, whose size is the
+ * page cache's: so the cache is made small for the build. Rebuilding the ten indexes a 200,000-row
+ * import sets aside took 2.2-2.3 s single-threaded, 1.3-1.4 s this way with a 1 MB cache, 1.6 s with
+ * 4 MB and 1.9 s with 8 MB. The connection's settings are put back afterwards, whatever happens.
+ */
+function sortingInParallel(db: BetterSqlite3.Database, build: () => void): void {
+  if (SORT_THREADS === 0) {
+    build();
+    return;
+  }
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma('temp_store = FILE');
+  db.pragma(`threads = ${SORT_THREADS}`);
+  db.pragma('cache_size = -1024');
+  try {
+    build();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma('threads = 0');
+    db.pragma(`temp_store = ${tempStore}`);
+  }
 }
 
 /**
@@ -122,9 +153,10 @@ export function sqliteBulkWrites(db: BetterSqlite3.Database): BulkWrites {
         .all()
         .filter((i) => keptByLoad(db, i as IndexRow) === false) as IndexRow[];
       for (const i of suspended) db.exec(`drop index "${i.name}"`);
-      return async () => {
-        for (const i of suspended) db.exec(i.sql);
-      };
+      return async () =>
+        sortingInParallel(db, () => {
+          for (const i of suspended) db.exec(i.sql);
+        });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { ACLED_EVENT_TYPES, type AcledEventType, EventType } from '../core/incident.js';
 import { violenceType } from '../merge/classify-event.js';
-import type { ImportedIncident } from '../store/incident-imports.js';
+import type { ImportedIncident } from '../store/import-row.js';
 import { ACLED_COLUMNS, wherePrecOfGeo } from './acled-format.js';
 import { countryByIso, countryByName } from './countries.js';
 import { acledRange } from './date-codes.js';

@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StoreDialect } from '../store/dialect.js';
-import {
-  BulkTotals,
-  type ImportBatchResult,
-  type ImportRow,
-  writeImportedIncidents,
-} from '../store/incident-imports.js';
+import type { ImportRow } from '../store/import-row.js';
+import { BulkTotals, type ImportBatchResult, writeImportedIncidents } from '../store/incident-imports.js';
 import { LoadedIds } from '../store/loaded-ids.js';
 import type { Database } from '../store/schema.js';
 

@@ -1,5 +1,5 @@
 import type { DeathCategory, ViolenceType } from '../core/incident.js';
-import type { ImportedIncident } from '../store/incident-imports.js';
+import type { ImportedIncident } from '../store/import-row.js';
 import { countryByName } from './countries.js';
 import { rangeOf, yearRange } from './date-codes.js';
 import { GED_COLUMNS } from './ged-format.js';

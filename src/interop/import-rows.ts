@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import type { Resolvers } from '../merge/build-incidents.js';
-import { type ImportRow, importRow } from '../store/incident-imports.js';
+import { type ImportRow, importRow } from '../store/import-row.js';
 import { readAcledRow } from './acled-import.js';
 import { readCsvRecords } from './csv-records.js';
 import { type DatasetFormat, datasetName, readHeader } from './dataset-header.js';

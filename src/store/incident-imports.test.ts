@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, STORE_KINDS, type TestStore } from '../../test/support/stores.js';
-import { type ImportedIncident, saveImportedIncidents } from './incident-imports.js';
+import type { ImportedIncident } from './import-row.js';
+import { saveImportedIncidents } from './incident-imports.js';
 import { loadMembers } from './incident-membership.js';
 import { readTotals } from './incident-totals.js';
 

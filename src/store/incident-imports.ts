@@ -1,14 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Incident } from '../core/incident.js';
-import { datasetClaimsValue } from './dataset-claims.js';
 import type { BulkTotalsRow, StoreDialect } from './dialect.js';
+import { type ImportedIncident, type ImportRow, INCIDENT_COLUMNS, importRow } from './import-row.js';
 import { writeExtractedValues } from './incident-effective.js';
 import type { LoadedIds } from './loaded-ids.js';
 import type { Store } from './open-store.js';
 import type { Database, DatasetClaimTable, IncidentTable } from './schema.js';
-
-/** An incident read from a coded dataset (UCDP GED, ACLED): no source passages, its own id. */
-export type ImportedIncident = Omit<Incident, 'id' | 'sources' | 'dataset_id'> & { dataset_id: string };
 
 export interface ImportBatchResult {
   inserted: number;
@@ -24,72 +20,6 @@ function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** An imported incident's row as values in this order: a bulk load writes millions, so no object per row. */
-const INCIDENT_COLUMNS = [
-  'date_start',
-  'date_end',
-  'date_precision',
-  'place_name',
-  'gazetteer_id',
-  'lat',
-  'lon',
-  'admin1',
-  'admin2',
-  'country',
-  'where_prec',
-  'place_approximate',
-  'event_type',
-  'sub_event_type',
-  'violence_type',
-  'side_a',
-  'side_b',
-  'deaths_low',
-  'deaths_best',
-  'deaths_high',
-  'deaths_a',
-  'deaths_b',
-  'deaths_civilians',
-  'deaths_unknown',
-  'summary',
-  'dataset',
-  'dataset_id',
-  'created_at',
-] as const satisfies readonly (keyof IncidentTable)[];
-
-function incidentValues(i: ImportedIncident, now: string): unknown[] {
-  const p = i.place;
-  return [
-    i.date.start,
-    i.date.end,
-    i.date.precision,
-    p?.name ?? null,
-    p?.gazetteer_id ?? null,
-    p?.lat ?? null,
-    p?.lon ?? null,
-    p?.admin1 ?? null,
-    p?.admin2 ?? null,
-    p?.country ?? null,
-    p?.where_prec ?? null,
-    p?.approximate ? 1 : 0,
-    i.event_type,
-    i.sub_event_type,
-    i.violence_type,
-    i.side_a,
-    i.side_b,
-    i.deaths.low,
-    i.deaths.best,
-    i.deaths.high,
-    i.deaths_by.side_a,
-    i.deaths_by.side_b,
-    i.deaths_by.civilians,
-    i.deaths_by.unknown,
-    i.summary.slice(0, 1000),
-    i.dataset,
-    i.dataset_id,
-    now,
-  ];
-}
-
 /** A row's values by column name (a re-imported row's update, which is rare enough for objects). */
 function incidentRow(values: readonly unknown[]): Insertable<IncidentTable> {
   return Object.fromEntries(INCIDENT_COLUMNS.map((c, n) => [c, values[n]])) as unknown as Insertable<IncidentTable>;
@@ -102,34 +32,6 @@ const EVENT_TYPE = at('event_type');
 const DEATHS_LOW = at('deaths_low');
 const DEATHS_BEST = at('deaths_best');
 const DEATHS_HIGH = at('deaths_high');
-
-/**
- * An imported incident as the bulk path writes it, built as soon as its row is read: value lists
- * in column order and the dataset's statement already as stored. A batch waiting to be written
- * holds a handful of objects per row instead of a tree of them, which the young generation's
- * scavenges would copy again and again.
- */
-export interface ImportRow {
-  dataset: string;
-  dataset_id: string;
-  /** INCIDENT_COLUMNS order, without the id. */
-  values: unknown[];
-  /** [side, actor_id, name, inter] per side. */
-  actors: unknown[][];
-  /** The dataset's statement (source, claims JSON), or null when it states no number. */
-  stated: [source: string | null, claims: string] | null;
-}
-
-export function importRow(i: ImportedIncident, now: string): ImportRow {
-  const value = i.claims.length > 0 ? datasetClaimsValue(i.dataset, i.claims) : null;
-  return {
-    dataset: i.dataset,
-    dataset_id: i.dataset_id,
-    values: incidentValues(i, now),
-    actors: i.actors.map((a) => [a.side, a.actor_id, a.name, a.inter]),
-    stated: value ? [value.source, value.claims] : null,
-  };
-}
 
 function child<V>(map: Map<string, V>, key: string, value: V): V {
   map.set(key, value);

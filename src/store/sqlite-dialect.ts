@@ -49,7 +49,9 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE',
     refreshStatistics: async (kysely) => {
-      // Analyses what changed enough to need it, with a bounded sample on large tables.
+      // Analyses every table that changed enough to need it (0x10000), in full: with optimize's own
+      // bound on the sample (0x10), 200,000 imported incidents read as 2,001 per event type instead of
+      // 100,000, and the long-span flag as selective when every row had the same value.
       await sql`pragma optimize=0x10002`.execute(kysely);
     },
     ...sqliteBulkWrites(db),

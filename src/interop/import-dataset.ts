@@ -163,9 +163,15 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       await flush();
       await pending;
     };
-    if (options.exclusive) await exclusively(store, readRows);
-    else await readRows((rows) => saveImportRows(store, rows));
-    if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
+    const refresh = async () => {
+      if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);
+    };
+    if (options.exclusive) {
+      await store.dialect.checkpointAside(() => exclusively(store, readRows), refresh);
+    } else {
+      await readRows((rows) => saveImportRows(store, rows));
+      await refresh();
+    }
     return summary;
   } finally {
     // A refused header or a store failure stops reading; the file must not stay open behind it.

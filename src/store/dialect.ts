@@ -83,6 +83,13 @@ export interface StoreDialect {
    * PostgreSQL's readers of those tables wait for the load to commit.
    */
   suspendIndexes(trx: Kysely<Database>): Promise<() => Promise<void>>;
+  /**
+   * Run `load`, one large transaction, and then `after`, while the load's writes are copied from
+   * SQLite's log into the store on a helper thread instead of at the load's commit: the copy is
+   * mostly the disk's work, and `after` (refreshing statistics) mostly the processor's. Resolves once
+   * both are done. PostgreSQL runs the two one after the other.
+   */
+  checkpointAside<T>(load: () => Promise<T>, after: () => Promise<void>): Promise<T>;
 }
 
 /** What each engine's bulk path provides of the dialect (sqlite-bulk.ts, postgres-bulk.ts). */

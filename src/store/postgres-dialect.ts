@@ -33,6 +33,11 @@ export function createPostgresDialect(url: string): StoreDialect {
         db,
       );
     },
+    checkpointAside: async (load, after) => {
+      const result = await load();
+      await after();
+      return result;
+    },
     ...postgresBulkWrites(pool),
   };
 }

@@ -116,17 +116,16 @@ export function sqliteBulkWrites(db: BetterSqlite3.Database): BulkWrites {
           const tuple = `(${columns.map(() => '?').join(', ')})`;
           return `insert into ${table} (${columns.join(', ')}) values ${Array(count).fill(tuple).join(', ')}`;
         });
-      // Rows go ROWS_PER_INSERT to a statement: a fifth less work than one statement per row.
-      const many = insert(ROWS_PER_INSERT);
-      const params: unknown[] = new Array(ROWS_PER_INSERT * columns.length);
-      let i = 0;
-      for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+      // Rows go ROWS_PER_INSERT to a statement, a fifth less work than one statement per row, and
+      // the rest in one statement of their own length: a batch of 250 took 26 more before.
+      const full: unknown[] = new Array(ROWS_PER_INSERT * columns.length);
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const count = Math.min(ROWS_PER_INSERT, rows.length - i);
+        const params = count === ROWS_PER_INSERT ? full : new Array(count * columns.length);
         let k = 0;
-        for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const value of rows[r] as unknown[]) params[k++] = value;
-        many.run(params);
+        for (let r = i; r < i + count; r++) for (const value of rows[r] as unknown[]) params[k++] = value;
+        insert(count).run(params);
       }
-      const one = insert(1);
-      for (; i < rows.length; i++) one.run(rows[i]);
     },
     updateRows: async (_trx, table, columns, rows) => {
       if (columns[0] !== 'id') throw new Error(`updateRows needs id first, got ${columns.join(', ')}`);

@@ -18,6 +18,7 @@ import { pageCoveringMigration } from './0014-page-covering.js';
 import { incidentMatchMigration } from './0015-incident-match.js';
 import { datasetClaimsMigration } from './0016-dataset-claims.js';
 import { claimsCountedMigration } from './0017-claims-counted.js';
+import { sqliteDateIndexMigration } from './0018-sqlite-date-index.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -42,6 +43,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0015-incident-match': incidentMatchMigration(),
         '0016-dataset-claims': datasetClaimsMigration(dialect),
         '0017-claims-counted': claimsCountedMigration(),
+        '0018-sqlite-date-index': sqliteDateIndexMigration(dialect),
       };
     },
   };

@@ -29,6 +29,15 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('reads plain fields around a quoted one, and quote marks inside plain fields, as text', async () => {
+    const text = '7,AFG-1,2014,"Wire, ""Kabul""",x"y,,3.5,\r\n8,b"c,"",d,"e\nf",g\n9,,,"",\n';
+    expect(await everySplit(text)).toEqual([
+      { line: 1, fields: ['7', 'AFG-1', '2014', 'Wire, "Kabul"', 'x"y', '', '3.5', ''] },
+      { line: 2, fields: ['8', 'b"c', '', 'd', 'e\nf', 'g'] },
+      { line: 4, fields: ['9', '', '', '', ''] },
+    ]);
+  });
+
   it('reports a broken quoted field by its line and reads on from the next line', async () => {
     expect(await everySplit('a,b\n1,"x"y\n2,z\n3,"never closed\n')).toEqual([
       { line: 1, fields: ['a', 'b'] },

@@ -95,7 +95,19 @@ function readQuoted(s: string, pos: number, end: boolean): Quoted | null {
   const fields: string[] = [];
   let lines = 1;
   let i = pos;
+  // The next quote mark at or after i; plain fields up to it are split in one go (a GED row quotes
+  // one field of 49: walking the others one by one was most of reading it).
+  let quote = -1;
   for (;;) {
+    if (quote < i) quote = s.indexOf('"', i);
+    if (quote > i && s.charCodeAt(quote - 1) === 44) {
+      const newline = s.indexOf('\n', i);
+      if (newline === -1 || newline > quote) {
+        // Plain fields, then a quoted one, all on this line.
+        for (const field of s.slice(i, quote - 1).split(',')) fields.push(field);
+        i = quote;
+      }
+    }
     if (s.charCodeAt(i) === 34) {
       let value = '';
       let from = i + 1;
@@ -127,12 +139,18 @@ function readQuoted(s: string, pos: number, end: boolean): Quoted | null {
       if (c === 13 && i + 1 >= s.length && !end) return null;
       return { error: `text after the closing quote of field ${fields.length}`, at: i };
     }
-    const comma = s.indexOf(',', i);
     let newline = s.indexOf('\n', i);
     if (newline === -1) {
       if (!end) return null;
       newline = s.length;
     }
+    if (quote === -1 || quote > newline) {
+      // No quote mark left in the record: the rest is plain fields.
+      const stop = newline > i && s.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      for (const field of s.slice(i, stop).split(',')) fields.push(field);
+      return { fields, next: newline + 1, lines };
+    }
+    const comma = s.indexOf(',', i);
     if (comma !== -1 && comma < newline) {
       fields.push(s.slice(i, comma));
       i = comma + 1;

@@ -95,69 +95,70 @@ function readQuoted(s: string, pos: number, end: boolean): Quoted | null {
   const fields: string[] = [];
   let lines = 1;
   let i = pos;
-  // The next quote mark at or after i; plain fields up to it are split in one go (a GED row quotes
-  // one field of 49: walking the others one by one was most of reading it).
+  // The next quote mark at or after i: plain fields up to it, or to the end of a record with none
+  // left, are split in one go (a GED row quotes one field of 49: walking the others one by one was
+  // most of reading it).
   let quote = -1;
   for (;;) {
     if (quote < i) quote = s.indexOf('"', i);
-    if (quote > i && s.charCodeAt(quote - 1) === 44) {
-      const newline = s.indexOf('\n', i);
-      if (newline === -1 || newline > quote) {
-        // Plain fields, then a quoted one, all on this line.
+    if (s.charCodeAt(i) !== 34) {
+      let newline = s.indexOf('\n', i);
+      if (newline === -1) {
+        if (!end) return null;
+        newline = s.length;
+      }
+      if (quote === -1 || quote > newline) {
+        // No quote mark left in the record: the rest is plain fields.
+        const stop = newline > i && s.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        for (const field of s.slice(i, stop).split(',')) fields.push(field);
+        return { fields, next: newline + 1, lines };
+      }
+      if (s.charCodeAt(quote - 1) === 44) {
+        // Plain fields, then a quoted one.
         for (const field of s.slice(i, quote - 1).split(',')) fields.push(field);
         i = quote;
-      }
-    }
-    if (s.charCodeAt(i) === 34) {
-      let value = '';
-      let from = i + 1;
-      for (;;) {
-        const q = s.indexOf('"', from);
-        if (q === -1) {
-          return end ? { error: 'a quoted field is never closed', at: s.length } : null;
-        }
-        if (s.charCodeAt(q + 1) === 34) {
-          value += s.slice(from, q + 1);
-          from = q + 2;
+      } else {
+        // A quote mark inside a plain field is text: this field ends at its comma.
+        const comma = s.indexOf(',', i);
+        if (comma !== -1 && comma < newline) {
+          fields.push(s.slice(i, comma));
+          i = comma + 1;
           continue;
         }
-        if (q + 1 >= s.length && !end) return null;
-        value += s.slice(from, q);
-        i = q + 1;
-        break;
+        const stop = newline > i && s.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        fields.push(s.slice(i, stop));
+        return { fields, next: newline + 1, lines };
       }
-      lines += countLines(value, 0, value.length);
-      fields.push(value);
-      const c = s.charCodeAt(i);
-      if (c === 44) {
-        i += 1;
+    }
+    // A quoted field starts at i.
+    let value = '';
+    let from = i + 1;
+    for (;;) {
+      const q = s.indexOf('"', from);
+      if (q === -1) {
+        return end ? { error: 'a quoted field is never closed', at: s.length } : null;
+      }
+      if (s.charCodeAt(q + 1) === 34) {
+        value += s.slice(from, q + 1);
+        from = q + 2;
         continue;
       }
-      if (c === 13 && s.charCodeAt(i + 1) === 10) return { fields, next: i + 2, lines };
-      if (c === 10) return { fields, next: i + 1, lines };
-      if (i >= s.length) return { fields, next: i, lines };
-      if (c === 13 && i + 1 >= s.length && !end) return null;
-      return { error: `text after the closing quote of field ${fields.length}`, at: i };
+      if (q + 1 >= s.length && !end) return null;
+      value += s.slice(from, q);
+      i = q + 1;
+      break;
     }
-    let newline = s.indexOf('\n', i);
-    if (newline === -1) {
-      if (!end) return null;
-      newline = s.length;
-    }
-    if (quote === -1 || quote > newline) {
-      // No quote mark left in the record: the rest is plain fields.
-      const stop = newline > i && s.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      for (const field of s.slice(i, stop).split(',')) fields.push(field);
-      return { fields, next: newline + 1, lines };
-    }
-    const comma = s.indexOf(',', i);
-    if (comma !== -1 && comma < newline) {
-      fields.push(s.slice(i, comma));
-      i = comma + 1;
+    lines += countLines(value, 0, value.length);
+    fields.push(value);
+    const c = s.charCodeAt(i);
+    if (c === 44) {
+      i += 1;
       continue;
     }
-    const stop = newline > i && s.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    fields.push(s.slice(i, stop));
-    return { fields, next: newline + 1, lines };
+    if (c === 13 && s.charCodeAt(i + 1) === 10) return { fields, next: i + 2, lines };
+    if (c === 10) return { fields, next: i + 1, lines };
+    if (i >= s.length) return { fields, next: i, lines };
+    if (c === 13 && i + 1 >= s.length && !end) return null;
+    return { error: `text after the closing quote of field ${fields.length}`, at: i };
   }
 }

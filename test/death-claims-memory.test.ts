@@ -6,7 +6,8 @@ import type { ReadDocument } from '../src/core/document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { DeathClaimsMemory } from '../src/store/death-claims-memory.js';
 import { type NewDocument, saveDocuments } from '../src/store/document-store.js';
-import { DEATH_COLUMNS, recomputeIncidents } from '../src/store/incident-store.js';
+import { DEATH_COLUMNS } from '../src/store/incident-columns.js';
+import { recomputeIncidents } from '../src/store/incident-store.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
 

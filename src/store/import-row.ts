@@ -1,5 +1,6 @@
 import type { Incident } from '../core/incident.js';
 import { datasetClaimsValue } from './dataset-claims.js';
+import { DEATH_COLUMNS } from './incident-columns.js';
 import type { IncidentTable } from './schema.js';
 
 // What the thread reading a dataset file builds of each row (interop/import-worker.ts): nothing here
@@ -27,13 +28,7 @@ export const INCIDENT_COLUMNS = [
   'violence_type',
   'side_a',
   'side_b',
-  'deaths_low',
-  'deaths_best',
-  'deaths_high',
-  'deaths_a',
-  'deaths_b',
-  'deaths_civilians',
-  'deaths_unknown',
+  ...DEATH_COLUMNS,
   'summary',
   'dataset',
   'dataset_id',

@@ -14,3 +14,14 @@ export function placeColumns(place: ResolvedPlace | null) {
     place_approximate: place?.approximate ? 1 : 0,
   };
 }
+
+/** The columns an incident's deaths estimate writes. */
+export const DEATH_COLUMNS = [
+  'deaths_low',
+  'deaths_best',
+  'deaths_high',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+] as const;

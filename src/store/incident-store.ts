@@ -12,7 +12,7 @@ import {
 } from '../merge/match-incidents.js';
 import type { DeathClaimsMemory } from './death-claims-memory.js';
 import type { StoreDialect } from './dialect.js';
-import { placeColumns } from './incident-columns.js';
+import { DEATH_COLUMNS, placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
@@ -557,17 +557,6 @@ async function countedClaimsOf(
   }
   return claims;
 }
-
-/** The columns an incident's deaths estimate writes. */
-export const DEATH_COLUMNS = [
-  'deaths_low',
-  'deaths_best',
-  'deaths_high',
-  'deaths_a',
-  'deaths_b',
-  'deaths_civilians',
-  'deaths_unknown',
-] as const;
 
 type DeathRow = Pick<IncidentRow, 'id' | (typeof DEATH_COLUMNS)[number]> & { snapshot: number | null };
 

@@ -20,15 +20,25 @@ export interface ImportWorkerData {
   resolve: ImportResolveData;
 }
 
-/** From the worker: the header, then slices as JSON (one string copies faster than a tree of rows). */
+/** From the worker: the header, then records as JSON arrays (one string copies faster than a tree of rows). */
 export type ImportWorkerMessage =
   | { type: 'header'; format: DatasetFormat; dataset: string }
   | { type: 'slice'; json: string }
   | { type: 'done' }
   | { type: 'error'; invalid: boolean; where: string; problem: string; message: string };
 
-/** Slices the worker may read ahead of the writer: enough to keep both threads busy, bounded. */
-export const READ_AHEAD = 4;
+/**
+ * Characters of JSON in one message at most (a record longer than that goes alone). A string
+ * larger than V8's largest ordinary object (128 KB; two bytes a character once a name is written
+ * with a letter such as "ā") is a large object: it gets fresh pages of its own, in the reading
+ * thread as it is flattened to be sent, and in this one as it is received. Slices of 250 GED rows
+ * (about 400 KB each) faulted in 226,000 pages over 200,000 rows, and the kernel's time for those
+ * was a sixth of the import's CPU on a virtual machine; messages under the limit faulted 85,000.
+ */
+export const MESSAGE_CHARS = 48_000;
+
+/** Messages the worker may send ahead of the writer: enough to keep both threads busy, bounded. */
+export const READ_AHEAD = 16;
 
 // From dist/ the worker is plain JavaScript. From src/ (tsx, tests) it is TypeScript, and loader
 // hooks do not follow a thread: the worker registers tsx itself before it loads the module.

@@ -6,7 +6,7 @@ import { type ActorIndex, createActorIndex } from '../resolve/actors.js';
 import type { Gazetteer } from '../resolve/gazetteer.js';
 import { gazetteerWith } from '../resolve/load-resolve-data.js';
 import { readImportSource } from './import-rows.js';
-import { type ImportWorkerData, type ImportWorkerMessage, READ_AHEAD } from './import-thread.js';
+import { type ImportWorkerData, type ImportWorkerMessage, MESSAGE_CHARS, READ_AHEAD } from './import-thread.js';
 
 // The thread of an import that reads and checks a dataset file (import-thread.ts) while the main
 // thread stores what it sends. It never touches the store.
@@ -37,18 +37,34 @@ const resolvers: Resolvers = {
   },
 };
 
+/** Records written as JSON and not yet sent, and how many characters they hold. */
+let pending: string[] = [];
+let pendingChars = 0;
+
+async function sendPending(): Promise<void> {
+  while (credit === 0) {
+    await new Promise<void>((r) => {
+      resume = r;
+    });
+  }
+  credit -= 1;
+  send({ type: 'slice', json: `[${pending.join(',')}]` });
+  pending = [];
+  pendingChars = 0;
+}
+
 try {
   const source = await readImportSource(createReadStream(data.path), { ...data, resolvers });
   send({ type: 'header', format: source.format, dataset: source.dataset });
   for await (const slice of source.slices) {
-    while (credit === 0) {
-      await new Promise<void>((r) => {
-        resume = r;
-      });
+    for (const event of slice) {
+      const json = JSON.stringify(event);
+      if (pending.length > 0 && pendingChars + json.length > MESSAGE_CHARS) await sendPending();
+      pending.push(json);
+      pendingChars += json.length + 1;
     }
-    credit -= 1;
-    send({ type: 'slice', json: JSON.stringify(slice) });
   }
+  if (pending.length > 0) await sendPending();
   send({ type: 'done' });
 } catch (error) {
   const e = error as Error;

@@ -425,3 +425,32 @@ describe('an import read on a worker thread', () => {
     expect(await there.store.db.selectFrom('incidents').select('id').execute()).toEqual(before);
   }, 60_000);
 });
+
+describe('ids reserved for a bulk load on PostgreSQL', () => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await createTestStore('postgres');
+  }, 60_000);
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const reserve = (count: number) =>
+    t.store.db.transaction().execute((trx) => t.store.dialect.reserveIds(trx, 'incidents', count));
+
+  it('are the ids the sequence gives, also when the range is broken as another writer would break it', async () => {
+    const first = await reserve(5);
+    expect(first.map((id) => id - (first[0] as number))).toEqual([0, 1, 2, 3, 4]);
+    // A sequence stepping by two gives what another session's calls between ours would: no range.
+    const { rows } = await sql<{ name: string }>`select pg_get_serial_sequence('incidents', 'id') as name`.execute(
+      t.store.db,
+    );
+    await sql.raw(`alter sequence ${rows[0]?.name} increment by 2`).execute(t.store.db);
+    const broken = await reserve(4);
+    expect(broken.map((id) => id - (broken[0] as number))).toEqual([0, 2, 4, 6]);
+    // None taken twice: the ends of the broken range were asked for, then the ids listed anew.
+    expect(broken[0]).toBeGreaterThan(first[4] as number);
+    const next = await reserve(1);
+    expect(next[0]).toBeGreaterThan(broken[3] as number);
+  });
+});

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
+import type { Database } from './schema.js';
 
 /** Migration 0010's trigger that counts inserted incidents into incident_totals once per statement. */
 const INSERT_TOTALS_TRIGGER = 'incident_totals_insert';
@@ -62,6 +63,19 @@ export function postgresBulkWrites(pool: pg.Pool): BulkWrites {
     const pid = (client as unknown as { processID: number | null }).processID;
     if (pid !== null) clients.delete(pid);
   });
+  // A transaction keeps its connection to the end: its client is looked up once, not per COPY
+  // (three round trips a batch).
+  const clientsOf = new WeakMap<Kysely<Database>, pg.PoolClient>();
+  const clientOf = async (trx: Kysely<Database>, table: string): Promise<pg.PoolClient> => {
+    let client = clientsOf.get(trx);
+    if (client === undefined) {
+      const { rows: found } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      client = clients.get(found[0]?.pid as number);
+      if (!client) throw new Error(`bulk insert into ${table}: the transaction's connection is not one of the pool's`);
+      clientsOf.set(trx, client);
+    }
+    return client;
+  };
   // Each table's id sequence, looked up once: pg_get_serial_sequence per reserved id cost more than
   // the nextval itself (60 ms of 5,000 ids).
   const sequences = new Map<string, string>();
@@ -81,15 +95,20 @@ export function postgresBulkWrites(pool: pg.Pool): BulkWrites {
         sequence = rows[0]?.name as string;
         sequences.set(table, sequence);
       }
-      const { rows } = await sql<{ id: number }>`select nextval(${sequence}::regclass)::integer as id
-        from generate_series(1, ${count})`.execute(trx);
+      // One session's nextval calls in one statement are consecutive unless another session takes
+      // ids from the same sequence meanwhile: the range comes back as its ends, and only when
+      // another writer broke it are the ids listed (5,000 rows to send took 20 ms a batch).
+      const taken = sql`select nextval(${sequence}::regclass)::integer as id from generate_series(1, ${count})`;
+      const { rows: ends } = await sql<{ first: number; last: number }>`select min(id) as first, max(id) as last
+        from (${taken}) as t`.execute(trx);
+      const { first, last } = ends[0] as { first: number; last: number };
+      if (last - first + 1 === count) return Array.from({ length: count }, (_, i) => first + i);
+      const { rows } = await sql<{ id: number }>`${taken}`.execute(trx);
       return rows.map((r) => r.id);
     },
     insertRows: async (trx, table, columns, rows) => {
       if (rows.length === 0) return;
-      const { rows: found } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-      const client = clients.get(found[0]?.pid as number);
-      if (!client) throw new Error(`bulk insert into ${table}: the transaction's connection is not one of the pool's`);
+      const client = await clientOf(trx, table);
       const names = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
       const stream = client.query(copyFrom(`copy ${table} (${names}) from stdin`));
       const failed = new Promise<never>((_, reject) => stream.once('error', reject));

@@ -33,7 +33,7 @@ export type ImportWorkerMessage =
  * with a letter such as "ā") is a large object: it gets fresh pages of its own, in the reading
  * thread as it is flattened to be sent, and in this one as it is received. Slices of 250 GED rows
  * (about 400 KB each) faulted in 226,000 pages over 200,000 rows, and the kernel's time for those
- * was a sixth of the import's CPU on a virtual machine; messages under the limit faulted 85,000.
+ * was a sixth of the import's CPU on a virtual machine; messages under the limit faulted 84,000.
  */
 export const MESSAGE_CHARS = 48_000;
 

@@ -15,25 +15,10 @@ import type { StoreDialect } from './dialect.js';
 import { sqliteBulkWrites } from './sqlite-bulk.js';
 import { checkpointAside } from './sqlite-checkpoint.js';
 
-/**
- * The page size of a store made from now on (SQLite's default is 4 KB). Against 4 KB pages, by
- * turns on this machine: 200,000 GED rows imported 0.5-1.5 s sooner in 11 runs of 13 (about 8%:
- * fewer writes to the log, fewer reads of the sorter's files, shallower indexes); a GROUP BY over
- * every incident took 16% less; the API's pages and aggregates and `tally ingest` took the same
- * within the noise. A commit of one changed row took 0.41 ms instead of 0.14-0.29, since it writes
- * each page it changed whole. Stores made before keep their 4 KB pages.
- */
-export const NEW_STORE_PAGE_SIZE = 16_384;
-
-/** The log is copied into the store once it holds this much (wal_autocheckpoint, in pages). */
-const CHECKPOINT_BYTES = 32 * 1024 * 1024;
-
 export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
   let db: BetterSqlite3.Database;
   try {
     db = new BetterSqlite3(path);
-    // Set before the first page is written; a store keeps the page size it was made with.
-    if (db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
     // WAL keeps readers working while an ingest writes, and a killed writer leaves a store that opens cleanly.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -44,8 +29,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     db.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
     // A checkpoint copies the log into the store and waits for the disk; at the default 1,000 pages
     // (4 MB) commits took 1.4-1.7 s of an ingest of 5,000 reports, 0.9 s at 8,192 pages (32 MB).
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.pragma(`wal_autocheckpoint = ${Math.round(CHECKPOINT_BYTES / pageSize)}`);
+    db.pragma('wal_autocheckpoint = 8192');
     // A statement that can fire a trigger or write several rows opens a statement journal, by default
     // a temporary file: an incident insert (the totals trigger fires) took 120-160 us, 77 with the
     // journal in memory, and ingesting 5,000 reports spent 13% less time in SQLite. A 200,000-row

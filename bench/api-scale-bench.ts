@@ -1,4 +1,4 @@
-import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { loadResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { importDataset } from '../src/interop/import-dataset.js';
 import { openStore } from '../src/store/open-store.js';
 import { measureApi, type RouteThroughput } from './api-throughput.js';
-import { log, timed, writeResults } from './bench-support.js';
+import { log, removeSqliteFiles, timed, writeResults } from './bench-support.js';
 import { generateGedCsv } from './ged-rows.js';
 
 // The API on a SQLite store of 1,000,000 GED rows (TALLY_BENCH_SCALE_ROWS), to compare with the
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const csv = join(DATA, `ged-${ROWS}.csv`);
   await generateGedCsv(csv, ROWS);
   const path = join(DATA, `api-scale-${ROWS}.db`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  removeSqliteFiles(path);
   const store = await openStore(path);
   try {
     const resolve = await loadResolveData(store);
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     process.stdout.write(text);
   } finally {
     await store.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    removeSqliteFiles(path);
   }
 }
 

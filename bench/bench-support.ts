@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Median milliseconds of `runs` calls, after `warmup` untimed ones. */
@@ -10,8 +10,18 @@ export async function medianMs(runs: number, fn: () => Promise<unknown>, warmup 
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return round(times[Math.floor((times.length - 1) / 2)] as number);
+  return round(median(times));
+}
+
+/** The middle value (the lower of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+}
+
+/** A SQLite store's file and its log files, gone if they were there. */
+export function removeSqliteFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {

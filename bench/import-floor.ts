@@ -1,6 +1,7 @@
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { readCsvRecords } from '../src/interop/csv-records.js';
+import { removeSqliteFiles } from './bench-support.js';
 
 /**
  * The floor an import is measured against: the same CSV reader, then one prepared INSERT per row
@@ -8,7 +9,7 @@ import { readCsvRecords } from '../src/interop/csv-records.js';
  * places or actors, no incidents: what storing the file costs at the least.
  */
 export async function importFloor(csv: string, path: string): Promise<{ rows: number; ms: number }> {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  removeSqliteFiles(path);
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -31,6 +32,6 @@ export async function importFloor(csv: string, path: string): Promise<{ rows: nu
   db.exec('commit');
   const ms = performance.now() - started;
   db.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  removeSqliteFiles(path);
   return { rows, ms: Math.round(ms) };
 }

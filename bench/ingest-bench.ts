@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { log, writeResults } from './bench-support.js';
+import { log, removeSqliteFiles, writeResults } from './bench-support.js';
 import { wireReports } from './report-corpus.js';
 
 // `tally ingest` end to end (read, extract, resolve, merge, store) over a folder of wire reports,
@@ -84,7 +84,7 @@ interface IngestRun {
 async function ingest(docs: number, jobs: number, kind: Kind = 'wire'): Promise<IngestRun> {
   const { folder, bytes } = corpus(docs, kind);
   const db = join(DATA, `ingest-bench-${jobs}.db`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  removeSqliteFiles(db);
   const load = loadavg()[0] as number;
   const started = performance.now();
   const child = spawn(
@@ -99,7 +99,7 @@ async function ingest(docs: number, jobs: number, kind: Kind = 'wire'): Promise<
   });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const seconds = (performance.now() - started) / 1000;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  removeSqliteFiles(db);
   if (code !== 0) throw new Error(`tally ingest --jobs ${jobs} exited with ${code}: ${out}`);
   log(`${docs} ${kind} reports, --jobs ${jobs}: ${out.trim()} in ${seconds.toFixed(1)} s`);
   return {

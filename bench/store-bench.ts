@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { loadResolveData, type ResolveData, resolversFrom } from '../src/app/ana
 import { importDataset } from '../src/interop/import-dataset.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { measureApi, type RouteThroughput } from './api-throughput.js';
-import { log, timed, writeResults } from './bench-support.js';
+import { log, median, removeSqliteFiles, timed, writeResults } from './bench-support.js';
 import type { DuckDbFigures } from './duckdb-figures.js';
 import { generateGedCsv } from './ged-rows.js';
 import { importFloor } from './import-floor.js';
@@ -54,15 +54,6 @@ async function importInto(store: Store, resolve: ResolveData, csv: string): Prom
 
 const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
-}
-
-function removeSqlite(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-}
-
 /** The floor and Tally's SQLite import, run by turns: how long each took, run by run. */
 interface ImportTurns {
   floor_ms: number[];
@@ -79,23 +70,24 @@ async function importTurns(
   path: string,
 ): Promise<{ turns: ImportTurns; store: Store; resolve: ResolveData }> {
   const turns: ImportTurns = { floor_ms: [], import_ms: [] };
-  for (let run = 1; ; run += 1) {
+  for (let run = 1; run <= IMPORT_RUNS; run += 1) {
     const floor = await importFloor(csv, join(DATA, `floor-${ROWS}.db`));
     if (floor.rows !== ROWS) throw new Error(`the floor stored ${floor.rows} of ${ROWS} rows`);
     turns.floor_ms.push(floor.ms);
     log(`floor: ${floor.rows} rows in ${Math.round(floor.ms / 1000)} s`);
-    removeSqlite(path);
+    removeSqliteFiles(path);
     const store = await openStore(path);
+    let kept = false;
     try {
       const resolve = await loadResolveData(store);
       turns.import_ms.push(await importInto(store, resolve, csv));
-      if (run === IMPORT_RUNS) return { turns, store, resolve };
-    } catch (error) {
-      await store.close();
-      throw error;
+      kept = run === IMPORT_RUNS;
+      if (kept) return { turns, store, resolve };
+    } finally {
+      if (!kept) await store.close();
     }
-    await store.close();
   }
+  throw new Error(`TALLY_BENCH_IMPORT_RUNS is ${IMPORT_RUNS}: at least one import is needed`);
 }
 
 async function onSqlite(
@@ -110,7 +102,7 @@ async function onSqlite(
     return { figures: { ...figures, api: await measureApi(store, resolversFrom(resolve), API_SECONDS) }, turns };
   } finally {
     await store.close();
-    removeSqlite(path);
+    removeSqliteFiles(path);
   }
 }
 

@@ -250,14 +250,6 @@ export function openCompiledGazetteer(bytes: Uint8Array): Gazetteer {
   // Built when a text is first scanned for place names: a dataset import and most server
   // requests only look names up, and the 83,000 words took 40-60 ms of every thread's start.
   let firstWords: Map<string, number> | undefined;
-  const firstWordTable = (): Map<string, number> => {
-    if (firstWords === undefined) {
-      const words = wordText.toString('utf8').split('\n');
-      firstWords = new Map();
-      for (let i = 0; i < words.length; i++) firstWords.set(words[i] as string, counts[i] as number);
-    }
-    return firstWords;
-  };
 
   let all: GazetteerEntry[] | undefined;
   let byId: Map<string, GazetteerEntry> | undefined;
@@ -278,7 +270,12 @@ export function openCompiledGazetteer(bytes: Uint8Array): Gazetteer {
     withFolded,
     maxWords: header.longestName + 1,
     get firstWords() {
-      return firstWordTable();
+      firstWords ??= new Map(
+        text('firstWords')
+          .split('\n')
+          .map((word, i) => [word, counts[i] as number]),
+      );
+      return firstWords;
     },
     lowercaseNames: new Set(header.lowercaseNames),
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadResolveData, loadResolvers, resolversFrom } from '../src/app/analyse-document.js';
 import { InvalidInputError } from '../src/core/errors.js';
 import type { ReviewedIncident } from '../src/core/review.js';
-import { formatProblem, importDataset } from '../src/interop/import-dataset.js';
+import { formatProblem, type ImportProgress, importDataset } from '../src/interop/import-dataset.js';
 import { MESSAGE_CHARS } from '../src/interop/import-thread.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
 import { loadMembers } from '../src/store/incident-membership.js';
@@ -435,6 +435,42 @@ describe('an import read on a worker thread', () => {
     expect(a.problems[1]).toMatch(/^ged-worker\.csv:\d+: date_start/);
     expect(await stored(there.store)).toEqual(await stored(here.store));
     await totalsMatchScan(there.store);
+  }, 60_000);
+
+  it('reports how far it has read, on either thread: records and bytes, up to the whole file', async () => {
+    const lines = generatedGedCsv(900, awkward).split('\n');
+    // A row that cannot be read counts as a record read too.
+    lines[5] = (lines[5] ?? '').split(',').slice(2).join(',');
+    const csv = lines.join('\n');
+    const path = join(dir, 'ged-progress.csv');
+    writeFileSync(path, csv);
+    const resolve = await loadResolveData(there.store);
+    const run = async (store: Store, worker: boolean) => {
+      const seen: ImportProgress[] = [];
+      const summary = await importDataset(store, Readable.from(worker ? [] : [csv]), {
+        file: 'ged-progress.csv',
+        resolvers: resolversFrom(resolve),
+        now: NOW,
+        batchSize: 100,
+        onProgress: (p) => seen.push(p),
+        worker: worker ? { path, resolve } : undefined,
+      });
+      return { summary, seen };
+    };
+    for (const [store, worker] of [
+      [here.store, false],
+      [there.store, true],
+    ] as const) {
+      const { summary, seen } = await run(store, worker);
+      expect(summary).toMatchObject({ imported: 899, failed: 1 });
+      expect(seen.length).toBeGreaterThan(1);
+      for (const [k, p] of seen.entries()) {
+        const before = seen[k - 1] ?? { records: 0, bytes: 0 };
+        expect(p.records).toBeGreaterThan(before.records);
+        expect(p.bytes).toBeGreaterThanOrEqual(before.bytes);
+      }
+      expect(seen.at(-1)).toEqual({ records: 900, bytes: Buffer.byteLength(csv) });
+    }
   }, 60_000);
 
   it('refuses a file that is not a dataset by its header, as this thread does, storing nothing', async () => {

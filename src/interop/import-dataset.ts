@@ -22,6 +22,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called once per row that cannot be imported, as it is found. */
   onProblem?: (problem: ImportProblem) => void;
+  /** Called as records are read, a few hundred at a time: for a progress bar. */
+  onProgress?: (progress: ImportProgress) => void;
   /**
    * The import may hold the store for its whole run (the CLI): the file is then stored in one
    * transaction, all or nothing, and a load of at least a quarter of the store's incidents rebuilds
@@ -45,6 +47,12 @@ export interface ImportProblem {
   /** The line the row starts on; null when it is not known. */
   line: number | null;
   message: string;
+}
+
+/** How far an import has read: records (rows and problems) and bytes of the file. */
+export interface ImportProgress {
+  records: number;
+  bytes: number;
 }
 
 /** "FILE:LINE: problem", as the CLI prints it. */
@@ -120,10 +128,11 @@ export async function importDataset(store: Store, input: Readable, options: Impo
   let source: ImportSource | null = null;
   try {
     source = await openSource(store, input, options, batchSize);
-    const { format, dataset, slices } = source;
+    const { format, dataset, slices, bytesRead } = source;
     const summary: ImportSummary = { format, dataset, imported: 0, updated: 0, failed: 0 };
     let batch: ImportRow[] = [];
     let lastLine = 1;
+    let records = 0;
 
     const readRows = async (write: WriteBatch) => {
       // One batch is stored while the next is read: on PostgreSQL the server writes as this process
@@ -159,6 +168,8 @@ export async function importDataset(store: Store, input: Readable, options: Impo
           batch.push(event.row);
           if (batch.length >= batchSize) await flush();
         }
+        records += slice.length;
+        options.onProgress?.({ records, bytes: bytesRead() });
       }
       await flush();
       await pending;

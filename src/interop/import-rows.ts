@@ -17,6 +17,8 @@ export interface ImportSource {
   format: DatasetFormat;
   dataset: string;
   slices: AsyncIterable<ImportEvent[]>;
+  /** Bytes of the input read so far: at most a buffer's worth ahead of the slices given. */
+  bytesRead(): number;
   /** Stops reading (a refused file or a failed store); the file must not stay open behind it. */
   close(): Promise<void>;
 }
@@ -43,7 +45,14 @@ export async function readImportSource(
   options: ReadOptions,
 ): Promise<ImportSource> {
   const { file } = options;
-  const records = readCsvRecords(input)[Symbol.asyncIterator]();
+  let bytes = 0;
+  async function* counted(): AsyncGenerator<Buffer | string> {
+    for await (const chunk of input) {
+      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      yield chunk;
+    }
+  }
+  const records = readCsvRecords(counted())[Symbol.asyncIterator]();
   const close = async () => {
     await records.return?.(undefined);
   };
@@ -90,7 +99,7 @@ export async function readImportSource(
       }
       if (slice.length > 0) yield slice;
     }
-    return { format: header.format, dataset, slices: slices(), close };
+    return { format: header.format, dataset, slices: slices(), bytesRead: () => bytes, close };
   } catch (error) {
     await close();
     throw error;

@@ -23,7 +23,7 @@ export interface ImportWorkerData {
 /** From the worker: the header, then records as JSON arrays (one string copies faster than a tree of rows). */
 export type ImportWorkerMessage =
   | { type: 'header'; format: DatasetFormat; dataset: string }
-  | { type: 'slice'; json: string }
+  | { type: 'slice'; json: string; bytes: number }
   | { type: 'done' }
   | { type: 'error'; invalid: boolean; where: string; problem: string; message: string };
 
@@ -129,6 +129,8 @@ export async function readInWorker(
       ? failed(first)
       : new Error(`${options.file}: the reading thread sent ${first.type} first`);
   }
+  // Bytes of the file read as of the last slice given, as the reading thread counted them.
+  let bytes = 0;
   async function* slices(): AsyncGenerator<ImportEvent[]> {
     for (;;) {
       const m = await next();
@@ -137,8 +139,9 @@ export async function readInWorker(
       if (m.type !== 'slice') continue;
       // The worker goes on with the next slice while this one is stored.
       worker.postMessage('ack');
+      bytes = m.bytes;
       yield JSON.parse(m.json) as ImportEvent[];
     }
   }
-  return { format: first.format, dataset: first.dataset, slices: slices(), close };
+  return { format: first.format, dataset: first.dataset, slices: slices(), bytesRead: () => bytes, close };
 }

@@ -41,14 +41,14 @@ const resolvers: Resolvers = {
 let pending: string[] = [];
 let pendingChars = 0;
 
-async function sendPending(): Promise<void> {
+async function sendPending(bytes: number): Promise<void> {
   while (credit === 0) {
     await new Promise<void>((r) => {
       resume = r;
     });
   }
   credit -= 1;
-  send({ type: 'slice', json: `[${pending.join(',')}]` });
+  send({ type: 'slice', json: `[${pending.join(',')}]`, bytes });
   pending = [];
   pendingChars = 0;
 }
@@ -59,12 +59,12 @@ try {
   for await (const slice of source.slices) {
     for (const event of slice) {
       const json = JSON.stringify(event);
-      if (pending.length > 0 && pendingChars + json.length > MESSAGE_CHARS) await sendPending();
+      if (pending.length > 0 && pendingChars + json.length > MESSAGE_CHARS) await sendPending(source.bytesRead());
       pending.push(json);
       pendingChars += json.length + 1;
     }
   }
-  if (pending.length > 0) await sendPending();
+  if (pending.length > 0) await sendPending(source.bytesRead());
   send({ type: 'done' });
 } catch (error) {
   const e = error as Error;

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import { SingleBar } from 'cli-progress';
 import { loadResolveData, resolversFrom } from '../../app/analyse-document.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { describeFsError } from '../../ingest/collect-files.js';
 import { checkDatasetVersion } from '../../interop/dataset-header.js';
 import { EXPORT_FORMATS, type ExportFormat, storePages, writeExport } from '../../interop/export-incidents.js';
-import { formatProblem, importDataset } from '../../interop/import-dataset.js';
+import { formatProblem, type ImportProgress, importDataset } from '../../interop/import-dataset.js';
 import { createActorIndex } from '../../resolve/actors.js';
 import { loadActorRegistry } from '../../resolve/load-resolve-data.js';
 import { openStore } from '../../store/open-store.js';
@@ -91,6 +92,40 @@ export async function runExport(db: string, flags: ExportFlags): Promise<number>
   }
 }
 
+/**
+ * A progress bar on a terminal for an import from a file: bytes read of the file's size, and records
+ * read. A million GED rows take a minute or more, and without it nothing is printed until the end.
+ * Problems are written above the bar. Without a terminal (or with --json, or from standard input)
+ * only the problems are written, as they come.
+ */
+function importBar(file: string, flags: ImportFlags) {
+  const size = file === '-' ? null : statSync(file).size;
+  const bar =
+    process.stderr.isTTY && !flags.json && size !== null
+      ? new SingleBar({
+          stream: process.stderr,
+          clearOnComplete: true,
+          format: 'importing {bar} {percentage}% | {records} records',
+        })
+      : null;
+  let at: ImportProgress = { records: 0, bytes: 0 };
+  bar?.start(size ?? 0, 0, { records: 0 });
+  return {
+    update(progress: ImportProgress) {
+      at = progress;
+      bar?.update(progress.bytes, { records: progress.records });
+    },
+    aside(text: string) {
+      bar?.stop();
+      process.stderr.write(text);
+      bar?.start(size ?? 0, at.bytes, { records: at.records });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
 export interface ImportFlags {
   datasetVersion?: string;
   json?: boolean;
@@ -109,15 +144,17 @@ export async function runImport(db: string, file: string, flags: ImportFlags): P
     // A file on disk is read and checked on a second thread while this one stores; standard input
     // is read here.
     const resolve = await loadResolveData(store, flags.actors);
+    const bar = importBar(file, flags);
     const summary = await importDataset(store, input, {
       file,
       datasetVersion: flags.datasetVersion,
       resolvers: resolversFrom(resolve),
       now: new Date().toISOString(),
-      onProblem: (problem) => process.stderr.write(`${formatProblem(problem)}\n`),
+      onProblem: (problem) => bar.aside(`${formatProblem(problem)}\n`),
+      onProgress: (progress) => bar.update(progress),
       exclusive: true,
       worker: file === '-' ? undefined : { path: file, resolve },
-    });
+    }).finally(() => bar.stop());
     if (flags.json) printJson(summary);
     else {
       const updated = summary.updated > 0 ? `; ${summary.updated} already stored, updated in place` : '';

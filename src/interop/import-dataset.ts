@@ -49,10 +49,14 @@ export interface ImportProblem {
   message: string;
 }
 
-/** How far an import has read: records (rows and problems) and bytes of the file. */
+/**
+ * How far an import has read: records (rows and problems) and bytes of the file. Once every row is
+ * stored, `finishing` says what remains: the indexes set aside built again, the commit, statistics.
+ */
 export interface ImportProgress {
   records: number;
   bytes: number;
+  finishing?: true;
 }
 
 /** "FILE:LINE: problem", as the CLI prints it. */
@@ -173,6 +177,7 @@ export async function importDataset(store: Store, input: Readable, options: Impo
       }
       await flush();
       await pending;
+      options.onProgress?.({ records, bytes: bytesRead(), finishing: true });
     };
     const refresh = async () => {
       if (summary.imported >= STATISTICS_AFTER) await store.dialect.refreshStatistics(store.db);

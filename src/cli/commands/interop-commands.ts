@@ -105,20 +105,24 @@ function importBar(file: string, flags: ImportFlags) {
       ? new SingleBar({
           stream: process.stderr,
           clearOnComplete: true,
-          format: 'importing {bar} {percentage}% | {records} records',
+          format: '{phase} {bar} {percentage}% | {records} records',
         })
       : null;
   let at: ImportProgress = { records: 0, bytes: 0 };
-  bar?.start(size ?? 0, 0, { records: 0 });
+  const payload = (p: ImportProgress) => ({
+    records: p.records,
+    phase: p.finishing ? 'indexing and committing' : 'importing',
+  });
+  bar?.start(size ?? 0, 0, payload(at));
   return {
     update(progress: ImportProgress) {
       at = progress;
-      bar?.update(progress.bytes, { records: progress.records });
+      bar?.update(progress.bytes, payload(progress));
     },
     aside(text: string) {
       bar?.stop();
       process.stderr.write(text);
-      bar?.start(size ?? 0, at.bytes, { records: at.records });
+      bar?.start(size ?? 0, at.bytes, payload(at));
     },
     stop() {
       bar?.stop();

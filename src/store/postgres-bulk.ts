@@ -4,10 +4,8 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
+import { INSERT_TOTALS_TRIGGER } from './migrations/0013-bulk-totals.js';
 import type { Database } from './schema.js';
-
-/** Migration 0010's trigger that counts inserted incidents into incident_totals once per statement. */
-const INSERT_TOTALS_TRIGGER = 'incident_totals_insert';
 
 /** A BulkTotalsRow's fields, in its order. */
 const TOTALS_FIELDS = ['month', 'admin1', 'event_type', 'dataset', ...TOTAL_COLUMNS] as const;

@@ -2,10 +2,7 @@ import { availableParallelism } from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkTotalsRow, BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
-import { BULK_LOAD_TABLE } from './migrations/0013-bulk-totals.js';
-
-/** Counts each inserted incident into incident_totals, unless a bulk load is on (migration 0013). */
-const INSERT_TOTALS_TRIGGER = 'incident_totals_insert';
+import { BULK_LOAD_TABLE, INSERT_TOTALS_TRIGGER } from './migrations/0013-bulk-totals.js';
 
 /** Within SQLite's 32,766 bound parameters for any table Tally has. */
 const ROWS_PER_INSERT = 32;

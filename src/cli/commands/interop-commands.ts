@@ -99,7 +99,9 @@ export async function runExport(db: string, flags: ExportFlags): Promise<number>
  * only the problems are written, as they come.
  */
 function importBar(file: string, flags: ImportFlags) {
-  const size = file === '-' ? null : statSync(file).size;
+  // Only a regular file has a size to read up to (not standard input, a pipe or a device).
+  const info = file === '-' ? null : statSync(file);
+  const size = info?.isFile() ? info.size : null;
   const bar =
     process.stderr.isTTY && !flags.json && size !== null
       ? new SingleBar({

@@ -4,7 +4,11 @@ import type { StoreDialect } from '../dialect.js';
 /** A row here, only ever inside a bulk load's own transaction, makes SQLite's insert trigger stand aside. */
 export const BULK_LOAD_TABLE = 'incident_bulk_load';
 
-const TRIGGER = 'incident_totals_insert';
+/**
+ * The trigger, of this name on both engines, that counts inserted incidents into incident_totals: a
+ * row trigger on SQLite (0007, 0008), a statement trigger on PostgreSQL (0010).
+ */
+export const INSERT_TOTALS_TRIGGER = 'incident_totals_insert';
 const HEAD = /after insert on incidents\s+begin/i;
 const GUARD = `after insert on incidents when not exists (select 1 from ${BULK_LOAD_TABLE}) begin`;
 
@@ -22,7 +26,7 @@ export function bulkTotalsMigration(dialect: StoreDialect): Migration {
       if (dialect.name !== 'sqlite') return;
       await sql.raw(`create table ${BULK_LOAD_TABLE} (active integer not null)`).execute(db);
       await rewriteTrigger(db, (text) => {
-        if (!HEAD.test(text)) throw new Error(`${TRIGGER} has an unexpected shape: ${text.slice(0, 80)}`);
+        if (!HEAD.test(text)) throw new Error(`${INSERT_TOTALS_TRIGGER} has an unexpected shape: ${text.slice(0, 80)}`);
         return text.replace(HEAD, GUARD);
       });
     },
@@ -37,9 +41,9 @@ export function bulkTotalsMigration(dialect: StoreDialect): Migration {
 async function rewriteTrigger(db: Kysely<unknown>, change: (text: string) => string): Promise<void> {
   const found = await sql<{
     sql: string;
-  }>`select sql from sqlite_master where type = 'trigger' and name = ${TRIGGER}`.execute(db);
+  }>`select sql from sqlite_master where type = 'trigger' and name = ${INSERT_TOTALS_TRIGGER}`.execute(db);
   const text = found.rows[0]?.sql;
-  if (!text) throw new Error(`${TRIGGER} is missing: the store's totals would not be kept`);
-  await sql.raw(`drop trigger ${TRIGGER}`).execute(db);
+  if (!text) throw new Error(`${INSERT_TOTALS_TRIGGER} is missing: the store's totals would not be kept`);
+  await sql.raw(`drop trigger ${INSERT_TOTALS_TRIGGER}`).execute(db);
   await sql.raw(change(text)).execute(db);
 }

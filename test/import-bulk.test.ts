@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadResolveData, loadResolvers, resolversFrom } from '../src/app/analyse-document.js';
 import { InvalidInputError } from '../src/core/errors.js';
@@ -12,6 +12,7 @@ import { MESSAGE_CHARS } from '../src/interop/import-thread.js';
 import type { Resolvers } from '../src/merge/build-incidents.js';
 import { loadMembers } from '../src/store/incident-membership.js';
 import { TOTAL_COLUMNS } from '../src/store/migrations/0008-effective-incidents.js';
+import { migrationProvider } from '../src/store/migrations/index.js';
 import type { Store } from '../src/store/open-store.js';
 import { copyChunks, copyField } from '../src/store/postgres-bulk.js';
 import { generatedGedCsv } from './support/datasets.js';
@@ -206,6 +207,42 @@ describe.each(STORE_KINDS)('a large import on %s', (kind) => {
     await totalsMatchScan(exclusive.store);
     await totalsMatchScan(batched.store);
   }, 120_000);
+
+  it.runIf(kind === 'sqlite')(
+    'keeps the statistics without value samples, so matching a report plans by its own index',
+    async () => {
+      const { db } = exclusive.store;
+      const count = async (table: string) =>
+        Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n);
+      // The import analysed the tables: counts per index, no samples.
+      expect(await count('sqlite_stat1')).toBeGreaterThan(5);
+      expect(await count('sqlite_stat4')).toBe(0);
+      // Ingest's matching asks for a province's incidents of the tally dataset, which an import of
+      // another dataset leaves empty: read from samples, that one value looked like the way in.
+      const admin1 = (
+        await db.selectFrom('incidents').select('admin1').where('admin1', 'is not', null).executeTakeFirst()
+      )?.admin1;
+      const plan = async () =>
+        (
+          await sql<{ detail: string }>`explain query plan select id from incidents
+            where dataset = ${'tally'} and admin1 = ${admin1} and long_span = ${0} and date_start > ${'2010-01-01'}`.execute(
+            db,
+          )
+        ).rows
+          .map((r) => r.detail)
+          .join('; ');
+      expect(await plan()).toMatch(/incidents_match_admin/);
+      // A store analysed by an earlier version has samples; migration 0019 takes them away.
+      await sql`analyze`.execute(db);
+      expect(await count('sqlite_stat4')).toBeGreaterThan(0);
+      expect(await plan()).toMatch(/incidents_dataset_id/);
+      const migrator = new Migrator({ db, provider: migrationProvider(exclusive.store.dialect) });
+      expect((await migrator.migrateTo('0018-sqlite-date-index')).error).toBeUndefined();
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect(await count('sqlite_stat4')).toBe(0);
+      expect(await plan()).toMatch(/incidents_match_admin/);
+    },
+  );
 
   it('updates in place on a second import, keeping ids', async () => {
     const before = await exclusive.store.db

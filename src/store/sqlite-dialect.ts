@@ -14,6 +14,7 @@ import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
 import { sqliteBulkWrites } from './sqlite-bulk.js';
 import { checkpointAside } from './sqlite-checkpoint.js';
+import { dropStatisticsSamples } from './sqlite-statistics.js';
 
 export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
   let db: BetterSqlite3.Database;
@@ -54,6 +55,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
       // bound on the sample (0x10), 200,000 imported incidents read as 2,001 per event type instead of
       // 100,000, and the long-span flag as selective when every row had the same value.
       await sql`pragma optimize=0x10002`.execute(kysely);
+      await dropStatisticsSamples(kysely);
     },
     checkpointAside: (load, after) => checkpointAside(db, resolve(path), load, after),
     ...sqliteBulkWrites(db),

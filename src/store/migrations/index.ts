@@ -19,6 +19,7 @@ import { incidentMatchMigration } from './0015-incident-match.js';
 import { datasetClaimsMigration } from './0016-dataset-claims.js';
 import { claimsCountedMigration } from './0017-claims-counted.js';
 import { sqliteDateIndexMigration } from './0018-sqlite-date-index.js';
+import { sqlitePlainStatisticsMigration } from './0019-sqlite-plain-statistics.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -44,6 +45,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0016-dataset-claims': datasetClaimsMigration(dialect),
         '0017-claims-counted': claimsCountedMigration(),
         '0018-sqlite-date-index': sqliteDateIndexMigration(dialect),
+        '0019-sqlite-plain-statistics': sqlitePlainStatisticsMigration(dialect),
       };
     },
   };

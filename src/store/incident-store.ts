@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Claim } from '../core/incident.js';
 import { moreSpecific } from '../merge/classify-event.js';
 import { type CountedClaim, countsTowardDeaths, DEATH_KIND, estimateDeaths } from '../merge/estimate.js';
@@ -16,6 +16,7 @@ import { DEATH_COLUMNS, placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
+import { MATCHED_DATASET } from './migrations/0020-tally-match-indexes.js';
 import { runShaped, slotsOf, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
@@ -137,7 +138,9 @@ function openIncidents(trx: Db, scope: Scope, value: ValueOf) {
   const open = trx
     .selectFrom('incidents')
     .select(MATCHED_COLUMNS)
-    .where('dataset', '=', 'tally')
+    // As a literal: the matching indexes hold this dataset's rows only (0020), which a planner can
+    // only know from the statement's own text.
+    .where('dataset', '=', sql.lit(MATCHED_DATASET))
     // A merged-away incident's claims count for the one it was merged into, which matches by itself.
     .where('status', 'not in', ['merged', 'void'])
     // A document's own incidents are distinct by its own reading; only other documents' may merge in.

@@ -20,6 +20,7 @@ import { datasetClaimsMigration } from './0016-dataset-claims.js';
 import { claimsCountedMigration } from './0017-claims-counted.js';
 import { sqliteDateIndexMigration } from './0018-sqlite-date-index.js';
 import { sqlitePlainStatisticsMigration } from './0019-sqlite-plain-statistics.js';
+import { tallyMatchIndexesMigration } from './0020-tally-match-indexes.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -46,6 +47,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0017-claims-counted': claimsCountedMigration(),
         '0018-sqlite-date-index': sqliteDateIndexMigration(dialect),
         '0019-sqlite-plain-statistics': sqlitePlainStatisticsMigration(dialect),
+        '0020-tally-match-indexes': tallyMatchIndexesMigration(),
       };
     },
   };

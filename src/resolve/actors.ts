@@ -301,7 +301,7 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     const startsTitled = titled(folded, i);
     // Most words start no alias and no titled name, and no group word follows within reach: nothing
     // can start here.
-    if (!head.opens && !startsTitled && !keys.slice(i + 1, last + 1).some((k) => k.described)) {
+    if (!head.opens && !startsTitled && !describedWithin(keys, i + 1, last)) {
       i += 1;
       continue;
     }
@@ -345,6 +345,12 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     i += found === null ? 1 : width;
   }
   return mentions;
+}
+
+/** Whether any of tokens from..to ends in a group word. */
+function describedWithin(keys: readonly TokenKeys[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if ((keys[k] as TokenKeys).described) return true;
+  return false;
 }
 
 /** The words of tokens i..j in one list (Array.prototype.flat took a tenth of the scanner's time). */

@@ -9,7 +9,14 @@ export interface Token {
 
 // A word is letters/digits joined by apostrophes, hyphens and dots inside it: Mazar-i-Sharif, Qal‘ah, U.S.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’‘ʿʾ.]|[-‐‑–])[\p{L}\p{M}\p{N}]+)*\.?/gu;
-const POSSESSIVE = /['’]s$/;
+
+/** Whether the word ends in a possessive 's (or ’s). */
+function possessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return false;
+  const mark = word.charCodeAt(n - 2);
+  return mark === 39 || mark === 0x2019;
+}
 
 // The place and the actor scanners read the same text one after the other: its tokens are kept
 // until another text comes. Callers only read the list.
@@ -30,7 +37,7 @@ function tokenize(text: string): Token[] {
     let word = m[0];
     // keep the dot of "U.S." but not a sentence-final one
     if (word.endsWith('.') && !/\.\p{L}\.$/u.test(word)) word = word.slice(0, -1);
-    word = word.replace(POSSESSIVE, '');
+    if (possessive(word)) word = word.slice(0, -2);
     if (word.length === 0) continue;
     tokens.push({ text: word, start: m.index, end: m.index + word.length });
   }
@@ -52,6 +59,11 @@ export interface JoinOptions {
 
 /** Whether tokens a and b (a before b) can belong to one name: only spaces (or what `options` allow) between. */
 export function adjacent(text: string, a: Token, b: Token, options: JoinOptions = {}): boolean {
+  // Most pairs of words have one space between them: no need to cut the gap out and test it.
+  if (b.start - a.end === 1) {
+    const c = text.charCodeAt(a.end);
+    if (c === 32 || c === 9 || c === 0xa0) return true;
+  }
   let gap = text.slice(a.end, b.start);
   if (options.possessive === true) gap = gap.replace(/^['’]s/, '');
   if (options.dash === true && /^[ \t\u00a0]{0,2}[-–—][ \t\u00a0]{0,2}$/.test(gap)) return true;

@@ -463,8 +463,14 @@ describe('an import read on a worker thread', () => {
   }
 
   it('stores the same rows and reports the same problems at the same lines as this thread', async () => {
-    // The rows cross the thread in many messages, one of them a row longer than a message's limit.
-    const long = (n: number) => (n === 123 ? { source_headline: 'Ghāzī Khān '.repeat(MESSAGE_CHARS / 8) } : awkward(n));
+    // The rows cross the thread in many messages, one of them a row longer than a message's limit;
+    // one month and province hold all three kinds of violence, so the totals the load counts have
+    // several groups to tell apart.
+    const long = (n: number) => ({
+      ...(n === 123 ? { source_headline: 'Ghāzī Khān '.repeat(MESSAGE_CHARS / 8) } : awkward(n)),
+      ...(n % 3 === 2 ? { type_of_violence: 3, side_b: 'Civilians' } : {}),
+      ...(n % 3 === 1 ? { type_of_violence: 2 } : {}),
+    });
     const lines = generatedGedCsv(600, long).split('\n');
     const at = (id: number) => lines.findIndex((l) => l.startsWith(`${id},`));
     // A row with a field too few, and one with a month that does not exist, among the good ones.

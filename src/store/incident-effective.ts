@@ -5,6 +5,7 @@ import { estimateDeaths } from '../merge/estimate.js';
 import { datasetClaimsById } from './dataset-claims.js';
 import { loadMembers } from './incident-membership.js';
 import { reviewClaims } from './incident-views.js';
+import { EXTRACTED_DATASET } from './migrations/0020-tally-match-indexes.js';
 import { runShaped, slotsOf } from './query-shapes.js';
 import { chunks, figureReviewsOfDocuments, latestIncidentReviews } from './review-store.js';
 import type { Database, IncidentExtractionTable, IncidentRow } from './schema.js';
@@ -162,7 +163,7 @@ export async function syncIncidents(db: Db, ids: number[]): Promise<void> {
           }
         : {}),
     };
-    if (row.dataset === 'tally' && !UNCOUNTED.has(status) && !(overrides && review?.deaths_set === 1)) {
+    if (row.dataset === EXTRACTED_DATASET && !UNCOUNTED.has(status) && !(overrides && review?.deaths_set === 1)) {
       const members = (await loadMembers(db, [id])).get(id);
       const e = await estimateFromClaims(db, members?.claims.map((c) => c.id) ?? []);
       Object.assign(values, {

@@ -16,7 +16,7 @@ import { DEATH_COLUMNS, placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
 import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
-import { MATCHED_DATASET } from './migrations/0020-tally-match-indexes.js';
+import { EXTRACTED_DATASET } from './migrations/0020-tally-match-indexes.js';
 import { runShaped, slotsOf, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
@@ -140,7 +140,7 @@ function openIncidents(trx: Db, scope: Scope, value: ValueOf) {
     .select(MATCHED_COLUMNS)
     // As a literal: the matching indexes hold this dataset's rows only (0020), which a planner can
     // only know from the statement's own text.
-    .where('dataset', '=', sql.lit(MATCHED_DATASET))
+    .where('dataset', '=', sql.lit(EXTRACTED_DATASET))
     // A merged-away incident's claims count for the one it was merged into, which matches by itself.
     .where('status', 'not in', ['merged', 'void'])
     // A document's own incidents are distinct by its own reading; only other documents' may merge in.
@@ -365,7 +365,7 @@ async function insertIncident(trx: Db, d: DraftIncident, now: string, claims: Cl
     side_a: d.side_a?.name ?? null,
     side_b: d.side_b?.name ?? null,
     summary: d.summary.slice(0, 1000),
-    dataset: 'tally',
+    dataset: EXTRACTED_DATASET,
     dataset_id: null,
     created_at: now,
     ...deathColumns(e),

@@ -1,12 +1,16 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 
-/** Where the matching indexes hold rows: the incidents reports made, the only ones a report merges into. */
-export const MATCHED_DATASET = 'tally';
+/**
+ * The dataset of the incidents Tally extracts from reports: the only ones a report merges into, and
+ * the only rows the matching indexes hold.
+ */
+export const EXTRACTED_DATASET = 'tally';
 
+/** Each matching index, its columns, and whether 0015 had it (over every dataset's incidents). */
 const MATCH_INDEXES = [
-  ['incidents_match_admin', ['admin1', 'long_span', 'date_start']],
-  ['incidents_match_place', ['gazetteer_id', 'long_span', 'date_start']],
-  ['incidents_match_date', ['long_span', 'date_start']],
+  ['incidents_match_admin', ['admin1', 'long_span', 'date_start'], true],
+  ['incidents_match_place', ['gazetteer_id', 'long_span', 'date_start'], true],
+  ['incidents_match_date', ['long_span', 'date_start'], false],
 ] as const;
 
 /**
@@ -28,14 +32,14 @@ export function tallyMatchIndexesMigration(): Migration {
           .createIndex(name)
           .on('incidents')
           .columns([...columns])
-          .where(sql.ref('dataset'), '=', sql.lit(MATCHED_DATASET))
+          .where(sql.ref('dataset'), '=', sql.lit(EXTRACTED_DATASET))
           .execute();
       }
     },
     async down(db: Kysely<unknown>) {
-      for (const [name, columns] of MATCH_INDEXES) {
+      for (const [name, columns, in0015] of MATCH_INDEXES) {
         await db.schema.dropIndex(name).execute();
-        if (name !== 'incidents_match_date')
+        if (in0015)
           await db.schema
             .createIndex(name)
             .on('incidents')

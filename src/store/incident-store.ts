@@ -172,12 +172,12 @@ async function overlapping(
   trx: Db,
   scope: Scope,
   key: IncidentKey,
-  documentId: number,
+  own: OwnIncidents,
   scopeValue: string | null,
 ): Promise<MatchedRow[]> {
   const from = shiftDay(key.date_start, -1);
   const values = {
-    document: documentId,
+    document: own.documentId,
     scope: scopeValue,
     from,
     to: shiftDay(key.date_end, 1),
@@ -197,32 +197,51 @@ async function overlapping(
     },
     values,
   );
-  return rows.sort((a, b) => a.id - b.id).slice(0, MAX_CANDIDATES);
+  return withoutOwn(rows, own)
+    .sort((a, b) => a.id - b.id)
+    .slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * The document being stored, and the incidents its drafts so far gave sources to: those its writes
+ * still hold back (Pending), which the query's own test for the document's sources cannot see yet.
+ */
+interface OwnIncidents {
+  documentId: number;
+  ids: ReadonlySet<number>;
+}
+
+function withoutOwn(rows: MatchedRow[], own: OwnIncidents): MatchedRow[] {
+  return own.ids.size === 0 ? rows : rows.filter((r) => !own.ids.has(r.id));
 }
 
 /** An incident already stored that this draft retells, if any, with the key it matched on. */
-async function findMatch(trx: Db, draft: DraftIncident, documentId: number): Promise<Candidate | null> {
+async function findMatch(trx: Db, draft: DraftIncident, own: OwnIncidents): Promise<Candidate | null> {
   const key = keyOfDraft(draft);
   const scope: Scope = key.admin1 !== null ? 'admin1' : key.gazetteer_id !== null ? 'place' : 'any';
   const scopeValue = key.admin1 ?? key.gazetteer_id;
   if (scope === 'any' && draft.undated) return null;
   if (draft.undated) {
-    const rows = await runShaped(
+    // As many more as the document's own incidents, which are set aside after.
+    const rows = await runShaped<MatchedRow>(
       trx,
       `incident-match-undated:${scope}`,
-      (value) => openIncidents(trx, scope, value).orderBy('id').limit(MAX_CANDIDATES),
-      { document: documentId, scope: scopeValue },
+      (value) =>
+        openIncidents(trx, scope, value)
+          .orderBy('id')
+          .limit(value<number>('limit')),
+      { document: own.documentId, scope: scopeValue, limit: MAX_CANDIDATES + own.ids.size },
     );
-    return pickUndatedMatch(key, await candidateKeys(trx, rows));
+    return pickUndatedMatch(key, await candidateKeys(trx, withoutOwn(rows, own).slice(0, MAX_CANDIDATES)));
   }
-  const keys = await candidateKeys(trx, await overlapping(trx, scope, key, documentId, scopeValue));
+  const keys = await candidateKeys(trx, await overlapping(trx, scope, key, own, scopeValue));
   if (scope === 'any') return pickPlacelessMatch(key, keys);
-  return keys.find((k) => sameIncident(key, k)) ?? (await placelessMatch(trx, key, documentId));
+  return keys.find((k) => sameIncident(key, k)) ?? (await placelessMatch(trx, key, own));
 }
 
 /** A stored incident no report has placed yet, that this placed report tells: the one of its dates, kind and parties. */
-async function placelessMatch(trx: Db, key: IncidentKey, documentId: number) {
-  return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(trx, 'unplaced', key, documentId, null)));
+async function placelessMatch(trx: Db, key: IncidentKey, own: OwnIncidents) {
+  return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(trx, 'unplaced', key, own, null)));
 }
 
 /** Why the draft is in the incident: what it told, and for a merge what agreed with the incident. */
@@ -268,8 +287,10 @@ export async function saveIncidents(
   // Incidents a draft joined with deaths of its own: the estimate reads only those (estimateDeaths),
   // so a join that brings none leaves it as it was.
   const moreDeaths = new Set<number>();
+  const pending = new PendingRows();
+  const own = { documentId, ids: new Set<number>() };
   for (const draft of drafts) {
-    const match = await findMatch(trx, draft, documentId);
+    const match = await findMatch(trx, draft, own);
     if (match === null && draft.undated) continue;
     const claims = claimRows(draft, documentId, figureIds);
     const id = match?.id ?? (await insertIncident(trx, draft, now, claims));
@@ -278,14 +299,14 @@ export async function saveIncidents(
       founded.delete(id);
       if (claims.some(countsTowardDeaths)) moreDeaths.add(id);
     }
-    await insertRows(trx, 'incident_merges', [
-      { incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now },
-    ]);
-    const actors = await addSourcesAndClaims(trx, id, documentId, draft, claims, match === null);
+    pending.merges.push({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now });
+    const actors = await addSourcesAndClaims(trx, pending, id, documentId, draft, claims, match === null);
+    if (draft.sources.length > 0) own.ids.add(id);
     memory?.added(id, claims.map(countedClaim), match === null);
-    if (match !== null) await settleSides(trx, match, actors, draft);
+    if (match !== null) await settleSides(trx, pending, match, actors, draft);
     touched.add(id);
   }
+  await pending.write(trx);
   const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
   else await recomputeIncidents(trx, stale, memory);
@@ -303,6 +324,7 @@ const UNIDENTIFIED_NAME = 'Unidentified armed group';
  */
 async function settleSides(
   trx: Db,
+  pending: PendingRows,
   // As findMatch read it: nothing since has written the incident's row.
   row: Candidate,
   actors: readonly IncidentParty[],
@@ -315,6 +337,8 @@ async function settleSides(
     sideA.some((a) => a.actor_id === UNIDENTIFIED_ID) &&
     sideA.some((a) => a.actor_id !== null && a.actor_id !== UNIDENTIFIED_ID)
   ) {
+    // This draft's own "unidentified" party, not written yet, goes as the stored one does.
+    pending.dropActor(id, 'a', UNIDENTIFIED_ID);
     await runShaped(
       trx,
       'incident-unidentified-delete',
@@ -404,19 +428,62 @@ function claimRows(d: DraftIncident, documentId: number, figureIds: number[]): C
     }));
 }
 
+/** Rows of the tables only a later document reads, in order. */
+type Rows<T extends 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims'> = Parameters<
+  typeof insertRows<T>
+>[2];
+
+/**
+ * A document's merges, sources, parties and claims, held back and written once its last draft is
+ * placed: four inserts for the document instead of four a draft (on PostgreSQL each one waits for
+ * the server). No draft reads what an earlier draft of its document wrote: a document's own incidents
+ * never match its later drafts (OwnIncidents), and so each incident gains parties at most once a
+ * document. Each table's rows keep their order, and so their ids.
+ */
+class PendingRows {
+  readonly merges: Rows<'incident_merges'> = [];
+  readonly sources: Rows<'incident_sources'> = [];
+  readonly actors: Rows<'incident_actors'> = [];
+  readonly claims: Rows<'incident_claims'> = [];
+
+  dropActor(incident: number, side: string, actorId: string): void {
+    const at = this.actors.findIndex((a) => a.incident_id === incident && a.side === side && a.actor_id === actorId);
+    if (at !== -1) this.actors.splice(at, 1);
+  }
+
+  async write(trx: Db): Promise<void> {
+    await insertChunked(trx, 'incident_merges', this.merges);
+    await insertChunked(trx, 'incident_sources', this.sources);
+    await insertChunked(trx, 'incident_actors', this.actors);
+    await insertChunked(trx, 'incident_claims', this.claims);
+  }
+}
+
+/**
+ * Rows at most per INSERT of held-back rows: each row count is a statement of its own to prepare
+ * and keep (insert-rows.ts, and PostgreSQL's named statements), so the counts stay few.
+ */
+const PENDING_CHUNK = 16;
+
+async function insertChunked<T extends 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims'>(
+  trx: Db,
+  table: T,
+  rows: Rows<T>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += PENDING_CHUNK) await insertRows(trx, table, rows.slice(i, i + PENDING_CHUNK));
+}
+
 async function addSourcesAndClaims(
   trx: Db,
+  pending: PendingRows,
   id: number,
   documentId: number,
   d: DraftIncident,
   claims: ClaimRow[],
   founded: boolean,
 ): Promise<IncidentParty[]> {
-  await insertRows(
-    trx,
-    'incident_sources',
-    d.sources.map((s) => ({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text })),
-  );
+  for (const s of d.sources)
+    pending.sources.push({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text });
   // A new incident has no parties yet.
   const existing: IncidentParty[] = founded
     ? []
@@ -437,16 +504,8 @@ async function addSourcesAndClaims(
     ] as const
   ).filter(([, a]) => a && !existing.some((e) => (e.actor_id ?? e.name) === (a.actor_id ?? a.name)));
   const added = actors.map(([side, a]) => ({ side, actor_id: a?.actor_id ?? null, name: a?.name ?? '' }));
-  await insertRows(
-    trx,
-    'incident_actors',
-    added.map((a) => ({ incident_id: id, ...a })),
-  );
-  await insertRows(
-    trx,
-    'incident_claims',
-    claims.map((c) => ({ incident_id: id, ...c })),
-  );
+  for (const a of added) pending.actors.push({ incident_id: id, ...a });
+  for (const c of claims) pending.claims.push({ incident_id: id, ...c });
   return [...existing, ...added];
 }
 

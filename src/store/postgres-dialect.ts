@@ -16,6 +16,8 @@ export function createPostgresDialect(url: string): StoreDialect {
   // An idle connection the server ends (a restart, a dropped database) must not take the process
   // down; the pool replaces it, and the next query reports any real outage.
   pool.on('error', () => {});
+  // Transactions that hold the merging lock; each is a Kysely transaction of its own, never reused.
+  const locked = new WeakSet<object>();
   return {
     name: 'postgres',
     location: redactPassword(url),
@@ -25,7 +27,10 @@ export function createPostgresDialect(url: string): StoreDialect {
     writesOneAtATime: false,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),
     lockIncidentMerging: async (trx) => {
+      // Held to the transaction's end: a batch of documents asks once, not once a document.
+      if (locked.has(trx)) return;
       await sql`select pg_advisory_xact_lock(${INCIDENT_LOCK})`.execute(trx);
+      locked.add(trx);
     },
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAnalyser, loadResolvers } from '../src/app/analyse-document.js';
+import type { Analysis } from '../src/app/ingest-documents.js';
+import type { ReadDocument } from '../src/core/document.js';
+import { readDocument } from '../src/ingest/read-document.js';
+import { type NewDocument, saveDocuments } from '../src/store/document-store.js';
+import { createTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
+
+// A checkpoint attack told twice: once with its attackers named, once by reporters who could not
+// say who they were.
+const NAMED =
+  'KUNDUZ, 4 March 2021 - Taliban fighters attacked a police checkpoint in Imam Sahib district of Kunduz province on Thursday, killing five policemen, the provincial police spokesman said.';
+const UNNAMED =
+  'KUNDUZ, 4 March 2021 - Unknown gunmen stormed a police checkpoint in Imam Sahib district of Kunduz province on Thursday and killed six policemen, officials said.';
+
+const analysed = new Map<string, { read: ReadDocument; analysis: Analysis }>();
+
+beforeAll(async () => {
+  const scratch = await createTestStore('sqlite');
+  try {
+    const analyse = createAnalyser(await loadResolvers(scratch.store));
+    for (const text of [NAMED, UNNAMED]) {
+      const read = await readDocument(Buffer.from(text), 'report.txt', { maxBytes: 100_000 });
+      analysed.set(text, { read, analysis: analyse(read) });
+    }
+  } finally {
+    await scratch.cleanup();
+  }
+}, 60_000);
+
+function document(text: string, edit: (a: Analysis) => Analysis = (a) => a): NewDocument {
+  const { read, analysis } = analysed.get(text) as { read: ReadDocument; analysis: Analysis };
+  const edited = edit(structuredClone(analysis));
+  return {
+    read,
+    source: 'test',
+    contentHash: createHash('sha256').update(text).update(JSON.stringify(edited.incidents)).digest('hex'),
+    bytes: text.length,
+    extraction: edited.extraction,
+    incidents: edited.incidents,
+    now: '2026-12-06T00:00:00.000Z',
+  };
+}
+
+describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore(kind);
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  const parties = (id: number) =>
+    t.store.db
+      .selectFrom('incident_actors')
+      .select(['side', 'actor_id'])
+      .where('incident_id', '=', id)
+      .orderBy('side')
+      .orderBy('actor_id')
+      .execute();
+  const incidents = () => t.store.db.selectFrom('incidents').select('id').orderBy('id').execute();
+
+  it('reads the attack with one reporting that the other never named as the named party’s, whichever came first', async () => {
+    const orders = [
+      [NAMED, UNNAMED],
+      [UNNAMED, NAMED],
+    ] as const;
+    for (const [i, [first, second]] of orders.entries()) {
+      const before = (await incidents()).length;
+      // One batch for the pair, and again as two batches.
+      await saveDocuments(t.store, [document(first, later(2 * i + 1)), document(second, later(2 * i + 1))]);
+      await saveDocuments(t.store, [document(first, later(2 * i + 2))]);
+      await saveDocuments(t.store, [document(second, later(2 * i + 2))]);
+      const added = (await incidents()).slice(before);
+      expect(added).toHaveLength(2);
+      for (const { id } of added) expect(await parties(id)).toEqual([{ side: 'a', actor_id: 'taliban' }]);
+    }
+  });
+
+  it('keeps two drafts of one report apart even when they tell of the same place, day and kind of event', async () => {
+    const twice = (a: Analysis): Analysis => ({ ...a, incidents: [...a.incidents, ...structuredClone(a.incidents)] });
+    await saveDocuments(t.store, [document(NAMED, twice)]);
+    const founded = await incidents();
+    expect(founded).toHaveLength(2);
+    // Another report of the same attack joins the first of them, and the merges say so.
+    await saveDocuments(t.store, [document(UNNAMED)]);
+    expect(await incidents()).toEqual(founded);
+    const merges = await t.store.db
+      .selectFrom('incident_merges')
+      .select(['incident_id', 'how'])
+      .orderBy('id')
+      .execute();
+    expect(merges).toEqual([
+      { incident_id: founded[0]?.id, how: 'founded' },
+      { incident_id: founded[1]?.id, how: 'founded' },
+      { incident_id: founded[0]?.id, how: 'merged' },
+    ]);
+    const sources = await t.store.db.selectFrom('incident_sources').select(['incident_id']).orderBy('id').execute();
+    expect(sources.map((s) => s.incident_id)).toEqual([founded[0]?.id, founded[1]?.id, founded[0]?.id]);
+  });
+});
+
+/**
+ * A report's analysis dated `years` on: a copy of its own (its content hash differs) whose incidents
+ * never meet another pass's.
+ */
+function later(years: number): (a: Analysis) => Analysis {
+  return (a) => ({
+    ...a,
+    incidents: a.incidents.map((d) => ({
+      ...d,
+      date: { ...d.date, start: shiftYear(d.date.start, years), end: shiftYear(d.date.end, years) },
+    })),
+  });
+}
+
+function shiftYear(iso: string, years: number): string {
+  return `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+}

@@ -226,10 +226,7 @@ async function findMatch(trx: Db, draft: DraftIncident, own: OwnIncidents): Prom
     const rows = await runShaped<MatchedRow>(
       trx,
       `incident-match-undated:${scope}`,
-      (value) =>
-        openIncidents(trx, scope, value)
-          .orderBy('id')
-          .limit(value<number>('limit')),
+      (value) => openIncidents(trx, scope, value).orderBy('id').limit(value<number>('limit')),
       { document: own.documentId, scope: scopeValue, limit: MAX_CANDIDATES + own.ids.size },
     );
     return pickUndatedMatch(key, await candidateKeys(trx, withoutOwn(rows, own).slice(0, MAX_CANDIDATES)));

@@ -58,29 +58,38 @@ function keyOfDraft(d: DraftIncident): IncidentKey {
   };
 }
 
-/** A stored incident as the matcher compares it, with the sides a later report may settle. */
-type Candidate = IncidentKey & { id: number; side_a: string | null; side_b: string | null };
+/**
+ * A stored incident as the matcher compares it, with the sides a later report may settle and its
+ * parties as stored, which a report that merges in adds to.
+ */
+type Candidate = IncidentKey & { id: number; side_a: string | null; side_b: string | null; parties: IncidentParty[] };
 
 async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> {
   if (rows.length === 0) return [];
-  const actors: { incident_id: number; actor_id: string | null }[] = [];
+  const parties = new Map<number, IncidentParty[]>();
   for (const part of idLists(rows.map((r) => r.id))) {
-    actors.push(
-      ...(await runShaped<{ incident_id: number; actor_id: string | null }>(
-        trx,
-        `incident-match-actors:${part.length}`,
-        (value) =>
-          trx
-            .selectFrom('incident_actors')
-            .select(['incident_id', 'actor_id'])
-            .where(
-              'incident_id',
-              'in',
-              part.map((_, i) => value<number>(`id${i}`)),
-            ),
-        slotValues(part),
-      )),
+    const read = await runShaped<IncidentParty & { incident_id: number }>(
+      trx,
+      `incident-match-actors:${part.length}`,
+      (value) =>
+        trx
+          .selectFrom('incident_actors')
+          .select(['incident_id', 'side', 'actor_id', 'name'])
+          .where(
+            'incident_id',
+            'in',
+            part.map((_, i) => value<number>(`id${i}`)),
+          ),
+      slotValues(part),
     );
+    for (const { incident_id, side, actor_id, name } of read) {
+      let of = parties.get(incident_id);
+      if (of === undefined) {
+        of = [];
+        parties.set(incident_id, of);
+      }
+      of.push({ side, actor_id, name });
+    }
   }
   return rows.map((r) => ({
     id: r.id,
@@ -96,9 +105,10 @@ async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> 
     place_name: r.place_name,
     side_a: r.side_a,
     side_b: r.side_b,
-    actor_ids: actors
-      .filter((a) => a.incident_id === r.id && a.actor_id && a.actor_id !== 'civilians')
+    actor_ids: (parties.get(r.id) ?? [])
+      .filter((a) => a.actor_id && a.actor_id !== 'civilians')
       .map((a) => a.actor_id as string),
+    parties: parties.get(r.id) ?? [],
   }));
 }
 
@@ -297,7 +307,7 @@ export async function saveIncidents(
       if (claims.some(countsTowardDeaths)) moreDeaths.add(id);
     }
     pending.merges.push({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now });
-    const actors = await addSourcesAndClaims(trx, pending, id, documentId, draft, claims, match === null);
+    const actors = addSourcesAndClaims(pending, id, documentId, draft, claims, match?.parties ?? []);
     if (draft.sources.length > 0) own.ids.add(id);
     memory?.added(id, claims.map(countedClaim), match === null);
     if (match !== null) await settleSides(trx, pending, match, actors, draft);
@@ -470,30 +480,20 @@ async function insertChunked<T extends 'incident_merges' | 'incident_sources' | 
   for (let i = 0; i < rows.length; i += PENDING_CHUNK) await insertRows(trx, table, rows.slice(i, i + PENDING_CHUNK));
 }
 
-async function addSourcesAndClaims(
-  trx: Db,
+/**
+ * The draft's sources, new parties and claims, held back for the incident; its parties now. A new
+ * incident has no parties yet; one matched has those the matcher read, which nothing has changed since.
+ */
+function addSourcesAndClaims(
   pending: PendingRows,
   id: number,
   documentId: number,
   d: DraftIncident,
   claims: ClaimRow[],
-  founded: boolean,
-): Promise<IncidentParty[]> {
+  existing: readonly IncidentParty[],
+): IncidentParty[] {
   for (const s of d.sources)
     pending.sources.push({ incident_id: id, document_id: documentId, start: s.start, end: s.end, text: s.text });
-  // A new incident has no parties yet.
-  const existing: IncidentParty[] = founded
-    ? []
-    : await runShaped<IncidentParty>(
-        trx,
-        'incident-parties',
-        (value) =>
-          trx
-            .selectFrom('incident_actors')
-            .select(['side', 'actor_id', 'name'])
-            .where('incident_id', '=', value<number>('incident')),
-        { incident: id },
-      );
   const actors = (
     [
       ['a', d.side_a],

@@ -79,6 +79,30 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
     }
   });
 
+  it('links each claim to the figure it was read from, in a report with more figures than one insert holds', async () => {
+    // 450 figures: the extraction's figures go in two inserts (400 rows, then 50).
+    const many = (a: Analysis): Analysis => {
+      const figure = a.extraction.figures[0] as Analysis['extraction']['figures'][number];
+      const figures = Array.from({ length: 450 }, (_, i) => ({ ...figure, low: i, high: i }));
+      const [draft] = a.incidents;
+      if (!draft) throw new Error('the report gives no incident');
+      const claim = draft.claims[0] as (typeof draft.claims)[number];
+      const picked = [449, 3, 401, 0, 250];
+      return {
+        extraction: { ...a.extraction, figures },
+        incidents: [{ ...draft, claims: picked.map((figure) => ({ ...claim, figure, low: figure, high: figure })) }],
+      };
+    };
+    await saveDocuments(t.store, [document(NAMED, many)]);
+    const links = await t.store.db
+      .selectFrom('incident_claims as c')
+      .innerJoin('figures as f', 'f.id', 'c.figure_id')
+      .select(['c.low as claimed', 'f.low as read', 'f.ordinal'])
+      .orderBy('c.id')
+      .execute();
+    expect(links).toEqual([449, 3, 401, 0, 250].map((n) => ({ claimed: n, read: n, ordinal: n })));
+  });
+
   it('keeps two drafts of one report apart even when they tell of the same place, day and kind of event', async () => {
     const twice = (a: Analysis): Analysis => ({ ...a, incidents: [...a.incidents, ...structuredClone(a.incidents)] });
     await saveDocuments(t.store, [document(NAMED, twice)]);

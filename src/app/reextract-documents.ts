@@ -70,7 +70,7 @@ async function reextractOne(deps: ReextractDeps, agent: Agent, id: number, force
     }
     const reviewedBefore = previous ? await effectiveReviews(trx, previous.id) : new Set<number>();
     const now = deps.now();
-    const extractionId = await insertExtraction(trx, id, analysis.extraction, now);
+    const { id: extractionId } = await insertExtraction(trx, id, analysis.extraction, now);
     const reviewedAfter = await effectiveReviews(trx, extractionId);
     await appendAudit(trx, {
       agent,

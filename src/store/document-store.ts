@@ -102,29 +102,9 @@ async function insertDocument(
     if (!existing) throw new Error(`document ${doc.contentHash} neither inserted nor found`);
     return { status: 'unchanged', id: existing.id };
   }
-  const extractionId = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
+  const { figureIds } = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
   if (doc.incidents && doc.incidents.length > 0) {
-    const figures = await runShaped<{ id: number }>(
-      trx,
-      'document-figure-ids',
-      (value) =>
-        trx
-          .selectFrom('figures')
-          .select('id')
-          .where('extraction_id', '=', value<number>('extraction'))
-          .orderBy('ordinal'),
-      { extraction: extractionId },
-    );
-    await saveIncidents(
-      trx,
-      dialect,
-      inserted.id,
-      doc.incidents,
-      figures.map((f) => f.id),
-      doc.now,
-      stale,
-      memory,
-    );
+    await saveIncidents(trx, dialect, inserted.id, doc.incidents, figureIds, doc.now, stale, memory);
   }
   return { status: 'ingested', id: inserted.id, figures: doc.extraction.figures.length };
 }

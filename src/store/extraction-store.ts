@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Conflict, ExtractionResult, Figure } from '../core/figure.js';
 import type { FigureFilter, StoredConflict, StoredFigure } from '../core/stored-figure.js';
 import { FigureFilter as FigureFilterSchema } from '../core/stored-figure.js';
-import { insertRows } from './insert-rows.js';
+import { insertRowsReturning } from './insert-rows.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
 import { runShaped, slotsOf } from './query-shapes.js';
@@ -11,13 +11,16 @@ import type { ConflictPartyTable, Database, FigureRow } from './schema.js';
 // Keeps one INSERT under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const ROWS_PER_INSERT = 400;
 
-/** Record one extractor run over a document with everything it found. Call inside a transaction. */
+/**
+ * Record one extractor run over a document with everything it found. Call inside a transaction.
+ * The extraction's id, and the stored id of each of its figures by their order in `result`.
+ */
 export async function insertExtraction(
   trx: Transaction<Database> | Kysely<Database>,
   documentId: number,
   result: ExtractionResult,
   now: string,
-): Promise<number> {
+): Promise<{ id: number; figureIds: number[] }> {
   const values = {
     document_id: documentId,
     extractor: result.extractor.name,
@@ -32,11 +35,13 @@ export async function insertExtraction(
   );
   if (!extraction) throw new Error(`no extraction row returned for document ${documentId}`);
   const rows = result.figures.map((f, ordinal) => figureToRow(f, documentId, extraction.id, ordinal));
+  const figureIds: number[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await insertRows(trx, 'figures', rows.slice(i, i + ROWS_PER_INSERT));
+    const stored = await insertRowsReturning(trx, 'figures', rows.slice(i, i + ROWS_PER_INSERT), ['id', 'ordinal']);
+    for (const f of stored) figureIds[f.ordinal] = f.id;
   }
   if (result.conflict) await insertConflict(trx, documentId, extraction.id, result.conflict);
-  return extraction.id;
+  return { id: extraction.id, figureIds };
 }
 
 async function insertConflict(

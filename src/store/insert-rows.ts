@@ -1,4 +1,4 @@
-import { CompiledQuery, type InsertObject, type Kysely } from 'kysely';
+import { CompiledQuery, type InsertObject, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.js';
 
 type Table = keyof Database;
@@ -33,12 +33,37 @@ export async function insertRows<T extends Table>(
   table: T,
   rows: InsertObject<Database, T>[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  await runInsert(db, table, rows, []);
+}
+
+/**
+ * insertRows, with the named columns of each row inserted read back in the same statement: in no
+ * particular order (SQLite's RETURNING promises none), so name a column that tells the rows apart.
+ */
+export async function insertRowsReturning<T extends Table, C extends keyof Selectable<Database[T]> & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: InsertObject<Database, T>[],
+  returning: readonly C[],
+): Promise<Pick<Selectable<Database[T]>, C>[]> {
+  return (await runInsert(db, table, rows, returning)) as Pick<Selectable<Database[T]>, C>[];
+}
+
+async function runInsert<T extends Table>(
+  db: Kysely<Database>,
+  table: T,
+  rows: InsertObject<Database, T>[],
+  returning: readonly string[],
+): Promise<unknown[]> {
+  if (rows.length === 0) return [];
+  const build = () => {
+    const insert = db.insertInto(table).values(rows);
+    return returning.length === 0
+      ? insert
+      : (insert as unknown as { returning(columns: readonly string[]): typeof insert }).returning(returning);
+  };
   // A plugin may rewrite each query as it is built: keep nothing (as query-shapes.ts).
-  if (db.getExecutor().plugins.length > 0) {
-    await db.insertInto(table).values(rows).execute();
-    return;
-  }
+  if (db.getExecutor().plugins.length > 0) return (await db.executeQuery(build().compile())).rows;
   const columns = Object.keys(rows[0] as object);
   const values = valuesOf(rows as readonly Record<string, unknown>[], columns);
   const adapter = db.getExecutor().adapter;
@@ -47,18 +72,15 @@ export async function insertRows<T extends Table>(
     shapes = new Map();
     kept.set(adapter, shapes);
   }
-  const shape = `${table}|${rows.length}|${columns.join(',')}`;
+  const shape = `${table}|${rows.length}|${columns.join(',')}|${returning.join(',')}`;
   const sql = values === null ? null : shapes.get(shape);
-  if (sql) {
-    await db.executeQuery(CompiledQuery.raw(sql, values as unknown[]));
-    return;
-  }
-  const compiled = db.insertInto(table).values(rows).compile();
+  if (sql) return (await db.executeQuery(CompiledQuery.raw(sql, values as unknown[]))).rows;
+  const compiled = build().compile();
   if (values !== null && sql === undefined) {
     const same =
       compiled.parameters.length === values.length && compiled.parameters.every((p, i) => Object.is(p, values[i]));
     if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value as string);
     shapes.set(shape, same ? compiled.sql : null);
   }
-  await db.executeQuery(compiled);
+  return (await db.executeQuery(compiled)).rows;
 }

@@ -28,4 +28,15 @@ describe('guessLanguage', () => {
       guessLanguage('قتل ما لا يقل عن اثني عشر مدنيا في الهجوم وقالت الشرطة إن أربعة أطفال أصيبوا في المدينة.'),
     ).toBe('ar');
   });
+
+  it('needs one word in eight to be an English stopword, a word running through apostrophes and accented letters', () => {
+    // Sixteen words, two of them stopwords: one in eight.
+    const sixteen =
+      "The and Kabul o'clock Zaranj Herāt Balkh Kunar Paktia Logar Zabul Ghazni Wardak Parwan Bāmyān Nangarhar";
+    expect(guessLanguage(sixteen)).toBe('en');
+    // A seventeenth word tips it below.
+    expect(guessLanguage(`${sixteen} Khost`)).toBeNull();
+    // Split at its apostrophe or its accented letters, the same text would count more words than it has.
+    expect(guessLanguage(sixteen.replace("o'clock", 'oclock').replace('Herāt', 'Herat'))).toBe('en');
+  });
 });

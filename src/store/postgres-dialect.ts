@@ -2,7 +2,7 @@ import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreDialect } from './dialect.js';
 import { postgresBulkWrites } from './postgres-bulk.js';
-import { namingClient, StatementNames } from './postgres-statements.js';
+import { namingClient, readPrepareSetting, StatementNames } from './postgres-statements.js';
 
 // COUNT and SUM come back as bigint/numeric text; every count we keep fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -12,7 +12,12 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 const INCIDENT_LOCK = 7_246_001;
 
 export function createPostgresDialect(url: string): StoreDialect {
-  const pool = new pg.Pool({ connectionString: url, max: 10, Client: namingClient(new StatementNames()) });
+  const { url: connectionString, prepare } = readPrepareSetting(url);
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    ...(prepare ? { Client: namingClient(new StatementNames()) } : {}),
+  });
   // An idle connection the server ends (a restart, a dropped database) must not take the process
   // down; the pool replaces it, and the next query reports any real outage.
   pool.on('error', () => {});

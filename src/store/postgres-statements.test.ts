@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestStore, incidentRow, type TestStore } from '../../test/support/stores.js';
-import { StatementNames } from './postgres-statements.js';
+import { createEmptyDatabase, createTestStore, incidentRow, type TestStore } from '../../test/support/stores.js';
+import { openStore } from './open-store.js';
+import { readPrepareSetting, StatementNames } from './postgres-statements.js';
 
 describe('statement names', () => {
   it('names a text the second time it runs, and keeps that name', () => {
@@ -120,6 +121,38 @@ describe('prepared statements on PostgreSQL', () => {
         { id: 1, body: 'a', tag: null },
         { id: 2, body: 'b', tag: 'x' },
       ]);
+    }
+  });
+});
+
+describe('the store URL’s prepare parameter', () => {
+  it('is taken off the URL, true unless it says false, and refused when it says neither', () => {
+    expect(readPrepareSetting('postgres://u@h:5432/tally')).toEqual({
+      url: 'postgres://u@h:5432/tally',
+      prepare: true,
+    });
+    expect(readPrepareSetting('postgres://u@h:5432/tally?prepare=false&sslmode=disable')).toEqual({
+      url: 'postgres://u@h:5432/tally?sslmode=disable',
+      prepare: false,
+    });
+    expect(readPrepareSetting('postgres://u@h/tally?prepare=ON').prepare).toBe(true);
+    expect(() => readPrepareSetting('postgres://u@h/tally?prepare=sometimes')).toThrow(
+      /prepare parameter must be true or false, got "sometimes"/,
+    );
+  });
+
+  it('with prepare=false, runs every statement unnamed', async () => {
+    const empty = await createEmptyDatabase('postgres');
+    const store = await openStore(`${empty.url}?prepare=false`);
+    try {
+      const prepared = await store.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 4; i++) await trx.selectFrom('incidents').select('id').where('id', '=', i).execute();
+        return (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx)).rows;
+      });
+      expect(prepared).toEqual([]);
+    } finally {
+      await store.close();
+      await empty.drop();
     }
   });
 });

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StoreError } from '../core/errors.js';
 
 /**
  * How often a statement's text must have been run in this process before it is prepared by name:
@@ -88,4 +89,35 @@ export function namingClient(names: StatementNames): typeof pg.Client {
       });
     };
   return NamingClient;
+}
+
+const PREPARE_VALUES: Record<string, boolean> = {
+  true: true,
+  on: true,
+  '1': true,
+  false: false,
+  off: false,
+  '0': false,
+};
+
+/**
+ * The store URL's `prepare` parameter, taken off the URL pg connects with: `prepare=false` runs every
+ * statement unnamed, for a connection pooler that hands each transaction another server connection
+ * and does not carry prepared statements across (PgBouncer in transaction mode before 1.21, or
+ * without max_prepared_statements). Named statements are the default.
+ */
+export function readPrepareSetting(url: string): { url: string; prepare: boolean } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, prepare: true };
+  }
+  const value = parsed.searchParams.get('prepare');
+  if (value === null) return { url, prepare: true };
+  const prepare = PREPARE_VALUES[value.toLowerCase()];
+  if (prepare === undefined)
+    throw new StoreError(`the store URL's prepare parameter must be true or false, got "${value}"`);
+  parsed.searchParams.delete('prepare');
+  return { url: parsed.toString(), prepare };
 }

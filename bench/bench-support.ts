@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /** Median milliseconds of `runs` calls, after `warmup` untimed ones. */
 export async function medianMs(runs: number, fn: () => Promise<unknown>, warmup = 2): Promise<number> {
@@ -40,4 +42,29 @@ export function writeResults(dir: string, name: string, result: unknown, summary
 
 export function log(message: string): void {
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+}
+
+/** The PostgreSQL server the benches use: TALLY_BENCH_PG_URL names another. */
+export const PG_ADMIN = process.env.TALLY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A database of its own on the benches' PostgreSQL server, given to `use` by its URL and dropped after. */
+export async function withPostgresDatabase<T>(prefix: string, use: (url: string) => Promise<T>): Promise<T> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: PG_ADMIN });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  try {
+    return await use(url.toString());
+  } finally {
+    await admin(`drop database if exists ${name} with (force)`);
+  }
 }

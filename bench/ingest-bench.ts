@@ -13,7 +13,7 @@ import {
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { log, removeSqliteFiles, writeResults } from './bench-support.js';
+import { log, removeSqliteFiles, withPostgresDatabase, writeResults } from './bench-support.js';
 import { generateGedCsv } from './ged-rows.js';
 import { wireReports } from './report-corpus.js';
 
@@ -84,6 +84,31 @@ function watch(child: ChildProcess): () => { peak: number; cpu: number } {
   return () => ({ peak, cpu });
 }
 
+/**
+ * A yardstick for the machine in this run: the news-length corpus read into memory, then every word
+ * and every "N people killed"-like phrase found with a regex, three times over; MB/s of the best pass.
+ * On a shared machine the same ingest took from 12 to 23 s on different days; this pass slows with it.
+ */
+function regexFloor(folder: string): number {
+  const texts = readdirSync(folder).map((f) => readFileSync(join(folder, f), 'utf8'));
+  const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const FIGURE =
+    /\b(\d[\d,]*) (?:people|civilians|soldiers|fighters|police(?:men)?)\b[^.]{0,40}\b(?:killed|dead|died|wounded)\b/gi;
+  let best = Number.POSITIVE_INFINITY;
+  let found = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    const started = performance.now();
+    for (const text of texts) {
+      for (const _ of text.matchAll(WORD)) found++;
+      for (const _ of text.matchAll(FIGURE)) found++;
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  if (found === 0) throw new Error('the regex floor found nothing');
+  return Math.round((bytes / 1e6 / (best / 1000)) * 100) / 100;
+}
+
 interface IngestRun {
   corpus: Kind;
   docs: number;
@@ -128,19 +153,29 @@ async function importedStore(): Promise<string> {
 }
 
 async function ingest(docs: number, jobs: number, kind: Kind = 'wire', base?: string): Promise<IngestRun> {
-  const { folder, bytes } = corpus(docs, kind);
   const db = join(DATA, `ingest-bench-${jobs}.db`);
   removeSqliteFiles(db);
   if (base) copyFileSync(base, db);
+  try {
+    return await ingestInto(db, docs, jobs, kind, base ? ' into an imported store' : '');
+  } finally {
+    removeSqliteFiles(db);
+  }
+}
+
+/** The same on PostgreSQL, into a database of its own. */
+function ingestPostgres(docs: number, jobs: number, kind: Kind): Promise<IngestRun> {
+  return withPostgresDatabase('tally_ingest_bench', (url) => ingestInto(url, docs, jobs, kind, ' on PostgreSQL'));
+}
+
+async function ingestInto(db: string, docs: number, jobs: number, kind: Kind, where: string): Promise<IngestRun> {
+  const { folder, bytes } = corpus(docs, kind);
   const load = loadavg()[0] as number;
   const started = performance.now();
   const { code, out, usage } = await runTally(['ingest', folder, '--jobs', String(jobs), '--db', db]);
   const seconds = (performance.now() - started) / 1000;
-  removeSqliteFiles(db);
-  if (code !== 0) throw new Error(`tally ingest --jobs ${jobs} exited with ${code}: ${out}`);
-  log(
-    `${docs} ${kind} reports, --jobs ${jobs}${base ? ' into an imported store' : ''}: ${out.trim()} in ${seconds.toFixed(1)} s`,
-  );
+  if (code !== 0) throw new Error(`tally ingest --jobs ${jobs}${where} exited with ${code}: ${out}`);
+  log(`${docs} ${kind} reports, --jobs ${jobs}${where}: ${out.trim()} in ${seconds.toFixed(1)} s`);
   return {
     corpus: kind,
     docs,
@@ -168,11 +203,14 @@ async function main(): Promise<void> {
   const [one, two, oneLarger, twoLarger, twoLargest] = runs as [IngestRun, IngestRun, IngestRun, IngestRun, IngestRun];
   const news = corpus(DOCS, 'news');
   log(`${news.folder}: ${DOCS} reports, ${(news.bytes / 1e6).toFixed(1)} MB`);
+  const floor = regexFloor(news.folder);
+  log(`regex floor: ${floor} MB/s`);
   const newsRuns = [await ingest(DOCS, 1, 'news'), await ingest(DOCS, 2, 'news')];
   const [newsOne, newsTwo] = newsRuns as [IngestRun, IngestRun];
   const base = await importedStore();
   const beside = await ingest(DOCS, 1, 'news', base);
   removeSqliteFiles(base);
+  const postgres = await ingestPostgres(DOCS, 1, 'news');
   const growth = Math.max(
     oneLarger.peak_rss_mb - one.peak_rss_mb,
     twoLarger.peak_rss_mb - two.peak_rss_mb,
@@ -187,6 +225,8 @@ async function main(): Promise<void> {
     runs,
     news: { bytes: news.bytes, background_paragraphs: NEWS_BACKGROUND, runs: newsRuns },
     beside_import: { ged_rows: BASE_ROWS, run: beside },
+    postgres: { run: postgres },
+    regex_floor_mb_per_s: floor,
   };
   const row = (r: IngestRun) =>
     `| ${r.docs} | ${r.jobs} | ${r.seconds} | ${r.mb_per_s} | ${r.docs_per_s} | ${r.peak_rss_mb} | ${r.cpu_s} | ${r.load} |`;
@@ -204,6 +244,10 @@ async function main(): Promise<void> {
     '| reports | --jobs | seconds | MB/s | reports/s | peak RSS (MB) | CPU seconds | load average |',
     '|---|---|---|---|---|---|---|---|',
     ...newsRuns.map(row),
+    '',
+    `The machine in this run: one thread finding every word and every "N people killed"-like phrase in these files with regexes (the files already in memory) runs at ${floor} MB/s; one-thread ingest of them is ${((newsOne.mb_per_s / floor) * 100).toFixed(1)}% of that.`,
+    '',
+    `On PostgreSQL (the local server, a database of its own), the same news-length reports on one thread: ${postgres.seconds} s, ${postgres.mb_per_s} MB/s; CPU of the Tally process ${postgres.cpu_s} s (the rest of the time it waits on the server).`,
     '',
     `The same news-length reports on one thread into a store that already holds ${BASE_ROWS.toLocaleString('en')} imported GED incidents (\`tally import\` of the store bench's generated rows): ${beside.seconds} s, ${beside.mb_per_s} MB/s, against ${newsOne.seconds} s into an empty store; peak RSS ${beside.peak_rss_mb} MB, CPU ${beside.cpu_s} s.`,
     '',

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { loadResolveData, type ResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { importDataset } from '../src/interop/import-dataset.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { measureApi, type RouteThroughput } from './api-throughput.js';
-import { log, median, removeSqliteFiles, timed, writeResults } from './bench-support.js';
+import { log, median, removeSqliteFiles, timed, withPostgresDatabase, writeResults } from './bench-support.js';
 import type { DuckDbFigures } from './duckdb-figures.js';
 import { generateGedCsv } from './ged-rows.js';
 import { importFloor } from './import-floor.js';
@@ -24,7 +22,6 @@ const RUNS = Number(process.env.TALLY_BENCH_RUNS ?? 21);
 /** Imports into SQLite, each after a run of the floor (see importTurns). */
 const IMPORT_RUNS = Number(process.env.TALLY_BENCH_IMPORT_RUNS ?? 3);
 const API_SECONDS = Number(process.env.TALLY_BENCH_API_SECONDS ?? 10);
-const PG_ADMIN = process.env.TALLY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATA = join(HERE, 'data');
 
 interface EngineFigures extends TallyFigures {
@@ -107,30 +104,15 @@ async function onSqlite(
 }
 
 async function onPostgres(csv: string): Promise<EngineFigures> {
-  const name = `tally_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: PG_ADMIN });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  try {
-    const store = await openStore(url.toString());
+  return withPostgresDatabase('tally_bench', async (url) => {
+    const store = await openStore(url);
     try {
       const import_ms = await importInto(store, await loadResolveData(store), csv);
       return { import_ms, import_rows_per_s: rate(import_ms), ...(await askTally(store, RUNS)) };
     } finally {
       await store.close();
     }
-  } finally {
-    await admin(`drop database if exists ${name} with (force)`);
-  }
+  });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

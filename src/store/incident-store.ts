@@ -280,8 +280,8 @@ async function findMatch(trx: Db, draft: DraftIncident, own: OwnIncidents): Prom
   }
   if (scope === 'any')
     return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(trx, scope, key, own, null)));
-  // Failing one of its scope, a stored incident no report has placed yet, that this placed report
-  // tells: the one of its dates, kind and parties.
+  // Failing a match in its scope: a stored incident no report has placed yet, that this placed
+  // report tells (the one of its dates, kind and parties).
   const { placed, unplaced } = await overlappingAndUnplaced(trx, scope, key, own, scopeValue as string);
   const keys = await candidateKeys(trx, [...placed, ...unplaced]);
   return (
@@ -473,10 +473,11 @@ function claimRows(d: DraftIncident, documentId: number, figureIds: number[]): C
     }));
 }
 
-/** Rows of the tables only a later document reads, in order. */
-type Rows<T extends 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims'> = Parameters<
-  typeof insertRows<T>
->[2];
+/** The tables whose rows only a later document reads. */
+type HeldBackTable = 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims';
+
+/** Rows of such a table, in order. */
+type Rows<T extends HeldBackTable> = Parameters<typeof insertRows<T>>[2];
 
 /**
  * A document's merges, sources, parties and claims, held back and written once its last draft is
@@ -510,11 +511,7 @@ class PendingRows {
  */
 const PENDING_CHUNK = 16;
 
-async function insertChunked<T extends 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims'>(
-  trx: Db,
-  table: T,
-  rows: Rows<T>,
-): Promise<void> {
+async function insertChunked<T extends HeldBackTable>(trx: Db, table: T, rows: Rows<T>): Promise<void> {
   for (let i = 0; i < rows.length; i += PENDING_CHUNK) await insertRows(trx, table, rows.slice(i, i + PENDING_CHUNK));
 }
 

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../core/errors.js';
+import { readSwitch } from '../core/validate.js';
 import { DEFAULT_SERVER_CONFIG } from '../serve/server-types.js';
 import { isPostgresUrl } from '../store/open-store.js';
 
@@ -29,10 +30,11 @@ export interface ServeConfig {
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
-  const value = env[name]?.trim().toLowerCase();
-  if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value)) return false;
-  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
-  throw new InvalidInputError(name, `expected true or false, got "${env[name]}"`);
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return false;
+  const on = readSwitch(value);
+  if (on === undefined) throw new InvalidInputError(name, `expected true or false, got "${value}"`);
+  return on;
 }
 
 function rateLimit(flag: number | undefined, env: NodeJS.ProcessEnv): number {

@@ -91,25 +91,26 @@ async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> 
       of.push({ side, actor_id, name });
     }
   }
-  return rows.map((r) => ({
-    id: r.id,
-    date_start: r.date_start,
-    date_end: r.date_end,
-    gazetteer_id: r.gazetteer_id,
-    lat: r.lat,
-    lon: r.lon,
-    admin1: r.admin1,
-    admin2: r.admin2,
-    where_prec: r.where_prec,
-    event_type: r.event_type,
-    place_name: r.place_name,
-    side_a: r.side_a,
-    side_b: r.side_b,
-    actor_ids: (parties.get(r.id) ?? [])
-      .filter((a) => a.actor_id && a.actor_id !== 'civilians')
-      .map((a) => a.actor_id as string),
-    parties: parties.get(r.id) ?? [],
-  }));
+  return rows.map((r) => {
+    const of = parties.get(r.id) ?? [];
+    return {
+      id: r.id,
+      date_start: r.date_start,
+      date_end: r.date_end,
+      gazetteer_id: r.gazetteer_id,
+      lat: r.lat,
+      lon: r.lon,
+      admin1: r.admin1,
+      admin2: r.admin2,
+      where_prec: r.where_prec,
+      event_type: r.event_type,
+      place_name: r.place_name,
+      side_a: r.side_a,
+      side_b: r.side_b,
+      actor_ids: of.filter((a) => a.actor_id && a.actor_id !== 'civilians').map((a) => a.actor_id as string),
+      parties: of,
+    };
+  });
 }
 
 // How many stored incidents one report is compared with; the first by id when more would qualify.

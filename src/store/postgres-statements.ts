@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { StoreError } from '../core/errors.js';
+import { readSwitch } from '../core/validate.js';
 
 /**
  * How often a statement's text must have been run in this process before it is prepared by name:
@@ -91,15 +92,6 @@ export function namingClient(names: StatementNames): typeof pg.Client {
   return NamingClient;
 }
 
-const PREPARE_VALUES: Record<string, boolean> = {
-  true: true,
-  on: true,
-  '1': true,
-  false: false,
-  off: false,
-  '0': false,
-};
-
 /**
  * The store URL's `prepare` parameter, taken off the URL pg connects with: `prepare=false` runs every
  * statement unnamed, for a connection pooler that hands each transaction another server connection
@@ -115,7 +107,7 @@ export function readPrepareSetting(url: string): { url: string; prepare: boolean
   }
   const value = parsed.searchParams.get('prepare');
   if (value === null) return { url, prepare: true };
-  const prepare = PREPARE_VALUES[value.toLowerCase()];
+  const prepare = readSwitch(value);
   if (prepare === undefined)
     throw new StoreError(`the store URL's prepare parameter must be true or false, got "${value}"`);
   parsed.searchParams.delete('prepare');

@@ -162,7 +162,8 @@ export function postgresBulkWrites(pool: pg.Pool): BulkWrites {
       const { rows: indexes } = await sql<{ name: string; def: string }>`
         select indexname as name, indexdef as def from pg_indexes
         where schemaname = current_schema() and tablename in ('incidents', 'incident_actors', 'incident_claims', 'dataset_claims')
-          and indexdef not ilike 'create unique%' and indexdef not ilike '%(incident_id%'`.execute(trx);
+          and indexdef not ilike 'create unique%' and indexdef not ilike '%(incident_id%'
+          and indexdef not ilike '% where %'`.execute(trx);
       for (const k of keys) await sql.raw(`alter table ${k.tbl} drop constraint "${k.name}"`).execute(trx);
       for (const i of indexes) await sql.raw(`drop index "${i.name}"`).execute(trx);
       return async () => {

@@ -5,6 +5,7 @@ import type { Analysis } from '../src/app/ingest-documents.js';
 import type { ReadDocument } from '../src/core/document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { type NewDocument, saveDocuments } from '../src/store/document-store.js';
+import { writeHeldBackOnce } from '../src/store/postgres-held-back.js';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
 
 // A checkpoint attack told twice: once with its attackers named, once by reporters who could not
@@ -123,6 +124,85 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
     ]);
     const sources = await t.store.db.selectFrom('incident_sources').select(['incident_id']).orderBy('id').execute();
     expect(sources.map((s) => s.incident_id)).toEqual([founded[0]?.id, founded[1]?.id, founded[0]?.id]);
+  });
+});
+
+describe.each(STORE_KINDS)('a report’s passages and claims as stored (%s)', (kind) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore(kind);
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  // What an array of text must carry through intact (PostgreSQL takes a document's rows as arrays).
+  const AWKWARD = [
+    'quoted "five", backslash \\ and braces {1,2}',
+    'two lines\nand a\ttab',
+    'NULL',
+    '',
+    'Lashkar Gāh, “Helmand” — 5 dead 🕊',
+  ];
+
+  it('keeps every passage and claim as written and in order, whatever characters they hold', async () => {
+    const awkward = (a: Analysis): Analysis => {
+      const [draft] = a.incidents;
+      if (!draft) throw new Error('the report gives no incident');
+      const claim = draft.claims[0] as (typeof draft.claims)[number];
+      const figure = a.extraction.figures[0] as Analysis['extraction']['figures'][number];
+      const figures = AWKWARD.map((_, i) => ({ ...figure, low: i, high: i }));
+      return {
+        extraction: { ...a.extraction, figures },
+        incidents: [
+          {
+            ...draft,
+            sources: AWKWARD.map((text, i) => ({ start: i * 10, end: i * 10 + text.length, text })),
+            claims: AWKWARD.map((text, i) => ({
+              ...claim,
+              figure: i,
+              low: i,
+              high: i === 2 ? null : i,
+              claimant: i === 3 ? null : text,
+              vague: i === 1 ? 'dozens' : null,
+              evidence: { start: i, end: i + text.length, text },
+            })),
+          },
+        ],
+      };
+    };
+    await saveDocuments(t.store, [document(NAMED, awkward)]);
+    const sources = await t.store.db.selectFrom('incident_sources').select(['start', 'text']).orderBy('id').execute();
+    expect(sources).toEqual(AWKWARD.map((text, i) => ({ start: i * 10, text })));
+    const claims = await t.store.db
+      .selectFrom('incident_claims')
+      .select(['low', 'high', 'claimant', 'vague', 'evidence_text'])
+      .orderBy('id')
+      .execute();
+    expect(claims).toEqual(
+      AWKWARD.map((text, i) => ({
+        low: i,
+        high: i === 2 ? null : i,
+        claimant: i === 3 ? null : text,
+        vague: i === 1 ? 'dozens' : null,
+        evidence_text: text,
+      })),
+    );
+  });
+});
+
+describe('writing a report’s held-back rows on PostgreSQL', () => {
+  it('refuses a row whose columns it would not write, before anything is sent', async () => {
+    const rows = {
+      incident_merges: [],
+      incident_sources: [],
+      incident_actors: [{ incident_id: 1, side: 'a', actor_id: null, name: 'Taliban', inter: 2 }],
+      incident_claims: [],
+    };
+    const unused = {} as Parameters<typeof writeHeldBackOnce>[0];
+    await expect(writeHeldBackOnce(unused, rows)).rejects.toThrow(
+      'a held-back row of incident_actors has columns incident_id, side, actor_id, name, inter',
+    );
   });
 });
 

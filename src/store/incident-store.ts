@@ -17,6 +17,7 @@ import { writeExtractedValues } from './incident-effective.js';
 import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
 import { EXTRACTED_DATASET } from './migrations/0020-tally-match-indexes.js';
+import { type HeldBackTable, writeHeldBackOnce } from './postgres-held-back.js';
 import { runShaped, slotsOf, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
@@ -352,7 +353,7 @@ export async function saveIncidents(
     if (match !== null) await settleSides(trx, pending, match, actors, draft);
     touched.add(id);
   }
-  await pending.write(trx);
+  await pending.write(trx, dialect);
   const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
   else await recomputeIncidents(trx, stale, memory);
@@ -474,16 +475,14 @@ function claimRows(d: DraftIncident, documentId: number, figureIds: number[]): C
     }));
 }
 
-/** The tables whose rows only a later document reads. */
-type HeldBackTable = 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims';
-
 /** Rows of such a table, in order. */
 type Rows<T extends HeldBackTable> = Parameters<typeof insertRows<T>>[2];
 
 /**
- * A document's merges, sources, parties and claims, held back and written once its last draft is
- * placed: four inserts for the document instead of four a draft (on PostgreSQL each one waits for
- * the server). No draft reads what an earlier draft of its document wrote: a document's own incidents
+ * A document's merges, sources, parties and claims (the tables whose rows only a later document
+ * reads), held back and written once its last draft is placed: four inserts for the document
+ * instead of four a draft, and on PostgreSQL, where each statement waits for the server, one
+ * (postgres-held-back.ts). No draft reads what an earlier draft of its document wrote: a document's own incidents
  * never match its later drafts (OwnIncidents), and so each incident gains parties at most once a
  * document. Each table's rows keep their order, and so their ids.
  */
@@ -498,7 +497,16 @@ class PendingRows {
     if (at !== -1) this.actors.splice(at, 1);
   }
 
-  async write(trx: Db): Promise<void> {
+  async write(trx: Db, dialect: StoreDialect): Promise<void> {
+    if (dialect.name === 'postgres') {
+      await writeHeldBackOnce(trx, {
+        incident_merges: this.merges,
+        incident_sources: this.sources,
+        incident_actors: this.actors,
+        incident_claims: this.claims,
+      });
+      return;
+    }
     await insertChunked(trx, 'incident_merges', this.merges);
     await insertChunked(trx, 'incident_sources', this.sources);
     await insertChunked(trx, 'incident_actors', this.actors);

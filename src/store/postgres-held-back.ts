@@ -1,0 +1,88 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** The tables a document's held-back rows go to (incident-store.ts), in the order they are written. */
+export type HeldBackTable = 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims';
+
+/** Each table's columns as a document's rows give them, with the PostgreSQL type of their array. */
+const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: 'int' | 'text'])[]> = {
+  incident_merges: [
+    ['incident_id', 'int'],
+    ['document_id', 'int'],
+    ['how', 'text'],
+    ['reason', 'text'],
+    ['created_at', 'text'],
+  ],
+  incident_sources: [
+    ['incident_id', 'int'],
+    ['document_id', 'int'],
+    ['start', 'int'],
+    ['end', 'int'],
+    ['text', 'text'],
+  ],
+  incident_actors: [
+    ['incident_id', 'int'],
+    ['side', 'text'],
+    ['actor_id', 'text'],
+    ['name', 'text'],
+  ],
+  incident_claims: [
+    ['incident_id', 'int'],
+    ['figure_id', 'int'],
+    ['document_id', 'int'],
+    ['kind', 'text'],
+    ['low', 'int'],
+    ['high', 'int'],
+    ['qualifier', 'text'],
+    ['vague', 'text'],
+    ['category', 'text'],
+    ['claimant', 'text'],
+    ['source', 'text'],
+    ['evidence_start', 'int'],
+    ['evidence_end', 'int'],
+    ['evidence_text', 'text'],
+  ],
+};
+
+const TABLES = Object.keys(COLUMNS) as HeldBackTable[];
+
+/**
+ * One statement for all four tables: each takes its rows as one array a column (unnest), in their
+ * order (with ordinality), so their ids follow that order as they did a row at a time. Whatever the
+ * row counts, the text is the same, and so one prepared statement serves every document.
+ */
+const SQL = (() => {
+  let parameter = 0;
+  const parts = TABLES.map((table, t) => {
+    const names = COLUMNS[table].map(([column]) => `"${column}"`);
+    const arrays = COLUMNS[table].map(([, type]) => `$${++parameter}::${type}[]`);
+    return `w${t} as (insert into ${table} (${names.join(', ')})
+      select ${names.join(', ')} from unnest(${arrays.join(', ')}) with ordinality as r(${names.join(', ')}, ordinal)
+      order by ordinal)`;
+  });
+  return `with ${parts.join(',\n')}\nselect 1`;
+})();
+
+/**
+ * A document's held-back rows, every table in one statement: on PostgreSQL each statement waits for
+ * the server, and these were four a document (more past 16 rows a table). A row's columns must be
+ * those COLUMNS names for its table, so that none is left out unseen.
+ */
+export async function writeHeldBackOnce(
+  trx: Kysely<Database>,
+  rows: Readonly<Record<HeldBackTable, readonly object[]>>,
+): Promise<void> {
+  if (TABLES.every((table) => rows[table].length === 0)) return;
+  const parameters: unknown[][] = [];
+  for (const table of TABLES) {
+    const columns = COLUMNS[table].map(([column]) => column);
+    const list = rows[table] as readonly Record<string, unknown>[];
+    for (const row of list) {
+      const keys = Object.keys(row);
+      if (keys.length !== columns.length || keys.some((k) => !columns.includes(k)))
+        throw new Error(`a held-back row of ${table} has columns ${keys.join(', ')}, not ${columns.join(', ')}`);
+    }
+    for (const column of columns) parameters.push(list.map((row) => row[column] ?? null));
+  }
+  await trx.executeQuery(CompiledQuery.raw(SQL, parameters));
+}

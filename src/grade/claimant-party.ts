@@ -1,3 +1,5 @@
+import { remembered } from '../resolve/remembered.js';
+
 /** A side of the incident as the grade needs it: the actor, and whether it is a state's forces. */
 export interface PartySide {
   side: 'a' | 'b';
@@ -32,11 +34,8 @@ export function claimantSide(
     const hit = sides.find((s) => s.actor_id !== null && ids.has(s.actor_id));
     if (hit) return hit.side;
   }
-  const text = fold(claimant);
-  const named = sides.find((s) => {
-    const name = fold(s.name);
-    return name.length >= 2 && new RegExp(`(?:^|\\W)${escapeRegExp(name)}(?:\\W|$)`).test(text);
-  });
+  const text = folded(claimant);
+  const named = sides.find((s) => wholeWords(s.name)?.test(text) === true);
   if (named) return named.side;
   if (STATE_OFFICE.test(claimant) && !NOT_A_PARTY.test(claimant)) {
     const states = sides.filter((s) => s.state);
@@ -47,6 +46,17 @@ export function claimantSide(
   }
   return null;
 }
+
+// A page of incidents asks the same few claimants about the same few parties again and again, and
+// folding a name and compiling its pattern cost more than the test: 100 patterns a page of 50
+// imported incidents. Both are pure functions of the text, remembered (bounded) for each.
+const folded = remembered(fold, 5_000);
+
+/** A party's folded name as whole words of a folded text, or null when too short to tell. */
+const wholeWords = remembered((name: string): RegExp | null => {
+  const key = fold(name);
+  return key.length >= 2 ? new RegExp(`(?:^|\\W)${escapeRegExp(key)}(?:\\W|$)`) : null;
+}, 5_000);
 
 function fold(text: string): string {
   return text

@@ -8,12 +8,14 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  type SqliteStatement,
   sql,
 } from 'kysely';
 import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
 import { sqliteBulkWrites } from './sqlite-bulk.js';
 import { checkpointAside } from './sqlite-checkpoint.js';
+import { rowsAsObjects } from './sqlite-rows.js';
 import { dropStatisticsSamples } from './sqlite-statistics.js';
 
 export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
@@ -71,22 +73,23 @@ const STATEMENT_CACHE = 500;
  * iterated (a streamed read) is busy and cannot run twice at once: that caller gets a fresh one.
  */
 function cachingStatements(db: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new Map<string, { statement: BetterSqlite3.Statement; rows: SqliteStatement }>();
   return {
     close: () => db.close(),
     prepare: (text: string) => {
       const cached = cache.get(text);
-      if (cached && !cached.busy) {
+      if (cached && !cached.statement.busy) {
         cache.delete(text);
         cache.set(text, cached);
-        return cached;
+        return cached.rows;
       }
       const statement = db.prepare(text);
+      const rows = rowsAsObjects(statement);
       if (!cached) {
-        cache.set(text, statement);
+        cache.set(text, { statement, rows });
         if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
       }
-      return statement;
+      return rows;
     },
   };
 }

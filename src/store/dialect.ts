@@ -1,4 +1,5 @@
 import type { CreateTableBuilder, Dialect, Kysely } from 'kysely';
+import type { HeldBackRows } from './held-back-rows.js';
 import type { Database } from './schema.js';
 
 /**
@@ -31,6 +32,12 @@ export interface StoreDialect {
    * incident. SQLite already runs one writer at a time; PostgreSQL takes an advisory lock.
    */
   lockIncidentMerging(trx: Kysely<Database>): Promise<void>;
+  /**
+   * A document's held-back merges, sources, parties and claims (incident-store.ts), each table's
+   * rows in order: SQLite inserts them a table at a time; PostgreSQL, where each statement waits
+   * for the server, sends them all in one.
+   */
+  writeHeldBack(trx: Kysely<Database>, rows: HeldBackRows): Promise<void>;
   /**
    * Bring the query planner's statistics up to date after a bulk load. PostgreSQL plans a table it
    * has no statistics for as if it were small, and autovacuum may not have caught up yet.

@@ -12,12 +12,11 @@ import {
 } from '../merge/match-incidents.js';
 import type { DeathClaimsMemory } from './death-claims-memory.js';
 import type { StoreDialect } from './dialect.js';
+import type { HeldBackRowsOf } from './held-back-rows.js';
 import { DEATH_COLUMNS, placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
-import { insertRows } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
 import { EXTRACTED_DATASET } from './migrations/0020-tally-match-indexes.js';
-import { type HeldBackTable, writeHeldBackOnce } from './postgres-held-back.js';
 import { runShaped, slotsOf, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
@@ -475,22 +474,19 @@ function claimRows(d: DraftIncident, documentId: number, figureIds: number[]): C
     }));
 }
 
-/** Rows of such a table, in order. */
-type Rows<T extends HeldBackTable> = Parameters<typeof insertRows<T>>[2];
-
 /**
  * A document's merges, sources, parties and claims (the tables whose rows only a later document
  * reads), held back and written once its last draft is placed: four inserts for the document
  * instead of four a draft, and on PostgreSQL, where each statement waits for the server, one
- * (postgres-held-back.ts). No draft reads what an earlier draft of its document wrote: a document's own incidents
- * never match its later drafts (OwnIncidents), and so each incident gains parties at most once a
- * document. Each table's rows keep their order, and so their ids.
+ * (StoreDialect.writeHeldBack). No draft reads what an earlier draft of its document wrote: a
+ * document's own incidents never match its later drafts (OwnIncidents), and so each incident gains
+ * parties at most once a document. Each table's rows keep their order, and so their ids.
  */
 class PendingRows {
-  readonly merges: Rows<'incident_merges'> = [];
-  readonly sources: Rows<'incident_sources'> = [];
-  readonly actors: Rows<'incident_actors'> = [];
-  readonly claims: Rows<'incident_claims'> = [];
+  readonly merges: HeldBackRowsOf<'incident_merges'> = [];
+  readonly sources: HeldBackRowsOf<'incident_sources'> = [];
+  readonly actors: HeldBackRowsOf<'incident_actors'> = [];
+  readonly claims: HeldBackRowsOf<'incident_claims'> = [];
 
   dropActor(incident: number, side: string, actorId: string): void {
     const at = this.actors.findIndex((a) => a.incident_id === incident && a.side === side && a.actor_id === actorId);
@@ -498,30 +494,13 @@ class PendingRows {
   }
 
   async write(trx: Db, dialect: StoreDialect): Promise<void> {
-    if (dialect.name === 'postgres') {
-      await writeHeldBackOnce(trx, {
-        incident_merges: this.merges,
-        incident_sources: this.sources,
-        incident_actors: this.actors,
-        incident_claims: this.claims,
-      });
-      return;
-    }
-    await insertChunked(trx, 'incident_merges', this.merges);
-    await insertChunked(trx, 'incident_sources', this.sources);
-    await insertChunked(trx, 'incident_actors', this.actors);
-    await insertChunked(trx, 'incident_claims', this.claims);
+    await dialect.writeHeldBack(trx, {
+      incident_merges: this.merges,
+      incident_sources: this.sources,
+      incident_actors: this.actors,
+      incident_claims: this.claims,
+    });
   }
-}
-
-/**
- * Rows at most per INSERT of held-back rows: each row count is a statement of its own to prepare
- * and keep (insert-rows.ts, and PostgreSQL's named statements), so the counts stay few.
- */
-const PENDING_CHUNK = 16;
-
-async function insertChunked<T extends HeldBackTable>(trx: Db, table: T, rows: Rows<T>): Promise<void> {
-  for (let i = 0; i < rows.length; i += PENDING_CHUNK) await insertRows(trx, table, rows.slice(i, i + PENDING_CHUNK));
 }
 
 /**

@@ -2,6 +2,7 @@ import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreDialect } from './dialect.js';
 import { postgresBulkWrites } from './postgres-bulk.js';
+import { writeHeldBackOnce } from './postgres-held-back.js';
 import { namingClient, readPrepareSetting, StatementNames } from './postgres-statements.js';
 
 // COUNT and SUM come back as bigint/numeric text; every count we keep fits a double.
@@ -37,6 +38,7 @@ export function createPostgresDialect(url: string): StoreDialect {
       await sql`select pg_advisory_xact_lock(${INCIDENT_LOCK})`.execute(trx);
       locked.add(trx);
     },
+    writeHeldBack: writeHeldBackOnce,
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',
     refreshStatistics: async (db) => {

@@ -1,8 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { HELD_BACK_TABLES, type HeldBackRows, type HeldBackTable } from './held-back-rows.js';
 import type { Database } from './schema.js';
-
-/** The tables a document's held-back rows go to (incident-store.ts), in the order they are written. */
-export type HeldBackTable = 'incident_merges' | 'incident_sources' | 'incident_actors' | 'incident_claims';
 
 /** Each table's columns as a document's rows give them, with the PostgreSQL type of their array. */
 const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: 'int' | 'text'])[]> = {
@@ -44,8 +42,6 @@ const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: '
   ],
 };
 
-const TABLES = Object.keys(COLUMNS) as HeldBackTable[];
-
 /**
  * One statement for all four tables: each takes its rows as one array a column (unnest), in their
  * order (with ordinality), so their ids follow that order as they did a row at a time. Whatever the
@@ -53,7 +49,7 @@ const TABLES = Object.keys(COLUMNS) as HeldBackTable[];
  */
 const SQL = (() => {
   let parameter = 0;
-  const parts = TABLES.map((table, t) => {
+  const parts = HELD_BACK_TABLES.map((table, t) => {
     const names = COLUMNS[table].map(([column]) => `"${column}"`);
     const arrays = COLUMNS[table].map(([, type]) => `$${++parameter}::${type}[]`);
     return `w${t} as (insert into ${table} (${names.join(', ')})
@@ -68,15 +64,12 @@ const SQL = (() => {
  * the server, and these were four a document (more past 16 rows a table). A row's columns must be
  * those COLUMNS names for its table, so that none is left out unseen.
  */
-export async function writeHeldBackOnce(
-  trx: Kysely<Database>,
-  rows: Readonly<Record<HeldBackTable, readonly object[]>>,
-): Promise<void> {
-  if (TABLES.every((table) => rows[table].length === 0)) return;
+export async function writeHeldBackOnce(trx: Kysely<Database>, rows: HeldBackRows): Promise<void> {
+  if (HELD_BACK_TABLES.every((table) => rows[table].length === 0)) return;
   const parameters: unknown[][] = [];
-  for (const table of TABLES) {
+  for (const table of HELD_BACK_TABLES) {
     const columns = COLUMNS[table].map(([column]) => column);
-    const list = rows[table] as readonly Record<string, unknown>[];
+    const list = rows[table] as readonly object[] as readonly Record<string, unknown>[];
     for (const row of list) {
       const keys = Object.keys(row);
       if (keys.length !== columns.length || keys.some((k) => !columns.includes(k)))

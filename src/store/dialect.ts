@@ -85,8 +85,8 @@ export interface StoreDialect {
   holdTotals(trx: Kysely<Database>): Promise<(totals: readonly BulkTotalsRow[]) => Promise<void>>;
   /**
    * For a load that adds many rows in one transaction: drop the secondary indexes whose upkeep is
-   * a random write per row (not partial ones, which hold none of a dataset's rows), and return what builds them again, in one sorted pass each, before
-   * that transaction commits. PostgreSQL also sets aside the children's foreign keys to incidents
+   * a random write per row (not partial ones, which hold none of a dataset's rows), and return what
+   * builds them again, in one sorted pass each, before that transaction commits. PostgreSQL also sets aside the children's foreign keys to incidents
    * and checks them again in one join. SQLite readers never see the store without its indexes;
    * PostgreSQL's readers of those tables wait for the load to commit.
    */

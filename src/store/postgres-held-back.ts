@@ -42,6 +42,10 @@ const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: '
   ],
 };
 
+/** Each table's column names, worked out once: the check and the arrays below run for every document. */
+const NAMES = {} as Record<HeldBackTable, readonly string[]>;
+for (const table of HELD_BACK_TABLES) NAMES[table] = COLUMNS[table].map(([column]) => column);
+
 /**
  * One statement for all four tables: each takes its rows as one array a column (unnest), in their
  * order (with ordinality), so their ids follow that order as they did a row at a time. Whatever the
@@ -50,7 +54,7 @@ const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: '
 const SQL = (() => {
   let parameter = 0;
   const parts = HELD_BACK_TABLES.map((table, t) => {
-    const names = COLUMNS[table].map(([column]) => `"${column}"`);
+    const names = NAMES[table].map((column) => `"${column}"`);
     const arrays = COLUMNS[table].map(([, type]) => `$${++parameter}::${type}[]`);
     return `w${t} as (insert into ${table} (${names.join(', ')})
       select ${names.join(', ')} from unnest(${arrays.join(', ')}) with ordinality as r(${names.join(', ')}, ordinal)
@@ -68,7 +72,7 @@ export async function writeHeldBackOnce(trx: Kysely<Database>, rows: HeldBackRow
   if (HELD_BACK_TABLES.every((table) => rows[table].length === 0)) return;
   const parameters: unknown[][] = [];
   for (const table of HELD_BACK_TABLES) {
-    const columns = COLUMNS[table].map(([column]) => column);
+    const columns = NAMES[table];
     const list = rows[table] as readonly object[] as readonly Record<string, unknown>[];
     for (const row of list) {
       const keys = Object.keys(row);

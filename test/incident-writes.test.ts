@@ -4,7 +4,9 @@ import { createAnalyser, loadResolvers } from '../src/app/analyse-document.js';
 import type { Analysis } from '../src/app/ingest-documents.js';
 import type { ReadDocument } from '../src/core/document.js';
 import { readDocument } from '../src/ingest/read-document.js';
+import { figureValues } from '../src/store/document-rows.js';
 import { type NewDocument, saveDocuments } from '../src/store/document-store.js';
+import { writeDocumentOnce } from '../src/store/postgres-document.js';
 import { writeHeldBackOnce } from '../src/store/postgres-held-back.js';
 import { createTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
 
@@ -179,9 +181,93 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
       })),
     );
   });
+
+  it('keeps a report’s figures as written and in order, and its claims point at them', async () => {
+    const awkward = (a: Analysis): Analysis => {
+      const [draft] = a.incidents;
+      const figure = a.extraction.figures[0];
+      if (!draft || !figure) throw new Error('the report gives no incident');
+      const claim = draft.claims[0] as (typeof draft.claims)[number];
+      const figures = AWKWARD.map((text, i) => ({
+        ...figure,
+        low: i === 2 ? null : i,
+        high: i,
+        claimant: i === 3 ? null : text,
+        evidence: { start: i, end: i + text.length, text },
+        sentence: { start: 0, end: 100 + i, text: `${text} (sentence)` },
+        side: i === 4 ? null : (i % 2) + 1,
+      }));
+      const claims = AWKWARD.map((_, i) => ({ ...claim, figure: AWKWARD.length - 1 - i }));
+      return { extraction: { ...a.extraction, figures }, incidents: [{ ...draft, claims }] };
+    };
+    const [saved] = await saveDocuments(t.store, [document(NAMED, awkward)]);
+    const stored = await t.store.db
+      .selectFrom('figures')
+      .select(['id', 'document_id', 'ordinal', 'low', 'high', 'claimant', 'evidence_text', 'sentence_text', 'side'])
+      .orderBy('id')
+      .execute();
+    expect(stored.map(({ id: _, ...f }) => f)).toEqual(
+      AWKWARD.map((text, i) => ({
+        document_id: saved?.id,
+        ordinal: i,
+        low: i === 2 ? null : i,
+        high: i,
+        claimant: i === 3 ? null : text,
+        evidence_text: text,
+        sentence_text: `${text} (sentence)`,
+        side: i === 4 ? null : (i % 2) + 1,
+      })),
+    );
+    const claims = await t.store.db.selectFrom('incident_claims').select('figure_id').orderBy('id').execute();
+    expect(claims.map((c) => c.figure_id)).toEqual(stored.map((f) => f.id).reverse());
+  });
+
+  it('writes nothing for a report whose content is stored already', async () => {
+    const doc = document(NAMED);
+    const [first] = await saveDocuments(t.store, [doc]);
+    const count = async (table: 'documents' | 'extractions' | 'figures') =>
+      Number(
+        (
+          await t.store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
+    const before = [await count('documents'), await count('extractions'), await count('figures')];
+    expect(before[2]).toBeGreaterThan(0);
+    const [again] = await saveDocuments(t.store, [{ ...doc, now: '2026-12-07T00:00:00.000Z' }]);
+    expect(again).toEqual({ status: 'unchanged', id: first?.id });
+    expect([await count('documents'), await count('extractions'), await count('figures')]).toEqual(before);
+  });
 });
 
-describe('writing a report’s held-back rows on PostgreSQL', () => {
+describe('writing a report’s rows on PostgreSQL', () => {
+  it('refuses a figure row with a column it would not write, before anything is sent', async () => {
+    const named = analysed.get(NAMED)?.analysis.extraction.figures[0];
+    if (!named) throw new Error('the report gives no figure');
+    const figure = { ...figureValues(named), weight: 2 };
+    const rows = {
+      document: {
+        content_hash: 'x',
+        title: null,
+        source: 's',
+        publisher: null,
+        kind: 'news',
+        format: 'text',
+        published: null,
+        language: 'en',
+        text: 't',
+        bytes: 1,
+        ingested_at: 'now',
+      },
+      extraction: { extractor: 'tally', extractor_version: '1', created_at: 'now' },
+      figures: [figure],
+    };
+    const unused = {} as Parameters<typeof writeDocumentOnce>[0];
+    await expect(writeDocumentOnce(unused, rows)).rejects.toThrow(/^a figure row has columns .*, weight, not /);
+  });
+
   it('refuses a row whose columns it would not write, before anything is sent', async () => {
     const rows = {
       incident_merges: [],

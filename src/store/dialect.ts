@@ -1,4 +1,5 @@
 import type { CreateTableBuilder, Dialect, Kysely } from 'kysely';
+import type { DocumentRows, WrittenDocument } from './document-rows.js';
 import type { HeldBackRows } from './held-back-rows.js';
 import type { Database } from './schema.js';
 
@@ -38,6 +39,12 @@ export interface StoreDialect {
    * for the server, sends them all in one.
    */
   writeHeldBack(trx: Kysely<Database>, rows: HeldBackRows): Promise<void>;
+  /**
+   * A new document, its extraction and the extraction's figures; null, with nothing written, when
+   * a document of the same content is stored already. SQLite writes them a statement at a time;
+   * PostgreSQL sends one statement.
+   */
+  writeDocument(trx: Kysely<Database>, rows: DocumentRows): Promise<WrittenDocument | null>;
   /**
    * Bring the query planner's statistics up to date after a bulk load. PostgreSQL plans a table it
    * has no statistics for as if it were small, and autovacuum may not have caught up yet.

@@ -5,11 +5,12 @@ import type { ExtractionResult } from '../core/figure.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import type { DeathClaimsMemory } from './death-claims-memory.js';
 import type { StoreDialect } from './dialect.js';
-import { insertExtraction } from './extraction-store.js';
+import { figureValues } from './document-rows.js';
+import { insertConflict } from './extraction-store.js';
 import { recomputeIncidents, saveIncidents } from './incident-store.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
-import { runShaped, slotsOf } from './query-shapes.js';
+import { runShaped } from './query-shapes.js';
 import type { Database, DocumentRow } from './schema.js';
 
 export interface NewDocument {
@@ -86,27 +87,27 @@ async function insertDocument(
     bytes: doc.bytes,
     ingested_at: doc.now,
   };
-  const [inserted] = await runShaped<{ id: number }>(
-    trx,
-    'document-insert',
-    (value) =>
-      trx
-        .insertInto('documents')
-        .values(slotsOf(values, value))
-        .onConflict((oc) => oc.column('content_hash').doNothing())
-        .returning('id'),
-    values,
-  );
-  if (!inserted) {
+  const written = await dialect.writeDocument(trx, {
+    document: values,
+    extraction: {
+      extractor: doc.extraction.extractor.name,
+      extractor_version: doc.extraction.extractor.version,
+      created_at: doc.now,
+    },
+    figures: doc.extraction.figures.map(figureValues),
+  });
+  if (!written) {
     const [existing] = await documentsByHash(trx, doc.contentHash);
     if (!existing) throw new Error(`document ${doc.contentHash} neither inserted nor found`);
     return { status: 'unchanged', id: existing.id };
   }
-  const { figureIds } = await insertExtraction(trx, inserted.id, doc.extraction, doc.now);
-  if (doc.incidents && doc.incidents.length > 0) {
-    await saveIncidents(trx, dialect, inserted.id, doc.incidents, figureIds, doc.now, stale, memory);
+  if (doc.extraction.conflict) {
+    await insertConflict(trx, written.documentId, written.extractionId, doc.extraction.conflict);
   }
-  return { status: 'ingested', id: inserted.id, figures: doc.extraction.figures.length };
+  if (doc.incidents && doc.incidents.length > 0) {
+    await saveIncidents(trx, dialect, written.documentId, doc.incidents, written.figureIds, doc.now, stale, memory);
+  }
+  return { status: 'ingested', id: written.documentId, figures: doc.extraction.figures.length };
 }
 
 export async function findDocumentByHash(store: Store, contentHash: string): Promise<number | null> {

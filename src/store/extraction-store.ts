@@ -1,19 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Conflict, ExtractionResult, Figure } from '../core/figure.js';
+import type { Conflict, ExtractionResult } from '../core/figure.js';
 import type { FigureFilter, StoredConflict, StoredFigure } from '../core/stored-figure.js';
 import { FigureFilter as FigureFilterSchema } from '../core/stored-figure.js';
-import { insertRowsReturning } from './insert-rows.js';
+import { figureValues, insertExtractionRows } from './document-rows.js';
 import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
-import { runShaped, slotsOf } from './query-shapes.js';
 import type { ConflictPartyTable, Database, FigureRow } from './schema.js';
 
 // Keeps one INSERT under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const ROWS_PER_INSERT = 400;
 
 /**
- * Record one extractor run over a document with everything it found. Call inside a transaction.
- * The extraction's id, and the stored id of each of its figures by their order in `result`.
+ * Record one extractor run over a stored document with everything it found. Call inside a
+ * transaction. The extraction's id, and the stored id of each of its figures by their order in `result`.
  */
 export async function insertExtraction(
   trx: Transaction<Database> | Kysely<Database>,
@@ -21,30 +20,14 @@ export async function insertExtraction(
   result: ExtractionResult,
   now: string,
 ): Promise<{ id: number; figureIds: number[] }> {
-  const values = {
-    document_id: documentId,
-    extractor: result.extractor.name,
-    extractor_version: result.extractor.version,
-    created_at: now,
-  };
-  const [extraction] = await runShaped<{ id: number }>(
-    trx,
-    'extraction-insert',
-    (value) => trx.insertInto('extractions').values(slotsOf(values, value)).returning('id'),
-    values,
-  );
-  if (!extraction) throw new Error(`no extraction row returned for document ${documentId}`);
-  const rows = result.figures.map((f, ordinal) => figureToRow(f, documentId, extraction.id, ordinal));
-  const figureIds: number[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const stored = await insertRowsReturning(trx, 'figures', rows.slice(i, i + ROWS_PER_INSERT), ['id', 'ordinal']);
-    for (const f of stored) figureIds[f.ordinal] = f.id;
-  }
-  if (result.conflict) await insertConflict(trx, documentId, extraction.id, result.conflict);
-  return { id: extraction.id, figureIds };
+  const extraction = { extractor: result.extractor.name, extractor_version: result.extractor.version, created_at: now };
+  const stored = await insertExtractionRows(trx, documentId, extraction, result.figures.map(figureValues));
+  if (result.conflict) await insertConflict(trx, documentId, stored.id, result.conflict);
+  return stored;
 }
 
-async function insertConflict(
+/** The conflict an infobox describes, and its parties, for an extraction already stored. */
+export async function insertConflict(
   trx: Transaction<Database> | Kysely<Database>,
   documentId: number,
   extractionId: number,
@@ -93,37 +76,6 @@ async function insertConflict(
       .values(parties.slice(i, i + ROWS_PER_INSERT))
       .execute();
   }
-}
-
-function figureToRow(f: Figure, documentId: number, extractionId: number, ordinal: number) {
-  return {
-    document_id: documentId,
-    extraction_id: extractionId,
-    ordinal,
-    kind: f.kind,
-    low: f.low,
-    high: f.high,
-    qualifier: f.qualifier,
-    vague: f.vague,
-    unit: f.unit,
-    evidence_start: f.evidence.start,
-    evidence_end: f.evidence.end,
-    evidence_text: f.evidence.text,
-    sentence_start: f.sentence.start,
-    sentence_end: f.sentence.end,
-    sentence_text: f.sentence.text,
-    claimant: f.claimant,
-    subject: f.subject,
-    actor: f.actor,
-    perpetrator: f.perpetrator,
-    manner: f.manner,
-    place: f.place,
-    date_start: f.date?.start ?? null,
-    date_end: f.date?.end ?? null,
-    date_precision: f.date?.precision ?? null,
-    source: f.source,
-    side: f.side,
-  };
 }
 
 /** Figures of each document's newest extraction, filtered. */

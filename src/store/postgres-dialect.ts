@@ -2,6 +2,7 @@ import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreDialect } from './dialect.js';
 import { postgresBulkWrites } from './postgres-bulk.js';
+import { writeDocumentOnce } from './postgres-document.js';
 import { writeHeldBackOnce } from './postgres-held-back.js';
 import { namingClient, readPrepareSetting, StatementNames } from './postgres-statements.js';
 
@@ -39,6 +40,7 @@ export function createPostgresDialect(url: string): StoreDialect {
       locked.add(trx);
     },
     writeHeldBack: writeHeldBackOnce,
+    writeDocument: writeDocumentOnce,
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',
     refreshStatistics: async (db) => {

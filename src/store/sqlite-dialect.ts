@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
+import { insertDocumentRows } from './document-rows.js';
 import { insertHeldBackRows } from './held-back-rows.js';
 import { sqliteBulkWrites } from './sqlite-bulk.js';
 import { checkpointAside } from './sqlite-checkpoint.js';
@@ -52,6 +53,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
     lockIncidentMerging: async () => {},
     writeHeldBack: insertHeldBackRows,
+    writeDocument: insertDocumentRows,
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE',
     refreshStatistics: async (kysely) => {

@@ -74,7 +74,7 @@ async function deaths(store: Store) {
 /** The deaths every incident has once its claims are all read again from the store. */
 async function deathsReadAfresh(store: Store) {
   const ids = (await deaths(store)).map((r) => r.id);
-  await store.db.transaction().execute((trx) => recomputeIncidents(trx, ids));
+  await store.db.transaction().execute((trx) => recomputeIncidents(trx, store.dialect, ids));
   return deaths(store);
 }
 

@@ -55,7 +55,7 @@ export async function saveDocuments(
       // An incident that several documents of the batch report is recomputed once, after the last.
       const stale = new Set<number>();
       for (const doc of docs) saved.push(await insertDocument(trx, store.dialect, doc, stale, memory));
-      await recomputeIncidents(trx, [...stale], memory);
+      await recomputeIncidents(trx, store.dialect, [...stale], memory);
       await memory?.end(trx, store.dialect);
       return saved;
     });

@@ -355,7 +355,7 @@ export async function saveIncidents(
   await pending.write(trx, dialect);
   const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
-  else await recomputeIncidents(trx, stale, memory);
+  else await recomputeIncidents(trx, dialect, stale, memory);
   return [...touched];
 }
 
@@ -548,22 +548,22 @@ function deathColumns(e: ReturnType<typeof estimateDeaths>) {
   };
 }
 
-/**
- * Recompute the extraction's death estimates from every claim extracted into the incident; once it
- * has been reviewed, the snapshot takes them and the effective values are derived again.
- */
-export async function recomputeIncident(trx: Db, id: number): Promise<void> {
-  await recomputeIncidents(trx, [id]);
-}
-
 type CountedRow = Pick<Selectable<IncidentClaimTable>, 'incident_id' | 'kind' | 'category' | 'low' | 'high' | 'vague'>;
 
 /**
- * recomputeIncident for many incidents, their claims read a few hundred incidents at a time (or
- * taken from `memory` where it holds them). A batch of documents recomputes each incident it
- * touched once, after its last document.
+ * Recompute incidents' death estimates from every claim extracted into each, their claims read a few
+ * hundred incidents at a time (or taken from `memory` where it holds them); once an incident has
+ * been reviewed, its snapshot takes them and the effective values are derived again. A batch of
+ * documents recomputes each incident it touched once, after its last document. The rows whose
+ * deaths change are written together (StoreDialect.updateRows): on PostgreSQL one statement for
+ * them all, where each was a wait for the server.
  */
-export async function recomputeIncidents(trx: Db, ids: readonly number[], memory?: DeathClaimsMemory): Promise<void> {
+export async function recomputeIncidents(
+  trx: Db,
+  dialect: StoreDialect,
+  ids: readonly number[],
+  memory?: DeathClaimsMemory,
+): Promise<void> {
   for (const part of idLists(ids)) {
     const claims = await countedClaimsOf(trx, part, memory);
     // The deaths as stored, and whether a review has set a snapshot apart.
@@ -583,14 +583,16 @@ export async function recomputeIncidents(trx: Db, ids: readonly number[], memory
       slotValues(part),
     );
     const rowsById = new Map(stored.map((r) => [r.id, r]));
+    const changed: unknown[][] = [];
     for (const id of new Set(part)) {
       const values = deathColumns(estimateDeaths(claims.get(id) ?? []));
       const row = rowsById.get(id);
       if (row?.snapshot != null) await writeExtractedValues(trx, id, values);
       // A report that repeats what was known leaves the deaths as they were: no write, no totals trigger.
-      else if (row === undefined || DEATH_COLUMNS.some((c) => row[c] !== values[c]))
-        await runShaped(trx, 'incident-deaths', (value) => updateDeaths(trx, value), { ...values, id });
+      else if (row !== undefined && DEATH_COLUMNS.some((c) => row[c] !== values[c]))
+        changed.push([id, ...DEATH_COLUMNS.map((c) => values[c])]);
     }
+    if (changed.length > 0) await dialect.updateRows(trx, 'incidents', ['id', ...DEATH_COLUMNS], changed);
   }
 }
 
@@ -641,21 +643,6 @@ async function countedClaimsOf(
 }
 
 type DeathRow = Pick<IncidentRow, 'id' | (typeof DEATH_COLUMNS)[number]> & { snapshot: number | null };
-
-function updateDeaths(trx: Db, value: ValueOf) {
-  return trx
-    .updateTable('incidents')
-    .set({
-      deaths_low: value('deaths_low'),
-      deaths_best: value('deaths_best'),
-      deaths_high: value('deaths_high'),
-      deaths_a: value('deaths_a'),
-      deaths_b: value('deaths_b'),
-      deaths_civilians: value('deaths_civilians'),
-      deaths_unknown: value('deaths_unknown'),
-    })
-    .where('id', '=', value<number>('id'));
-}
 
 // IN lists are padded to one of a few lengths (repeating the last id), so that a few SQL shapes serve
 // every batch instead of one per length.

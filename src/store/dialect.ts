@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Dialect, Kysely } from 'kysely';
+import type { CreateTableBuilder, Dialect, Kysely, RawBuilder } from 'kysely';
 import type { DocumentRows, WrittenDocument } from './document-rows.js';
 import type { HeldBackRows } from './held-back-rows.js';
 import type { Database } from './schema.js';
@@ -14,6 +14,11 @@ export interface StoreDialect {
   readonly kysely: Dialect;
   /** An auto-incrementing integer primary key column. */
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+  /**
+   * An aggregate of `values`, one JSON array a row, in `order`, as JSON text ('[]' for no rows):
+   * SQLite's json_group_array, PostgreSQL's json_agg.
+   */
+  jsonRows(values: readonly RawBuilder<unknown>[], order: RawBuilder<unknown>): RawBuilder<string>;
   /** The column type for raw bytes. */
   readonly binaryType: 'blob' | 'bytea';
   /**

@@ -64,35 +64,14 @@ function keyOfDraft(d: DraftIncident): IncidentKey {
  */
 type Candidate = IncidentKey & { id: number; side_a: string | null; side_b: string | null; parties: IncidentParty[] };
 
-async function candidateKeys(trx: Db, rows: MatchedRow[]): Promise<Candidate[]> {
-  if (rows.length === 0) return [];
-  const parties = new Map<number, IncidentParty[]>();
-  for (const part of idLists(rows.map((r) => r.id))) {
-    const read = await runShaped<IncidentParty & { incident_id: number }>(
-      trx,
-      `incident-match-actors:${part.length}`,
-      (value) =>
-        trx
-          .selectFrom('incident_actors')
-          .select(['incident_id', 'side', 'actor_id', 'name'])
-          .where(
-            'incident_id',
-            'in',
-            part.map((_, i) => value<number>(`id${i}`)),
-          ),
-      slotValues(part),
-    );
-    for (const { incident_id, side, actor_id, name } of read) {
-      let of = parties.get(incident_id);
-      if (of === undefined) {
-        of = [];
-        parties.set(incident_id, of);
-      }
-      of.push({ side, actor_id, name });
-    }
-  }
+/** Candidates as the matcher compares them, their parties read with them (MatchedRow.parties). */
+function candidateKeys(rows: MatchedRow[]): Candidate[] {
   return rows.map((r) => {
-    const of = parties.get(r.id) ?? [];
+    const of = (JSON.parse(r.parties) as [string, string | null, string][]).map(([side, actor_id, name]) => ({
+      side,
+      actor_id,
+      name,
+    }));
     return {
       id: r.id,
       date_start: r.date_start,
@@ -133,7 +112,8 @@ const MATCHED_COLUMNS = [
   'side_b',
 ] as const;
 
-type MatchedRow = Pick<IncidentRow, (typeof MATCHED_COLUMNS)[number]>;
+/** A stored incident as matching reads it, with its parties as JSON text: [[side, actor_id, name], ...]. */
+type MatchedRow = Pick<IncidentRow, (typeof MATCHED_COLUMNS)[number]> & { parties: string };
 
 /**
  * Which stored incidents a draft is compared with: those of its province, of its place (known by
@@ -143,12 +123,16 @@ type Scope = 'admin1' | 'place' | 'any' | 'unplaced';
 
 /**
  * Incidents of a scope a document may merge into: extracted, not merged away, not already its own.
- * Every value comes through `value`, so the SQL of a scope is built once (query-shapes.ts).
+ * Every value comes through `value`, so the SQL of a scope is built once (query-shapes.ts). Each
+ * comes with its parties, in the order they were written: on PostgreSQL a query of their own was
+ * one more wait for the server a draft.
  */
-function openIncidents(trx: Db, scope: Scope, value: ValueOf) {
+function openIncidents(trx: Db, dialect: StoreDialect, scope: Scope, value: ValueOf) {
+  const parties = dialect.jsonRows([sql.ref('a.side'), sql.ref('a.actor_id'), sql.ref('a.name')], sql.ref('a.id'));
   const open = trx
     .selectFrom('incidents')
     .select(MATCHED_COLUMNS)
+    .select(sql<string>`(select ${parties} from incident_actors as a where a.incident_id = incidents.id)`.as('parties'))
     // As a literal: the matching indexes hold this dataset's rows only (0020), which a planner can
     // only know from the statement's own text.
     .where('dataset', '=', sql.lit(EXTRACTED_DATASET))
@@ -181,12 +165,13 @@ function openIncidents(trx: Db, scope: Scope, value: ValueOf) {
  */
 async function overlapping(
   trx: Db,
+  dialect: StoreDialect,
   scope: Scope,
   key: IncidentKey,
   own: OwnIncidents,
   scopeValue: string | null,
 ): Promise<MatchedRow[]> {
-  return firstCandidates(await overlappingIn(trx, [scope], key, own, scopeValue), own);
+  return firstCandidates(await overlappingIn(trx, dialect, [scope], key, own, scopeValue), own);
 }
 
 /**
@@ -196,12 +181,13 @@ async function overlapping(
  */
 async function overlappingAndUnplaced(
   trx: Db,
+  dialect: StoreDialect,
   scope: 'admin1' | 'place',
   key: IncidentKey,
   own: OwnIncidents,
   scopeValue: string,
 ): Promise<{ placed: MatchedRow[]; unplaced: MatchedRow[] }> {
-  const rows = await overlappingIn(trx, [scope, 'unplaced'], key, own, scopeValue);
+  const rows = await overlappingIn(trx, dialect, [scope, 'unplaced'], key, own, scopeValue);
   // An unplaced incident has neither a province nor a place; every row of the scope has one of them.
   const unplaced = rows.filter((r) => r.admin1 === null && r.gazetteer_id === null);
   const placed = rows.filter((r) => r.admin1 !== null || r.gazetteer_id !== null);
@@ -210,6 +196,7 @@ async function overlappingAndUnplaced(
 
 async function overlappingIn(
   trx: Db,
+  dialect: StoreDialect,
   scopes: readonly Scope[],
   key: IncidentKey,
   own: OwnIncidents,
@@ -228,7 +215,7 @@ async function overlappingIn(
     `incident-match:${scopes.join('+')}`,
     (value) => {
       const branches = scopes.flatMap((scope) => {
-        const ranged = openIncidents(trx, scope, value)
+        const ranged = openIncidents(trx, dialect, scope, value)
           .where('date_start', '<=', value<string>('to'))
           .where('date_end', '>=', value<string>('from'));
         return [
@@ -264,7 +251,12 @@ function withoutOwn(rows: MatchedRow[], own: OwnIncidents): MatchedRow[] {
 }
 
 /** An incident already stored that this draft retells, if any, with the key it matched on. */
-async function findMatch(trx: Db, draft: DraftIncident, own: OwnIncidents): Promise<Candidate | null> {
+async function findMatch(
+  trx: Db,
+  dialect: StoreDialect,
+  draft: DraftIncident,
+  own: OwnIncidents,
+): Promise<Candidate | null> {
   const key = keyOfDraft(draft);
   const scope: Scope = key.admin1 !== null ? 'admin1' : key.gazetteer_id !== null ? 'place' : 'any';
   const scopeValue = key.admin1 ?? key.gazetteer_id;
@@ -274,17 +266,17 @@ async function findMatch(trx: Db, draft: DraftIncident, own: OwnIncidents): Prom
     const rows = await runShaped<MatchedRow>(
       trx,
       `incident-match-undated:${scope}`,
-      (value) => openIncidents(trx, scope, value).orderBy('id').limit(value<number>('limit')),
+      (value) => openIncidents(trx, dialect, scope, value).orderBy('id').limit(value<number>('limit')),
       { document: own.documentId, scope: scopeValue, limit: MAX_CANDIDATES + own.ids.size },
     );
-    return pickUndatedMatch(key, await candidateKeys(trx, withoutOwn(rows, own).slice(0, MAX_CANDIDATES)));
+    return pickUndatedMatch(key, candidateKeys(withoutOwn(rows, own).slice(0, MAX_CANDIDATES)));
   }
   if (scope === 'any')
-    return pickPlacelessMatch(key, await candidateKeys(trx, await overlapping(trx, scope, key, own, null)));
+    return pickPlacelessMatch(key, candidateKeys(await overlapping(trx, dialect, scope, key, own, null)));
   // Failing a match in its scope: a stored incident no report has placed yet, that this placed
   // report tells (the one of its dates, kind and parties).
-  const { placed, unplaced } = await overlappingAndUnplaced(trx, scope, key, own, scopeValue as string);
-  const keys = await candidateKeys(trx, [...placed, ...unplaced]);
+  const { placed, unplaced } = await overlappingAndUnplaced(trx, dialect, scope, key, own, scopeValue as string);
+  const keys = candidateKeys([...placed, ...unplaced]);
   return (
     keys.slice(0, placed.length).find((k) => sameIncident(key, k)) ?? pickPlacelessMatch(key, keys.slice(placed.length))
   );
@@ -336,7 +328,7 @@ export async function saveIncidents(
   const pending = new PendingRows();
   const own = { documentId, ids: new Set<number>() };
   for (const draft of drafts) {
-    const match = await findMatch(trx, draft, own);
+    const match = await findMatch(trx, dialect, draft, own);
     if (match === null && draft.undated) continue;
     const claims = claimRows(draft, documentId, figureIds);
     const id = match?.id ?? (await insertIncident(trx, draft, now, claims));

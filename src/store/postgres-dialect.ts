@@ -30,6 +30,8 @@ export function createPostgresDialect(url: string): StoreDialect {
     location: redactPassword(url),
     kysely: new PostgresDialect({ pool }),
     binaryType: 'bytea',
+    jsonRows: (values, order) =>
+      sql<string>`coalesce(json_agg(json_build_array(${sql.join(values)}) order by ${order}), '[]')::text`,
     skipLocked: true,
     writesOneAtATime: false,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()),

@@ -48,6 +48,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     location: path === ':memory:' ? ':memory:' : resolve(path),
     kysely: new WriteFirstSqliteDialect({ database: cachingStatements(db) }),
     binaryType: 'blob',
+    jsonRows: (values, order) => sql<string>`json_group_array(json_array(${sql.join(values)}) order by ${order})`,
     skipLocked: false,
     writesOneAtATime: true,
     addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),

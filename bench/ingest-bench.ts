@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { log, removeSqliteFiles, withPostgresDatabase, writeResults } from './bench-support.js';
 import { generateGedCsv } from './ged-rows.js';
+import { latencyProxy } from './latency-proxy.js';
 import { wireReports } from './report-corpus.js';
 
 // `tally ingest` end to end (read, extract, resolve, merge, store) over a folder of wire reports,
@@ -41,6 +42,13 @@ const NEWS_BACKGROUND = 7;
  * a dataset beside its own reports, and matching a report must not read the dataset's incidents.
  */
 const BASE_ROWS = Number(process.env.TALLY_BENCH_INGEST_BASE ?? 200_000);
+/**
+ * A team's PostgreSQL server is across a network, where every statement waits a round trip: the
+ * news-length reports are also ingested through a proxy that holds each packet this long each way
+ * (2 ms a round trip, a server in another building or another zone of a cloud), a tenth of them.
+ */
+const NETWORK_DELAY_MS = 1;
+const NETWORK_SHARE = 10;
 
 type Kind = 'wire' | 'news';
 
@@ -168,6 +176,24 @@ function ingestPostgres(docs: number, jobs: number, kind: Kind): Promise<IngestR
   return withPostgresDatabase('tally_ingest_bench', (url) => ingestInto(url, docs, jobs, kind, ' on PostgreSQL'));
 }
 
+/** ingestPostgres through latencyProxy; with the chunks Tally sent the server, about one a round trip. */
+async function ingestPostgresAcross(docs: number, kind: Kind): Promise<IngestRun & { sent_per_report: number }> {
+  return withPostgresDatabase('tally_ingest_bench', async (url) => {
+    const direct = new URL(url);
+    const proxy = await latencyProxy(direct.hostname, Number(direct.port || 5432), NETWORK_DELAY_MS);
+    try {
+      const across = new URL(url);
+      across.hostname = '127.0.0.1';
+      across.port = String(proxy.port);
+      const where = ` on PostgreSQL, ${NETWORK_DELAY_MS} ms each way`;
+      const run = await ingestInto(across.toString(), docs, 1, kind, where);
+      return { ...run, sent_per_report: Math.round((proxy.sent() / docs) * 10) / 10 };
+    } finally {
+      await proxy.close();
+    }
+  });
+}
+
 async function ingestInto(db: string, docs: number, jobs: number, kind: Kind, where: string): Promise<IngestRun> {
   const { folder, bytes } = corpus(docs, kind);
   const load = loadavg()[0] as number;
@@ -211,6 +237,7 @@ async function main(): Promise<void> {
   const beside = await ingest(DOCS, 1, 'news', base);
   removeSqliteFiles(base);
   const postgres = await ingestPostgres(DOCS, 1, 'news');
+  const across = await ingestPostgresAcross(DOCS / NETWORK_SHARE, 'news');
   const growth = Math.max(
     oneLarger.peak_rss_mb - one.peak_rss_mb,
     twoLarger.peak_rss_mb - two.peak_rss_mb,
@@ -225,7 +252,7 @@ async function main(): Promise<void> {
     runs,
     news: { bytes: news.bytes, background_paragraphs: NEWS_BACKGROUND, runs: newsRuns },
     beside_import: { ged_rows: BASE_ROWS, run: beside },
-    postgres: { run: postgres },
+    postgres: { run: postgres, across_network: { delay_ms_each_way: NETWORK_DELAY_MS, run: across } },
     regex_floor_mb_per_s: floor,
   };
   const row = (r: IngestRun) =>
@@ -248,6 +275,8 @@ async function main(): Promise<void> {
     `The machine in this run: one thread finding every word and every "N people killed"-like phrase in these files with regexes (the files already in memory) runs at ${floor} MB/s; one-thread ingest of them is ${((newsOne.mb_per_s / floor) * 100).toFixed(1)}% of that.`,
     '',
     `On PostgreSQL (the local server, a database of its own), the same news-length reports on one thread: ${postgres.seconds} s, ${postgres.mb_per_s} MB/s; CPU of the Tally process ${postgres.cpu_s} s (the rest of the time it waits on the server).`,
+    '',
+    `Across a network (a proxy holding every packet ${NETWORK_DELAY_MS} ms each way, ${2 * NETWORK_DELAY_MS} ms a round trip), the first ${across.docs.toLocaleString('en')} of those reports on one thread: ${across.seconds} s, ${across.docs_per_s} reports/s; Tally sent the server ${across.sent_per_report} messages a report, each a wait of a round trip or more.`,
     '',
     `The same news-length reports on one thread into a store that already holds ${BASE_ROWS.toLocaleString('en')} imported GED incidents (\`tally import\` of the store bench's generated rows): ${beside.seconds} s, ${beside.mb_per_s} MB/s, against ${newsOne.seconds} s into an empty store; peak RSS ${beside.peak_rss_mb} MB, CPU ${beside.cpu_s} s.`,
     '',

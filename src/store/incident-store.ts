@@ -127,7 +127,7 @@ type Scope = 'admin1' | 'place' | 'any' | 'unplaced';
  * comes with its parties, in the order they were written: on PostgreSQL a query of their own was
  * one more wait for the server a draft.
  */
-function openIncidents(trx: Db, dialect: StoreDialect, scope: Scope, value: ValueOf) {
+function openIncidents(trx: Db, dialect: StoreDialect, scope: Scope, value: ValueOf, scopeSlot = 'scope') {
   const parties = dialect.jsonRows([sql.ref('a.side'), sql.ref('a.actor_id'), sql.ref('a.name')], sql.ref('a.id'));
   const open = trx
     .selectFrom('incidents')
@@ -150,84 +150,83 @@ function openIncidents(trx: Db, dialect: StoreDialect, scope: Scope, value: Valu
         ),
       ),
     );
-  if (scope === 'admin1') return open.where('admin1', '=', value<string>('scope'));
-  if (scope === 'place') return open.where('gazetteer_id', '=', value<string>('scope'));
+  if (scope === 'admin1') return open.where('admin1', '=', value<string>(scopeSlot));
+  if (scope === 'place') return open.where('gazetteer_id', '=', value<string>(scopeSlot));
   if (scope === 'unplaced') return open.where('admin1', 'is', null).where('gazetteer_id', 'is', null);
   return open;
 }
 
-/**
- * The first incidents by id in a scope whose dates come within a day of the key's. A short incident
- * (0009's flag: a month or less) that reaches the key's start began at most a month before it, so
- * those are read from a bounded range of start dates; long ones apart. Either way the index seeks
- * instead of walking a province's whole history. Sorted here: with an ORDER BY, SQLite's planner
- * preferred an index by date over every province.
- */
-async function overlapping(
-  trx: Db,
-  dialect: StoreDialect,
-  scope: Scope,
-  key: IncidentKey,
-  own: OwnIncidents,
-  scopeValue: string | null,
-): Promise<MatchedRow[]> {
-  return firstCandidates(await overlappingIn(trx, dialect, [scope], key, own, scopeValue), own);
+/** Where a draft looks for the stored incidents it may retell. */
+interface Search {
+  key: IncidentKey;
+  scope: Scope;
+  scopeValue: string | null;
 }
 
-/**
- * overlapping() for a placed draft's scope and for the incidents no report has placed, in one query
- * (one wait for the server instead of two when the scope holds no match): each scope's candidates
- * apart, as two queries would give them.
- */
-async function overlappingAndUnplaced(
-  trx: Db,
-  dialect: StoreDialect,
-  scope: 'admin1' | 'place',
-  key: IncidentKey,
-  own: OwnIncidents,
-  scopeValue: string,
-): Promise<{ placed: MatchedRow[]; unplaced: MatchedRow[] }> {
-  const rows = await overlappingIn(trx, dialect, [scope, 'unplaced'], key, own, scopeValue);
-  // An unplaced incident has neither a province nor a place; every row of the scope has one of them.
-  const unplaced = rows.filter((r) => r.admin1 === null && r.gazetteer_id === null);
-  const placed = rows.filter((r) => r.admin1 !== null || r.gazetteer_id !== null);
-  return { placed: firstCandidates(placed, own), unplaced: firstCandidates(unplaced, own) };
+function searchOf(draft: DraftIncident): Search {
+  const key = keyOfDraft(draft);
+  const scope: Scope = key.admin1 !== null ? 'admin1' : key.gazetteer_id !== null ? 'place' : 'any';
+  return { key, scope, scopeValue: key.admin1 ?? key.gazetteer_id };
 }
 
-async function overlappingIn(
+/** A placed draft's scope and the incidents no report has placed yet, which it may also tell. */
+const scopesOf = (s: Search): readonly Scope[] => (s.scope === 'any' ? ['any'] : [s.scope, 'unplaced']);
+
+/**
+ * Dated searches in one query, at most this many: each is four branches of a UNION ALL, and SQLite
+ * allows 500.
+ */
+const SEARCHES_PER_QUERY = 32;
+
+/**
+ * For each dated search, the incidents of its scopes whose dates come within a day of its key's,
+ * read for several searches in one query (on PostgreSQL each query is a wait for the server). A
+ * short incident (0009's flag: a month or less) that reaches the key's start began at most a month
+ * before it, so those are read from a bounded range of start dates; long ones apart. Either way the
+ * index seeks instead of walking a province's whole history. Sorted later (firstCandidates): with an
+ * ORDER BY, SQLite's planner preferred an index by date over every province.
+ */
+async function overlappingEach(
   trx: Db,
   dialect: StoreDialect,
-  scopes: readonly Scope[],
-  key: IncidentKey,
-  own: OwnIncidents,
-  scopeValue: string | null,
-): Promise<MatchedRow[]> {
-  const from = shiftDay(key.date_start, -1);
-  const values = {
-    document: own.documentId,
-    scope: scopeValue,
-    from,
-    to: shiftDay(key.date_end, 1),
-    shortFrom: shiftDay(from, -SHORT_SPAN_DAYS),
-  };
-  return runShaped(
-    trx,
-    `incident-match:${scopes.join('+')}`,
-    (value) => {
-      const branches = scopes.flatMap((scope) => {
-        const ranged = openIncidents(trx, dialect, scope, value)
-          .where('date_start', '<=', value<string>('to'))
-          .where('date_end', '>=', value<string>('from'));
-        return [
-          ranged.where('long_span', '=', 0).where('date_start', '>=', value<string>('shortFrom')),
-          ranged.where('long_span', '=', 1),
-        ];
-      });
-      const [first, ...rest] = branches as [(typeof branches)[number], ...typeof branches];
-      return rest.reduce((query, branch) => query.unionAll(branch), first);
-    },
-    values,
-  );
+  searches: readonly Search[],
+  documentId: number,
+): Promise<MatchedRow[][]> {
+  const each = searches.map((): MatchedRow[] => []);
+  for (let start = 0; start < searches.length; start += SEARCHES_PER_QUERY) {
+    const part = searches.slice(start, start + SEARCHES_PER_QUERY);
+    const values: Record<string, unknown> = { document: documentId };
+    part.forEach((s, k) => {
+      const from = shiftDay(s.key.date_start, -1);
+      values[`scope${k}`] = s.scopeValue;
+      values[`from${k}`] = from;
+      values[`to${k}`] = shiftDay(s.key.date_end, 1);
+      values[`shortFrom${k}`] = shiftDay(from, -SHORT_SPAN_DAYS);
+    });
+    const rows = await runShaped<MatchedRow & { search: number }>(
+      trx,
+      `incident-match:${part.map((s) => scopesOf(s).join('+')).join(',')}`,
+      (value) => {
+        const branches = part.flatMap((s, k) =>
+          scopesOf(s).flatMap((scope) => {
+            const ranged = openIncidents(trx, dialect, scope, value, `scope${k}`)
+              .select(sql.lit(k).as('search'))
+              .where('date_start', '<=', value<string>(`to${k}`))
+              .where('date_end', '>=', value<string>(`from${k}`));
+            return [
+              ranged.where('long_span', '=', 0).where('date_start', '>=', value<string>(`shortFrom${k}`)),
+              ranged.where('long_span', '=', 1),
+            ];
+          }),
+        );
+        const [first, ...rest] = branches as [(typeof branches)[number], ...typeof branches];
+        return rest.reduce((query, branch) => query.unionAll(branch), first);
+      },
+      values,
+    );
+    for (const r of rows) each[start + Number(r.search)]?.push(r);
+  }
+  return each;
 }
 
 /** The first candidates by id, the document's own set aside. */
@@ -250,32 +249,37 @@ function withoutOwn(rows: MatchedRow[], own: OwnIncidents): MatchedRow[] {
   return own.ids.size === 0 ? rows : rows.filter((r) => !own.ids.has(r.id));
 }
 
-/** An incident already stored that this draft retells, if any, with the key it matched on. */
-async function findMatch(
-  trx: Db,
-  dialect: StoreDialect,
-  draft: DraftIncident,
-  own: OwnIncidents,
-): Promise<Candidate | null> {
-  const key = keyOfDraft(draft);
-  const scope: Scope = key.admin1 !== null ? 'admin1' : key.gazetteer_id !== null ? 'place' : 'any';
-  const scopeValue = key.admin1 ?? key.gazetteer_id;
-  if (scope === 'any' && draft.undated) return null;
-  if (draft.undated) {
-    // As many more as the document's own incidents, which are set aside after.
-    const rows = await runShaped<MatchedRow>(
-      trx,
-      `incident-match-undated:${scope}`,
-      (value) => openIncidents(trx, dialect, scope, value).orderBy('id').limit(value<number>('limit')),
-      { document: own.documentId, scope: scopeValue, limit: MAX_CANDIDATES + own.ids.size },
-    );
-    return pickUndatedMatch(key, candidateKeys(withoutOwn(rows, own).slice(0, MAX_CANDIDATES)));
-  }
-  if (scope === 'any')
-    return pickPlacelessMatch(key, candidateKeys(await overlapping(trx, dialect, scope, key, own, null)));
+/**
+ * The stored incident an undated draft retells, if any: undated, it can only join one of its scope,
+ * the first by id that agrees with it.
+ */
+async function undatedMatch(trx: Db, dialect: StoreDialect, search: Search, own: OwnIncidents) {
+  if (search.scope === 'any') return null;
+  // As many more as the document's own incidents, which are set aside after.
+  const rows = await runShaped<MatchedRow>(
+    trx,
+    `incident-match-undated:${search.scope}`,
+    (value) => openIncidents(trx, dialect, search.scope, value).orderBy('id').limit(value<number>('limit')),
+    { document: own.documentId, scope: search.scopeValue, limit: MAX_CANDIDATES + own.ids.size },
+  );
+  return pickUndatedMatch(search.key, candidateKeys(withoutOwn(rows, own).slice(0, MAX_CANDIDATES)));
+}
+
+/** The stored incident a dated draft retells among its search's rows (overlappingEach), if any. */
+function datedMatch(search: Search, rows: MatchedRow[], own: OwnIncidents): Candidate | null {
+  const { key } = search;
+  if (search.scope === 'any') return pickPlacelessMatch(key, candidateKeys(firstCandidates(rows, own)));
+  // An unplaced incident has neither a province nor a place; every row of the scope has one of them.
+  const placed = firstCandidates(
+    rows.filter((r) => r.admin1 !== null || r.gazetteer_id !== null),
+    own,
+  );
+  const unplaced = firstCandidates(
+    rows.filter((r) => r.admin1 === null && r.gazetteer_id === null),
+    own,
+  );
   // Failing a match in its scope: a stored incident no report has placed yet, that this placed
   // report tells (the one of its dates, kind and parties).
-  const { placed, unplaced } = await overlappingAndUnplaced(trx, dialect, scope, key, own, scopeValue as string);
   const keys = candidateKeys([...placed, ...unplaced]);
   return (
     keys.slice(0, placed.length).find((k) => sameIncident(key, k)) ?? pickPlacelessMatch(key, keys.slice(placed.length))
@@ -327,8 +331,28 @@ export async function saveIncidents(
   const moreDeaths = new Set<number>();
   const pending = new PendingRows();
   const own = { documentId, ids: new Set<number>() };
-  for (const draft of drafts) {
-    const match = await findMatch(trx, dialect, draft, own);
+  const searches = drafts.map(searchOf);
+  // Every dated draft's candidates read up front, in one query for the document instead of one a
+  // draft: none can be what an earlier draft of the document wrote, as each draft that gives an
+  // incident a source makes it the document's own (OwnIncidents). A draft without a source would
+  // not, and a later one could then match what it founded: such a document reads draft by draft.
+  const dated = drafts.flatMap((d, i) => (d.undated ? [] : [i]));
+  const ahead = new Map<number, MatchedRow[]>();
+  if (drafts.every((d) => d.sources.length > 0)) {
+    const found = await overlappingEach(
+      trx,
+      dialect,
+      dated.map((i) => searches[i] as Search),
+      documentId,
+    );
+    for (const [n, i] of dated.entries()) ahead.set(i, found[n] as MatchedRow[]);
+  }
+  for (const [i, draft] of drafts.entries()) {
+    const search = searches[i] as Search;
+    const rows = draft.undated
+      ? null
+      : (ahead.get(i) ?? ((await overlappingEach(trx, dialect, [search], documentId))[0] as MatchedRow[]));
+    const match = rows === null ? await undatedMatch(trx, dialect, search, own) : datedMatch(search, rows, own);
     if (match === null && draft.undated) continue;
     const claims = claimRows(draft, documentId, figureIds);
     const id = match?.id ?? (await insertIncident(trx, draft, now, claims));

@@ -222,6 +222,42 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
     expect(claims.map((c) => c.figure_id)).toEqual(stored.map((f) => f.id).reverse());
   });
 
+  it('matches each of a report’s many incidents to the one it retells, read together or draft by draft', async () => {
+    // Forty incidents a week apart, more than one query reads: told again by a second report, each
+    // joins its own. The second time a draft of the retelling has no source, which makes it read
+    // draft by draft.
+    const WEEK = 7 * 86_400_000;
+    const weekly =
+      (shift: number, sourceless: boolean) =>
+      (a: Analysis): Analysis => {
+        const [draft] = a.incidents;
+        if (!draft) throw new Error('the report gives no incident');
+        const incidents = Array.from({ length: 40 }, (_, i) => {
+          const day = new Date(Date.UTC(2021, 0, 4) + i * WEEK).toISOString().slice(0, 10);
+          const sources = sourceless && i === 0 ? [] : draft.sources.map((s) => ({ ...s, start: s.start + shift }));
+          return { ...draft, date: { start: day, end: day, precision: 'day' as const }, sources, undated: false };
+        });
+        return { ...a, incidents };
+      };
+    for (const sourceless of [false, true]) {
+      await saveDocuments(t.store, [document(NAMED, weekly(0, false))]);
+      const told = await t.store.db.selectFrom('incidents').select(['id', 'date_start']).orderBy('id').execute();
+      expect(told).toHaveLength(40);
+      await saveDocuments(t.store, [document(NAMED, weekly(1, sourceless))]);
+      const after = await t.store.db.selectFrom('incidents').select(['id', 'date_start']).orderBy('id').execute();
+      expect(after).toEqual(told);
+      const merged = await t.store.db
+        .selectFrom('incident_merges')
+        .select(['incident_id', 'how'])
+        .where('how', '=', 'merged')
+        .orderBy('id')
+        .execute();
+      expect(merged).toEqual(told.map((i) => ({ incident_id: i.id, how: 'merged' })));
+      await t.cleanup();
+      t = await createTestStore(kind);
+    }
+  });
+
   it('writes nothing for a report whose content is stored already', async () => {
     const doc = document(NAMED);
     const [first] = await saveDocuments(t.store, [doc]);

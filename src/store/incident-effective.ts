@@ -91,33 +91,42 @@ export async function writeExtractedValues(db: Db, id: number, values: Partial<E
   ) as Partial<ExtractedColumns>;
   const columns = Object.keys(given).sort();
   if (columns.length === 0) return;
-  // Written once per merge of an ingest: kept as SQL per set of columns (query-shapes.ts).
+  // Written once per merge of an ingest: kept as SQL per set of columns (query-shapes.ts). The row
+  // takes the values unless a snapshot stands apart: one statement either way for the usual case,
+  // where a test for the snapshot first was one more wait for the server on PostgreSQL.
   const shape = columns.join(',');
   const slots = { ...given, id };
-  const [snapshot] = await runShaped(
+  const [row] = await runShaped(
     db,
-    'extracted-snapshot',
+    `extracted-row:${shape}`,
     (value) =>
-      db.selectFrom('incident_extractions').select('incident_id').where('incident_id', '=', value<number>('id')),
-    { id },
+      db
+        .updateTable('incidents')
+        .set(slotsOf(given, value))
+        .where('id', '=', value<number>('id'))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('incident_extractions').select('incident_id').where('incident_id', '=', value<number>('id')),
+            ),
+          ),
+        )
+        .returning('id'),
+    slots,
   );
-  if (snapshot === undefined) {
-    await runShaped(
-      db,
-      `extracted-row:${shape}`,
-      (value) => db.updateTable('incidents').set(slotsOf(given, value)).where('id', '=', value<number>('id')),
-      slots,
-    );
-    return;
-  }
-  await runShaped(
+  if (row !== undefined) return;
+  const [snapshot] = await runShaped(
     db,
     `extracted-snapshot:${shape}`,
     (value) =>
-      db.updateTable('incident_extractions').set(slotsOf(given, value)).where('incident_id', '=', value<number>('id')),
+      db
+        .updateTable('incident_extractions')
+        .set(slotsOf(given, value))
+        .where('incident_id', '=', value<number>('id'))
+        .returning('incident_id'),
     slots,
   );
-  await syncIncidents(db, [id]);
+  if (snapshot !== undefined) await syncIncidents(db, [id]);
 }
 
 /**

@@ -234,7 +234,7 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
         if (!draft) throw new Error('the report gives no incident');
         const incidents = Array.from({ length: 40 }, (_, i) => {
           const day = new Date(Date.UTC(2021, 0, 4) + i * WEEK).toISOString().slice(0, 10);
-          const sources = sourceless && i === 0 ? [] : draft.sources.map((s) => ({ ...s, start: s.start + shift }));
+          const sources = sourceless && i === 0 ? [] : draft.sources.map((s) => ({ ...s, start: 1000 * i + shift }));
           return { ...draft, date: { start: day, end: day, precision: 'day' as const }, sources, undated: false };
         });
         return { ...a, incidents };
@@ -243,6 +243,15 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
       await saveDocuments(t.store, [document(NAMED, weekly(0, false))]);
       const told = await t.store.db.selectFrom('incidents').select(['id', 'date_start']).orderBy('id').execute();
       expect(told).toHaveLength(40);
+      // Each incident the first report founded holds that draft's passage and claims.
+      const firsts = await t.store.db
+        .selectFrom('incident_sources')
+        .select(['incident_id', 'start'])
+        .orderBy('id')
+        .execute();
+      expect(firsts).toEqual(told.map((i, n) => ({ incident_id: i.id, start: 1000 * n })));
+      const claimed = await t.store.db.selectFrom('incident_claims').select('incident_id').orderBy('id').execute();
+      expect([...new Set(claimed.map((c) => c.incident_id))]).toEqual(told.map((i) => i.id));
       await saveDocuments(t.store, [document(NAMED, weekly(1, sourceless))]);
       const after = await t.store.db.selectFrom('incidents').select(['id', 'date_start']).orderBy('id').execute();
       expect(after).toEqual(told);

@@ -15,9 +15,10 @@ import type { StoreDialect } from './dialect.js';
 import type { HeldBackRowsOf } from './held-back-rows.js';
 import { DEATH_COLUMNS, placeColumns } from './incident-columns.js';
 import { writeExtractedValues } from './incident-effective.js';
+import { insertRowsReturning } from './insert-rows.js';
 import { SHORT_SPAN_DAYS } from './migrations/0009-incident-spans.js';
 import { EXTRACTED_DATASET } from './migrations/0020-tally-match-indexes.js';
-import { runShaped, slotsOf, type ValueOf } from './query-shapes.js';
+import { runShaped, type ValueOf } from './query-shapes.js';
 import type { Database, IncidentClaimTable, IncidentRow } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -332,13 +333,16 @@ export async function saveIncidents(
   const pending = new PendingRows();
   const own = { documentId, ids: new Set<number>() };
   const searches = drafts.map(searchOf);
-  // Every dated draft's candidates read up front, in one query for the document instead of one a
-  // draft: none can be what an earlier draft of the document wrote, as each draft that gives an
-  // incident a source makes it the document's own (OwnIncidents). A draft without a source would
-  // not, and a later one could then match what it founded: such a document reads draft by draft.
+  // When every draft gives its incident a source, each incident a draft places is the document's own
+  // from then on (OwnIncidents), which no later draft of it matches: every dated draft's candidates
+  // are read up front, in one query for the document instead of one a draft, and the incidents it
+  // founds are written together after its last draft (numbered -1, -2, ... until then). A draft
+  // without a source would not make its incident the document's own, and a later draft could match
+  // what it founded: such a document reads and writes draft by draft.
+  const ownByItself = drafts.every((d) => d.sources.length > 0);
   const dated = drafts.flatMap((d, i) => (d.undated ? [] : [i]));
   const ahead = new Map<number, MatchedRow[]>();
-  if (drafts.every((d) => d.sources.length > 0)) {
+  if (ownByItself) {
     const found = await overlappingEach(
       trx,
       dialect,
@@ -347,6 +351,10 @@ export async function saveIncidents(
     );
     for (const [n, i] of dated.entries()) ahead.set(i, found[n] as MatchedRow[]);
   }
+  const founding: Founding[] = [];
+  // What memory is told, in draft order, once the founded incidents have their ids.
+  const told: { id: number; claims: CountedClaim[]; founded: boolean }[] = [];
+  const order: number[] = [];
   for (const [i, draft] of drafts.entries()) {
     const search = searches[i] as Search;
     const rows = draft.undated
@@ -355,7 +363,10 @@ export async function saveIncidents(
     const match = rows === null ? await undatedMatch(trx, dialect, search, own) : datedMatch(search, rows, own);
     if (match === null && draft.undated) continue;
     const claims = claimRows(draft, documentId, figureIds);
-    const id = match?.id ?? (await insertIncident(trx, draft, now, claims));
+    let id: number;
+    if (match !== null) id = match.id;
+    else if (ownByItself) id = -founding.push({ draft, claims });
+    else [id] = (await insertIncidents(trx, [{ draft, claims }], now)) as [number];
     if (match === null) founded.add(id);
     else {
       founded.delete(id);
@@ -364,15 +375,20 @@ export async function saveIncidents(
     pending.merges.push({ incident_id: id, document_id: documentId, ...mergeReason(draft, match), created_at: now });
     const actors = addSourcesAndClaims(pending, id, documentId, draft, claims, match?.parties ?? []);
     if (draft.sources.length > 0) own.ids.add(id);
-    memory?.added(id, claims.map(countedClaim), match === null);
+    told.push({ id, claims: claims.map(countedClaim), founded: match === null });
     if (match !== null) await settleSides(trx, pending, match, actors, draft);
+    if (!touched.has(id)) order.push(id);
     touched.add(id);
   }
+  const ids = founding.length > 0 ? await insertIncidents(trx, founding, now) : [];
+  const real = (id: number) => (id < 0 ? (ids[-id - 1] as number) : id);
+  if (ids.length > 0) pending.renumber(real);
+  for (const t of told) memory?.added(real(t.id), t.claims, t.founded);
   await pending.write(trx, dialect);
-  const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
+  const stale = order.filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
   else await recomputeIncidents(trx, dialect, stale, memory);
-  return [...touched];
+  return order.map(real);
 }
 
 const UNIDENTIFIED_ID = 'unidentified-armed-group';
@@ -437,10 +453,22 @@ async function settleSides(
   if (Object.keys(values).length > 0) await writeExtractedValues(trx, id, values);
 }
 
-/** A new incident, its deaths estimated from its first report's claims as recomputeIncident would. */
-async function insertIncident(trx: Db, d: DraftIncident, now: string, claims: ClaimRow[]): Promise<number> {
-  const e = estimateDeaths(claims.map(countedClaim));
-  const values = {
+/** A draft that founds an incident, with its claims as stored. */
+interface Founding {
+  draft: DraftIncident;
+  claims: ClaimRow[];
+}
+
+/** Incidents at most in one insert: within both engines' bounds on parameters. */
+const INCIDENTS_PER_INSERT = 400;
+
+/**
+ * New incidents, each with its deaths estimated from its first report's claims as a recompute
+ * would; their ids, in the order given. Ids are handed out in the order rows are inserted, so the
+ * ids an insert returns, sorted, are its rows' in order.
+ */
+async function insertIncidents(trx: Db, list: readonly Founding[], now: string): Promise<number[]> {
+  const rows = list.map(({ draft: d, claims }) => ({
     date_start: d.date.start,
     date_end: d.date.end,
     date_precision: d.date.precision,
@@ -454,16 +482,15 @@ async function insertIncident(trx: Db, d: DraftIncident, now: string, claims: Cl
     dataset: EXTRACTED_DATASET,
     dataset_id: null,
     created_at: now,
-    ...deathColumns(e),
-  };
-  const [row] = await runShaped<{ id: number }>(
-    trx,
-    'incident-insert',
-    (value) => trx.insertInto('incidents').values(slotsOf(values, value)).returning('id'),
-    values,
-  );
-  if (!row) throw new Error('no incident row returned');
-  return row.id;
+    ...deathColumns(estimateDeaths(claims.map(countedClaim))),
+  }));
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += INCIDENTS_PER_INSERT) {
+    const written = await insertRowsReturning(trx, 'incidents', rows.slice(i, i + INCIDENTS_PER_INSERT), ['id']);
+    if (written.length !== Math.min(INCIDENTS_PER_INSERT, rows.length - i)) throw new Error('no incident row returned');
+    ids.push(...written.map((r) => r.id).sort((x, y) => x - y));
+  }
+  return ids;
 }
 
 type ClaimRow = Omit<Selectable<IncidentClaimTable>, 'id' | 'incident_id'>;
@@ -503,6 +530,13 @@ class PendingRows {
   readonly sources: HeldBackRowsOf<'incident_sources'> = [];
   readonly actors: HeldBackRowsOf<'incident_actors'> = [];
   readonly claims: HeldBackRowsOf<'incident_claims'> = [];
+
+  /** Incident ids given anew: the ids of incidents written after their rows were held back. */
+  renumber(real: (id: number) => number): void {
+    for (const list of [this.merges, this.sources, this.actors, this.claims]) {
+      for (const row of list) row.incident_id = real(row.incident_id as number);
+    }
+  }
 
   dropActor(incident: number, side: string, actorId: string): void {
     const at = this.actors.findIndex((a) => a.incident_id === incident && a.side === side && a.actor_id === actorId);

@@ -354,7 +354,6 @@ export async function saveIncidents(
   const founding: Founding[] = [];
   // What memory is told, in draft order, once the founded incidents have their ids.
   const told: { id: number; claims: CountedClaim[]; founded: boolean }[] = [];
-  const order: number[] = [];
   for (const [i, draft] of drafts.entries()) {
     const search = searches[i] as Search;
     const rows = draft.undated
@@ -377,7 +376,6 @@ export async function saveIncidents(
     if (draft.sources.length > 0) own.ids.add(id);
     told.push({ id, claims: claims.map(countedClaim), founded: match === null });
     if (match !== null) await settleSides(trx, pending, match, actors, draft);
-    if (!touched.has(id)) order.push(id);
     touched.add(id);
   }
   const ids = founding.length > 0 ? await insertIncidents(trx, founding, now) : [];
@@ -385,10 +383,10 @@ export async function saveIncidents(
   if (ids.length > 0) pending.renumber(real);
   for (const t of told) memory?.added(real(t.id), t.claims, t.founded);
   await pending.write(trx, dialect);
-  const stale = order.filter((id) => !founded.has(id) && moreDeaths.has(id));
+  const stale = [...touched].filter((id) => !founded.has(id) && moreDeaths.has(id));
   if (recompute) for (const id of stale) recompute.add(id);
   else await recomputeIncidents(trx, dialect, stale, memory);
-  return order.map(real);
+  return [...touched].map(real);
 }
 
 const UNIDENTIFIED_ID = 'unidentified-armed-group';

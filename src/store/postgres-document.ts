@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DocumentRows, DocumentValues, FigureValues, WrittenDocument } from './document-rows.js';
+import { refuseOtherColumns } from './postgres-held-back.js';
 import type { Database } from './schema.js';
 
 type Column<T> = readonly [column: keyof T & string, type: 'int' | 'text'];
@@ -77,20 +78,14 @@ const SQL = (() => {
   from e`;
 })();
 
-function checkColumns(row: object, names: readonly string[], what: string): void {
-  const keys = Object.keys(row);
-  if (keys.length !== names.length || keys.some((k) => !names.includes(k)))
-    throw new Error(`${what} has columns ${keys.join(', ')}, not ${names.join(', ')}`);
-}
-
 /**
  * StoreDialect.writeDocument on PostgreSQL, where each statement waits for the server: one
  * statement where there were three. A row must have exactly the columns listed above, so that none
  * is left out unseen.
  */
 export async function writeDocumentOnce(trx: Kysely<Database>, rows: DocumentRows): Promise<WrittenDocument | null> {
-  checkColumns(rows.document, DOCUMENT_NAMES, 'a document row');
-  for (const figure of rows.figures) checkColumns(figure, FIGURE_NAMES, 'a figure row');
+  refuseOtherColumns(rows.document, DOCUMENT_NAMES, 'a document row');
+  for (const figure of rows.figures) refuseOtherColumns(figure, FIGURE_NAMES, 'a figure row');
   const { extractor, extractor_version, created_at } = rows.extraction;
   const document = rows.document as unknown as Record<string, unknown>;
   const parameters: unknown[] = [

@@ -42,6 +42,16 @@ const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: '
   ],
 };
 
+/**
+ * Refuses a row whose columns are not exactly `names`: a statement that takes its rows as arrays of
+ * named columns would otherwise leave a column out unseen.
+ */
+export function refuseOtherColumns(row: object, names: readonly string[], what: string): void {
+  const keys = Object.keys(row);
+  if (keys.length !== names.length || keys.some((k) => !names.includes(k)))
+    throw new Error(`${what} has columns ${keys.join(', ')}, not ${names.join(', ')}`);
+}
+
 /** Each table's column names, worked out once: the check and the arrays below run for every document. */
 const NAMES = {} as Record<HeldBackTable, readonly string[]>;
 for (const table of HELD_BACK_TABLES) NAMES[table] = COLUMNS[table].map(([column]) => column);
@@ -74,11 +84,7 @@ export async function writeHeldBackOnce(trx: Kysely<Database>, rows: HeldBackRow
   for (const table of HELD_BACK_TABLES) {
     const columns = NAMES[table];
     const list = rows[table] as readonly object[] as readonly Record<string, unknown>[];
-    for (const row of list) {
-      const keys = Object.keys(row);
-      if (keys.length !== columns.length || keys.some((k) => !columns.includes(k)))
-        throw new Error(`a held-back row of ${table} has columns ${keys.join(', ')}, not ${columns.join(', ')}`);
-    }
+    for (const row of list) refuseOtherColumns(row, columns, `a held-back row of ${table}`);
     for (const column of columns) parameters.push(list.map((row) => row[column] ?? null));
   }
   await trx.executeQuery(CompiledQuery.raw(SQL, parameters));

@@ -168,6 +168,13 @@ describe('readDocument: refusals', () => {
     );
   });
 
+  it('refuses a NUL character past the first 8 KB, which no store of PostgreSQL can hold', async () => {
+    const text = `KABUL, 3 May 2021 - Twelve people were killed. ${'x'.repeat(9000)}\u0000 and more`;
+    expect(await problemOf(utf8(text), 'late-nul.txt')).toBe(
+      `its text holds a NUL character (U+0000) at character ${text.indexOf('\u0000')}, which cannot be stored`,
+    );
+  });
+
   it('refuses input over the size limit before reading it', async () => {
     expect(await problemOf(utf8('x'.repeat(2048)), 'big.txt', { maxBytes: 1024 })).toBe(
       'larger than the 1 KB limit (--max-bytes): 2 KB',

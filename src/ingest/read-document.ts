@@ -50,7 +50,7 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
     const result = readHtml(text);
     if (!result.ok) throw new InvalidInputError(name, result.problem);
     const html = result.reading;
-    return build({
+    return build(name, {
       text: html.text,
       format,
       title: html.title,
@@ -60,7 +60,7 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
       language: html.language ?? guessLanguage(html.text),
     });
   }
-  return build({
+  return build(name, {
     text,
     format,
     title: format === 'markdown' ? findMarkdownTitle(text) : findTextTitle(text),
@@ -76,7 +76,7 @@ async function readPdfDocument(bytes: Uint8Array, name: string): Promise<ReadDoc
   const result = await readPdf(bytes);
   if (!result.ok) throw new InvalidInputError(name, result.problem);
   const pdf = result.reading;
-  return build({
+  return build(name, {
     text: pdf.text,
     format: 'pdf',
     title: pdf.title ?? findTextTitle(pdf.text),
@@ -88,15 +88,31 @@ async function readPdfDocument(bytes: Uint8Array, name: string): Promise<ReadDoc
   });
 }
 
-function build(fields: {
-  text: string;
-  format: SourceFormat;
-  title: string | null;
-  publisher: string | null;
-  kind: DocumentKind;
-  published: string | null;
-  language: string | null;
-}): ReadDocument {
+/**
+ * The document as read, refused when it holds a NUL character past the first 8 KB that decodeText
+ * looks at: PostgreSQL cannot store one in text, and the same file must not go into one store and
+ * stop a batch of the other.
+ */
+function build(
+  name: string,
+  fields: {
+    text: string;
+    format: SourceFormat;
+    title: string | null;
+    publisher: string | null;
+    kind: DocumentKind;
+    published: string | null;
+    language: string | null;
+  },
+): ReadDocument {
+  for (const [field, value] of Object.entries(fields)) {
+    const at = typeof value === 'string' ? value.indexOf('\u0000') : -1;
+    if (at !== -1)
+      throw new InvalidInputError(
+        name,
+        `its ${field} holds a NUL character (U+0000) at character ${at}, which cannot be stored`,
+      );
+  }
   return ReadDocument.parse(fields);
 }
 

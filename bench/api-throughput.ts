@@ -1,16 +1,17 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createAnalyser } from '../src/app/analyse-document.js';
+import { createAnalyser, type ResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { readDocument } from '../src/ingest/read-document.js';
-import type { Resolvers } from '../src/merge/build-incidents.js';
 import { buildServer } from '../src/serve/build-server.js';
+import { CACHED_INCIDENTS } from '../src/serve/incident-cache.js';
 import { encodeCursor } from '../src/serve/incident-query.js';
-import { DEFAULT_SERVER_CONFIG } from '../src/serve/server-types.js';
+import { createPageThreads } from '../src/serve/page-threads.js';
+import { DEFAULT_SERVER_CONFIG, type ServerDeps } from '../src/serve/server-types.js';
 import type { Store } from '../src/store/open-store.js';
 import { type IncidentPosition, pageIncidentIds } from '../src/store/reviewed-incidents.js';
 import { QUESTIONS } from './questions.js';
@@ -77,30 +78,45 @@ async function walkPaths(store: Store): Promise<string[]> {
 }
 
 /** Distinct incident pages, one after another, from a client in another process (bench/api-walk.ts). */
-async function walk(base: string, paths: string[], seconds: number): Promise<LoadResult> {
+async function walk(base: string, paths: string[], seconds: number, label: string): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tally-walk-'));
   try {
     const file = join(dir, 'paths.json');
     writeFileSync(file, JSON.stringify({ base, paths }));
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', WALK, file, String(seconds)], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', WALK, file, String(seconds), label],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     return JSON.parse(stdout) as LoadResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** Threads writing incident pages, as `tally serve` starts by default: one per core. */
+export const PAGE_THREADS = availableParallelism();
+
 /**
  * Requests per second on loopback for an incident page and an aggregate, each asked again and again
  * (the server answers them from the bodies it keeps), and for a walk over incident pages nobody has
- * asked for (read, graded and written afresh), each for `seconds`, from a client in another process
- * (10 connections).
+ * asked for (read, graded and written afresh) on PAGE_THREADS page threads, then the same walk
+ * (other URLs) with the pages written on the main thread; each for `seconds`, from a client in
+ * another process (10 connections). `db` is the store's path, which the page threads open.
  */
-export async function measureApi(store: Store, resolvers: Resolvers, seconds: number): Promise<RouteThroughput[]> {
-  const app = await buildServer({
+export async function measureApi(
+  store: Store,
+  db: string,
+  resolve: ResolveData,
+  seconds: number,
+): Promise<RouteThroughput[]> {
+  const resolvers = resolversFrom(resolve);
+  const deps: ServerDeps = {
     store,
     resolvers,
+    pages: createPageThreads(PAGE_THREADS, { db, resolve }, CACHED_INCIDENTS),
     read: readDocument,
     analyse: createAnalyser(resolvers),
     now: () => new Date().toISOString(),
@@ -110,7 +126,8 @@ export async function measureApi(store: Store, resolvers: Resolvers, seconds: nu
       // As `tally serve --rate-limit 0`: the limit protects a public server, here it would measure itself.
       rateLimit: { max: 0, windowMs: 60_000 },
     },
-  });
+  };
+  const app = await buildServer(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -137,13 +154,20 @@ export async function measureApi(store: Store, resolvers: Resolvers, seconds: nu
       cpu_us_per_request: Math.round((cpu.user + cpu.system) / Math.max(1, r.requests.total)),
     });
   };
+  const walkName = `/api/incidents (a walk over ${paths.length} pages nobody asked for before`;
   try {
     for (const route of routes) await record(route, () => load(`http://127.0.0.1:${port}${route}`, seconds));
-    await record(`/api/incidents (a walk over ${paths.length} pages nobody asked for before)`, () =>
-      walk(`http://127.0.0.1:${port}`, paths, seconds),
+    await record(`${walkName}, on ${PAGE_THREADS} page threads)`, () =>
+      walk(`http://127.0.0.1:${port}`, paths, seconds, 'threads-'),
+    );
+    await deps.pages?.close();
+    deps.pages = null;
+    await record(`${walkName}, written on the main thread)`, () =>
+      walk(`http://127.0.0.1:${port}`, paths, seconds, 'main-'),
     );
   } finally {
     await app.close();
+    await deps.pages?.close();
   }
   return out;
 }

@@ -7,7 +7,8 @@ import { seesSensitive } from './redact.js';
 export const CACHED_BODY_BYTES = 64 * 1024 * 1024;
 /** A body larger than this share of the budget is served but not kept: it would push out many others. */
 const LARGEST_SHARE = 16;
-const JSON_TYPE = 'application/json; charset=utf-8';
+/** The content type of every JSON answer, as Fastify sets it. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface BodyCache {
   /** Route-level hooks: answer a GET from a kept body, and keep the body of a 200 answered afresh. */

@@ -3,12 +3,14 @@ import { IncidentPage } from '../core/api.js';
 import { NotFoundError } from '../core/errors.js';
 import { IncidentExplanation } from '../core/incident-explain.js';
 import { ReviewedIncident as ReviewedIncidentSchema } from '../core/review.js';
-import { loadGradedIncidents, pageGradedIncidents } from '../store/grade-pages.js';
+import { loadGradedIncidents } from '../store/grade-pages.js';
 import { explainIncident } from '../store/incident-merges.js';
-import type { BodyCache } from './body-cache.js';
+import { type BodyCache, JSON_TYPE } from './body-cache.js';
 import { createIncidentCache } from './incident-cache.js';
+import { type IncidentPagePayload, readIncidentPage } from './incident-page.js';
 import { writeIncidentPage } from './incident-page-serializer.js';
-import { decodeCursor, encodeCursor, IncidentListQuery, incidentFilterOf } from './incident-query.js';
+import { decodeCursor, IncidentListQuery, incidentFilterOf } from './incident-query.js';
+import { seesSensitive } from './redact.js';
 import type { ServerDeps, ZodApp } from './server-types.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -28,22 +30,21 @@ export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps, bodies: Bo
       serializerCompiler: () => writeIncidentPage as unknown as (data: unknown) => string,
       ...bodies.hooks,
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const after = q.cursor ? decodeCursor(q.cursor, q.sort, q.order) : undefined;
       const filter = incidentFilterOf(q, deps);
+      const page = { sort: q.sort, order: q.order, after, limit: q.limit };
+      if (deps.pages?.working) {
+        // The same bytes, written on a page thread (redacted there for a reader who may not see them).
+        const sensitive = seesSensitive(request.principal?.role ?? null);
+        const body = await deps.pages.write({ filter, page, sensitive });
+        // A Buffer goes out as it is: Fastify neither serialises it nor runs preSerialization hooks.
+        return reply.type(JSON_TYPE).send(body as unknown as IncidentPagePayload);
+      }
       const cached = await incidents.open(bodies.stampOf(request));
       // A grade filter reads on until the page is full.
-      const page = await pageGradedIncidents(
-        deps.store.db,
-        filter,
-        { sort: q.sort, order: q.order, after, limit: q.limit },
-        { actors: deps.resolvers.actors, load: cached.load },
-      );
-      return {
-        items: page.items,
-        next_cursor: page.next ? encodeCursor(q.sort, q.order, page.next) : null,
-      };
+      return readIncidentPage(deps.store.db, filter, page, { actors: deps.resolvers.actors, load: cached.load });
     },
   );
 

@@ -7,6 +7,7 @@ import type { AccountLockoutOptions } from '../auth/login-throttle.js';
 import type { ScryptParams } from '../auth/passwords.js';
 import type { Resolvers } from '../merge/build-incidents.js';
 import type { Store } from '../store/open-store.js';
+import type { PageThreads } from './page-threads.js';
 
 /**
  * Who may call a route. `read` follows the server's public-reads setting; `signed-in` needs any
@@ -72,6 +73,8 @@ export interface ServerDeps {
   analyse: IngestDeps['analyse'];
   now(): string;
   config: ServerConfig;
+  /** Threads that write incident pages (page-threads.ts); without them, this thread writes them. */
+  pages?: PageThreads | null;
 }
 
 export type ZodApp = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;

@@ -1,11 +1,17 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { createAnalyser, loadResolvers } from '../../src/app/analyse-document.js';
+import { createAnalyser, loadResolveData, loadResolvers } from '../../src/app/analyse-document.js';
 import { addUser, createApiToken } from '../../src/app/manage-accounts.js';
 import type { Role } from '../../src/core/account.js';
 import { readDocument } from '../../src/ingest/read-document.js';
 import type { Resolvers } from '../../src/merge/build-incidents.js';
 import { buildServer } from '../../src/serve/build-server.js';
-import { DEFAULT_SERVER_CONFIG, type ServerConfig, type ZodApp } from '../../src/serve/server-types.js';
+import { createPageThreads, type PageThreads } from '../../src/serve/page-threads.js';
+import {
+  DEFAULT_SERVER_CONFIG,
+  type ServerConfig,
+  type ServerDeps,
+  type ZodApp,
+} from '../../src/serve/server-types.js';
 import { createTestStore, type StoreKind, type TestStore } from './stores.js';
 
 /** Cheap scrypt for tests: the stored parameters make verification work whatever they are. */
@@ -17,6 +23,8 @@ let resolvers: Promise<Resolvers> | null = null;
 
 export interface TestServer {
   app: ZodApp;
+  /** The page threads the server sends incident pages to; set to null, the main thread writes them. */
+  pages: PageThreads | null;
   t: TestStore;
   /** A bearer token per role (users "viewer", "analyst", "admin"). */
   tokens: Record<Role, string>;
@@ -24,8 +32,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server on a fresh store with one user and token per role; no port is opened (tests use inject). */
-export async function createTestServer(kind: StoreKind, config: Partial<ServerConfig> = {}): Promise<TestServer> {
+/**
+ * A server on a fresh store with one user and token per role; no port is opened (tests use inject).
+ * `pages` is how many threads write its incident pages (none: the main thread writes them).
+ */
+export async function createTestServer(
+  kind: StoreKind,
+  config: Partial<ServerConfig> = {},
+  pages = 0,
+): Promise<TestServer> {
   const t = await createTestStore(kind);
   resolvers ??= loadResolvers(t.store);
   const deps = { store: t.store, now: () => new Date().toISOString(), scrypt: FAST_SCRYPT };
@@ -34,22 +49,33 @@ export async function createTestServer(kind: StoreKind, config: Partial<ServerCo
     await addUser(deps, CLI, { name: role, role, password: PASSWORD });
     tokens[role] = (await createApiToken(deps, CLI, { user: role, name: 'tests' })).token;
   }
-  const app = await buildServer({
+  const threads: PageThreads | null =
+    pages > 0 ? createPageThreads(pages, { db: t.url, resolve: await loadResolveData(t.store) }, 100) : null;
+  const serverDeps: ServerDeps = {
     store: t.store,
+    pages: threads,
     resolvers: await resolvers,
     read: readDocument,
     analyse: createAnalyser(await resolvers),
     now: () => new Date().toISOString(),
     config: { ...DEFAULT_SERVER_CONFIG, rateLimit: { max: 100_000, windowMs: 60_000 }, scrypt: FAST_SCRYPT, ...config },
-  });
+  };
+  const app = await buildServer(serverDeps);
   await app.ready();
   return {
     app,
+    get pages() {
+      return serverDeps.pages ?? null;
+    },
+    set pages(value) {
+      serverDeps.pages = value;
+    },
     t,
     tokens,
     as: (role): Record<string, string> => (role ? { authorization: `Bearer ${tokens[role]}` } : {}),
     close: async () => {
       await app.close();
+      await serverDeps.pages?.close();
       await t.cleanup();
     },
   };

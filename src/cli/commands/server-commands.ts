@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { availableParallelism, userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { createAnalyser, loadResolvers } from '../../app/analyse-document.js';
+import { createAnalyser, loadResolveData, loadResolvers, resolversFrom } from '../../app/analyse-document.js';
 import { addUser, changeUser, createApiToken, hasAdmin, removeUser, revokeToken } from '../../app/manage-accounts.js';
 import { type ReextractOutcome, reextractDocuments } from '../../app/reextract-documents.js';
 import { type Agent, Role } from '../../core/account.js';
 import { parseInput } from '../../core/validate.js';
 import { readDocument } from '../../ingest/read-document.js';
+import type { PageThreads } from '../../serve/page-threads.js';
 import { DEFAULT_SERVER_CONFIG } from '../../serve/server-types.js';
 import { listApiTokens } from '../../store/credentials-store.js';
 import { openStore, type Store } from '../../store/open-store.js';
@@ -65,6 +66,11 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
       '--rate-limit <n>',
       'requests a minute per account, or per address when not signed in; 0 for none (env TALLY_RATE_LIMIT, default 600)',
       ctx.int('--rate-limit', 0),
+    )
+    .option(
+      '--page-threads <n>',
+      'threads that read and write incident pages (default: one per core; 0 writes them on the thread that answers HTTP)',
+      ctx.int('--page-threads', 0),
     )
     .option('--verbose', 'log every request')
     .action((flags, cmd: Command) => ctx.run(() => runServe(ctx.db(cmd), ctx.actors(cmd), flags)));
@@ -200,13 +206,16 @@ async function runServe(
     publicReads?: boolean;
     trustProxy?: boolean;
     rateLimit?: number;
+    pageThreads?: number;
     verbose?: boolean;
   },
 ): Promise<number> {
   const config = resolveServeConfig(flags, process.env);
   const store = await openStore(db);
+  let pages: PageThreads | null = null;
   try {
-    const resolvers = await loadResolvers(store, actors);
+    const data = await loadResolveData(store, actors);
+    const resolvers = resolversFrom(data);
     if (!(await hasAdmin(store))) {
       process.stderr.write(
         `${pc.yellow('no admin account yet.')} Create the first one (you will be asked for its password):\n  tally users add NAME --role admin\n`,
@@ -214,9 +223,20 @@ async function runServe(
     }
     // Loaded here, so that every other command starts without the server's modules.
     const { buildServer } = await import('../../serve/build-server.js');
+    const threads = store.dialect.location === ':memory:' ? 0 : (flags.pageThreads ?? availableParallelism());
+    if (threads > 0) {
+      const { createPageThreads } = await import('../../serve/page-threads.js');
+      const { CACHED_INCIDENTS } = await import('../../serve/incident-cache.js');
+      pages = createPageThreads(threads, { db, resolve: data }, CACHED_INCIDENTS, (error) =>
+        process.stderr.write(
+          `${pc.yellow(error.message)}; incident pages are written on the main thread from now on\n`,
+        ),
+      );
+    }
     const app = await buildServer({
       store,
       resolvers,
+      pages,
       read: readDocument,
       analyse: createAnalyser(resolvers),
       now,
@@ -240,6 +260,7 @@ async function runServe(
     await app.close();
     return 0;
   } finally {
+    await pages?.close();
     await store.close();
   }
 }

@@ -1,0 +1,59 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { resolversFrom } from '../app/analyse-document.js';
+import { InvalidInputError, StoreError } from '../core/errors.js';
+import { openStore } from '../store/open-store.js';
+import { createIncidentCache } from './incident-cache.js';
+import { incidentPageBytes, readIncidentPage } from './incident-page.js';
+import type {
+  PageRequest,
+  PageThreadData,
+  PageThreadFailure,
+  PageThreadMessage,
+  PageThreadReply,
+} from './page-threads.js';
+
+// One thread writing incident pages (page-threads.ts): its own connection to the store, already
+// migrated by the server, its own actor index and its own graded incidents, kept under the stamp
+// its own connection reads.
+/** SQLite's page cache per thread: the OS keeps the store's pages for all of them. */
+const PAGE_CACHE_MB = 16;
+const port = parentPort;
+if (!port) throw new Error('page-thread runs as a worker thread');
+const data = workerData as PageThreadData;
+const store = await openStore(data.db, { migrate: false, cacheMb: PAGE_CACHE_MB });
+const actors = resolversFrom(data.resolve).actors;
+const incidents = createIncidentCache(store, actors, data.cached);
+
+function failureOf(error: unknown): PageThreadFailure {
+  if (error instanceof InvalidInputError) return { kind: 'invalid', where: error.where, problem: error.problem };
+  return { kind: error instanceof StoreError ? 'store' : 'other', message: (error as Error).message };
+}
+
+async function write(request: PageRequest): Promise<Buffer> {
+  const cached = await incidents.open();
+  const payload = await readIncidentPage(store.db, request.filter, request.page, { actors, load: cached.load });
+  return incidentPageBytes(payload, request.sensitive);
+}
+
+port.on('message', async (request: PageThreadMessage) => {
+  if (request.type === 'close') {
+    await store.close();
+    port.close();
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await write(request);
+  } catch (error) {
+    port.postMessage({ id: request.id, ok: false, error: failureOf(error) } satisfies PageThreadReply);
+    return;
+  }
+  const body = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A page's bytes are moved, not copied, when they have a buffer of their own; a short page may
+  // sit in Node's shared pool of small buffers, which must stay here.
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  port.postMessage(
+    { id: request.id, ok: true, body } satisfies PageThreadReply,
+    own ? [bytes.buffer as ArrayBuffer] : [],
+  );
+});

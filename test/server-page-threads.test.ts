@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadResolveData } from '../src/app/analyse-document.js';
+import type { ReviewedIncident } from '../src/core/review.js';
+import { createPageThreads } from '../src/serve/page-threads.js';
+import { createTestServer, ingestText, json, type TestServer, wireReport } from './support/server.js';
+import { STORE_KINDS } from './support/stores.js';
+
+type Page = { items: ReviewedIncident[]; next_cursor: string | null };
+
+// Incident pages written on page threads must be the bytes the main thread writes: same items,
+// cursors, grades and redaction, and what a write changes shows at once.
+for (const kind of STORE_KINDS) {
+  describe(`incident pages on page threads (${kind})`, () => {
+    let s: TestServer;
+    beforeAll(async () => {
+      s = await createTestServer(kind, {}, 2);
+      for (const killed of [7, 12, 3, 12, 25, 40]) await ingestText(s, wireReport(killed, 4).text);
+    });
+    afterAll(async () => s.close());
+
+    /** The page from the threads, then the same URL written on the main thread. */
+    async function both(url: string, role: 'viewer' | 'analyst' = 'viewer') {
+      const threaded = await s.app.inject({ method: 'GET', url, headers: s.as(role) });
+      const pages = s.pages;
+      s.pages = null;
+      try {
+        const main = await s.app.inject({ method: 'GET', url: `${url}&main=1`, headers: s.as(role) });
+        return { threaded, main };
+      } finally {
+        s.pages = pages;
+      }
+    }
+
+    it('writes the bytes the main thread writes, page after page, in every order', async () => {
+      for (const [sort, order] of [
+        ['date', 'asc'],
+        ['deaths', 'desc'],
+        ['id', 'desc'],
+      ] as const) {
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const url = `/api/incidents?sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+          const { threaded, main } = await both(url);
+          expect(threaded.statusCode).toBe(200);
+          expect(threaded.headers['content-type']).toBe(main.headers['content-type']);
+          expect(threaded.body).toBe(main.body);
+          cursor = json<Page>(threaded).next_cursor;
+          pages += 1;
+        } while (cursor);
+        expect(pages).toBe(3);
+      }
+      const { threaded, main } = await both('/api/incidents?min_deaths=10&grade=weak&limit=50');
+      expect(json<Page>(threaded).items.map((i) => i.deaths.best)).toEqual([12, 12, 25, 40]);
+      expect(threaded.body).toBe(main.body);
+    });
+
+    it('shows a write at once, and redacts a sensitive note for a viewer but not for an analyst', async () => {
+      const before = json<Page>((await both('/api/incidents?limit=1')).threaded).items[0] as ReviewedIncident;
+      const noted = await s.app.inject({
+        method: 'POST',
+        url: `/api/incidents/${before.id}/note`,
+        headers: s.as('analyst'),
+        payload: { note: 'witness: Gul Ahmad, shopkeeper', note_sensitive: true },
+      });
+      expect(noted.statusCode).toBe(200);
+      const viewer = await both('/api/incidents?limit=1', 'viewer');
+      expect(json<Page>(viewer.threaded).items[0]?.review?.note).toBe('[redacted]');
+      expect(viewer.threaded.body).toBe(viewer.main.body);
+      const analyst = await both('/api/incidents?limit=1', 'analyst');
+      expect(json<Page>(analyst.threaded).items[0]?.review?.note).toBe('witness: Gul Ahmad, shopkeeper');
+      expect(analyst.threaded.body).toBe(analyst.main.body);
+    });
+
+    it('answers a cursor this server did not issue with 400, before any thread is asked', async () => {
+      const r = await s.app.inject({
+        method: 'GET',
+        url: '/api/incidents?cursor=bm90LWEtY3Vyc29y',
+        headers: s.as('viewer'),
+      });
+      expect(r.statusCode).toBe(400);
+    });
+  });
+}
+
+describe('page threads that cannot open the store', () => {
+  it('fail what they held with 503, say why once, and leave the pages to the main thread', async () => {
+    const s = await createTestServer('sqlite');
+    try {
+      await ingestText(s, wireReport(9, 2).text);
+      const stops: string[] = [];
+      const resolve = await loadResolveData(s.t.store);
+      const stopped = new Promise<void>((done) => {
+        s.pages = createPageThreads(1, { db: '/nonexistent/dir/tally.db', resolve }, 10, (error) => {
+          stops.push(error.message);
+          done();
+        });
+      });
+      const first = await s.app.inject({ method: 'GET', url: '/api/incidents', headers: s.as('viewer') });
+      await stopped;
+      expect(first.statusCode).toBe(503);
+      expect(json<{ message: string }>(first).message).toContain('a thread writing incident pages stopped');
+      expect(stops).toHaveLength(1);
+      const next = await s.app.inject({ method: 'GET', url: '/api/incidents?again=1', headers: s.as('viewer') });
+      expect(next.statusCode).toBe(200);
+      expect(json<Page>(next).items.map((i) => i.deaths.best)).toEqual([9]);
+    } finally {
+      await s.close();
+    }
+  });
+});

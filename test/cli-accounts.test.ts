@@ -54,8 +54,9 @@ describe('tally serve and tally reextract', () => {
   });
   afterAll(async () => db.drop());
 
-  it('says how to create the first admin, serves, and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, cliArgs(['serve', '--port', '0', '--db', db.url]), {
+  /** `tally serve` on the test store with these flags: its URL, what it wrote, and how to stop it. */
+  async function serve(flags: string[]) {
+    const child = spawn(process.execPath, cliArgs(['serve', '--port', '0', '--db', db.url, ...flags]), {
       cwd: ROOT,
       env: { ...process.env, TALLY_DB: '', DATABASE_URL: '', TALLY_PUBLIC_READS: '' },
     });
@@ -69,12 +70,39 @@ describe('tally serve and tally reextract', () => {
       child.on('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
     });
     const url = await serving;
-    expect(stderr).toContain('tally users add NAME --role admin');
-    const r = await fetch(`${url}/api/incidents`);
+    const stop = async () => {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      return exited;
+    };
+    return { url, stderr: () => stderr, stop };
+  }
+
+  it('says how to create the first admin, serves, and stops cleanly on SIGINT', async () => {
+    const server = await serve([]);
+    expect(server.stderr()).toContain('tally users add NAME --role admin');
+    const r = await fetch(`${server.url}/api/incidents`);
     expect(r.status).toBe(401);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('writes the same incident page on page threads as on the main thread, and stops them on SIGINT', async () => {
+    expect((await runCli(['ingest', '-', '--db', db.url], { input: WIRE })).code).toBe(0);
+    const bodies: string[] = [];
+    for (const threads of ['2', '0']) {
+      const server = await serve(['--public-reads', '--page-threads', threads]);
+      const r = await fetch(`${server.url}/api/incidents?sort=deaths&order=desc`);
+      expect([threads, r.status, r.headers.get('content-type')]).toEqual([
+        threads,
+        200,
+        'application/json; charset=utf-8',
+      ]);
+      bodies.push(await r.text());
+      expect(await server.stop()).toBe(0);
+    }
+    const [threaded, main] = bodies as [string, string];
+    expect((JSON.parse(threaded) as { items: unknown[] }).items).toHaveLength(1);
+    expect(threaded).toBe(main);
   });
 
   it('re-extracts stored documents once per extractor version', async () => {

@@ -46,7 +46,8 @@ describe.skipIf(!hasChromium)('the page in Debian chromium', () => {
       });
     }
     mkdirSync(SHOTS, { recursive: true });
-    server = await createTestServer('sqlite', { webRoot: WEB_ROOT, publicReads: false });
+    // As `tally serve` runs by default: incident pages are written on page threads.
+    server = await createTestServer('sqlite', { webRoot: WEB_ROOT, publicReads: false }, 2);
     await addUser(
       { store: server.t.store, now: () => new Date().toISOString(), scrypt: FAST_SCRYPT },
       { userId: null, name: 'e2e' },

@@ -15,12 +15,18 @@ import type {
 // One thread writing incident pages (page-threads.ts): its own connection to the store, already
 // migrated by the server, its own actor index and its own graded incidents, kept under the stamp
 // its own connection reads.
+
 /** SQLite's page cache per thread: the OS keeps the store's pages for all of them. */
 const PAGE_CACHE_MB = 16;
+/**
+ * PostgreSQL connections per thread: its work is mostly its own CPU, and a server's threads must
+ * stay well inside the database's limit on connections (100 by default).
+ */
+const PAGE_CONNECTIONS = 2;
 const port = parentPort;
 if (!port) throw new Error('page-thread runs as a worker thread');
 const data = workerData as PageThreadData;
-const store = await openStore(data.db, { migrate: false, cacheMb: PAGE_CACHE_MB });
+const store = await openStore(data.db, { migrate: false, cacheMb: PAGE_CACHE_MB, connections: PAGE_CONNECTIONS });
 const actors = resolversFrom(data.resolve).actors;
 const incidents = createIncidentCache(store, actors, data.cached);
 

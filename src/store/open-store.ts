@@ -30,6 +30,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** SQLite's page cache in MB (default 64); a long writer that reads few pages back takes less. */
   cacheMb?: number;
+  /** PostgreSQL: connections kept open at most (default 10); a thread that helps a server takes fewer. */
+  connections?: number;
 }
 
 /** Open a store by URL or path, applying any pending migrations (both dialects share one list). */
@@ -37,7 +39,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   // The PostgreSQL client is loaded only for a PostgreSQL store: loading it took ~90 ms of every
   // command on the embedded default.
   const dialect = isPostgresUrl(url)
-    ? (await import('./postgres-dialect.js')).createPostgresDialect(url)
+    ? (await import('./postgres-dialect.js')).createPostgresDialect(url, options.connections)
     : createSqliteDialect(url, options.cacheMb);
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   const store: Store = { db, dialect, close: () => db.destroy() };

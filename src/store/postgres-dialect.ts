@@ -13,11 +13,14 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 // Any fixed number works; it only has to be the same for every Tally process on the database.
 const INCIDENT_LOCK = 7_246_001;
 
-export function createPostgresDialect(url: string): StoreDialect {
+/** Connections a process keeps open to the server at most, unless it asks for fewer. */
+export const POSTGRES_CONNECTIONS = 10;
+
+export function createPostgresDialect(url: string, connections = POSTGRES_CONNECTIONS): StoreDialect {
   const { url: connectionString, prepare } = readPrepareSetting(url);
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
+    max: connections,
     ...(prepare ? { Client: namingClient(new StatementNames()) } : {}),
   });
   // An idle connection the server ends (a restart, a dropped database) must not take the process

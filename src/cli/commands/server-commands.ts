@@ -50,6 +50,12 @@ const now = () => new Date().toISOString();
 /** Where `npm run build` puts the page: the same place whether this file runs from src/ (tsx) or dist/. */
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
+/**
+ * Page threads `tally serve` starts at most unless told: each holds its own modules, actor index,
+ * graded incidents and page cache (about 60 MB), and on PostgreSQL up to two connections.
+ */
+const PAGE_THREADS_MAX = 8;
+
 /** `tally serve`, `tally users …`, `tally tokens …` and `tally reextract`. */
 export function registerServerCommands(program: Command, ctx: CommandContext): void {
   program
@@ -69,7 +75,7 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
     )
     .option(
       '--page-threads <n>',
-      'threads that read and write incident pages (default: one per core; 0 writes them on the thread that answers HTTP)',
+      `threads that read and write incident pages (default: one per core, at most ${PAGE_THREADS_MAX}; 0 writes them on the thread that answers HTTP)`,
       ctx.int('--page-threads', 0),
     )
     .option('--verbose', 'log every request')
@@ -223,7 +229,10 @@ async function runServe(
     }
     // Loaded here, so that every other command starts without the server's modules.
     const { buildServer } = await import('../../serve/build-server.js');
-    const threads = store.dialect.location === ':memory:' ? 0 : (flags.pageThreads ?? availableParallelism());
+    const threads =
+      store.dialect.location === ':memory:'
+        ? 0
+        : (flags.pageThreads ?? Math.min(availableParallelism(), PAGE_THREADS_MAX));
     if (threads > 0) {
       const { createPageThreads } = await import('../../serve/page-threads.js');
       const { CACHED_INCIDENTS } = await import('../../serve/incident-cache.js');

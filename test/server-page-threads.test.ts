@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadResolveData } from '../src/app/analyse-document.js';
 import type { ReviewedIncident } from '../src/core/review.js';
@@ -70,6 +71,21 @@ for (const kind of STORE_KINDS) {
       const analyst = await both('/api/incidents?limit=1', 'analyst');
       expect(json<Page>(analyst.threaded).items[0]?.review?.note).toBe('witness: Gul Ahmad, shopkeeper');
       expect(analyst.threaded.body).toBe(analyst.main.body);
+    });
+
+    it.runIf(kind === 'postgres')('keeps at most two connections to the database on each page thread', async () => {
+      const database = new URL(s.t.url).pathname.slice(1);
+      const asked = Array.from({ length: 24 }, (_, n) =>
+        s.app.inject({ method: 'GET', url: `/api/incidents?limit=3&burst=${n}`, headers: s.as('viewer') }),
+      );
+      expect((await Promise.all(asked)).map((r) => r.statusCode)).toEqual(Array(24).fill(200));
+      const open = await s.t.store.db
+        .selectFrom(sql<{ datname: string }>`pg_stat_activity`.as('a'))
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('a.datname', '=', database)
+        .executeTakeFirstOrThrow();
+      // The main thread's own pool (10 at most), and two for each of the two page threads.
+      expect(open.n).toBeLessThanOrEqual(10 + 2 * 2);
     });
 
     it('answers a cursor this server did not issue with 400, before any thread is asked', async () => {

@@ -56,6 +56,29 @@ for (const kind of STORE_KINDS) {
       expect(threaded.body).toBe(main.body);
     });
 
+    it("writes the map's points and grid as the main thread does", async () => {
+      for (const url of [
+        '/api/incidents/points?limit=4',
+        '/api/incidents/points?limit=2&bbox=60,29,75,39',
+        '/api/incidents/grid?zoom=3',
+        '/api/incidents/grid?zoom=9&bbox=68,36,69.5,37&min_deaths=10',
+      ]) {
+        const { threaded, main } = await both(url);
+        expect([url, threaded.statusCode]).toEqual([url, 200]);
+        expect(threaded.headers['content-type']).toBe(main.headers['content-type']);
+        expect(threaded.body).toBe(main.body);
+      }
+      const grid = json<{ total: number; mapped: number; cells: unknown[] }>(
+        (await both('/api/incidents/grid?zoom=3')).threaded,
+      );
+      expect([grid.total, grid.mapped]).toEqual([6, 6]);
+      expect(grid.cells.length).toBeGreaterThan(0);
+      const points = json<{ rows: unknown[]; truncated: boolean }>(
+        (await both('/api/incidents/points?limit=4')).threaded,
+      );
+      expect([points.rows.length, points.truncated]).toEqual([4, true]);
+    });
+
     it('shows a write at once, and redacts a sensitive note for a viewer but not for an analyst', async () => {
       const before = json<Page>((await both('/api/incidents?limit=1')).threaded).items[0] as ReviewedIncident;
       const noted = await s.app.inject({

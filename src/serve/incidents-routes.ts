@@ -38,7 +38,7 @@ export function registerIncidentRoutes(app: ZodApp, deps: ServerDeps, bodies: Bo
       if (deps.pages?.working) {
         // The same bytes, written on a page thread (redacted there for a reader who may not see them).
         const sensitive = seesSensitive(request.principal?.role ?? null);
-        const body = await deps.pages.write({ filter, page, sensitive });
+        const body = await deps.pages.write({ kind: 'incidents', filter, page, sensitive });
         // A Buffer goes out as it is: Fastify neither serialises it nor runs preSerialization hooks.
         return reply.type(JSON_TYPE).send(body as unknown as IncidentPagePayload);
       }

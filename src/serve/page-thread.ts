@@ -1,9 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import fastJson from 'fast-json-stringify';
+import type { ZodType } from 'zod';
 import { resolversFrom } from '../app/analyse-document.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import { openStore } from '../store/open-store.js';
 import { createIncidentCache } from './incident-cache.js';
 import { incidentPageBytes, readIncidentPage } from './incident-page.js';
+import { GridResponse, PointsResponse, readGrid, readPoints } from './map-queries.js';
 import type {
   PageRequest,
   PageThreadData,
@@ -11,6 +14,8 @@ import type {
   PageThreadMessage,
   PageThreadReply,
 } from './page-threads.js';
+import { holdsSensitive, redactSensitive } from './redact.js';
+import { serializerSchema } from './response-serializer.js';
 
 // One thread writing incident pages (page-threads.ts): its own connection to the store, already
 // migrated by the server, its own actor index and its own graded incidents, kept under the stamp
@@ -35,10 +40,37 @@ function failureOf(error: unknown): PageThreadFailure {
   return { kind: error instanceof StoreError ? 'store' : 'other', message: (error as Error).message };
 }
 
+// The map's answers, written by the serializers Fastify compiles for their routes on the main thread.
+const writePoints = compiled(PointsResponse);
+const writeGrid = compiled(GridResponse);
+
+function compiled(schema: ZodType): (payload: unknown) => string {
+  const json = serializerSchema(schema);
+  if (!json) throw new Error('a map answer has no JSON Schema to write it by');
+  return fastJson(json);
+}
+
+/** The payload as this reader may see it: notes marked sensitive redacted, as the main thread's hook does. */
+function shown<T>(payload: T, sensitive: boolean): T {
+  return sensitive || !holdsSensitive(payload) ? payload : redactSensitive(payload);
+}
+
 async function write(request: PageRequest): Promise<Buffer> {
-  const cached = await incidents.open();
-  const payload = await readIncidentPage(store.db, request.filter, request.page, { actors, load: cached.load });
-  return incidentPageBytes(payload, request.sensitive);
+  switch (request.kind) {
+    case 'incidents': {
+      const cached = await incidents.open();
+      const payload = await readIncidentPage(store.db, request.filter, request.page, { actors, load: cached.load });
+      return incidentPageBytes(payload, request.sensitive);
+    }
+    case 'points': {
+      const payload = await readPoints(store.db, request.filter, request.params);
+      return Buffer.from(writePoints(shown(payload, request.sensitive)));
+    }
+    case 'grid': {
+      const payload = await readGrid(store.db, request.filter, request.params);
+      return Buffer.from(writeGrid(shown(payload, request.sensitive)));
+    }
+  }
 }
 
 port.on('message', async (request: PageThreadMessage) => {

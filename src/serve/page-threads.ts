@@ -2,14 +2,17 @@ import { Worker } from 'node:worker_threads';
 import type { ResolveData } from '../app/analyse-document.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import type { IncidentPageRequest, ReviewedIncidentFilter } from '../store/reviewed-incidents.js';
+import type { GridParams, PointsParams } from './map-queries.js';
 
-/** One incident page to write: the filter as resolved, the page asked for, and who reads it. */
-export interface PageRequest {
-  filter: ReviewedIncidentFilter;
-  page: IncidentPageRequest;
-  /** Whether the reader may see notes marked sensitive. */
-  sensitive: boolean;
-}
+/**
+ * One answer to write: an incident page, the map's points or its grid, each with the filter as
+ * resolved and what else the route was asked; and whether the reader may see notes marked sensitive.
+ */
+export type PageRequest = (
+  | { kind: 'incidents'; filter: ReviewedIncidentFilter; page: IncidentPageRequest }
+  | { kind: 'points'; filter: ReviewedIncidentFilter; params: PointsParams }
+  | { kind: 'grid'; filter: ReviewedIncidentFilter; params: GridParams }
+) & { sensitive: boolean };
 
 /** What a page thread is started with: the store to open and the data its actor index is built from. */
 export interface PageThreadData {
@@ -49,16 +52,17 @@ function errorOf(failure: PageThreadFailure): Error {
 }
 
 /**
- * Incident pages written on threads of their own, each with its own connection to the store and
- * its own graded incidents: reading, grading and writing a page nobody asked for before is
- * milliseconds of CPU, and on one thread every request waited for the ones before it. The thread
- * that answers HTTP keeps everything else: sign-in, rate limits, the bodies it keeps.
+ * Incident pages and the map's answers written on threads of their own, each with its own
+ * connection to the store and its own graded incidents: reading, grading and writing a page nobody
+ * asked for before is milliseconds of CPU, a map grid of the whole store a scan of it, and on one
+ * thread every request waited for the ones before it. The thread that answers HTTP keeps everything
+ * else: sign-in, rate limits, the bodies it keeps.
  */
 export interface PageThreads {
   readonly size: number;
   /** False once a thread has stopped: the route then writes its pages on the main thread again. */
   readonly working: boolean;
-  /** The page's JSON, as the route on the main thread would write it for this reader. */
+  /** The answer's JSON, as the route on the main thread would write it for this reader. */
   write(request: PageRequest): Promise<Buffer>;
   close(): Promise<void>;
 }

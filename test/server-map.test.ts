@@ -167,5 +167,19 @@ for (const kind of STORE_KINDS) {
         expect(actors.series.filter((x) => x.key === r.key).reduce((n, x) => n + x.best, 0)).toBe(r.best);
       }
     });
+
+    it('answers a grid asked again with the same bytes, and shows a new incident at once', async () => {
+      const url = '/api/incidents/grid?zoom=5';
+      const ask = () => s.app.inject({ method: 'GET', url, headers: s.as('viewer') });
+      const first = await ask();
+      const again = await ask();
+      expect(again.body).toBe(first.body);
+      await ingestText(s, wireReport(31, 2).text);
+      const after = json<Grid>(await ask());
+      expect(after.total).toBe(json<Grid>(first).total + 1);
+      expect(after.cells.reduce((n, c) => n + (c[3] ?? 0), 0)).toBe(
+        json<Grid>(first).cells.reduce((n, c) => n + (c[3] ?? 0), 0) + 31,
+      );
+    });
   });
 }

@@ -127,7 +127,7 @@ export async function buildServer(deps: ServerDeps): Promise<ZodApp> {
   registerDocumentRoutes(app, deps);
   registerFigureRoutes(app, deps);
   // Before /api/incidents/:id would be tried: a static path wins in Fastify's router either way.
-  registerPointRoutes(app, deps);
+  registerPointRoutes(app, deps, bodies);
   registerIncidentRoutes(app, deps, bodies);
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);

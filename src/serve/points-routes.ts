@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { JSON_TYPE } from './body-cache.js';
+import { type BodyCache, JSON_TYPE } from './body-cache.js';
 import { IncidentFilterQuery, incidentFilterOf } from './incident-query.js';
 import {
   type GridPayload,
@@ -61,7 +61,7 @@ const GridQuery = IncidentFilterQuery.extend({
   bbox: Bbox.optional().describe('only cells inside west,south,east,north'),
 });
 
-export function registerPointRoutes(app: ZodApp, deps: ServerDeps): void {
+export function registerPointRoutes(app: ZodApp, deps: ServerDeps, bodies: BodyCache): void {
   const filterOf = (q: IncidentFilterQuery & { document?: number }) => ({
     ...incidentFilterOf(q, deps),
     document: q.document,
@@ -79,6 +79,7 @@ export function registerPointRoutes(app: ZodApp, deps: ServerDeps): void {
         querystring: PointsQuery,
         response: { 200: PointsResponse },
       },
+      ...bodies.hooks,
     },
     async (request, reply) => {
       const q = request.query;
@@ -104,6 +105,9 @@ export function registerPointRoutes(app: ZodApp, deps: ServerDeps): void {
         querystring: GridQuery,
         response: { 200: GridResponse },
       },
+      // A grid is a scan of every incident the filters match: the same view asked again is answered
+      // from the bytes written for it, until the store is written.
+      ...bodies.hooks,
     },
     async (request, reply) => {
       const q = request.query;

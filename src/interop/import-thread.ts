@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleBeside, startThread } from '../app/threads.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { ActorRegistryFile } from '../resolve/actor-registry.js';
 import type { GazetteerEntry } from '../resolve/gazetteer.js';
@@ -40,10 +41,7 @@ export const MESSAGE_CHARS = 48_000;
 /** Messages the worker may send ahead of the writer: enough to keep both threads busy, bounded. */
 export const READ_AHEAD = 16;
 
-// From dist/ the worker is plain JavaScript. From src/ (tsx, tests) it is TypeScript, and loader
-// hooks do not follow a thread: the worker registers tsx itself before it loads the module.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCE ? './import-worker.ts' : './import-worker.js', import.meta.url);
+const WORKER_URL = moduleBeside(import.meta.url, 'import-worker');
 
 /**
  * The reading thread's young generation, larger than V8's default: a slice's rows and their
@@ -54,11 +52,10 @@ const WORKER_URL = new URL(FROM_SOURCE ? './import-worker.ts' : './import-worker
 const YOUNG_GENERATION_MB = 64;
 
 function startWorker(data: ImportWorkerData): Worker {
-  const options = { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, options);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { ...options, eval: true });
+  return startThread(WORKER_URL, {
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
 }
 
 /**

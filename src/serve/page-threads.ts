@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ResolveData } from '../app/analyse-document.js';
+import { createThreadPool, moduleBeside, startThread } from '../app/threads.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import type { IncidentPageRequest, ReviewedIncidentFilter } from '../store/reviewed-incidents.js';
 import type { GridParams, PointsParams } from './map-queries.js';
@@ -67,22 +68,7 @@ export interface PageThreads {
   close(): Promise<void>;
 }
 
-// From dist/ the thread is plain JavaScript. From src/ (tsx, tests) it is TypeScript, and loader
-// hooks do not follow a thread: it registers tsx itself before it loads the module.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const THREAD_URL = new URL(FROM_SOURCE ? './page-thread.ts' : './page-thread.js', import.meta.url);
-
-function startThread(data: PageThreadData): Worker {
-  if (!FROM_SOURCE) return new Worker(THREAD_URL, { workerData: data });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(THREAD_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
-
-interface Slot {
-  worker: Worker;
-  busy: number;
-}
+const THREAD_URL = moduleBeside(import.meta.url, 'page-thread');
 
 /**
  * `size` threads writing incident pages of the store at `db`, `cached` graded incidents kept among
@@ -96,58 +82,24 @@ export function createPageThreads(
   cached: number,
   onStop: (error: Error) => void = () => {},
 ): PageThreads {
-  const waiting = new Map<number, { resolve(body: Buffer): void; reject(e: Error): void; slot: Slot }>();
-  let next = 0;
-  let broken: Error | null = null;
-  let closing = false;
   const share = Math.max(1, Math.ceil(cached / size));
-  const slots: Slot[] = Array.from({ length: size }, () => {
-    const worker = startThread({ ...data, cached: share });
-    const slot: Slot = { worker, busy: 0 };
-    worker.on('message', (reply: PageThreadReply) => {
-      const entry = waiting.get(reply.id);
-      if (!entry) return;
-      waiting.delete(reply.id);
-      slot.busy -= 1;
-      if (reply.ok) entry.resolve(Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength));
-      else entry.reject(errorOf(reply.error));
-    });
-    const fail = (error: Error) => {
-      if (!broken) {
-        broken = new StoreError(`a thread writing incident pages stopped: ${error.message}`);
-        if (!closing) onStop(broken);
-      }
-      for (const [id, entry] of waiting) {
-        if (entry.slot !== slot) continue;
-        waiting.delete(id);
-        entry.reject(broken);
-      }
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
-    return slot;
+  const pool = createThreadPool<PageThreadReply, Buffer>({
+    size,
+    start: () => startThread(THREAD_URL, { workerData: { ...data, cached: share } satisfies PageThreadData }),
+    settle: (reply) =>
+      reply.ok
+        ? { id: reply.id, result: Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength) }
+        : { id: reply.id, error: errorOf(reply.error) },
+    stopped: (cause) => new StoreError(`a thread writing incident pages stopped: ${cause.message}`),
+    onStop,
   });
   return {
     size,
     get working() {
-      return broken === null;
+      return pool.working;
     },
-    write: (request) => {
-      if (broken) return Promise.reject(broken);
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = next++;
-      slot.busy += 1;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject, slot });
-        slot.worker.postMessage({ type: 'page', id, ...request } satisfies PageThreadMessage);
-      });
-    },
-    close: async () => {
-      if (closing) return;
-      closing = true;
-      broken ??= new StoreError('the server is closing');
-      // A thread's own connections close with its store: a PostgreSQL database can then be dropped.
-      await Promise.all(slots.map((s) => closeThread(s.worker)));
-    },
+    write: (request) => pool.send((id) => ({ type: 'page', id, ...request }) satisfies PageThreadMessage),
+    // A thread's own connections close with its store: a PostgreSQL database can then be dropped.
+    close: () => pool.close(closeThread),
   };
 }

@@ -51,10 +51,11 @@ const now = () => new Date().toISOString();
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 /**
- * Page threads `tally serve` starts at most unless told: each holds its own modules, actor index,
- * graded incidents and page cache (about 60 MB), and on PostgreSQL up to two connections.
+ * Page threads `tally serve` starts at most unless told: each holds its own modules and actor index
+ * (about 45 MB at rest), its graded incidents and page cache (up to 65 MB in all under load), and on
+ * PostgreSQL up to two connections. A team's server on many cores can ask for more.
  */
-const PAGE_THREADS_MAX = 8;
+const PAGE_THREADS_MAX = 4;
 
 /** `tally serve`, `tally users …`, `tally tokens …` and `tally reextract`. */
 export function registerServerCommands(program: Command, ctx: CommandContext): void {

@@ -20,6 +20,16 @@ describe('serve configuration', () => {
     expect(() => resolveServeConfig(flags, { TALLY_RATE_LIMIT: 'lots' })).toThrow(/TALLY_RATE_LIMIT/);
   });
 
+  it('takes the page threads from the flag, else TALLY_PAGE_THREADS, else leaves them to the server', () => {
+    expect(resolveServeConfig(flags, {}).pageThreads).toBeUndefined();
+    expect(resolveServeConfig(flags, { TALLY_PAGE_THREADS: ' ' }).pageThreads).toBeUndefined();
+    expect(resolveServeConfig(flags, { TALLY_PAGE_THREADS: '0' }).pageThreads).toBe(0);
+    expect(resolveServeConfig({ ...flags, pageThreads: 3 }, { TALLY_PAGE_THREADS: '0' }).pageThreads).toBe(3);
+    expect(() => resolveServeConfig(flags, { TALLY_PAGE_THREADS: 'two' })).toThrow(
+      /TALLY_PAGE_THREADS: expected a number of threads/,
+    );
+  });
+
   it('refuses a value it cannot read rather than guessing', () => {
     expect(() => resolveServeConfig(flags, { TALLY_PUBLIC_READS: 'maybe' })).toThrow(
       /TALLY_PUBLIC_READS: expected true or false/,

@@ -27,6 +27,8 @@ export interface ServeConfig {
   trustProxy: boolean;
   /** Requests a minute per account, or per address when not signed in; 0 turns the limit off. */
   rateLimit: number;
+  /** Threads that write incident pages and the map's answers; undefined: the server's default. */
+  pageThreads?: number;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -35,6 +37,14 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   const on = readSwitch(value);
   if (on === undefined) throw new InvalidInputError(name, `expected true or false, got "${value}"`);
   return on;
+}
+
+/** A whole number from the environment, or undefined when the variable is unset or empty. */
+function count(env: NodeJS.ProcessEnv, name: string, what: string): number | undefined {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new InvalidInputError(name, `expected a number of ${what}, got "${value}"`);
+  return Number(value);
 }
 
 function rateLimit(flag: number | undefined, env: NodeJS.ProcessEnv): number {
@@ -48,11 +58,19 @@ function rateLimit(flag: number | undefined, env: NodeJS.ProcessEnv): number {
 }
 
 export function resolveServeConfig(
-  flags: { port: number; host: string; publicReads?: boolean; trustProxy?: boolean; rateLimit?: number },
+  flags: {
+    port: number;
+    host: string;
+    publicReads?: boolean;
+    trustProxy?: boolean;
+    rateLimit?: number;
+    pageThreads?: number;
+  },
   env: NodeJS.ProcessEnv,
 ): ServeConfig {
   return {
     rateLimit: rateLimit(flags.rateLimit, env),
+    pageThreads: flags.pageThreads ?? count(env, 'TALLY_PAGE_THREADS', 'threads (0 writes pages on the main thread)'),
     port: flags.port,
     host: flags.host,
     publicReads: flags.publicReads === true || flag(env, 'TALLY_PUBLIC_READS'),

@@ -76,7 +76,7 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
     )
     .option(
       '--page-threads <n>',
-      `threads that read and write incident pages (default: one per core, at most ${PAGE_THREADS_MAX}; 0 writes them on the thread that answers HTTP)`,
+      `threads that read and write incident pages and the map's answers (env TALLY_PAGE_THREADS; default: one per core, at most ${PAGE_THREADS_MAX}; 0 writes them on the thread that answers HTTP)`,
       ctx.int('--page-threads', 0),
     )
     .option('--verbose', 'log every request')
@@ -233,7 +233,7 @@ async function runServe(
     const threads =
       store.dialect.location === ':memory:'
         ? 0
-        : (flags.pageThreads ?? Math.min(availableParallelism(), PAGE_THREADS_MAX));
+        : (config.pageThreads ?? Math.min(availableParallelism(), PAGE_THREADS_MAX));
     if (threads > 0) {
       const { createPageThreads } = await import('../../serve/page-threads.js');
       const { CACHED_INCIDENTS } = await import('../../serve/incident-cache.js');

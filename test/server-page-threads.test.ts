@@ -148,3 +148,33 @@ describe('page threads that cannot open the store', () => {
     }
   });
 });
+
+describe('closing page threads', () => {
+  it('returns when a thread has ended already, and when the threads close their stores', async () => {
+    const s = await createTestServer('sqlite');
+    try {
+      const resolve = await loadResolveData(s.t.store);
+      let stopped = () => {};
+      const ended = new Promise<void>((done) => {
+        stopped = done;
+      });
+      const broken = createPageThreads(1, { db: '/nonexistent/dir/tally.db', resolve }, 10, () => stopped());
+      await ended;
+      // Give the thread time to be gone, not only to have said so.
+      await new Promise((done) => setTimeout(done, 200));
+      const started = Date.now();
+      await broken.close();
+      const working = createPageThreads(1, { db: s.t.url, resolve }, 10);
+      await working.write({
+        kind: 'incidents',
+        filter: {},
+        page: { sort: 'id', order: 'asc', limit: 1 },
+        sensitive: false,
+      });
+      await working.close();
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      await s.close();
+    }
+  });
+});

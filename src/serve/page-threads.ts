@@ -30,6 +30,8 @@ const CLOSE_MS = 5_000;
 
 /** Asks the thread to close its store and end; stops it if it has not within CLOSE_MS. */
 async function closeThread(worker: Worker): Promise<void> {
+  // A thread that has ended already (it could not open the store) will say so no more.
+  if (worker.threadId < 0) return;
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.postMessage({ type: 'close' } satisfies PageThreadMessage);
   const timer = setTimeout(() => void worker.terminate(), CLOSE_MS);

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -10,7 +10,7 @@ import { readDocument } from '../src/ingest/read-document.js';
 import { buildServer } from '../src/serve/build-server.js';
 import { CACHED_INCIDENTS } from '../src/serve/incident-cache.js';
 import { encodeCursor } from '../src/serve/incident-query.js';
-import { createPageThreads } from '../src/serve/page-threads.js';
+import { createPageThreads, defaultPageThreads } from '../src/serve/page-threads.js';
 import { DEFAULT_SERVER_CONFIG, type ServerDeps } from '../src/serve/server-types.js';
 import type { Store } from '../src/store/open-store.js';
 import { type IncidentPosition, pageIncidentIds } from '../src/store/reviewed-incidents.js';
@@ -96,8 +96,8 @@ async function walk(base: string, paths: string[], seconds: number, label: strin
   }
 }
 
-/** Threads writing incident pages, as `tally serve` starts by default: one per core. */
-export const PAGE_THREADS = availableParallelism();
+/** Threads writing incident pages, as `tally serve` starts by default. */
+export const PAGE_THREADS = defaultPageThreads();
 
 /**
  * Requests per second on loopback for an incident page and an aggregate, each asked again and again

@@ -1,6 +1,8 @@
-import { createAnalyser, loadResolvers } from '../src/app/analyse-document.js';
+import { createAnalyser, loadResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { buildServer } from '../src/serve/build-server.js';
+import { CACHED_INCIDENTS } from '../src/serve/incident-cache.js';
+import { createPageThreads, defaultPageThreads } from '../src/serve/page-threads.js';
 import { DEFAULT_SERVER_CONFIG } from '../src/serve/server-types.js';
 import { openStore } from '../src/store/open-store.js';
 
@@ -16,10 +18,14 @@ if (!db || !process.send) throw new Error('bench/soak-server.ts is started by be
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const store = await openStore(db);
-const resolvers = await loadResolvers(store);
+const resolve = await loadResolveData(store);
+const resolvers = resolversFrom(resolve);
+// As `tally serve` runs by default: incident pages and the map's answers on page threads.
+const pages = createPageThreads(defaultPageThreads(), { db, resolve }, CACHED_INCIDENTS);
 const app = await buildServer({
   store,
   resolvers,
+  pages,
   read: readDocument,
   analyse: createAnalyser(resolvers),
   now: () => new Date().toISOString(),
@@ -51,6 +57,7 @@ process.on('message', async (message: Message) => {
     });
   } else if (message.type === 'stop') {
     await app.close();
+    await pages.close();
     await store.close();
     process.send?.({ type: 'stopped' });
     process.disconnect?.();

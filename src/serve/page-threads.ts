@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ResolveData } from '../app/analyse-document.js';
 import { createThreadPool, moduleBeside, startThread } from '../app/threads.js';
@@ -71,6 +72,15 @@ export interface PageThreads {
 }
 
 const THREAD_URL = moduleBeside(import.meta.url, 'page-thread');
+
+/**
+ * Page threads a server starts unless told: one per core, at most 4. Each holds its own modules and
+ * actor index (about 45 MB at rest), its graded incidents and page cache (up to 65 MB in all under
+ * load), and on PostgreSQL up to two connections; a team's server on many cores can ask for more.
+ */
+export function defaultPageThreads(): number {
+  return Math.min(availableParallelism(), 4);
+}
 
 /**
  * `size` threads writing incident pages of the store at `db`, `cached` graded incidents kept among

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -50,13 +50,6 @@ const now = () => new Date().toISOString();
 /** Where `npm run build` puts the page: the same place whether this file runs from src/ (tsx) or dist/. */
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
-/**
- * Page threads `tally serve` starts at most unless told: each holds its own modules and actor index
- * (about 45 MB at rest), its graded incidents and page cache (up to 65 MB in all under load), and on
- * PostgreSQL up to two connections. A team's server on many cores can ask for more.
- */
-const PAGE_THREADS_MAX = 4;
-
 /** `tally serve`, `tally users …`, `tally tokens …` and `tally reextract`. */
 export function registerServerCommands(program: Command, ctx: CommandContext): void {
   program
@@ -76,7 +69,7 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
     )
     .option(
       '--page-threads <n>',
-      `threads that read and write incident pages and the map's answers (env TALLY_PAGE_THREADS; default: one per core, at most ${PAGE_THREADS_MAX}; 0 writes them on the thread that answers HTTP)`,
+      "threads that read and write incident pages and the map's answers (env TALLY_PAGE_THREADS; default: one per core, at most 4; 0 writes them on the thread that answers HTTP)",
       ctx.int('--page-threads', 0),
     )
     .option('--verbose', 'log every request')
@@ -230,12 +223,9 @@ async function runServe(
     }
     // Loaded here, so that every other command starts without the server's modules.
     const { buildServer } = await import('../../serve/build-server.js');
-    const threads =
-      store.dialect.location === ':memory:'
-        ? 0
-        : (config.pageThreads ?? Math.min(availableParallelism(), PAGE_THREADS_MAX));
+    const { createPageThreads, defaultPageThreads } = await import('../../serve/page-threads.js');
+    const threads = store.dialect.location === ':memory:' ? 0 : (config.pageThreads ?? defaultPageThreads());
     if (threads > 0) {
-      const { createPageThreads } = await import('../../serve/page-threads.js');
       const { CACHED_INCIDENTS } = await import('../../serve/incident-cache.js');
       pages = createPageThreads(threads, { db, resolve: data }, CACHED_INCIDENTS, (error) =>
         process.stderr.write(

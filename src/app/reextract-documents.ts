@@ -7,6 +7,7 @@ import { insertExtraction } from '../store/extraction-store.js';
 import type { Store } from '../store/open-store.js';
 import { figureReviewsOfDocuments } from '../store/review-store.js';
 import type { Database } from '../store/schema.js';
+import { inTransaction } from '../store/transactions.js';
 import type { Analysis } from './ingest-documents.js';
 
 export interface ReextractDeps {
@@ -57,7 +58,7 @@ async function reextractOne(deps: ReextractDeps, agent: Agent, id: number, force
   }
   const { extractor } = analysis.extraction;
   const label = `${extractor.name} ${extractor.version}`;
-  return deps.store.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.store, async (trx) => {
     const previous = await trx
       .selectFrom('extractions')
       .selectAll()

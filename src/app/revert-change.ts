@@ -11,6 +11,7 @@ import {
 } from '../store/grade-reviews.js';
 import { incidentsQuoting, syncIncidents } from '../store/incident-effective.js';
 import { anchorOf, insertFigureReview } from '../store/review-store.js';
+import { inTransaction } from '../store/transactions.js';
 import { incidentState, writeIncidentStates } from './incident-state.js';
 import { counterpartOf, figureState, type ReviewDeps } from './review-figures.js';
 
@@ -42,7 +43,7 @@ export async function revertChange(
   auditId: number,
   reason: string,
 ): Promise<{ auditId: number; entry: AuditEntry }> {
-  const id = await deps.store.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(deps.store, async (trx) => {
     await deps.store.dialect.lockIncidentMerging(trx);
     const entry = await getAudit(trx, auditId);
     if (!isRevertible(entry)) {

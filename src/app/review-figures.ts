@@ -22,6 +22,7 @@ import {
 } from '../store/review-store.js';
 import { getReviewedFigure } from '../store/reviewed-figures.js';
 import type { Database, FigureRow } from '../store/schema.js';
+import { inTransaction } from '../store/transactions.js';
 import { assertChanges, sharedReviewStep, withNote } from './review-step.js';
 
 type Db = Kysely<Database>;
@@ -49,7 +50,7 @@ export async function reviewFigure(
   figureId: number,
   action: FigureAction,
 ): Promise<{ figure: ReviewedFigure; auditId: number }> {
-  const auditId = await deps.store.db.transaction().execute(async (trx) => {
+  const auditId = await inTransaction(deps.store, async (trx) => {
     const figure = await currentFigure(trx, figureId);
     const before = await figureState(trx, figure);
     const after = nextFigureState(before, action);

@@ -17,6 +17,7 @@ import { appendAudit } from '../store/audit-store.js';
 import { insertAssignments } from '../store/incident-membership.js';
 import { getReviewedIncident } from '../store/incident-views.js';
 import { incidentValueColumns } from '../store/review-store.js';
+import { inTransaction } from '../store/transactions.js';
 import { estimateFromClaims, incidentKey, incidentState, writeIncidentStates } from './incident-state.js';
 import type { ReviewDeps } from './review-figures.js';
 import { assertChanges, sharedReviewStep, withNote } from './review-step.js';
@@ -46,7 +47,7 @@ export async function reviewIncident(
   id: number,
   action: IncidentAction,
 ): Promise<{ incident: ReviewedIncident; auditId: number }> {
-  const auditId = await deps.store.db.transaction().execute(async (trx) => {
+  const auditId = await inTransaction(deps.store, async (trx) => {
     const before = await incidentState(trx, id);
     refuseGone(id, before);
     const after = nextIncidentState(before, action, deps.resolvers);
@@ -136,7 +137,7 @@ export async function mergeIncidents(
 ): Promise<{ incident: ReviewedIncident; auditId: number }> {
   const { target, source } = request;
   if (target === source) throw new InvalidInputError('body.source', 'an incident cannot be merged into itself');
-  const auditId = await deps.store.db.transaction().execute(async (trx) => {
+  const auditId = await inTransaction(deps.store, async (trx) => {
     // Merges, splits and ingest all move claims between incidents: one at a time, or two merges could cross.
     await deps.store.dialect.lockIncidentMerging(trx);
     const [t, s] = [await incidentState(trx, target, true), await incidentState(trx, source, true)];
@@ -188,7 +189,7 @@ export async function splitIncident(
   if (request.claims.length + request.sources.length === 0) {
     throw new InvalidInputError('body.claims', 'name at least one claim or source to split off');
   }
-  const result = await deps.store.db.transaction().execute(async (trx) => {
+  const result = await inTransaction(deps.store, async (trx) => {
     await deps.store.dialect.lockIncidentMerging(trx);
     const before = await incidentState(trx, id, true);
     refuseGone(id, before);

@@ -34,6 +34,11 @@ export interface StoreDialect {
   /** Whether an error is a unique-constraint violation (another writer stored the same row first). */
   isUniqueViolation(error: unknown): boolean;
   /**
+   * Whether the server aborted a transaction, whole, only to let another go on: a deadlock or a
+   * serialization conflict on PostgreSQL. Never on SQLite, where one writer runs at a time.
+   */
+  isAbortedToRetry(error: unknown): boolean;
+  /**
    * Serialise incident merging inside a transaction, so two writers never both insert the same
    * incident. SQLite already runs one writer at a time; PostgreSQL takes an advisory lock.
    */

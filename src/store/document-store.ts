@@ -12,6 +12,7 @@ import type { Store } from './open-store.js';
 import { latestExtractionOf } from './queries.js';
 import { runShaped } from './query-shapes.js';
 import type { Database, DocumentRow } from './schema.js';
+import { inTransaction } from './transactions.js';
 
 export interface NewDocument {
   read: ReadDocument;
@@ -49,16 +50,21 @@ export async function saveDocuments(
   memory?: DeathClaimsMemory,
 ): Promise<SaveOutcome[]> {
   try {
-    const outcomes = await store.db.transaction().execute(async (trx) => {
-      await memory?.begin(trx, store.dialect);
-      const saved: SaveOutcome[] = [];
-      // An incident that several documents of the batch report is recomputed once, after the last.
-      const stale = new Set<number>();
-      for (const doc of docs) saved.push(await insertDocument(trx, store.dialect, doc, stale, memory));
-      await recomputeIncidents(trx, store.dialect, [...stale], memory);
-      await memory?.end(trx, store.dialect);
-      return saved;
-    });
+    const outcomes = await inTransaction(
+      store,
+      async (trx) => {
+        await memory?.begin(trx, store.dialect);
+        const saved: SaveOutcome[] = [];
+        // An incident that several documents of the batch report is recomputed once, after the last.
+        const stale = new Set<number>();
+        for (const doc of docs) saved.push(await insertDocument(trx, store.dialect, doc, stale, memory));
+        await recomputeIncidents(trx, store.dialect, [...stale], memory);
+        await memory?.end(trx, store.dialect);
+        return saved;
+      },
+      // What the aborted attempt read into memory was rolled back with it.
+      () => memory?.rolledBack(),
+    );
     memory?.committed();
     return outcomes;
   } catch (error) {

@@ -7,6 +7,7 @@ import { gradeIncidents } from './grade-store.js';
 import { loadReviewedIncidents } from './incident-views.js';
 import type { Store } from './open-store.js';
 import { readDocumentSources, type SourceProfile } from './source-store.js';
+import { inTransaction } from './transactions.js';
 
 /**
  * Set (or, with a null grade, clear) a reviewer's grade for an incident: a new row and an audit entry
@@ -21,7 +22,7 @@ export async function setIncidentGrade(
   actors?: ActorIndex | null,
 ): Promise<{ grade: IncidentGrade; auditId: number }> {
   const before = await currentGrade(store, id, actors);
-  const auditId = await store.db.transaction().execute(async (trx) => {
+  const auditId = await inTransaction(store, async (trx) => {
     const after = {
       grade: request.grade,
       note: request.note ?? null,
@@ -79,7 +80,7 @@ export async function setSourceType(
   now: string,
 ): Promise<{ source: SourceProfile; auditId: number }> {
   const before = await documentSource(store, documentId);
-  const auditId = await store.db.transaction().execute(async (trx) => {
+  const auditId = await inTransaction(store, async (trx) => {
     const auditId = await appendAudit(trx, {
       agent,
       action: 'source.set',

@@ -5,6 +5,7 @@ import { writeExtractedValues } from './incident-effective.js';
 import type { LoadedIds } from './loaded-ids.js';
 import type { Store } from './open-store.js';
 import type { Database, DatasetClaimTable, IncidentTable } from './schema.js';
+import { inTransaction } from './transactions.js';
 
 export interface ImportBatchResult {
   inserted: number;
@@ -129,7 +130,7 @@ export async function saveImportedIncidents(
 
 /** saveImportedIncidents of rows already built by importRow. */
 export async function saveImportRows(store: Store, rows: readonly ImportRow[]): Promise<ImportBatchResult> {
-  return store.db.transaction().execute((trx) => writeImportedIncidents(trx, store.dialect, rows));
+  return inTransaction(store, (trx) => writeImportedIncidents(trx, store.dialect, rows));
 }
 
 /**

@@ -46,6 +46,11 @@ export function createPostgresDialect(url: string, connections = POSTGRES_CONNEC
     },
     writeHeldBack: writeHeldBackOnce,
     writeDocument: writeDocumentOnce,
+    // deadlock_detected and serialization_failure: the transaction was rolled back and may run again.
+    isAbortedToRetry: (error) => {
+      const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+      return code === '40P01' || code === '40001';
+    },
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',
     refreshStatistics: async (db) => {

@@ -55,6 +55,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     lockIncidentMerging: async () => {},
     writeHeldBack: insertHeldBackRows,
     writeDocument: insertDocumentRows,
+    isAbortedToRetry: () => false,
     isUniqueViolation: (error) =>
       typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE',
     refreshStatistics: async (kysely) => {

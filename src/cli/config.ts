@@ -40,37 +40,31 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 /** A whole number from the environment, or undefined when the variable is unset or empty. */
-function count(env: NodeJS.ProcessEnv, name: string, what: string): number | undefined {
+function count(env: NodeJS.ProcessEnv, name: string, expected: string): number | undefined {
   const value = env[name]?.trim();
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new InvalidInputError(name, `expected a number of ${what}, got "${value}"`);
+  if (!/^\d+$/.test(value)) throw new InvalidInputError(name, `expected ${expected}, got "${value}"`);
   return Number(value);
 }
 
-function rateLimit(flag: number | undefined, env: NodeJS.ProcessEnv): number {
-  if (flag !== undefined) return flag;
-  const value = env.TALLY_RATE_LIMIT?.trim();
-  if (value === undefined || value === '') return DEFAULT_SERVER_CONFIG.rateLimit.max;
-  if (!/^\d+$/.test(value)) {
-    throw new InvalidInputError('TALLY_RATE_LIMIT', `expected requests a minute (0 for no limit), got "${value}"`);
-  }
-  return Number(value);
+/** What `tally serve` is given on its command line; the environment fills in what it is not. */
+export interface ServeFlags {
+  port: number;
+  host: string;
+  publicReads?: boolean;
+  trustProxy?: boolean;
+  rateLimit?: number;
+  pageThreads?: number;
 }
 
-export function resolveServeConfig(
-  flags: {
-    port: number;
-    host: string;
-    publicReads?: boolean;
-    trustProxy?: boolean;
-    rateLimit?: number;
-    pageThreads?: number;
-  },
-  env: NodeJS.ProcessEnv,
-): ServeConfig {
+export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): ServeConfig {
   return {
-    rateLimit: rateLimit(flags.rateLimit, env),
-    pageThreads: flags.pageThreads ?? count(env, 'TALLY_PAGE_THREADS', 'threads (0 writes pages on the main thread)'),
+    rateLimit:
+      flags.rateLimit ??
+      count(env, 'TALLY_RATE_LIMIT', 'requests a minute (0 for no limit)') ??
+      DEFAULT_SERVER_CONFIG.rateLimit.max,
+    pageThreads:
+      flags.pageThreads ?? count(env, 'TALLY_PAGE_THREADS', 'a number of threads (0 writes pages on the main thread)'),
     port: flags.port,
     host: flags.host,
     publicReads: flags.publicReads === true || flag(env, 'TALLY_PUBLIC_READS'),

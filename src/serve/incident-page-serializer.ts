@@ -1,12 +1,11 @@
-import fastJson from 'fast-json-stringify';
 import { IncidentPage } from '../core/api.js';
-import { serializerSchema } from './response-serializer.js';
+import { compiledWriter } from './response-serializer.js';
 
 type Page = { items: readonly object[]; next_cursor: string | null };
 
-const itemSchema = serializerSchema(IncidentPage.shape.items.element);
-if (!itemSchema) throw new Error('an incident has no JSON Schema to write it by');
-const writeIncident = fastJson(itemSchema);
+const compiled = compiledWriter(IncidentPage.shape.items.element);
+if (!compiled) throw new Error('an incident has no JSON Schema to write it by');
+const writeIncident = compiled;
 /** Each incident's JSON, by the object written: incidents the cache keeps are written once. */
 const written = new WeakMap<object, Buffer>();
 const PAGE_START = Buffer.from('{"items":[');

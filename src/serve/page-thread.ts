@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import fastJson from 'fast-json-stringify';
 import type { ZodType } from 'zod';
 import { resolversFrom } from '../app/analyse-document.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
@@ -15,7 +14,7 @@ import type {
   PageThreadReply,
 } from './page-threads.js';
 import { holdsSensitive, redactSensitive } from './redact.js';
-import { serializerSchema } from './response-serializer.js';
+import { compiledWriter } from './response-serializer.js';
 
 // One thread writing incident pages (page-threads.ts): its own connection to the store, already
 // migrated by the server, its own actor index and its own graded incidents, kept under the stamp
@@ -45,9 +44,9 @@ const writePoints = compiled(PointsResponse);
 const writeGrid = compiled(GridResponse);
 
 function compiled(schema: ZodType): (payload: unknown) => string {
-  const json = serializerSchema(schema);
-  if (!json) throw new Error('a map answer has no JSON Schema to write it by');
-  return fastJson(json);
+  const write = compiledWriter(schema);
+  if (!write) throw new Error('a map answer has no JSON Schema to write it by');
+  return write;
 }
 
 /** The payload as this reader may see it: notes marked sensitive redacted, as the main thread's hook does. */

@@ -53,7 +53,15 @@ function simplify(node: unknown): unknown {
  */
 export const compileResponseSerializer: FastifySerializerCompiler<FastifySchema> = (route) => {
   const schema = route.schema as unknown;
-  const json = schema instanceof z.ZodType ? serializerSchema(schema) : null;
-  if (!json) return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
-  return fastJson(json);
+  const write = schema instanceof z.ZodType ? compiledWriter(schema) : null;
+  return write ?? zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
 };
+
+/**
+ * What the zod schema writes, as fast-json-stringify writes it from serializerSchema; null when
+ * JSON Schema cannot say it. The routes' serializers and a page thread's are made here alike.
+ */
+export function compiledWriter(schema: ZodType): ((value: unknown) => string) | null {
+  const json = serializerSchema(schema);
+  return json ? fastJson(json) : null;
+}

@@ -14,7 +14,7 @@ import { DEFAULT_SERVER_CONFIG } from '../../serve/server-types.js';
 import { listApiTokens } from '../../store/credentials-store.js';
 import { openStore, type Store } from '../../store/open-store.js';
 import { listUsers } from '../../store/users-store.js';
-import { resolveServeConfig } from '../config.js';
+import { resolveServeConfig, type ServeFlags } from '../config.js';
 import { formatTable, printJson } from '../format.js';
 import { newPassword } from './prompt.js';
 
@@ -197,19 +197,7 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
     .action((flags, cmd: Command) => ctx.run(() => runReextract(ctx.db(cmd), ctx.actors(cmd), flags)));
 }
 
-async function runServe(
-  db: string,
-  actors: string,
-  flags: {
-    port: number;
-    host: string;
-    publicReads?: boolean;
-    trustProxy?: boolean;
-    rateLimit?: number;
-    pageThreads?: number;
-    verbose?: boolean;
-  },
-): Promise<number> {
+async function runServe(db: string, actors: string, flags: ServeFlags & { verbose?: boolean }): Promise<number> {
   const config = resolveServeConfig(flags, process.env);
   const store = await openStore(db);
   let pages: PageThreads | null = null;

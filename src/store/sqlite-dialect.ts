@@ -15,6 +15,7 @@ import { StoreError } from '../core/errors.js';
 import type { StoreDialect } from './dialect.js';
 import { insertDocumentRows } from './document-rows.js';
 import { insertHeldBackRows } from './held-back-rows.js';
+import { type InListPlan, planInLists } from './in-lists.js';
 import { sqliteBulkWrites } from './sqlite-bulk.js';
 import { checkpointAside } from './sqlite-checkpoint.js';
 import { rowsAsObjects } from './sqlite-rows.js';
@@ -70,32 +71,53 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
   };
 }
 
-/** How many prepared statements to keep: every query shape the app uses, with room for IN lists. */
+/** How many prepared statements to keep: every query shape the app uses, each IN list at ten lengths. */
 const STATEMENT_CACHE = 500;
+/** How many SQL texts' IN-list plans to keep: the texts as Kysely writes them, every list length. */
+const PLANS_KEPT = 2_000;
 
 /**
  * Kysely prepares every query it runs; preparing costs as much as running a short indexed query.
- * Statements are kept by their SQL, least recently used dropped first. A statement still being
- * iterated (a streamed read) is busy and cannot run twice at once: that caller gets a fresh one.
+ * Statements are kept by their SQL, least recently used dropped first, with their IN lists padded
+ * to a few lengths (in-lists.ts). A statement still being iterated (a streamed read) is busy and
+ * cannot run twice at once: that caller gets a fresh one.
  */
 function cachingStatements(db: BetterSqlite3.Database): SqliteDatabase {
   const cache = new Map<string, { statement: BetterSqlite3.Statement; rows: SqliteStatement }>();
+  const plans = new Map<string, InListPlan>();
+  const statementOf = (text: string): SqliteStatement => {
+    const cached = cache.get(text);
+    if (cached && !cached.statement.busy) {
+      cache.delete(text);
+      cache.set(text, cached);
+      return cached.rows;
+    }
+    const statement = db.prepare(text);
+    const rows = rowsAsObjects(statement);
+    if (!cached) {
+      cache.set(text, { statement, rows });
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+    }
+    return rows;
+  };
   return {
     close: () => db.close(),
     prepare: (text: string) => {
-      const cached = cache.get(text);
-      if (cached && !cached.statement.busy) {
-        cache.delete(text);
-        cache.set(text, cached);
-        return cached.rows;
+      let plan = plans.get(text);
+      if (!plan) {
+        plan = planInLists(text);
+        if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
+        plans.set(text, plan);
       }
-      const statement = db.prepare(text);
-      const rows = rowsAsObjects(statement);
-      if (!cached) {
-        cache.set(text, { statement, rows });
-        if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
-      }
-      return rows;
+      const rows = statementOf(plan.text);
+      const pad = plan.pad;
+      if (!pad) return rows;
+      return {
+        reader: rows.reader,
+        all: (parameters) => rows.all(pad(parameters)),
+        run: (parameters) => rows.run(pad(parameters)),
+        iterate: (parameters) => rows.iterate(pad(parameters)),
+      };
     },
   };
 }

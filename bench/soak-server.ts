@@ -1,4 +1,5 @@
 import { createAnalyser, loadResolveData, resolversFrom } from '../src/app/analyse-document.js';
+import { resolveServeConfig } from '../src/cli/config.js';
 import { readDocument } from '../src/ingest/read-document.js';
 import { buildServer } from '../src/serve/build-server.js';
 import { CACHED_INCIDENTS } from '../src/serve/incident-cache.js';
@@ -20,8 +21,10 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const store = await openStore(db);
 const resolve = await loadResolveData(store);
 const resolvers = resolversFrom(resolve);
-// As `tally serve` runs by default: incident pages and the map's answers on page threads.
-const pages = createPageThreads(defaultPageThreads(), { db, resolve }, CACHED_INCIDENTS);
+// As `tally serve` runs by default: incident pages and the map's answers on page threads, as many
+// as TALLY_PAGE_THREADS says (0 for none: the main thread writes them).
+const threads = resolveServeConfig({ port: 0, host: '127.0.0.1' }, process.env).pageThreads ?? defaultPageThreads();
+const pages = threads > 0 ? createPageThreads(threads, { db, resolve }, CACHED_INCIDENTS) : undefined;
 const app = await buildServer({
   store,
   resolvers,
@@ -57,7 +60,7 @@ process.on('message', async (message: Message) => {
     });
   } else if (message.type === 'stop') {
     await app.close();
-    await pages.close();
+    await pages?.close();
     await store.close();
     process.send?.({ type: 'stopped' });
     process.disconnect?.();

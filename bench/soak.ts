@@ -8,8 +8,9 @@ import { runSoak, type SoakReport } from './soak-load.js';
 /**
  * `npm run soak`: a bounded soak on loopback. SOAK_SECONDS (default 180) of concurrent API reads and
  * writes while `tally ingest` runs, on each store in SOAK_STORES (default sqlite; "sqlite,postgres"
- * for both). Results go to bench/results/soak.json and soak.md; the exit code is 1 on any error or
- * any write the store does not hold.
+ * for both). The server starts page threads as `tally serve` does (TALLY_PAGE_THREADS=0 for none).
+ * Results go to bench/results/soak.json and soak.md; the exit code is 1 on any error or any write
+ * the store does not hold.
  */
 const seconds = Number(process.env.SOAK_SECONDS ?? 180);
 const clients = Number(process.env.SOAK_CLIENTS ?? 8);

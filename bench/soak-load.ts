@@ -159,10 +159,16 @@ function startServer(url: string): Promise<{ child: ChildProcess; port: number }
 
 function sampleMemory(child: ChildProcess): Promise<Omit<MemorySample, 't'>> {
   return new Promise((resolve) => {
-    const onMessage = (m: { type: string; rss: number; heapUsed: number; external: number }) => {
+    const onMessage = (m: { type: string } & Omit<MemorySample, 't'>) => {
       if (m.type !== 'memory') return;
       child.off('message', onMessage);
-      resolve({ rss: m.rss, heapUsed: m.heapUsed, external: m.external });
+      resolve({
+        rss: m.rss,
+        heapUsed: m.heapUsed,
+        external: m.external,
+        threadsHeapUsed: m.threadsHeapUsed,
+        threadsHeapTotal: m.threadsHeapTotal,
+      });
     };
     child.on('message', onMessage);
     child.send({ type: 'sample' });

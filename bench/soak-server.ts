@@ -9,7 +9,8 @@ import { openStore } from '../src/store/open-store.js';
 
 /**
  * The server under soak, in a process of its own so its memory and event loop are its own: the
- * parent sends `sample` and gets the heap after a full collection, and `stop` to close. Started by
+ * parent sends `sample` and gets the heaps (its own and its page threads') after a full collection,
+ * and `stop` to close. Started by
  * bench/soak-load.ts with --expose-gc and the store in TALLY_SOAK_DB.
  */
 type Message = { type: 'sample' } | { type: 'stop' };
@@ -51,11 +52,15 @@ process.on('message', async (message: Message) => {
   if (message.type === 'sample') {
     gc?.();
     const m = process.memoryUsage();
+    // The page threads' heaps, each after a collection of its own: RSS counts them, heapUsed does not.
+    const threads = (await pages?.heaps(gc !== undefined)) ?? [];
     process.send?.({
       type: 'memory',
       rss: m.rss,
       heapUsed: m.heapUsed,
       external: m.external,
+      threadsHeapUsed: threads.reduce((n, h) => n + h.used, 0),
+      threadsHeapTotal: threads.reduce((n, h) => n + h.total, 0),
       collected: gc !== undefined,
     });
   } else if (message.type === 'stop') {

@@ -13,6 +13,10 @@ export interface MemorySample {
   rss: number;
   heapUsed: number;
   external: number;
+  /** The page threads' heaps, each after a full collection (0 without page threads). */
+  threadsHeapUsed: number;
+  /** What the page threads' heaps have taken from the system, garbage not yet collected included. */
+  threadsHeapTotal: number;
 }
 
 export interface MemoryTrend {
@@ -23,6 +27,11 @@ export interface MemoryTrend {
   heap_last_third_mb: number;
   /** Last third's mean heap over the first third's: 1.0 is flat. */
   heap_ratio: number;
+  threads_heap_first_third_mb: number;
+  threads_heap_last_third_mb: number;
+  threads_heap_ratio: number;
+  threads_heap_total_first_third_mb: number;
+  threads_heap_total_last_third_mb: number;
   rss_first_third_mb: number;
   rss_last_third_mb: number;
   rss_ratio: number;
@@ -62,7 +71,7 @@ export function memoryTrend(samples: MemorySample[], seconds: number): MemoryTre
   const warmup = Math.min(30, seconds * 0.2);
   const steady = samples.filter((s) => s.t >= warmup);
   const third = Math.max(1, Math.floor(steady.length / 3));
-  const mean = (xs: MemorySample[], key: 'heapUsed' | 'rss') =>
+  const mean = (xs: MemorySample[], key: 'heapUsed' | 'rss' | 'threadsHeapUsed' | 'threadsHeapTotal') =>
     xs.reduce((n, s) => n + s[key], 0) / Math.max(1, xs.length);
   const first = steady.slice(0, third);
   const last = steady.slice(-third);
@@ -72,6 +81,12 @@ export function memoryTrend(samples: MemorySample[], seconds: number): MemoryTre
     heap_first_third_mb: mb(mean(first, 'heapUsed')),
     heap_last_third_mb: mb(mean(last, 'heapUsed')),
     heap_ratio: Math.round((mean(last, 'heapUsed') / Math.max(1, mean(first, 'heapUsed'))) * 100) / 100,
+    threads_heap_first_third_mb: mb(mean(first, 'threadsHeapUsed')),
+    threads_heap_last_third_mb: mb(mean(last, 'threadsHeapUsed')),
+    threads_heap_ratio:
+      Math.round((mean(last, 'threadsHeapUsed') / Math.max(1, mean(first, 'threadsHeapUsed'))) * 100) / 100,
+    threads_heap_total_first_third_mb: mb(mean(first, 'threadsHeapTotal')),
+    threads_heap_total_last_third_mb: mb(mean(last, 'threadsHeapTotal')),
     rss_first_third_mb: mb(mean(first, 'rss')),
     rss_last_third_mb: mb(mean(last, 'rss')),
     rss_ratio: Math.round((mean(last, 'rss') / Math.max(1, mean(first, 'rss'))) * 100) / 100,

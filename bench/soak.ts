@@ -33,6 +33,10 @@ writeResults(join(here, 'results'), 'soak', { date: new Date().toISOString(), re
 const failed = reports.some((r) => r.errors > 0 || !r.check.ok);
 process.exitCode = failed ? 1 : 0;
 
+function flatOrGrowing(ratio: number): string {
+  return ratio <= FLAT_HEAP_RATIO ? 'flat' : 'GROWING';
+}
+
 function summarize(all: SoakReport[]): string {
   const lines = ['# Soak', '', `Run ${new Date().toISOString().slice(0, 10)}; \`npm run soak\` writes this file.`, ''];
   for (const r of all) {
@@ -44,7 +48,7 @@ function summarize(all: SoakReport[]): string {
       `- Requests served: ${r.requests} (${Math.round(r.requests / r.seconds)} a second), errors: ${r.errors}.`,
       `- Written through the API: ${r.writes.api_documents} documents, ${r.writes.figure_reviews} figure reviews, ${r.writes.incident_reviews} incident reviews; by ${r.ingest_runs.length} \`tally ingest\` runs: ${r.writes.cli_documents} documents.`,
       `- Store afterwards: ${c.documents_stored} documents of ${c.documents_expected} written, ${c.duplicate_hashes} duplicated, ${c.api_documents_missing_or_changed} API documents missing or changed; ${c.figure_reviews_stored} figure and ${c.incident_reviews_stored} incident reviews stored; ${c.incidents_with_stale_status} incidents whose status is not their newest review's. ${c.ok ? 'Every write is stored, once.' : 'MISMATCH.'}`,
-      `- Server heap after a full collection, steady state (after ${t.warmup_s} s, ${t.samples} samples): first third ${t.heap_first_third_mb} MB, last third ${t.heap_last_third_mb} MB, ratio ${t.heap_ratio} (${t.heap_ratio <= FLAT_HEAP_RATIO ? 'flat' : 'GROWING'}); RSS ${t.rss_first_third_mb} MB to ${t.rss_last_third_mb} MB.`,
+      `- Server heap after a full collection, steady state (after ${t.warmup_s} s, ${t.samples} samples): first third ${t.heap_first_third_mb} MB, last third ${t.heap_last_third_mb} MB, ratio ${t.heap_ratio} (${flatOrGrowing(t.heap_ratio)}); page threads' heaps together ${t.threads_heap_first_third_mb} MB to ${t.threads_heap_last_third_mb} MB, ratio ${t.threads_heap_ratio} (${flatOrGrowing(t.threads_heap_ratio)}), taken from the system with their garbage ${t.threads_heap_total_first_third_mb} MB to ${t.threads_heap_total_last_third_mb} MB; RSS ${t.rss_first_third_mb} MB to ${t.rss_last_third_mb} MB.`,
       '',
       '| route group | requests | p50 ms | p99 ms | max ms |',
       '| --- | ---: | ---: | ---: | ---: |',

@@ -111,6 +111,15 @@ for (const kind of STORE_KINDS) {
       expect(open.n).toBeLessThanOrEqual(10 + 2 * 2);
     });
 
+    it("reports each thread's heap", async () => {
+      const heaps = (await s.pages?.heaps(false)) ?? [];
+      expect(new Set(heaps.map((h) => h.thread)).size).toBe(2);
+      for (const h of heaps) {
+        expect(h.used).toBeGreaterThan(1_000_000);
+        expect(h.total).toBeGreaterThanOrEqual(h.used);
+      }
+    });
+
     it('answers a cursor this server did not issue with 400, before any thread is asked', async () => {
       const r = await s.app.inject({
         method: 'GET',

@@ -30,6 +30,13 @@ describe('a short soak: API reads and writes while tally ingest runs', () => {
     expect(c.incident_reviews_stored).toBe(report.writes.incident_reviews);
     expect(c.ingest_audit_entries).toBe(report.writes.api_documents);
     expect(c.incidents_with_stale_status).toBe(0);
+    // The server's page threads are sampled with its main thread: their heaps count in the verdict.
+    const samples = report.memory.samples;
+    expect(samples.length).toBeGreaterThan(1);
+    for (const m of samples) {
+      expect(m.threadsHeapUsed).toBeGreaterThan(0);
+      expect(m.threadsHeapTotal).toBeGreaterThanOrEqual(m.threadsHeapUsed);
+    }
   }, 180_000);
 
   it('takes two first reviews of one incident at once on PostgreSQL (the soak found a 500 there)', async () => {

@@ -43,6 +43,8 @@ export interface ThreadPool<Result> {
   readonly working: boolean;
   /** Posts the message made for a new request id to the least busy thread. */
   send(message: (id: number) => unknown): Promise<Result>;
+  /** Posts the message made for a new request id to every thread: their answers in the threads' order. */
+  each(message: (id: number) => unknown): Promise<Result[]>;
   /** Ends every thread: by `end` when given (a thread that closes what it holds), else at once. */
   close(end?: (worker: Worker) => Promise<void>): Promise<void>;
 }
@@ -91,21 +93,26 @@ export function createThreadPool<Reply, Result>(options: ThreadPoolOptions<Reply
     worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
     return slot;
   });
+  const request = (slot: Slot, message: (id: number) => unknown): Promise<Result> => {
+    if (broken) return Promise.reject(broken);
+    const id = next++;
+    slot.busy += 1;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject, slot });
+      slot.worker.postMessage(message(id));
+    });
+  };
   return {
     size: options.size,
     get working() {
       return broken === null;
     },
-    send: (message) => {
-      if (broken) return Promise.reject(broken);
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = next++;
-      slot.busy += 1;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject, slot });
-        slot.worker.postMessage(message(id));
-      });
-    },
+    send: (message) =>
+      request(
+        slots.reduce((a, b) => (b.busy < a.busy ? b : a)),
+        message,
+      ),
+    each: (message) => Promise.all(slots.map((slot) => request(slot, message))),
     close: async (end) => {
       if (closing) return;
       closing = true;

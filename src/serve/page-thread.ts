@@ -1,4 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { ZodType } from 'zod';
 import { resolversFrom } from '../app/analyse-document.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
@@ -12,6 +13,7 @@ import type {
   PageThreadFailure,
   PageThreadMessage,
   PageThreadReply,
+  ThreadHeap,
 } from './page-threads.js';
 import { holdsSensitive, redactSensitive } from './redact.js';
 import { compiledWriter } from './response-serializer.js';
@@ -54,6 +56,13 @@ function shown<T>(payload: T, sensitive: boolean): T {
   return sensitive || !holdsSensitive(payload) ? payload : redactSensitive(payload);
 }
 
+/** This thread's heap, as JSON bytes (see PageThreads.heaps). */
+function heap(collect: boolean): Buffer {
+  if (collect) (globalThis as { gc?: () => void }).gc?.();
+  const { used_heap_size: used, total_heap_size: total } = getHeapStatistics();
+  return Buffer.from(JSON.stringify({ thread: threadId, used, total } satisfies ThreadHeap));
+}
+
 async function write(request: PageRequest): Promise<Buffer> {
   switch (request.kind) {
     case 'incidents': {
@@ -80,7 +89,7 @@ port.on('message', async (request: PageThreadMessage) => {
   }
   let bytes: Buffer;
   try {
-    bytes = await write(request);
+    bytes = request.type === 'heap' ? heap(request.collect) : await write(request);
   } catch (error) {
     port.postMessage({ id: request.id, ok: false, error: failureOf(error) } satisfies PageThreadReply);
     return;

@@ -24,7 +24,17 @@ export interface PageThreadData {
   cached: number;
 }
 
-export type PageThreadMessage = ({ type: 'page'; id: number } & PageRequest) | { type: 'close' };
+export type PageThreadMessage =
+  | ({ type: 'page'; id: number } & PageRequest)
+  | { type: 'heap'; id: number; collect: boolean }
+  | { type: 'close' };
+
+/** A page thread's JavaScript heap: what it holds, and what it has taken from the system to hold it. */
+export interface ThreadHeap {
+  thread: number;
+  used: number;
+  total: number;
+}
 
 /** How long a thread may take to close its store before it is stopped. */
 const CLOSE_MS = 5_000;
@@ -68,6 +78,11 @@ export interface PageThreads {
   readonly working: boolean;
   /** The answer's JSON, as the route on the main thread would write it for this reader. */
   write(request: PageRequest): Promise<Buffer>;
+  /**
+   * Each thread's heap, after a full collection when `collect` and the process runs with
+   * --expose-gc: the soak's test that the threads keep nothing they should not.
+   */
+  heaps(collect: boolean): Promise<ThreadHeap[]>;
   close(): Promise<void>;
 }
 
@@ -111,6 +126,10 @@ export function createPageThreads(
       return pool.working;
     },
     write: (request) => pool.send((id) => ({ type: 'page', id, ...request }) satisfies PageThreadMessage),
+    heaps: async (collect) => {
+      const bodies = await pool.each((id) => ({ type: 'heap', id, collect }) satisfies PageThreadMessage);
+      return bodies.map((body) => JSON.parse(body.toString('utf8')) as ThreadHeap);
+    },
     // A thread's own connections close with its store: a PostgreSQL database can then be dropped.
     close: () => pool.close(closeThread),
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paddedLength, planInLists } from './in-lists.js';
+import { paddedLength, planInLists, planNumberedInLists } from './in-lists.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
 
 describe('IN lists padded to a few lengths', () => {
@@ -46,6 +46,27 @@ describe('IN lists padded to a few lengths', () => {
       "select * from t where a = 'why?' and id in (?, ?, ?)",
     ]) {
       const plan = planInLists(text);
+      expect(plan.text).toBe(text);
+      expect(plan.pad).toBeUndefined();
+    }
+  });
+});
+
+describe("PostgreSQL's numbered IN lists padded", () => {
+  it('numbers the added placeholders and those after them anew, and repeats the last value of each list', () => {
+    const plan = planNumberedInLists('select * from t where a = $1 and id in ($2, $3, $4) and b > $5 limit $6');
+    expect(plan.text).toBe('select * from t where a = $1 and id in ($2, $3, $4, $5) and b > $6 limit $7');
+    expect(plan.pad?.(['a', 1, 2, 3, 'b', 10])).toEqual(['a', 1, 2, 3, 3, 'b', 10]);
+  });
+
+  it('leaves alone placeholders out of order, a JSON ? operator and a quoted literal', () => {
+    for (const text of [
+      'select * from t where id in ($2, $3, $4) and a = $1',
+      'select * from t where doc ? $1 and id in ($2, $3, $4)',
+      "select * from t where a = 'x' and id in ($1, $2, $3)",
+      'select * from t where id in ($1, $2)',
+    ]) {
+      const plan = planNumberedInLists(text);
       expect(plan.text).toBe(text);
       expect(plan.pad).toBeUndefined();
     }

@@ -1,5 +1,6 @@
 /**
- * How a statement's IN lists are lengthened to a few fixed sizes. Kysely writes `in (?, ?, ?)` with
+ * How a statement's IN lists are lengthened to a few fixed sizes, for SQLite's kept statements and
+ * PostgreSQL's named ones. Kysely writes `in (?, ?, ?)` with
  * one placeholder per value, so every length of list is a statement of its own: grading a page of
  * incidents reads the documents they cite, 1 to 500 of them, and a server's threads prepared and
  * dropped a statement a second per connection, their cache of 500 always full. A list padded to
@@ -64,4 +65,32 @@ function countPlaceholders(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 63 /* ? */) n++;
   return n;
+}
+
+/**
+ * The plan for one SQL text with PostgreSQL's numbered placeholders, which Kysely writes $1, $2, ...
+ * in the order of the text: a padded list takes numbers of its own, and those after it move up.
+ * A text whose placeholders are not in that order, or that holds a `?` (a JSON operator) or a
+ * quote, is left alone.
+ */
+export function planNumberedInLists(text: string): InListPlan {
+  if (text.includes('?') || text.includes("'")) return { text };
+  let expected = 1;
+  let ordered = true;
+  const marked = text.replace(/\$(\d+)/g, (_, n: string) => {
+    if (Number(n) !== expected) ordered = false;
+    expected += 1;
+    return '?';
+  });
+  if (!ordered) return { text };
+  const plan = planInLists(marked);
+  if (!plan.pad) return { text };
+  let k = 0;
+  return {
+    text: plan.text.replace(/\?/g, () => {
+      k += 1;
+      return `$${k}`;
+    }),
+    pad: plan.pad,
+  };
 }

@@ -82,6 +82,37 @@ describe('prepared statements on PostgreSQL', () => {
     expect((await count('Herat')).n).toBe(0);
   });
 
+  it('names one statement for IN lists of 5 to 8 values, each run answering for its own list', async () => {
+    const { db } = t.store;
+    const ids = (
+      await db
+        .insertInto('incidents')
+        .values(Array.from({ length: 10 }, () => incidentRow({ admin1: 'Kunduz' })))
+        .returning('id')
+        .execute()
+    ).map((r) => r.id);
+    const { counts, prepared } = await db.transaction().execute(async (trx) => {
+      const counts: number[] = [];
+      for (let run = 0; run < 2; run++) {
+        for (let length = 5; length <= 8; length++) {
+          const row = await trx
+            .selectFrom('incidents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('id', 'in', ids.slice(0, length))
+            .executeTakeFirstOrThrow();
+          counts.push(Number(row.n));
+        }
+      }
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+      return { counts, prepared: rows };
+    });
+    expect(counts).toEqual([5, 6, 7, 8, 5, 6, 7, 8]);
+    const listing = prepared.filter((p) => p.statement.includes('"id" in ('));
+    expect(listing.map((p) => p.statement)).toEqual([
+      'select count(*) as "n" from "incidents" where "id" in ($1, $2, $3, $4, $5, $6, $7, $8)',
+    ]);
+  });
+
   it('leaves a statement that failed to prepare usable on its connection once it is fixed', async () => {
     const { db } = t.store;
     const bad = sql`select no_such_column from incidents where id = ${1}`;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { StoreError } from '../core/errors.js';
 import { readSwitch } from '../core/validate.js';
+import { type InListPlan, planNumberedInLists } from './in-lists.js';
 
 /**
  * How often a statement's text must have been run in this process before it is prepared by name:
@@ -13,6 +14,8 @@ const RUNS_BEFORE_NAMING = 2;
  * connection's life; texts beyond this run unnamed, as before.
  */
 const MAX_NAMED = 400;
+/** Texts whose IN-list plans are kept, as Kysely writes them: every list length of every shape. */
+const PLANS_KEPT = 2_000;
 /** Texts counted at most while they wait for their second run; the count starts again when full. */
 const MAX_COUNTED = 10_000;
 
@@ -67,6 +70,17 @@ const FEATURE_NOT_SUPPORTED = '0A000';
  * the first error is the one reported.
  */
 export function namingClient(names: StatementNames): typeof pg.Client {
+  // Texts with their IN lists padded (in-lists.ts), so that lists of every length share a few names.
+  const plans = new Map<string, InListPlan>();
+  const planOf = (text: string): InListPlan => {
+    let plan = plans.get(text);
+    if (plan === undefined) {
+      plan = planNumberedInLists(text);
+      if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
+      plans.set(text, plan);
+    }
+    return plan;
+  };
   class NamingClient extends pg.Client {
     /** Texts this connection runs unnamed: their prepared form no longer fits their table. */
     readonly unnamed = new Set<string>();
@@ -75,16 +89,19 @@ export function namingClient(names: StatementNames): typeof pg.Client {
   // Assigned rather than overridden: pg.Client.query's overloads admit no single signature.
   (NamingClient.prototype as unknown as { query: (this: NamingClient, ...args: unknown[]) => unknown }).query =
     function (this: NamingClient, ...args: unknown[]) {
-      const [text, values] = args;
-      if (args.length !== 2 || typeof text !== 'string' || !Array.isArray(values) || this.unnamed.has(text)) {
+      const [given, values] = args;
+      if (args.length !== 2 || typeof given !== 'string' || !Array.isArray(values) || this.unnamed.has(given)) {
         return query.apply(this, args);
       }
+      const plan = planOf(given);
+      const text = plan.text;
       const name = names.nameOf(text);
       if (name === undefined) return query.apply(this, args);
-      return (query.call(this, { name, text, values }) as Promise<unknown>).catch((error: unknown) => {
+      const padded = plan.pad ? plan.pad(values) : values;
+      return (query.call(this, { name, text, values: padded }) as Promise<unknown>).catch((error: unknown) => {
         if ((error as { code?: string }).code !== FEATURE_NOT_SUPPORTED) throw error;
-        this.unnamed.add(text);
-        return (query.call(this, text, values) as Promise<unknown>).catch(() => {
+        this.unnamed.add(given);
+        return (query.call(this, given, values) as Promise<unknown>).catch(() => {
           throw error;
         });
       });

@@ -188,7 +188,7 @@ function ingestBatch(dir: string, url: string, k: number, size: number): Promise
   const folder = join(dir, `batch-${k}`);
   mkdirSync(folder);
   for (let i = 0; i < size; i++) {
-    writeFileSync(join(folder, `report-${i}.txt`), syntheticReport(2_000_000 + k * size + i));
+    writeFileSync(join(folder, `report-${i}.txt`), syntheticReport(2_000_000 + k * size + i, { spread: true }));
   }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, cliArgs(['ingest', folder, '--db', url, '--json']), {

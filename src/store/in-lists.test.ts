@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paddedLength, planInLists, planNumberedInLists } from './in-lists.js';
+import { type InListPlan, paddedLength, planInLists, planNumberedInLists } from './in-lists.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
+
+/** The plan runs the text as given, with its parameters as given. */
+function expectLeftAlone(plan: (text: string) => InListPlan, text: string): void {
+  const planned = plan(text);
+  expect(planned.text).toBe(text);
+  expect(planned.pad).toBeUndefined();
+}
 
 describe('IN lists padded to a few lengths', () => {
   it('pads to the next power of two, then to multiples of 512', () => {
@@ -45,9 +52,7 @@ describe('IN lists padded to a few lengths', () => {
       'select * from t where a = ?',
       "select * from t where a = 'why?' and id in (?, ?, ?)",
     ]) {
-      const plan = planInLists(text);
-      expect(plan.text).toBe(text);
-      expect(plan.pad).toBeUndefined();
+      expectLeftAlone(planInLists, text);
     }
   });
 });
@@ -66,9 +71,7 @@ describe("PostgreSQL's numbered IN lists padded", () => {
       "select * from t where a = 'x' and id in ($1, $2, $3)",
       'select * from t where id in ($1, $2)',
     ]) {
-      const plan = planNumberedInLists(text);
-      expect(plan.text).toBe(text);
-      expect(plan.pad).toBeUndefined();
+      expectLeftAlone(planNumberedInLists, text);
     }
   });
 });

@@ -1,11 +1,9 @@
 import { IncidentPage } from '../core/api.js';
-import { compiledWriter } from './response-serializer.js';
+import { requiredWriter } from './response-serializer.js';
 
 type Page = { items: readonly object[]; next_cursor: string | null };
 
-const compiled = compiledWriter(IncidentPage.shape.items.element);
-if (!compiled) throw new Error('an incident has no JSON Schema to write it by');
-const writeIncident = compiled;
+const writeIncident = requiredWriter(IncidentPage.shape.items.element, 'an incident');
 /** Each incident's JSON, by the object written: incidents the cache keeps are written once. */
 const written = new WeakMap<object, Buffer>();
 const PAGE_START = Buffer.from('{"items":[');

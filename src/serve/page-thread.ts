@@ -1,6 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import type { ZodType } from 'zod';
 import { resolversFrom } from '../app/analyse-document.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
 import { openStore } from '../store/open-store.js';
@@ -16,7 +15,7 @@ import type {
   ThreadHeap,
 } from './page-threads.js';
 import { holdsSensitive, redactSensitive } from './redact.js';
-import { compiledWriter } from './response-serializer.js';
+import { requiredWriter } from './response-serializer.js';
 
 // One thread writing incident pages (page-threads.ts): its own connection to the store, already
 // migrated by the server, its own actor index and its own graded incidents, kept under the stamp
@@ -42,14 +41,8 @@ function failureOf(error: unknown): PageThreadFailure {
 }
 
 // The map's answers, written by the serializers Fastify compiles for their routes on the main thread.
-const writePoints = compiled(PointsResponse);
-const writeGrid = compiled(GridResponse);
-
-function compiled(schema: ZodType): (payload: unknown) => string {
-  const write = compiledWriter(schema);
-  if (!write) throw new Error('a map answer has no JSON Schema to write it by');
-  return write;
-}
+const writePoints = requiredWriter(PointsResponse, 'a map answer');
+const writeGrid = requiredWriter(GridResponse, 'a map answer');
 
 /** The payload as this reader may see it: notes marked sensitive redacted, as the main thread's hook does. */
 function shown<T>(payload: T, sensitive: boolean): T {

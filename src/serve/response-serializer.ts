@@ -65,3 +65,10 @@ export function compiledWriter(schema: ZodType): ((value: unknown) => string) | 
   const json = serializerSchema(schema);
   return json ? fastJson(json) : null;
 }
+
+/** compiledWriter for a schema that must have one: `what` names it in the error when it has not. */
+export function requiredWriter(schema: ZodType, what: string): (value: unknown) => string {
+  const write = compiledWriter(schema);
+  if (!write) throw new Error(`${what} has no JSON Schema to write it by`);
+  return write;
+}

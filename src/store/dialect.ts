@@ -3,6 +3,11 @@ import type { DocumentRows, WrittenDocument } from './document-rows.js';
 import type { HeldBackRows } from './held-back-rows.js';
 import type { Database } from './schema.js';
 
+/** The code a database driver's error carries (SQLite's name, PostgreSQL's SQLSTATE), if any. */
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+}
+
 /**
  * Everything that differs between SQLite and PostgreSQL lives behind this interface,
  * so the rest of the store is written once.

@@ -94,3 +94,20 @@ export function planNumberedInLists(text: string): InListPlan {
     pad: plan.pad,
   };
 }
+
+/**
+ * `plan` remembered for the last `kept` texts it was asked of: Kysely writes the same texts again
+ * and again, and a text is planned once.
+ */
+export function keptPlans(plan: (text: string) => InListPlan, kept = 2_000): (text: string) => InListPlan {
+  const plans = new Map<string, InListPlan>();
+  return (text) => {
+    let planned = plans.get(text);
+    if (planned === undefined) {
+      planned = plan(text);
+      if (plans.size >= kept) plans.delete(plans.keys().next().value as string);
+      plans.set(text, planned);
+    }
+    return planned;
+  };
+}

@@ -1,6 +1,6 @@
 import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { StoreDialect } from './dialect.js';
+import { errorCode, type StoreDialect } from './dialect.js';
 import { postgresBulkWrites } from './postgres-bulk.js';
 import { writeDocumentOnce } from './postgres-document.js';
 import { writeHeldBackOnce } from './postgres-held-back.js';
@@ -48,11 +48,10 @@ export function createPostgresDialect(url: string, connections = POSTGRES_CONNEC
     writeDocument: writeDocumentOnce,
     // deadlock_detected and serialization_failure: the transaction was rolled back and may run again.
     isAbortedToRetry: (error) => {
-      const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+      const code = errorCode(error);
       return code === '40P01' || code === '40001';
     },
-    isUniqueViolation: (error) =>
-      typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505',
+    isUniqueViolation: (error) => errorCode(error) === '23505',
     refreshStatistics: async (db) => {
       await sql`analyze incidents, incident_actors, incident_sources, incident_claims, dataset_claims, incident_totals`.execute(
         db,

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { StoreError } from '../core/errors.js';
 import { readSwitch } from '../core/validate.js';
-import { type InListPlan, planNumberedInLists } from './in-lists.js';
+import { errorCode } from './dialect.js';
+import { keptPlans, planNumberedInLists } from './in-lists.js';
 
 /**
  * How often a statement's text must have been run in this process before it is prepared by name:
@@ -14,8 +15,6 @@ const RUNS_BEFORE_NAMING = 2;
  * connection's life; texts beyond this run unnamed, as before.
  */
 const MAX_NAMED = 400;
-/** Texts whose IN-list plans are kept, as Kysely writes them: every list length of every shape. */
-const PLANS_KEPT = 2_000;
 /** Texts counted at most while they wait for their second run; the count starts again when full. */
 const MAX_COUNTED = 10_000;
 
@@ -71,16 +70,7 @@ const FEATURE_NOT_SUPPORTED = '0A000';
  */
 export function namingClient(names: StatementNames): typeof pg.Client {
   // Texts with their IN lists padded (in-lists.ts), so that lists of every length share a few names.
-  const plans = new Map<string, InListPlan>();
-  const planOf = (text: string): InListPlan => {
-    let plan = plans.get(text);
-    if (plan === undefined) {
-      plan = planNumberedInLists(text);
-      if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
-      plans.set(text, plan);
-    }
-    return plan;
-  };
+  const planOf = keptPlans(planNumberedInLists);
   class NamingClient extends pg.Client {
     /** Texts this connection runs unnamed: their prepared form no longer fits their table. */
     readonly unnamed = new Set<string>();
@@ -99,7 +89,7 @@ export function namingClient(names: StatementNames): typeof pg.Client {
       if (name === undefined) return query.apply(this, args);
       const padded = plan.pad ? plan.pad(values) : values;
       return (query.call(this, { name, text, values: padded }) as Promise<unknown>).catch((error: unknown) => {
-        if ((error as { code?: string }).code !== FEATURE_NOT_SUPPORTED) throw error;
+        if (errorCode(error) !== FEATURE_NOT_SUPPORTED) throw error;
         this.unnamed.add(given);
         return (query.call(this, given, values) as Promise<unknown>).catch(() => {
           throw error;

@@ -12,10 +12,10 @@ import {
   sql,
 } from 'kysely';
 import { StoreError } from '../core/errors.js';
-import type { StoreDialect } from './dialect.js';
+import { errorCode, type StoreDialect } from './dialect.js';
 import { insertDocumentRows } from './document-rows.js';
 import { insertHeldBackRows } from './held-back-rows.js';
-import { type InListPlan, planInLists } from './in-lists.js';
+import { keptPlans, planInLists } from './in-lists.js';
 import { sqliteBulkWrites } from './sqlite-bulk.js';
 import { checkpointAside } from './sqlite-checkpoint.js';
 import { rowsAsObjects } from './sqlite-rows.js';
@@ -57,8 +57,7 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     writeHeldBack: insertHeldBackRows,
     writeDocument: insertDocumentRows,
     isAbortedToRetry: () => false,
-    isUniqueViolation: (error) =>
-      typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE',
+    isUniqueViolation: (error) => errorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE',
     refreshStatistics: async (kysely) => {
       // Analyses every table that changed enough to need it (0x10000), in full: with optimize's own
       // bound on the sample (0x10), 200,000 imported incidents read as 2,001 per event type instead of
@@ -73,8 +72,6 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
 
 /** How many prepared statements to keep: every query shape the app uses, each IN list at ten lengths. */
 const STATEMENT_CACHE = 500;
-/** How many SQL texts' IN-list plans to keep: the texts as Kysely writes them, every list length. */
-const PLANS_KEPT = 2_000;
 
 /**
  * Kysely prepares every query it runs; preparing costs as much as running a short indexed query.
@@ -84,7 +81,7 @@ const PLANS_KEPT = 2_000;
  */
 function cachingStatements(db: BetterSqlite3.Database): SqliteDatabase {
   const cache = new Map<string, { statement: BetterSqlite3.Statement; rows: SqliteStatement }>();
-  const plans = new Map<string, InListPlan>();
+  const planOf = keptPlans(planInLists);
   const statementOf = (text: string): SqliteStatement => {
     const cached = cache.get(text);
     if (cached && !cached.statement.busy) {
@@ -103,12 +100,7 @@ function cachingStatements(db: BetterSqlite3.Database): SqliteDatabase {
   return {
     close: () => db.close(),
     prepare: (text: string) => {
-      let plan = plans.get(text);
-      if (!plan) {
-        plan = planInLists(text);
-        if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
-        plans.set(text, plan);
-      }
+      const plan = planOf(text);
       const rows = statementOf(plan.text);
       const pad = plan.pad;
       if (!pad) return rows;

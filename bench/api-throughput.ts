@@ -77,6 +77,35 @@ async function walkPaths(store: Store): Promise<string[]> {
   return paths;
 }
 
+/** Where the grid walk looks: views around these points (lon, lat), as a reader pans the map. */
+const GRID_VIEWS = [
+  [64.4, 31.6],
+  [69.2, 34.5],
+  [68.9, 36.7],
+  [70.5, 34.4],
+  [62.2, 34.3],
+] as const;
+const GRID_FILTERS = ['', '&type=Battles', '&from=2008-01-01&to=2012-12-31', '&place=Helmand%20province'];
+
+/**
+ * Map grids as the page asks for them while a reader zooms and pans: zooms 5 to 10 over several
+ * views, each view padded to twice its size as the page pads it, with and without filters.
+ */
+function gridPaths(): string[] {
+  const paths: string[] = [];
+  for (let zoom = 5; zoom <= 10; zoom++) {
+    // A view about 1,000 px wide at this zoom, padded by half its size on every side.
+    const half = (360 / 2 ** zoom) * 4;
+    for (const [lon, lat] of GRID_VIEWS) {
+      const box = [lon - half, lat - half / 2, lon + half, lat + half / 2].map((v, n) =>
+        Math.max(n % 2 ? -85 : -180, Math.min(n % 2 ? 85 : 180, v)).toFixed(5),
+      );
+      for (const filter of GRID_FILTERS) paths.push(`/api/incidents/grid?zoom=${zoom}&bbox=${box.join(',')}${filter}`);
+    }
+  }
+  return paths;
+}
+
 /** Distinct incident pages, one after another, from a client in another process (bench/api-walk.ts). */
 async function walk(base: string, paths: string[], seconds: number, label: string): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tally-walk-'));
@@ -103,8 +132,11 @@ export const PAGE_THREADS = defaultPageThreads();
  * Requests per second on loopback for an incident page and an aggregate, each asked again and again
  * (the server answers them from the bodies it keeps), and for a walk over incident pages nobody has
  * asked for (read, graded and written afresh) on PAGE_THREADS page threads, then the same walk
- * (other URLs) with the pages written on the main thread; each for `seconds`, from a client in
- * another process (10 connections). `db` is the store's path, which the page threads open.
+ * (other URLs) with the pages written on the main thread; and the same for map grids, on page
+ * threads with their map index and in SQL on the main thread. Each for `seconds`, from a client in
+ * another process (10 connections). `db` is the store's path, which the page threads open. In
+ * that order: page, aggregate, walk on threads, walk on the main thread, grids on threads, grids
+ * in SQL.
  */
 export async function measureApi(
   store: Store,
@@ -141,30 +173,37 @@ export async function measureApi(
   const paths = await walkPaths(store);
   const out: RouteThroughput[] = [];
   // The server runs in this process; the clients in their own.
-  const record = async (route: string, run: () => Promise<LoadResult>) => {
+  const measured = async (route: string, run: () => Promise<LoadResult>): Promise<RouteThroughput> => {
     const before = process.cpuUsage();
     const r = await run();
     const cpu = process.cpuUsage(before);
-    out.push({
+    return {
       route,
       requests_per_s: Math.round(r.requests.average),
       latency_p50_ms: r.latency.p50,
       latency_p99_ms: r.latency.p99,
       errors: r.errors + r.non2xx,
       cpu_us_per_request: Math.round((cpu.user + cpu.system) / Math.max(1, r.requests.total)),
-    });
+    };
+  };
+  const record = async (route: string, run: () => Promise<LoadResult>) => {
+    out.push(await measured(route, run));
   };
   const walkName = `/api/incidents (a walk over ${paths.length} pages nobody asked for before`;
+  const grids = gridPaths();
+  const gridName = `/api/incidents/grid (a walk over ${grids.length} zooms, views and filters, each URL new`;
+  const base = `http://127.0.0.1:${port}`;
   try {
-    for (const route of routes) await record(route, () => load(`http://127.0.0.1:${port}${route}`, seconds));
-    await record(`${walkName}, on ${PAGE_THREADS} page threads)`, () =>
-      walk(`http://127.0.0.1:${port}`, paths, seconds, 'threads-'),
+    for (const route of routes) await record(route, () => load(`${base}${route}`, seconds));
+    await record(`${walkName}, on ${PAGE_THREADS} page threads)`, () => walk(base, paths, seconds, 'threads-'));
+    const threadedGrids = await measured(`${gridName}, on page threads with the map index)`, () =>
+      walk(base, grids, seconds, 'threads-'),
     );
     await deps.pages?.close();
     deps.pages = null;
-    await record(`${walkName}, written on the main thread)`, () =>
-      walk(`http://127.0.0.1:${port}`, paths, seconds, 'main-'),
-    );
+    await record(`${walkName}, written on the main thread)`, () => walk(base, paths, seconds, 'main-'));
+    out.push(threadedGrids);
+    await record(`${gridName}, in SQL on the main thread)`, () => walk(base, grids, seconds, 'main-'));
   } finally {
     await app.close();
     await deps.pages?.close();

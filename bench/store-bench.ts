@@ -127,7 +127,9 @@ function summary(r: {
   agree: boolean;
 }): string {
   const { sqlite: s, postgres: p, duckdb: d, floor: f } = r;
-  const [pageApi, monthApi, walkApi, walkMain] = s.api as [
+  const [pageApi, monthApi, walkApi, walkMain, gridThreads, gridMain] = s.api as [
+    RouteThroughput,
+    RouteThroughput,
     RouteThroughput,
     RouteThroughput,
     RouteThroughput,
@@ -161,6 +163,8 @@ function summary(r: {
           `\`${a.route}\` ${a.requests_per_s} req/s (p50 ${a.latency_p50_ms} ms, p99 ${a.latency_p99_ms} ms, ${a.errors} errors)`,
       )
       .join('; ')}.`,
+    '',
+    `Map grids, each URL new (a reader zooming, panning and filtering): ${gridThreads.requests_per_s} req/s (p50 ${gridThreads.latency_p50_ms} ms, p99 ${gridThreads.latency_p99_ms} ms) on page threads with the map index, against ${gridMain.requests_per_s} req/s (p50 ${gridMain.latency_p50_ms} ms, p99 ${gridMain.latency_p99_ms} ms) in SQL, a scan of every matching incident per grid.`,
     '',
     `Targets on SQLite: first and next page under 20 ms ${met(pageOk)}; aggregates no slower than DuckDB ${met(aggOk)}. Engines agree on every answer: ${r.agree ? 'yes' : 'NO'}.`,
     '',

@@ -41,8 +41,11 @@ export interface ThreadPool<Result> {
   readonly size: number;
   /** False once a thread has stopped. */
   readonly working: boolean;
-  /** Posts the message made for a new request id to the least busy thread. */
-  send(message: (id: number) => unknown): Promise<Result>;
+  /**
+   * Posts the message made for a new request id to the least busy thread, or to the thread of slot
+   * `slot` when what it keeps serves the request best.
+   */
+  send(message: (id: number) => unknown, slot?: number): Promise<Result>;
   /** Posts the message made for a new request id to every thread: their answers in the threads' order. */
   each(message: (id: number) => unknown): Promise<Result[]>;
   /** Ends every thread: by `end` when given (a thread that closes what it holds), else at once. */
@@ -107,9 +110,9 @@ export function createThreadPool<Reply, Result>(options: ThreadPoolOptions<Reply
     get working() {
       return broken === null;
     },
-    send: (message) =>
+    send: (message, slot) =>
       request(
-        slots.reduce((a, b) => (b.busy < a.busy ? b : a)),
+        (slot === undefined ? undefined : slots[slot]) ?? slots.reduce((a, b) => (b.busy < a.busy ? b : a)),
         message,
       ),
     each: (message) => Promise.all(slots.map((slot) => request(slot, message))),

@@ -159,6 +159,30 @@ export async function readPoints(
   };
 }
 
+/**
+ * A coordinate in whole hundred-thousandths of a degree (about a metre), the grid's precision. A
+ * cell's mean is taken of these: their sums are exact whatever order an engine adds them in, so
+ * SQLite, PostgreSQL and a map index (map-index.ts) give the same mean to the last digit. Means of
+ * the coordinates themselves differed in their last bit with the order of adding, and a mean of
+ * two five-decimal coordinates, halfway between two hundred-thousandths, then rounded either way.
+ */
+export function toFixedPoint(degrees: number): number {
+  return Math.floor(degrees * 100_000 + 0.5);
+}
+
+/** toFixedPoint in SQL: floor() and the products are the same in both engines and in JavaScript. */
+const fixedPoint = (column: 'i.lon' | 'i.lat') => sql<number>`floor(${sql.ref(column)} * 100000 + 0.5)`;
+
+/** Degrees to the grid's five decimals; null as 0. */
+export function roundDegrees(v: unknown): number {
+  return Math.round(Number(v) * 1e5) / 1e5;
+}
+
+/** A mean of fixed-point coordinates, in degrees to five decimals. */
+export function fromFixedPoint(mean: unknown): number {
+  return Math.round(Number(mean)) / 1e5;
+}
+
 /** The matching incidents gathered into cells for a map zoom, with the totals of the whole match. */
 export async function readGrid(
   db: Kysely<Database>,
@@ -174,8 +198,8 @@ export async function readGrid(
       .where('i.lon', 'is not', null)
       .where('i.lat', 'is not', null)
       .select((eb) => [
-        eb.fn.avg<number>('i.lon').as('lon'),
-        eb.fn.avg<number>('i.lat').as('lat'),
+        eb.fn.avg<number>(fixedPoint('i.lon')).as('lon'),
+        eb.fn.avg<number>(fixedPoint('i.lat')).as('lat'),
         eb.fn.countAll<number>().as('n'),
         eb.fn.sum<number>('i.deaths_best').as('best'),
         eb.fn.min<number>('i.id').as('id'),
@@ -189,6 +213,10 @@ export async function readGrid(
         eb.fn.max<number>('i.lat').as('north'),
       ])
       .groupBy([gx, gy])
+      // By column of cells, then row, on both engines (PostgreSQL's hash aggregate has no order):
+      // the same cells in the same bytes, from here or from a map index (map-index.ts).
+      .orderBy(gx)
+      .orderBy(gy)
       .execute(),
     matching(db, filter, undefined)
       .select((eb) => [
@@ -201,10 +229,14 @@ export async function readGrid(
       ])
       .execute(),
   ]);
-  const round = (v: unknown) => Math.round(Number(v) * 1e5) / 1e5;
   const extent =
     totals && totals.w !== null && totals.w !== undefined
-      ? ([round(totals.w), round(totals.s), round(totals.e), round(totals.north)] as [number, number, number, number])
+      ? ([roundDegrees(totals.w), roundDegrees(totals.s), roundDegrees(totals.e), roundDegrees(totals.north)] as [
+          number,
+          number,
+          number,
+          number,
+        ])
       : null;
   return {
     zoom: Math.floor(q.zoom),
@@ -213,18 +245,18 @@ export async function readGrid(
     cells: cells.map((c) => {
       const one = Number(c.n) === 1;
       return [
-        round(c.lon),
-        round(c.lat),
+        fromFixedPoint(c.lon),
+        fromFixedPoint(c.lat),
         Number(c.n),
         num(c.best),
         one ? Number(c.id) : null,
         c.type_min === c.type_max ? String(c.type_min) : null,
         one ? String(c.date) : null,
         c.place === null ? null : String(c.place),
-        round(c.w),
-        round(c.s),
-        round(c.e),
-        round(c.north),
+        roundDegrees(c.w),
+        roundDegrees(c.s),
+        roundDegrees(c.e),
+        roundDegrees(c.north),
       ] as z.infer<typeof GridCell>;
     }),
     total: Number(totals?.total ?? 0),

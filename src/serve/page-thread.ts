@@ -5,7 +5,8 @@ import { InvalidInputError, StoreError } from '../core/errors.js';
 import { openStore } from '../store/open-store.js';
 import { createIncidentCache } from './incident-cache.js';
 import { incidentPageBytes, readIncidentPage } from './incident-page.js';
-import { GridResponse, PointsResponse, readGrid, readPoints } from './map-queries.js';
+import { createMapIndex } from './map-index.js';
+import { GridResponse, PointsResponse, readPoints } from './map-queries.js';
 import type {
   PageRequest,
   PageThreadData,
@@ -34,6 +35,8 @@ const data = workerData as PageThreadData;
 const store = await openStore(data.db, { migrate: false, cacheMb: PAGE_CACHE_MB, connections: PAGE_CONNECTIONS });
 const actors = resolversFrom(data.resolve).actors;
 const incidents = createIncidentCache(store, actors, data.cached);
+// Grids go to one thread (page-threads.ts), whose index is the only one built.
+const mapIndex = createMapIndex(store);
 
 function failureOf(error: unknown): PageThreadFailure {
   if (error instanceof InvalidInputError) return { kind: 'invalid', where: error.where, problem: error.problem };
@@ -68,7 +71,7 @@ async function write(request: PageRequest): Promise<Buffer> {
       return Buffer.from(writePoints(shown(payload, request.sensitive)));
     }
     case 'grid': {
-      const payload = await readGrid(store.db, request.filter, request.params);
+      const payload = await mapIndex.grid(request.filter, request.params);
       return Buffer.from(writeGrid(shown(payload, request.sensitive)));
     }
   }

@@ -125,7 +125,12 @@ export function createPageThreads(
     get working() {
       return pool.working;
     },
-    write: (request) => pool.send((id) => ({ type: 'page', id, ...request }) satisfies PageThreadMessage),
+    // Every grid goes to the first thread: its map index (map-index.ts) is built once, not per thread.
+    write: (request) =>
+      pool.send(
+        (id) => ({ type: 'page', id, ...request }) satisfies PageThreadMessage,
+        request.kind === 'grid' ? 0 : undefined,
+      ),
     heaps: async (collect) => {
       const bodies = await pool.each((id) => ({ type: 'heap', id, collect }) satisfies PageThreadMessage);
       return bodies.map((body) => JSON.parse(body.toString('utf8')) as ThreadHeap);

@@ -3,15 +3,7 @@ import { readDataVersion, readDataVersionOn } from '../store/data-version.js';
 import type { Store } from '../store/open-store.js';
 import type { ReviewedIncidentFilter } from '../store/reviewed-incidents.js';
 import type { Database } from '../store/schema.js';
-import {
-  cellSize,
-  fromFixedPoint,
-  type GridParams,
-  type GridPayload,
-  readGrid,
-  roundDegrees,
-  toFixedPoint,
-} from './map-queries.js';
+import { cellSize, type GridParams, type GridPayload, gridPayload, readGrid, toFixedPoint } from './map-queries.js';
 
 // The map's grid is a scan of every incident its filters match: in SQL, a GROUP BY that sorts them
 // all (0.3-0.6 s over 200,000 on 2 cores, five times that over a million), paid again at every zoom,
@@ -405,39 +397,37 @@ function gridFrom(s: Snapshot, f: Compiled, q: GridParams): GridPayload {
     for (const gy of [...row.keys()].sort((a, b) => a - b)) cells.push(row.get(gy) as Cell);
   }
   const text = (code: number) => s.texts[code] as string;
-  return {
-    zoom: Math.floor(q.zoom),
-    cell: size,
-    columns: ['lon', 'lat', 'count', 'best', 'id', 'type', 'date', 'place', 'west', 'south', 'east', 'north'],
-    cells: cells.map((c): GridPayload['cells'][number] => {
-      const one = c.n === 1;
-      return [
-        fromFixedPoint(c.lon / c.n),
-        fromFixedPoint(c.lat / c.n),
-        c.n,
-        c.withBest === 0 ? null : c.best,
-        one ? c.id : null,
-        c.typeMin === c.typeMax ? text(c.typeMin) : null,
-        one ? text(c.date) : null,
-        c.place === NULL ? null : text(c.place),
-        roundDegrees(c.w),
-        roundDegrees(c.s),
-        roundDegrees(c.e),
-        roundDegrees(c.north),
-      ];
-    }),
-    total,
-    mapped,
-    extent:
-      mapped === 0
-        ? null
-        : [
-            roundDegrees(minLon),
-            roundDegrees(minLat === Number.POSITIVE_INFINITY ? null : minLat),
-            roundDegrees(maxLon),
-            roundDegrees(maxLat === Number.NEGATIVE_INFINITY ? null : maxLat),
-          ],
-  };
+  return gridPayload(
+    q.zoom,
+    cells.map((c) => ({
+      lon: c.lon / c.n,
+      lat: c.lat / c.n,
+      n: c.n,
+      best: c.withBest === 0 ? null : c.best,
+      id: c.id,
+      typeMin: text(c.typeMin),
+      typeMax: text(c.typeMax),
+      date: text(c.date),
+      place: c.place === NULL ? null : text(c.place),
+      w: c.w,
+      s: c.s,
+      e: c.e,
+      north: c.north,
+    })),
+    {
+      total,
+      mapped,
+      extent:
+        mapped === 0
+          ? null
+          : [
+              minLon,
+              minLat === Number.POSITIVE_INFINITY ? null : minLat,
+              maxLon,
+              maxLat === Number.NEGATIVE_INFINITY ? null : maxLat,
+            ],
+    },
+  );
 }
 
 export interface MapIndex {

@@ -229,38 +229,79 @@ export async function readGrid(
       ])
       .execute(),
   ]);
-  const extent =
-    totals && totals.w !== null && totals.w !== undefined
-      ? ([roundDegrees(totals.w), roundDegrees(totals.s), roundDegrees(totals.e), roundDegrees(totals.north)] as [
-          number,
-          number,
-          number,
-          number,
-        ])
-      : null;
+  return gridPayload(
+    q.zoom,
+    cells.map((c) => ({
+      lon: Number(c.lon),
+      lat: Number(c.lat),
+      n: Number(c.n),
+      best: num(c.best),
+      id: Number(c.id),
+      typeMin: String(c.type_min),
+      typeMax: String(c.type_max),
+      date: String(c.date),
+      place: c.place === null ? null : String(c.place),
+      w: Number(c.w),
+      s: Number(c.s),
+      e: Number(c.e),
+      north: Number(c.north),
+    })),
+    {
+      total: Number(totals?.total ?? 0),
+      mapped: Number(totals?.mapped ?? 0),
+      extent:
+        totals && totals.w !== null && totals.w !== undefined ? [totals.w, totals.s, totals.e, totals.north] : null,
+    },
+  );
+}
+
+/** What a grid's cell gathers, however it was gathered: means in fixed point (toFixedPoint). */
+export interface CellAggregate {
+  lon: number;
+  lat: number;
+  n: number;
+  best: number | null;
+  /** The least id, event type and place name, and the latest start date, of the cell's incidents. */
+  id: number;
+  typeMin: string;
+  typeMax: string;
+  date: string;
+  place: string | null;
+  w: number;
+  s: number;
+  e: number;
+  north: number;
+}
+
+/** The grid's answer from its cells and the totals of the whole match: readGrid's and a map index's. */
+export function gridPayload(
+  zoom: number,
+  cells: readonly CellAggregate[],
+  totals: { total: number; mapped: number; extent: readonly unknown[] | null },
+): GridPayload {
   return {
-    zoom: Math.floor(q.zoom),
-    cell: size,
+    zoom: Math.floor(zoom),
+    cell: cellSize(zoom),
     columns: ['lon', 'lat', 'count', 'best', 'id', 'type', 'date', 'place', 'west', 'south', 'east', 'north'],
     cells: cells.map((c) => {
-      const one = Number(c.n) === 1;
+      const one = c.n === 1;
       return [
         fromFixedPoint(c.lon),
         fromFixedPoint(c.lat),
-        Number(c.n),
-        num(c.best),
-        one ? Number(c.id) : null,
-        c.type_min === c.type_max ? String(c.type_min) : null,
-        one ? String(c.date) : null,
-        c.place === null ? null : String(c.place),
+        c.n,
+        c.best,
+        one ? c.id : null,
+        c.typeMin === c.typeMax ? c.typeMin : null,
+        one ? c.date : null,
+        c.place,
         roundDegrees(c.w),
         roundDegrees(c.s),
         roundDegrees(c.e),
         roundDegrees(c.north),
       ] as z.infer<typeof GridCell>;
     }),
-    total: Number(totals?.total ?? 0),
-    mapped: Number(totals?.mapped ?? 0),
-    extent,
+    total: totals.total,
+    mapped: totals.mapped,
+    extent: totals.extent === null ? null : (totals.extent.map(roundDegrees) as [number, number, number, number]),
   };
 }

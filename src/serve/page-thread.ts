@@ -2,7 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { resolversFrom } from '../app/analyse-document.js';
 import { InvalidInputError, StoreError } from '../core/errors.js';
-import { openStore } from '../store/open-store.js';
+import { openStore, SERVER_MAP_MB } from '../store/open-store.js';
 import { createIncidentCache } from './incident-cache.js';
 import { incidentPageBytes, readIncidentPage } from './incident-page.js';
 import { createMapIndex } from './map-index.js';
@@ -32,7 +32,12 @@ const PAGE_CONNECTIONS = 2;
 const port = parentPort;
 if (!port) throw new Error('page-thread runs as a worker thread');
 const data = workerData as PageThreadData;
-const store = await openStore(data.db, { migrate: false, cacheMb: PAGE_CACHE_MB, connections: PAGE_CONNECTIONS });
+const store = await openStore(data.db, {
+  migrate: false,
+  cacheMb: PAGE_CACHE_MB,
+  mapMb: SERVER_MAP_MB,
+  connections: PAGE_CONNECTIONS,
+});
 const actors = resolversFrom(data.resolve).actors;
 const incidents = createIncidentCache(store, actors, data.cached);
 // Grids go to one thread (page-threads.ts), whose index is the only one built.

@@ -25,11 +25,19 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+/**
+ * The memory map a server reads a SQLite store through (OpenOptions.mapMb): the whole file of a store
+ * of a million incidents; SQLite reads any part beyond it as before.
+ */
+export const SERVER_MAP_MB = 2048;
+
 export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   /** SQLite's page cache in MB (default 64); a long writer that reads few pages back takes less. */
   cacheMb?: number;
+  /** SQLite: read the store's file through a memory map of up to this many MB (default none). */
+  mapMb?: number;
   /** PostgreSQL: connections kept open at most (default 10); a thread that helps a server takes fewer. */
   connections?: number;
 }
@@ -40,7 +48,7 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
   // command on the embedded default.
   const dialect = isPostgresUrl(url)
     ? (await import('./postgres-dialect.js')).createPostgresDialect(url, options.connections)
-    : createSqliteDialect(url, options.cacheMb);
+    : createSqliteDialect(url, options.cacheMb, options.mapMb);
   const db = new Kysely<Database>({ dialect: dialect.kysely });
   const store: Store = { db, dialect, close: () => db.destroy() };
   if (options.migrate !== false) {

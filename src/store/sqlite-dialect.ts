@@ -21,7 +21,7 @@ import { checkpointAside } from './sqlite-checkpoint.js';
 import { rowsAsObjects } from './sqlite-rows.js';
 import { dropStatisticsSamples } from './sqlite-statistics.js';
 
-export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
+export function createSqliteDialect(path: string, cacheMb = 64, mapMb = 0): StoreDialect {
   let db: BetterSqlite3.Database;
   try {
     db = new BetterSqlite3(path);
@@ -41,6 +41,11 @@ export function createSqliteDialect(path: string, cacheMb = 64): StoreDialect {
     // journal in memory, and ingesting 5,000 reports spent 13% less time in SQLite. A 200,000-row
     // import's sorts left its peak memory where it was.
     db.pragma('temp_store = MEMORY');
+    // Read through a memory map, pages are the OS's own, shared by every connection and thread, and
+    // read without a copy: a walk over incident pages nobody had asked for took 8.2-8.7 ms of the
+    // server's CPU a page through the page cache, 6.3 mapped (200,000 incidents). Not for writers:
+    // the mapped pages a long ingest touched would count as its memory.
+    if (mapMb > 0) db.pragma(`mmap_size = ${Math.round(mapMb * 1024 * 1024)}`);
   } catch (error) {
     throw new StoreError(`cannot open SQLite store at ${path}: ${(error as Error).message}`);
   }

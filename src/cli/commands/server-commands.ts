@@ -12,7 +12,7 @@ import { readDocument } from '../../ingest/read-document.js';
 import type { PageThreads } from '../../serve/page-threads.js';
 import { DEFAULT_SERVER_CONFIG } from '../../serve/server-types.js';
 import { listApiTokens } from '../../store/credentials-store.js';
-import { openStore, type Store } from '../../store/open-store.js';
+import { openStore, SERVER_MAP_MB, type Store } from '../../store/open-store.js';
 import { listUsers } from '../../store/users-store.js';
 import { resolveServeConfig, type ServeFlags } from '../config.js';
 import { formatTable, printJson } from '../format.js';
@@ -199,7 +199,7 @@ export function registerServerCommands(program: Command, ctx: CommandContext): v
 
 async function runServe(db: string, actors: string, flags: ServeFlags & { verbose?: boolean }): Promise<number> {
   const config = resolveServeConfig(flags, process.env);
-  const store = await openStore(db);
+  const store = await openStore(db, { mapMb: SERVER_MAP_MB });
   let pages: PageThreads | null = null;
   try {
     const data = await loadResolveData(store, actors);

@@ -12,7 +12,7 @@ import { CACHED_INCIDENTS } from '../src/serve/incident-cache.js';
 import { encodeCursor } from '../src/serve/incident-query.js';
 import { createPageThreads, defaultPageThreads } from '../src/serve/page-threads.js';
 import { DEFAULT_SERVER_CONFIG, type ServerDeps } from '../src/serve/server-types.js';
-import type { Store } from '../src/store/open-store.js';
+import { openStore, SERVER_MAP_MB, type Store } from '../src/store/open-store.js';
 import { type IncidentPosition, pageIncidentIds } from '../src/store/reviewed-incidents.js';
 import { QUESTIONS } from './questions.js';
 
@@ -145,8 +145,10 @@ export async function measureApi(
   seconds: number,
 ): Promise<RouteThroughput[]> {
   const resolvers = resolversFrom(resolve);
+  // The store as `tally serve` opens it (read through a memory map); `store` lists the walk's pages.
+  const served = await openStore(db, { migrate: false, mapMb: SERVER_MAP_MB });
   const deps: ServerDeps = {
-    store,
+    store: served,
     resolvers,
     pages: createPageThreads(PAGE_THREADS, { db, resolve }, CACHED_INCIDENTS),
     read: readDocument,
@@ -207,6 +209,7 @@ export async function measureApi(
   } finally {
     await app.close();
     await deps.pages?.close();
+    await served.close();
   }
   return out;
 }

@@ -144,12 +144,17 @@ describe('map index builds', () => {
     try {
       await t.store.db.insertInto('incidents').values(incidents(300)).execute();
       const index = createMapIndex(t.store, { chunk: 1 });
-      // The build reads one incident at a time, letting the write below in between.
-      await index.grid({}, { zoom: 3 });
+      // The first request starts a build and waits for it; the build reads one incident at a time,
+      // letting the write below in between. Dropped, it leaves that request to SQL, which sees the write.
+      const before = await readGrid(t.store.db, {}, { zoom: 3 });
+      const asked = index.grid({}, { zoom: 3 });
       await t.store.db
         .insertInto('incidents')
         .values(incidentRow({ lon: 61, lat: 30 }))
         .execute();
+      const answer = await asked;
+      expect(answer.total).toBe(before.total + 1);
+      expect(answer).toEqual(await readGrid(t.store.db, {}, { zoom: 3 }));
       await index.settled();
       expect(index.held()).toBeNull();
       // Written between two requests: no build.

@@ -321,7 +321,9 @@ class CellSlots {
     this.#gx0 = gx0;
     this.#gy0 = gy0;
     this.#rows = rows;
-    this.#dense = box && columns * rows <= DENSE_CELLS ? new Int32Array(columns * rows).fill(-1) : null;
+    // The route refuses a box whose west is east of its east; one that came here anyway goes to Maps.
+    const dense = box !== undefined && columns > 0 && rows > 0 && columns * rows <= DENSE_CELLS;
+    this.#dense = dense ? new Int32Array(columns * rows).fill(-1) : null;
   }
 
   /** The slot of cell (gx, gy), -1 - a new slot's number when the cell is met for the first time. */

@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkTotalsRow, BulkWrites } from './dialect.js';
 import { TOTAL_COLUMNS } from './migrations/0008-effective-incidents.js';
 import { BULK_LOAD_TABLE, INSERT_TOTALS_TRIGGER } from './migrations/0013-bulk-totals.js';
+import { INCIDENT_CHANGES } from './migrations/0021-sqlite-incident-changes.js';
 
 /** Within SQLite's 32,766 bound parameters for any table Tally has. */
 const ROWS_PER_INSERT = 32;
@@ -148,6 +149,8 @@ export function sqliteBulkWrites(db: BetterSqlite3.Database): BulkWrites {
     },
     withBulkTotals: async (_trx, load) => {
       prepare('bulk:on', () => `insert into ${BULK_LOAD_TABLE} (active) values (1)`).run();
+      // One entry in the log of changed incidents for the whole load, which stands aside (0021).
+      prepare('bulk:changed', () => `insert into ${INCIDENT_CHANGES} (incident_id) values (null)`).run();
       try {
         await load();
       } finally {

@@ -21,6 +21,7 @@ import { claimsCountedMigration } from './0017-claims-counted.js';
 import { sqliteDateIndexMigration } from './0018-sqlite-date-index.js';
 import { sqlitePlainStatisticsMigration } from './0019-sqlite-plain-statistics.js';
 import { tallyMatchIndexesMigration } from './0020-tally-match-indexes.js';
+import { sqliteIncidentChangesMigration } from './0021-sqlite-incident-changes.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -48,6 +49,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0018-sqlite-date-index': sqliteDateIndexMigration(dialect),
         '0019-sqlite-plain-statistics': sqlitePlainStatisticsMigration(dialect),
         '0020-tally-match-indexes': tallyMatchIndexesMigration(),
+        '0021-sqlite-incident-changes': sqliteIncidentChangesMigration(dialect),
       };
     },
   };

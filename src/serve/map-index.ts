@@ -242,6 +242,9 @@ async function lastChange(store: Store): Promise<number | null> {
   }
 }
 
+/** Reads of the changes since a snapshot, while the store keeps being written under them. */
+const REFRESH_ATTEMPTS = 3;
+
 /** dateStart of a deleted incident's row: after every `to` bound, so no filter passes it. */
 const GONE = 0x7fffffff;
 
@@ -733,7 +736,16 @@ export function createMapIndex(store: Store, { chunk = BUILD_CHUNK } = {}): MapI
   // Brings the index up to the store's stamp from the log of changed incidents, as a build does
   // (requests meanwhile wait for it). 'moved' keeps what is held for the next request to try again.
   const refresh = (held: Snapshot) => {
-    building = refreshSnapshot(store, held)
+    const attempt = async () => {
+      // A store written while the changes were read is read again: an ingest commits every few
+      // hundred reports, a refresh takes milliseconds.
+      let result = await refreshSnapshot(store, held);
+      for (let again = 0; again < REFRESH_ATTEMPTS - 1 && result === 'moved'; again++) {
+        result = await refreshSnapshot(store, held);
+      }
+      return result;
+    };
+    building = attempt()
       .then(
         (result) => {
           if (result === 'rebuild') snapshot = null;

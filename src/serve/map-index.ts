@@ -31,6 +31,7 @@ interface Snapshot {
    * later stamp is reached by reading the incidents changed since; null on PostgreSQL.
    */
   readonly seq: number | null;
+  /** Rows held: the columns may be longer, with room for incidents to come. */
   readonly size: number;
   /** Rows of incidents deleted since the build, which no filter passes (dateStart is GONE). */
   readonly gone: number;
@@ -351,9 +352,11 @@ function applyChanges(
   if (gone > s.size >> 3 && gone > 1_000) return null;
   added.sort((a, b) => a[0] - b[0]);
   const size = s.size + added.length;
+  // Room for an eighth more: an ingest's every commit then appends without copying every column.
+  const room = size <= s.id.length ? s.id.length : size + (size >> 3);
   const grown = <T extends Int32Array | Float64Array>(a: T): T => {
-    if (added.length === 0) return a;
-    const b = new (a.constructor as new (n: number) => T)(size);
+    if (room === a.length) return a;
+    const b = new (a.constructor as new (n: number) => T)(room);
     b.set(a);
     return b;
   };

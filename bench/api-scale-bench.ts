@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { importDataset } from '../src/interop/import-dataset.js';
-import { openStore } from '../src/store/open-store.js';
+import { createMapIndex } from '../src/serve/map-index.js';
+import { readGrid } from '../src/serve/map-queries.js';
+import { openStore, SERVER_MAP_MB, type Store } from '../src/store/open-store.js';
 import { measureApi, PAGE_THREADS, type RouteThroughput } from './api-throughput.js';
 import { log, removeSqliteFiles, timed, writeResults } from './bench-support.js';
 import { generateGedCsv } from './ged-rows.js';
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     const rounds: { routes: RouteThroughput[]; load: number[] }[] = [];
     for (let i = 0; i < 2; i++)
       rounds.push({ routes: await measureApi(store, path, resolve, SECONDS), load: loadavg() });
+    const afterWrites = await gridsAfterWrites(store, path);
     const best = (k: number) =>
       rounds.map((r) => r.routes[k] as RouteThroughput).reduce((a, b) => (b.requests_per_s > a.requests_per_s ? b : a));
     const [page, month, walked, walkedMain, grids, gridsSql] = [best(0), best(1), best(2), best(3), best(4), best(5)];
@@ -66,12 +69,18 @@ async function main(): Promise<void> {
       '',
       `The grid walk asks for map grids as a reader zooms, pans and filters, each URL new: on page threads, from the map index one of them keeps (src/serve/map-index.ts; built once the store rests, then a loop over typed arrays), ${grids.requests_per_s} req/s, p50 ${grids.latency_p50_ms} ms, p99 ${grids.latency_p99_ms} ms; in SQL, a scan of every matching incident per grid, ${gridsSql.requests_per_s} req/s, p50 ${gridsSql.latency_p50_ms} ms, p99 ${gridsSql.latency_p99_ms} ms.`,
       '',
+      `The map's grid (zoom 5, every incident) just after a write, on one thread: the index's build took ${afterWrites.build_ms} ms (builds in all: ${afterWrites.builds}); then, for each write below, the grid from the index brought up to date from the log of changed incidents (0021), against the same grid in SQL:`,
+      '',
+      '| write | index brought up to date, ms | SQL, ms | same answer |',
+      '|---|---|---|---|',
+      ...afterWrites.writes.map((w) => `| ${w.write} | ${w.index_ms} | ${w.sql_ms} | ${w.same ? 'yes' : 'NO'} |`),
+      '',
     ].join('\n');
     writeResults(
       join(HERE, 'results'),
       // The million-row store is the bench's own; another size (the store bench's 200,000) keeps its own file.
       ROWS === 1_000_000 ? 'api-scale' : `api-scale-${ROWS}`,
-      { rows: ROWS, import_ms, rounds, at: new Date().toISOString() },
+      { rows: ROWS, import_ms, rounds, after_writes: afterWrites, at: new Date().toISOString() },
       text,
     );
     process.stdout.write(text);
@@ -82,3 +91,71 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/**
+ * The grid a reader asks for just after writes that reviewers and ingests make, from a map index
+ * that follows the store's log of changed incidents, and in SQL: on this thread, without HTTP.
+ */
+async function gridsAfterWrites(store: Store, path: string) {
+  const reader = await openStore(path, { migrate: false, mapMb: SERVER_MAP_MB });
+  try {
+    const index = createMapIndex(reader);
+    const view = { zoom: 5 };
+    const [, build_ms] = await timed(() => index.grid({}, view));
+    const latest = async (n: number) =>
+      (await store.db.selectFrom('incidents').select('id').orderBy('id', 'desc').limit(n).execute()).map((r) => r.id);
+    const writes: { write: string; change: () => Promise<unknown> }[] = [
+      {
+        write: 'one incident reviewed (its status)',
+        change: async () =>
+          store.db
+            .updateTable('incidents')
+            .set({ status: 'accepted' })
+            .where('id', 'in', await latest(1))
+            .execute(),
+      },
+      {
+        write: '100 incidents moved to another place',
+        change: async () =>
+          store.db
+            .updateTable('incidents')
+            .set({ lon: 65.7, lat: 31.6 })
+            .where('id', 'in', await latest(100))
+            .execute(),
+      },
+      {
+        write: '150 incidents added (an ingest commit of about 250 reports)',
+        change: async () => {
+          const rows = await store.db.selectFrom('incidents').selectAll().orderBy('id').limit(150).execute();
+          await store.db
+            .insertInto('incidents')
+            .values(rows.map(({ id: _id, long_span: _span, dataset_id: _d, ...row }) => ({ ...row, dataset: 'tally' })))
+            .execute();
+        },
+      },
+      {
+        write: '20 incidents deleted',
+        change: async () =>
+          store.db
+            .deleteFrom('incidents')
+            .where('id', 'in', await latest(20))
+            .execute(),
+      },
+    ];
+    const out: { write: string; index_ms: number; sql_ms: number; same: boolean }[] = [];
+    for (const w of writes) {
+      await w.change();
+      const [fromIndex, index_ms] = await timed(() => index.grid({}, view));
+      const [inSql, sql_ms] = await timed(() => readGrid(reader.db, {}, view));
+      out.push({
+        write: w.write,
+        index_ms: Math.round(index_ms),
+        sql_ms: Math.round(sql_ms),
+        same: JSON.stringify(fromIndex) === JSON.stringify(inSql),
+      });
+    }
+    return { build_ms: Math.round(build_ms), builds: index.held()?.builds ?? null, writes: out };
+  } finally {
+    await reader.close();
+  }
+}

@@ -98,9 +98,9 @@ class Builder {
     if (this.size === this.#capacity) this.#grow();
     const i = this.size++;
     this.id[i] = Number(row.id);
-    this.lon[i] = row.lon === null ? Number.NaN : Number(row.lon);
-    this.lat[i] = row.lat === null ? Number.NaN : Number(row.lat);
-    this.best[i] = row.deaths_best === null ? Number.NaN : Number(row.deaths_best);
+    this.lon[i] = numberOrNaN(row.lon);
+    this.lat[i] = numberOrNaN(row.lat);
+    this.best[i] = numberOrNaN(row.deaths_best);
     for (let c = 0; c < TEXT_COLUMNS.length; c++) {
       (this.text[c] as Int32Array)[i] = this.#code(row[TEXT_COLUMNS[c] as TextColumn] as string | null);
     }
@@ -148,40 +148,63 @@ class Builder {
       }
       return out;
     });
-    const [dateStart, dateEnd, admin1, admin2, gazetteerId, eventType, dataset, status, place] = text as [
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-    ];
-    return {
-      stamp,
-      seq,
-      size: n,
-      gone: 0,
-      id: this.id.slice(0, n),
-      lon: this.lon.slice(0, n),
-      lat: this.lat.slice(0, n),
-      best: this.best.slice(0, n),
-      dateStart,
-      dateEnd,
-      admin1,
-      admin2,
-      gazetteerId,
-      eventType,
-      dataset,
-      status,
-      place,
-      texts,
-      codes: new Map(texts.map((t, r) => [t, r])),
-    };
+    const columns = { id: this.id.slice(0, n), lon: this.lon.slice(0, n), lat: this.lat.slice(0, n) };
+    return snapshotOf(stamp, seq, n, 0, { ...columns, best: this.best.slice(0, n) }, text, texts);
   }
 }
+
+/** The number columns a snapshot holds beside its text columns. */
+interface NumberColumns {
+  id: Int32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  best: Float64Array;
+}
+
+/** A snapshot of these columns, the text ones in TEXT_COLUMNS order, coded in `texts`. */
+function snapshotOf(
+  stamp: string,
+  seq: number | null,
+  size: number,
+  gone: number,
+  numbers: NumberColumns,
+  text: readonly Int32Array[],
+  texts: readonly string[],
+  codes: ReadonlyMap<string, number> = new Map(texts.map((t, r) => [t, r])),
+): Snapshot {
+  const [dateStart, dateEnd, admin1, admin2, gazetteerId, eventType, dataset, status, place] = text as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  return {
+    stamp,
+    seq,
+    size,
+    gone,
+    ...numbers,
+    dateStart,
+    dateEnd,
+    admin1,
+    admin2,
+    gazetteerId,
+    eventType,
+    dataset,
+    status,
+    place,
+    texts,
+    codes,
+  };
+}
+
+/** A nullable number column's value in a Float64Array: null is NaN, as the grid reads it. */
+const numberOrNaN = (value: unknown) => (value === null ? Number.NaN : Number(value));
 
 /** The columns of an incident the index holds. */
 const READ_COLUMNS = ['id', 'lon', 'lat', 'deaths_best', ...TEXT_COLUMNS] as const;
@@ -370,45 +393,15 @@ function applyChanges(
   for (const [k, [, row]] of added.entries()) writes.push([s.size + k, row]);
   for (const [at, row] of writes) {
     next.id[at] = Number(row.id);
-    next.lon[at] = row.lon === null ? Number.NaN : Number(row.lon);
-    next.lat[at] = row.lat === null ? Number.NaN : Number(row.lat);
-    next.best[at] = row.deaths_best === null ? Number.NaN : Number(row.deaths_best);
+    next.lon[at] = numberOrNaN(row.lon);
+    next.lat[at] = numberOrNaN(row.lat);
+    next.best[at] = numberOrNaN(row.deaths_best);
     TEXT_COLUMNS.forEach((c, k) => {
       (next.text[k] as Int32Array)[at] = codeOf(row[c]);
     });
   }
-  const [dateStart, dateEnd, admin1, admin2, gazetteerId, eventType, dataset, status, place] = next.text as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
-  return {
-    stamp,
-    seq,
-    size,
-    gone,
-    id: next.id,
-    lon: next.lon,
-    lat: next.lat,
-    best: next.best,
-    dateStart,
-    dateEnd,
-    admin1,
-    admin2,
-    gazetteerId,
-    eventType,
-    dataset,
-    status,
-    place,
-    texts,
-    codes,
-  };
+  const { text: nextText, ...numbers } = next;
+  return snapshotOf(stamp, seq, size, gone, numbers, nextText, texts, codes);
 }
 
 /** The first code whose text is at or after `text` (code-point order). */

@@ -322,6 +322,15 @@ function rowOf(ids: Int32Array, size: number, id: number): number {
   return lo < size && ids[lo] === id ? lo : -1;
 }
 
+/** Each code of `column` as `rank` renumbers it; NULL and GONE are not codes of a text. */
+function renumber(column: Int32Array, rank: Int32Array): void {
+  const codes = rank.length;
+  for (let i = 0; i < column.length; i++) {
+    const code = column[i] as number;
+    if (code >= 0 && code < codes) column[i] = rank[code] as number;
+  }
+}
+
 /** `s` with the changed incidents written in (null: deleted), or null when a new build is due. */
 function applyChanges(
   s: Snapshot,
@@ -339,20 +348,28 @@ function applyChanges(
     }
   }
   let { texts, codes } = s;
-  let text = [s.dateStart, s.dateEnd, s.admin1, s.admin2, s.gazetteerId, s.eventType, s.dataset, s.status, s.place];
+  const text = [s.dateStart, s.dateEnd, s.admin1, s.admin2, s.gazetteerId, s.eventType, s.dataset, s.status, s.place];
   if (fresh.size > 0) {
-    texts = [...s.texts, ...fresh].sort(compareCodePoints);
-    const next = new Map(texts.map((t, r) => [t, r]));
-    const rank = Int32Array.from(s.texts, (t) => next.get(t) as number);
-    text = text.map((column) => {
-      const out = new Int32Array(column.length);
-      for (let i = 0; i < column.length; i++) {
-        const code = column[i] as number;
-        // NULL and GONE are not codes of a text.
-        out[i] = code >= 0 && code < rank.length ? (rank[code] as number) : code;
+    // The new texts merged into the old, which are in order already: one pass, not a sort of all.
+    const incoming = [...fresh].sort(compareCodePoints);
+    const merged: string[] = [];
+    const rank = new Int32Array(s.texts.length);
+    let old = 0;
+    for (const text of incoming) {
+      while (old < s.texts.length && compareCodePoints(s.texts[old] as string, text) < 0) {
+        rank[old] = merged.length;
+        merged.push(s.texts[old++] as string);
       }
-      return out;
-    });
+      merged.push(text);
+    }
+    while (old < s.texts.length) {
+      rank[old] = merged.length;
+      merged.push(s.texts[old++] as string);
+    }
+    texts = merged;
+    const next = new Map(texts.map((t, r) => [t, r]));
+    // In place, as every change is written: the snapshot they held is let go for the one returned.
+    for (const column of text) renumber(column, rank);
     codes = next;
   }
   const codeOf = (value: unknown) => (typeof value === 'string' ? (codes.get(value) as number) : NULL);

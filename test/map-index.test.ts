@@ -3,7 +3,7 @@ import { seeded } from '../bench/ged-rows.js';
 import { compareCodePoints, createMapIndex } from '../src/serve/map-index.js';
 import { type Bbox, readGrid } from '../src/serve/map-queries.js';
 import type { ReviewedIncidentFilter } from '../src/store/reviewed-incidents.js';
-import { createTestStore, incidentRow, STORE_KINDS, type TestStore } from './support/stores.js';
+import { createTestStore, incidentRow, STORE_KINDS, type StoreKind, type TestStore } from './support/stores.js';
 
 // A map index must gather the grid SQL gathers: the same cells, counts, sums, means, names, bounds
 // and totals, for every filter it reads, and step aside for those it does not and once the store
@@ -87,19 +87,35 @@ async function expectSameAsSql(store: TestStore['store'], index: ReturnType<type
   return mapped;
 }
 
+/** A store of `kind` holding 600 varied incidents for the suite's tests, removed after them. */
+function storeWithIncidents(kind: StoreKind): () => TestStore {
+  let t: TestStore | undefined;
+  beforeAll(async () => {
+    t = await createTestStore(kind);
+    await t.store.db.insertInto('incidents').values(incidents(600)).execute();
+  });
+  afterAll(async () => t?.cleanup());
+  return () => t as TestStore;
+}
+
+/** A map index of `store` once its first build, started by a grid at `zoom`, is done. */
+async function builtIndex(store: TestStore['store'], zoom: number): Promise<ReturnType<typeof createMapIndex>> {
+  const index = createMapIndex(store);
+  await index.grid({}, { zoom });
+  await index.settled();
+  return index;
+}
+
 for (const kind of STORE_KINDS) {
   describe(`map index (${kind})`, () => {
+    const stored = storeWithIncidents(kind);
     let t: TestStore;
-    beforeAll(async () => {
-      t = await createTestStore(kind);
-      await t.store.db.insertInto('incidents').values(incidents(600)).execute();
+    beforeAll(() => {
+      t = stored();
     });
-    afterAll(async () => t.cleanup());
 
     it('gathers the grid SQL gathers, for every filter, zoom and box', async () => {
-      const index = createMapIndex(t.store);
-      await index.grid({}, { zoom: 3 });
-      await index.settled();
+      const index = await builtIndex(t.store, 3);
       expect(index.held()?.size).toBe(600);
       // The cases hold cells to compare, not only empty answers.
       expect(await expectSameAsSql(t.store, index)).toBeGreaterThan(1000);
@@ -107,9 +123,7 @@ for (const kind of STORE_KINDS) {
     });
 
     it('reads filters on other tables in SQL', async () => {
-      const index = createMapIndex(t.store);
-      await index.grid({}, { zoom: 4 });
-      await index.settled();
+      const index = await builtIndex(t.store, 4);
       expect(index.gridHeld({ actor: 'Taliban' }, { zoom: 4 })).toBeNull();
       expect(index.gridHeld({ document: 1 }, { zoom: 4 })).toBeNull();
       expect(await index.grid({ actor: 'Taliban' }, { zoom: 4 })).toEqual(
@@ -120,9 +134,7 @@ for (const kind of STORE_KINDS) {
     // PostgreSQL keeps no log of changed incidents: after a write, grids are read in SQL until a new
     // build. (Its stamps move with any other database's writes, so only the answers are compared.)
     it.runIf(kind === 'postgres')('steps aside for a store changed since it was built', async () => {
-      const index = createMapIndex(t.store);
-      await index.grid({}, { zoom: 4 });
-      await index.settled();
+      const index = await builtIndex(t.store, 4);
       expect(index.held()?.size).toBe(600);
       const [added] = await t.store.db
         .insertInto('incidents')
@@ -145,17 +157,14 @@ for (const kind of STORE_KINDS) {
 }
 
 describe('map index on SQLite, after writes', () => {
+  const stored = storeWithIncidents('sqlite');
   let t: TestStore;
-  beforeAll(async () => {
-    t = await createTestStore('sqlite');
-    await t.store.db.insertInto('incidents').values(incidents(600)).execute();
+  beforeAll(() => {
+    t = stored();
   });
-  afterAll(async () => t.cleanup());
 
   it('reads the incidents changed since its build from the log, not all of them again', async () => {
-    const index = createMapIndex(t.store);
-    await index.grid({}, { zoom: 4 });
-    await index.settled();
+    const index = await builtIndex(t.store, 4);
     const built = index.held();
     expect(built).toMatchObject({ size: 600, builds: 1 });
 
@@ -200,9 +209,7 @@ describe('map index on SQLite, after writes', () => {
   });
 
   it('is built again after a bulk load, which logs one entry for all its rows', async () => {
-    const index = createMapIndex(t.store);
-    await index.grid({}, { zoom: 4 });
-    await index.settled();
+    const index = await builtIndex(t.store, 4);
     const before = index.held();
     await t.store.dialect.withBulkTotals(t.store.db, async () => {
       await t.store.db.insertInto('incidents').values(incidents(3)).execute();

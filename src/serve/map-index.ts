@@ -10,10 +10,12 @@ import { cellSize, type GridParams, type GridPayload, gridPayload, readGrid, toF
 // all (0.3-0.6 s over 200,000 on 2 cores, five times that over a million), paid again at every zoom,
 // pan past the padded view and change of filter. A map index keeps the columns the grid reads, one
 // typed array each, and gathers a grid from them in a loop of a few milliseconds. It holds the
-// store as of one data stamp: any write makes it stale, and the grid is read in SQL again until a
-// new index is built. A build reads every incident (0.7 s per 200,000 here), so it starts only
-// when the store has stayed unchanged between two grid requests (or for the first one a thread
-// gets): a store written all the time, by an ingest, never builds one in vain.
+// store as of one data stamp. On SQLite a write is followed from the store's log of changed
+// incidents (migration 0021): the next grid reads the incidents changed since. Otherwise (after a
+// bulk load, on PostgreSQL) the grid is read in SQL again until a new index is built. A build reads
+// every incident (0.7 s per 200,000 here), so it starts only when the store has stayed unchanged
+// between two grid requests (or for the first one a thread gets): a store written all the time, by
+// an ingest, never builds one in vain.
 
 /** Incidents read per query while building: short enough not to hold up the thread's other pages. */
 const BUILD_CHUNK = 5_000;
@@ -96,18 +98,11 @@ class Builder {
 
   push(row: Record<string, unknown>): void {
     if (this.size === this.#capacity) this.#grow();
-    const i = this.size++;
-    this.id[i] = Number(row.id);
-    this.lon[i] = numberOrNaN(row.lon);
-    this.lat[i] = numberOrNaN(row.lat);
-    this.best[i] = numberOrNaN(row.deaths_best);
-    for (let c = 0; c < TEXT_COLUMNS.length; c++) {
-      (this.text[c] as Int32Array)[i] = this.#code(row[TEXT_COLUMNS[c] as TextColumn] as string | null);
-    }
+    writeRow(this, this.text, this.size++, row, this.#code);
   }
 
-  #code(text: string | null): number {
-    if (text === null) return NULL;
+  readonly #code = (text: unknown): number => {
+    if (typeof text !== 'string') return NULL;
     let code = this.#codes.get(text);
     if (code === undefined) {
       code = this.#texts.length;
@@ -115,20 +110,15 @@ class Builder {
       this.#codes.set(text, code);
     }
     return code;
-  }
+  };
 
   #grow(): void {
     this.#capacity *= 2;
-    const grown = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(this.#capacity);
-      b.set(a);
-      return b;
-    };
-    this.id = grown(this.id);
-    this.lon = grown(this.lon);
-    this.lat = grown(this.lat);
-    this.best = grown(this.best);
-    for (let c = 0; c < this.text.length; c++) this.text[c] = grown(this.text[c] as Int32Array);
+    this.id = resized(this.id, this.#capacity);
+    this.lon = resized(this.lon, this.#capacity);
+    this.lat = resized(this.lat, this.#capacity);
+    this.best = resized(this.best, this.#capacity);
+    for (let c = 0; c < this.text.length; c++) this.text[c] = resized(this.text[c] as Int32Array, this.#capacity);
   }
 
   /** The columns with their text codes put in code-point order of the texts. */
@@ -141,11 +131,8 @@ class Builder {
     const texts = order.map((n) => this.#texts[n] as string);
     const n = this.size;
     const text = this.text.map((column) => {
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const code = column[i] as number;
-        out[i] = code === NULL ? NULL : (rank[code] as number);
-      }
+      const out = column.slice(0, n);
+      renumber(out, rank);
       return out;
     });
     const columns = { id: this.id.slice(0, n), lon: this.lon.slice(0, n), lat: this.lat.slice(0, n) };
@@ -205,6 +192,31 @@ function snapshotOf(
 
 /** A nullable number column's value in a Float64Array: null is NaN, as the grid reads it. */
 const numberOrNaN = (value: unknown) => (value === null ? Number.NaN : Number(value));
+
+/** `a` in an array of `length` (the same when it is that long already). */
+function resized<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  if (a.length === length) return a;
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a.subarray(0, Math.min(a.length, length)));
+  return b;
+}
+
+/** An incident's row of the store written into row `at` of the columns, its texts coded by `codeOf`. */
+function writeRow(
+  numbers: NumberColumns,
+  text: readonly Int32Array[],
+  at: number,
+  row: Record<string, unknown>,
+  codeOf: (text: unknown) => number,
+): void {
+  numbers.id[at] = Number(row.id);
+  numbers.lon[at] = numberOrNaN(row.lon);
+  numbers.lat[at] = numberOrNaN(row.lat);
+  numbers.best[at] = numberOrNaN(row.deaths_best);
+  for (let c = 0; c < TEXT_COLUMNS.length; c++) {
+    (text[c] as Int32Array)[at] = codeOf(row[TEXT_COLUMNS[c] as TextColumn]);
+  }
+}
 
 /** The columns of an incident the index holds. */
 const READ_COLUMNS = ['id', 'lon', 'lat', 'deaths_best', ...TEXT_COLUMNS] as const;
@@ -281,12 +293,12 @@ const changesAtMost = (s: Snapshot) => Math.max(10_000, s.size >> 3);
 /**
  * A snapshot brought up to the store's stamp from SQLite's log of changed incidents (0021): the
  * incidents changed since its entry are read again, deleted ones marked GONE, new ones appended (ids
- * only grow), new texts given codes in their order. 'moved' when the store was written meanwhile
+ * only grow), new texts given codes in their order; `stamp` is the store's, read before the log.
+ * 'moved' when the store was written meanwhile
  * (the next request tries again), 'rebuild' when the log cannot bring it up to date.
  */
-async function refreshSnapshot(store: Store, s: Snapshot): Promise<Snapshot | 'moved' | 'rebuild'> {
+async function refreshSnapshot(store: Store, s: Snapshot, stamp: string): Promise<Snapshot | 'moved' | 'rebuild'> {
   if (s.seq === null) return 'rebuild';
-  const stamp = await readDataVersion(store);
   const most = changesAtMost(s);
   const { rows: log } = await sql<{ seq: number; incident_id: number | null }>`select seq, incident_id
     from ${sql.table(INCIDENT_CHANGES)} where seq > ${s.seq} order by seq limit ${most + 1}`.execute(store.db);
@@ -394,52 +406,26 @@ function applyChanges(
   const size = s.size + added.length;
   // Room for an eighth more: an ingest's every commit then appends without copying every column.
   const room = size <= s.id.length ? s.id.length : size + (size >> 3);
-  const grown = <T extends Int32Array | Float64Array>(a: T): T => {
-    if (room === a.length) return a;
-    const b = new (a.constructor as new (n: number) => T)(room);
-    b.set(a);
-    return b;
+  const numbers = {
+    id: resized(s.id, room),
+    lon: resized(s.lon, room),
+    lat: resized(s.lat, room),
+    best: resized(s.best, room),
   };
-  const next = {
-    id: grown(s.id),
-    lon: grown(s.lon),
-    lat: grown(s.lat),
-    best: grown(s.best),
-    text: text.map(grown),
-  };
+  const nextText = text.map((column) => resized(column, room));
   for (const [k, [, row]] of added.entries()) writes.push([s.size + k, row]);
-  for (const [at, row] of writes) {
-    next.id[at] = Number(row.id);
-    next.lon[at] = numberOrNaN(row.lon);
-    next.lat[at] = numberOrNaN(row.lat);
-    next.best[at] = numberOrNaN(row.deaths_best);
-    TEXT_COLUMNS.forEach((c, k) => {
-      (next.text[k] as Int32Array)[at] = codeOf(row[c]);
-    });
-  }
-  const { text: nextText, ...numbers } = next;
+  for (const [at, row] of writes) writeRow(numbers, nextText, at, row, codeOf);
   return snapshotOf(stamp, seq, size, gone, numbers, nextText, texts, codes);
 }
 
-/** The first code whose text is at or after `text` (code-point order). */
-function lowerBound(texts: readonly string[], text: string): number {
+/** The first code whose text is after `text`, or at it too when `at` (code-point order). */
+function firstCode(texts: readonly string[], text: string, at: boolean): number {
   let lo = 0;
   let hi = texts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareCodePoints(texts[mid] as string, text) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first code whose text is after `text`. */
-function upperBound(texts: readonly string[], text: string): number {
-  let lo = 0;
-  let hi = texts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareCodePoints(texts[mid] as string, text) <= 0) lo = mid + 1;
+    const order = compareCodePoints(texts[mid] as string, text);
+    if (order < 0 || (order === 0 && !at)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -486,8 +472,8 @@ function compile(s: Snapshot, filter: ReviewedIncidentFilter): Compiled | null {
     statusOk = ok;
   }
   return {
-    from: filter.from ? lowerBound(s.texts, filter.from) : -1,
-    to: filter.to ? upperBound(s.texts, filter.to) - 1 : s.texts.length,
+    from: filter.from ? firstCode(s.texts, filter.from, true) : -1,
+    to: filter.to ? firstCode(s.texts, filter.to, false) - 1 : s.texts.length,
     admin1: code(filter.place?.admin1),
     admin2: code(filter.place?.admin2),
     gazetteerId: code(filter.place?.gazetteer_id),
@@ -731,35 +717,40 @@ export function createMapIndex(store: Store, { chunk = BUILD_CHUNK } = {}): MapI
   let builds = 0;
   let lastAsked: string | null = null;
 
+  // A build or a refresh runs one at a time; requests meanwhile wait for it.
+  const run = (work: Promise<void>) => {
+    building = work.finally(() => {
+      building = null;
+    });
+  };
+
   const build = () => {
     builds += 1;
-    building = buildSnapshot(store, chunk)
-      .then(
+    run(
+      buildSnapshot(store, chunk).then(
         (built) => {
           if (built) snapshot = built;
         },
         // A failed build leaves the grid to SQL, slower but right; the server's log says why.
         (error: unknown) => process.emitWarning(`the map index was not built: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        building = null;
-      });
+      ),
+    );
   };
 
-  // Brings the index up to the store's stamp from the log of changed incidents, as a build does
-  // (requests meanwhile wait for it). 'moved' keeps what is held for the next request to try again.
-  const refresh = (held: Snapshot) => {
+  // Brings the index up to the store's stamp (`stamp`, just read) from the log of changed
+  // incidents. 'moved' keeps what is held for the next request to try again.
+  const refresh = (held: Snapshot, stamp: string) => {
     const attempt = async () => {
-      // A store written while the changes were read is read again: an ingest commits every few
-      // hundred reports, a refresh takes milliseconds.
-      let result = await refreshSnapshot(store, held);
+      // A store written while the changes were read is read again, from its stamp then: an ingest
+      // commits every few hundred reports, a refresh takes milliseconds.
+      let result = await refreshSnapshot(store, held, stamp);
       for (let again = 0; again < REFRESH_ATTEMPTS - 1 && result === 'moved'; again++) {
-        result = await refreshSnapshot(store, held);
+        result = await refreshSnapshot(store, held, await readDataVersion(store));
       }
       return result;
     };
-    building = attempt()
-      .then(
+    run(
+      attempt().then(
         (result) => {
           if (result === 'rebuild') snapshot = null;
           else if (result !== 'moved') snapshot = result;
@@ -768,10 +759,8 @@ export function createMapIndex(store: Store, { chunk = BUILD_CHUNK } = {}): MapI
           snapshot = null;
           process.emitWarning(`the map index was not brought up to date: ${(error as Error).message}`);
         },
-      )
-      .finally(() => {
-        building = null;
-      });
+      ),
+    );
   };
 
   return {
@@ -781,7 +770,7 @@ export function createMapIndex(store: Store, { chunk = BUILD_CHUNK } = {}): MapI
       // few milliseconds for a review or an ingest's batch, where a build over a million incidents
       // took 3.1-3.7 s and grids meanwhile went to SQL).
       if (snapshot !== null && snapshot.stamp !== stamp && snapshot.seq !== null && building === null) {
-        refresh(snapshot);
+        refresh(snapshot, stamp);
       }
       if (snapshot?.stamp !== stamp) {
         // A grid asked while a build runs waits for it, and so does the one that starts it: on this

@@ -12,7 +12,7 @@ import { BULK_LOAD_TABLE } from './0013-bulk-totals.js';
 export const INCIDENT_CHANGES = 'incident_changes';
 
 /** Entries kept at least: the log is cut back a thousand entries at a time beyond this many. */
-export const CHANGES_KEPT = 100_000;
+const CHANGES_KEPT = 100_000;
 
 const TRIGGERS = {
   incident_changes_insert: `after insert on incidents when not exists (select 1 from ${BULK_LOAD_TABLE})

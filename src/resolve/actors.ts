@@ -276,6 +276,7 @@ function matchWindow(w: Window, index: ActorIndex): ActorResolution | null {
  */
 export function findActorMentions(text: string, index: ActorIndex): ActorMention[] {
   const tokens = wordTokens(text);
+  const n = tokens.length;
   // Reports repeat their words, and reports of one war each other's: each distinct word is folded,
   // keyed and looked up once per index.
   let keysOf = tokenKeysByIndex.get(index);
@@ -283,25 +284,27 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     keysOf = remembered((word) => tokenKeys(nameWords(word), index), ACTOR_WORDS_KEPT);
     tokenKeysByIndex.set(index, keysOf);
   }
-  const keys = tokens.map((t) => (keysOf as (word: string) => TokenKeys)(t.text));
-  const folded = keys.map((k) => k.words);
-  const possessive = tokens.map(
-    (t) => text.charCodeAt(t.end + 1) === 115 && /^['’]s\b/.test(text.slice(t.end, t.end + 3)),
-  );
-  // Whether token k and k + 1 can belong to one name, tested once per pair rather than once per window.
-  const joins = tokens.map(
-    (t, k) => k + 1 < tokens.length && adjacent(text, t, tokens[k + 1] as Token, { dash: true, possessive: true }),
-  );
+  const keys: TokenKeys[] = new Array(n);
+  for (let k = 0; k < n; k++) keys[k] = keysOf((tokens[k] as Token).text);
+  // Walking back once: the last token each token's name can reach through joined neighbours, and the
+  // first token at or after each that ends in a group word, so no token re-reads the ones after it.
+  const runEnd = new Int32Array(n);
+  const nextDescribed = new Int32Array(n + 1);
+  nextDescribed[n] = n;
+  for (let k = n - 1; k >= 0; k--) {
+    runEnd[k] =
+      k + 1 < n && adjacent(text, tokens[k] as Token, tokens[k + 1] as Token, JOIN) ? (runEnd[k + 1] as number) : k;
+    nextDescribed[k] = (keys[k] as TokenKeys).described ? k : (nextDescribed[k + 1] as number);
+  }
   const mentions: ActorMention[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    let last = i;
-    while (last + 1 < tokens.length && last - i + 1 < index.maxWords && joins[last]) last += 1;
+  while (i < n) {
+    const last = Math.min(runEnd[i] as number, i + index.maxWords - 1);
     const head = keys[i] as TokenKeys;
-    const startsTitled = titled(folded, i);
+    const startsTitled = head.onlyThe ? (keys[i + 1]?.titleFirst ?? false) : head.titled;
     // Most words start no alias and no titled name, and no group word follows within reach: nothing
     // can start here.
-    if (!head.opens && !startsTitled && !describedWithin(keys, i + 1, last)) {
+    if (!head.opens && !startsTitled && (nextDescribed[i + 1] as number) > last) {
       i += 1;
       continue;
     }
@@ -311,20 +314,22 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     let open = head.opens;
     if (open) exactKeys.push(key);
     for (let j = i + 1; j <= last && open; j++) {
-      key += (possessive[j - 1] ? 's' : '') + (keys[j] as TokenKeys).part;
+      key += (possessiveAfter(text, tokens[j - 1] as Token) ? 's' : '') + (keys[j] as TokenKeys).part;
       open = key === '' || index.exactPrefixes.has(key);
       if (open) exactKeys.push(key);
     }
     let found: ActorMention | null = null;
     let width = 1;
     for (let j = last; j >= i && found === null; j--) {
-      const start = (tokens[i] as Token).start;
-      const end = (tokens[j] as Token).end;
       const exactKey = exactKeys[j - i] ?? null;
       // A window no alias spells can still name one through a title or a descriptor at its ends.
       if (exactKey === null && !(j > i && (startsTitled || (keys[j] as TokenKeys).described))) continue;
+      // A one-word window is only ever an alias as written.
+      if (j === i && (exactKey === null || !index.exact.has(exactKey))) continue;
+      const start = (tokens[i] as Token).start;
+      const end = (tokens[j] as Token).end;
       const windowText = text.slice(start, end);
-      const words = () => withoutThe(wordsOf(folded, i, j));
+      const words = () => withoutThe(wordsOf(keys, i, j));
       const actor = matchWindow({ text: windowText, exactKey, words, tokens: j - i + 1 }, index);
       if (actor === null) continue;
       const next = tokens[j + 1];
@@ -347,16 +352,18 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
   return mentions;
 }
 
-/** Whether any of tokens from..to ends in a group word. */
-function describedWithin(keys: readonly TokenKeys[], from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) if ((keys[k] as TokenKeys).described) return true;
-  return false;
+/** Names join across a spaced dash ("Islamic State – Khorasan Province") and a possessive ("Malik's forces"). */
+const JOIN = { dash: true, possessive: true } as const;
+
+/** Whether a possessive 's follows the token: "Malik's" keeps its s in the exact key. */
+function possessiveAfter(text: string, t: Token): boolean {
+  return text.charCodeAt(t.end + 1) === 115 && /^['’]s\b/.test(text.slice(t.end, t.end + 3));
 }
 
 /** The words of tokens i..j in one list (Array.prototype.flat took a tenth of the scanner's time). */
-function wordsOf(folded: readonly (readonly string[])[], i: number, j: number): string[] {
+function wordsOf(keys: readonly TokenKeys[], i: number, j: number): string[] {
   const out: string[] = [];
-  for (let k = i; k <= j; k++) for (const w of folded[k] as readonly string[]) out.push(w);
+  for (let k = i; k <= j; k++) for (const w of (keys[k] as TokenKeys).words) out.push(w);
   return out;
 }
 
@@ -372,6 +379,12 @@ interface TokenKeys {
   readonly opens: boolean;
   /** Whether it ends in a group word ("fighters"). */
   readonly described: boolean;
+  /** Whether its first word is a title ("General"). */
+  readonly titleFirst: boolean;
+  /** Whether a window starting with it starts with a title: its first word, or the one after "the"... */
+  readonly titled: boolean;
+  /** ...unless it is "the" alone: then the next token's first word decides. */
+  readonly onlyThe: boolean;
 }
 
 const tokenKeysByIndex = new WeakMap<ActorIndex, (word: string) => TokenKeys>();
@@ -381,20 +394,18 @@ const ACTOR_WORDS_KEPT = 20_000;
 
 function tokenKeys(words: string[], index: ActorIndex): TokenKeys {
   const head = withoutThe(words).join('');
+  // After a "the", the title is the next word: this token's second, else the next token's first.
+  const first = words[0] !== 'the' ? words[0] : words[1];
   return {
     words,
     head,
     part: words.join(''),
     opens: head === '' || index.exactPrefixes.has(head),
     described: described(words),
+    titleFirst: words[0] !== undefined && TITLES.has(words[0]),
+    titled: first !== undefined && TITLES.has(first),
+    onlyThe: words.length === 1 && words[0] === 'the',
   };
-}
-
-/** Whether the words from token i on start with a title, after a "the". */
-function titled(folded: readonly (readonly string[])[], i: number): boolean {
-  const first = folded[i] ?? [];
-  const w = first[0] !== 'the' ? first[0] : first.length > 1 ? first[1] : folded[i + 1]?.[0];
-  return w !== undefined && TITLES.has(w);
 }
 
 function described(lastWords: readonly string[]): boolean {

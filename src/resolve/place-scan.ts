@@ -179,6 +179,16 @@ function windowNodes(memo: WindowMemo, roots: Map<Folded, Remembered>, folds: re
   return path;
 }
 
+/** Whether a word is "the" in any case, without making its lower-case copy (most tokens ask). */
+function isThe(word: string): boolean {
+  return (
+    word.length === 3 &&
+    (word.charCodeAt(0) | 32) === 116 &&
+    (word.charCodeAt(1) | 32) === 104 &&
+    (word.charCodeAt(2) | 32) === 101
+  );
+}
+
 /**
  * Gazetteer names in the text with their spans, left to right, longest match at each position, before
  * the rest of the report is considered (place-mentions.ts filters them in its light).
@@ -203,7 +213,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
     // Lower case only for a region ("the central highlands"), after "the". Decided before folding:
     // most tokens start no name.
     const canStart = lowercase
-      ? i > 0 && gazetteer.lowercaseNames.size > 0 && tokens[i - 1]?.text.toLowerCase() === 'the'
+      ? i > 0 && gazetteer.lowercaseNames.size > 0 && isThe((tokens[i - 1] as Token).text)
       : !NOT_NAME_START.has(first.text.toLowerCase());
     if (!canStart) {
       i += 1;

@@ -46,6 +46,9 @@ function tokenize(text: string): Token[] {
 
 /** Whether the word starts with a capital letter (proper names do; "march" and "now" do not). */
 export function isCapitalised(word: string): boolean {
+  // Most words are ASCII: no case mapping needed for them.
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const first = word[0];
   return first !== undefined && first !== first.toLowerCase() && first === first.toUpperCase();
 }

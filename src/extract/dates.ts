@@ -203,13 +203,27 @@ function parseDayRange(tokens: Token[], i: number, end: number): { a: PartialDat
   return { a: { ...b.date, d: d1 }, b };
 }
 
+/** Whether a word can start what parseOne reads: a month, a part of one, a season. */
+function mayStartDate(norm: string): boolean {
+  return (
+    MONTHS.has(norm) ||
+    PARTS.has(norm) ||
+    SEASON_WORDS.has(norm) ||
+    norm.startsWith('mid-') ||
+    norm.startsWith('early-') ||
+    norm.startsWith('late-')
+  );
+}
+
 /** Every date in tokens[from, to), in order; explicit years move the context year forward. */
 export function findDates(tokens: Token[], from: number, to: number, ctx: DateContext): DateMention[] {
   const found: DateMention[] = [];
   let i = from;
   while (i < to) {
     const t = tokens[i] as Token;
-    if (t.type !== 'word' && t.type !== 'num' && t.type !== 'numword') {
+    // Most words start no date: only a month, a part ("mid", "end of"), a season or a number can.
+    const canStart = t.type === 'word' ? mayStartDate(t.norm) : t.type === 'num' || t.type === 'numword';
+    if (!canStart) {
       i++;
       continue;
     }

@@ -101,8 +101,9 @@ export interface StoreDialect {
    * function before the transaction commits. PostgreSQL's statement trigger otherwise rewrites
    * every touched totals row once per batch, and each rewrite is a new row version in three indexes;
    * it stands aside until then, which holds off other writers of incidents (not readers) until the
-   * load commits. SQLite's row trigger stands aside in withBulkTotals, but its guard is a query per
-   * inserted row: a held load drops it and writes it again with the totals.
+   * load commits. SQLite's row triggers (the totals' and the change log's) stand aside in
+   * withBulkTotals, but their guard is a query per inserted row: a held load drops them and writes
+   * them again with the totals.
    */
   holdTotals(trx: Kysely<Database>): Promise<(totals: readonly BulkTotalsRow[]) => Promise<void>>;
   /**

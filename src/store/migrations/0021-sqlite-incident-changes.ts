@@ -11,11 +11,14 @@ import { BULK_LOAD_TABLE } from './0013-bulk-totals.js';
  */
 export const INCIDENT_CHANGES = 'incident_changes';
 
+/** The trigger that logs each incident inserted outside a bulk load (a held load sets it aside). */
+export const INCIDENT_CHANGES_INSERT_TRIGGER = 'incident_changes_insert';
+
 /** Entries kept at least: the log is cut back a thousand entries at a time beyond this many. */
 const CHANGES_KEPT = 100_000;
 
 const TRIGGERS = {
-  incident_changes_insert: `after insert on incidents when not exists (select 1 from ${BULK_LOAD_TABLE})
+  [INCIDENT_CHANGES_INSERT_TRIGGER]: `after insert on incidents when not exists (select 1 from ${BULK_LOAD_TABLE})
     begin insert into ${INCIDENT_CHANGES} (incident_id) values (new.id); end`,
   incident_changes_update: `after update on incidents
     begin insert into ${INCIDENT_CHANGES} (incident_id) values (new.id); end`,

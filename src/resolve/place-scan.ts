@@ -67,6 +67,10 @@ interface Folded {
   readonly words: readonly string[];
   readonly capitalised: boolean;
   readonly descriptor: boolean;
+  /** The first word of its place words: the one the gazetteer's names are listed by. */
+  readonly firstPlaceWord: string | undefined;
+  /** Its place words sound too short to stand alone ("Lal", "Bak"). */
+  readonly short: boolean;
 }
 
 // A pure function of the word as written: remembered across documents, which share most words.
@@ -74,10 +78,13 @@ const foldWord = remembered((text: string): Folded => {
   const lower = text.toLowerCase();
   const words = nameWords(text);
   const capitalised = isCapitalised(text);
+  const place = placeWordsOf(words);
   return {
     words,
     capitalised,
     descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the',
+    firstPlaceWord: place[0],
+    short: keyConsonants(phoneticKeyOfJoined(place.join(' '))) < MIN_FUZZY_CONSONANTS,
   };
 });
 
@@ -220,7 +227,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
       continue;
     }
     const head = fold(i);
-    const firstWord = placeWordsOf(head.words)[0];
+    const firstWord = head.firstPlaceWord;
     const exactWidth = firstWord === undefined ? 0 : (gazetteer.firstWords.get(firstWord) ?? 0);
     let width = lowercase ? exactWidth : Math.max(exactWidth + 1, MAX_FUZZY_TOKENS + 1);
     // A hyphenated token holds several words: "Mazar-i-Sharif".
@@ -251,7 +258,7 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
         const next = tokens[j + 1];
         if (
           j === i &&
-          keyConsonants(phoneticKeyOfJoined(placeWordsOf(head.words).join(' '))) < MIN_FUZZY_CONSONANTS &&
+          head.short &&
           next !== undefined &&
           adjacent(text, end, next) &&
           fold(j + 1).capitalised &&

@@ -110,7 +110,7 @@ function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
     if (!q) return null;
     const np = readNounPhrase(tokens, q.end, end);
     if (np.headClass === 'thing') return null;
-    const next = np.head !== null ? np.end : q.end;
+    const next = np.head !== null ? (complementEnd(tokens, np, end) ?? np.end) : q.end;
     const r = rightTrigger(tokens, next, end);
     if (r) return r.kind ? { ...r, tie: 'coordinated' } : null;
     k = next;
@@ -118,16 +118,25 @@ function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
   return null;
 }
 
-/** "Five members of one family died": the verb comes after the head's "of" complement. */
+/**
+ * "Five members of one family died", "100 members of the security forces and 20 civilians were
+ * killed": the verb comes after the head's "of" complement, or after the conjuncts that follow it.
+ */
 function complementRight(input: GrammarInput, np: NounPhrase): Trigger | null {
-  const { tokens, end } = input;
+  const after = complementEnd(input.tokens, np, input.end);
+  if (after === null) return null;
+  return rightTrigger(input.tokens, after, input.end) ?? coordinatedRight(input, after);
+}
+
+/** Where a person's or fighters' "of" complement ends ("members | of the same family |"), or null. */
+function complementEnd(tokens: Token[], np: NounPhrase, end: number): number | null {
   if (np.head === null || (np.headClass !== 'person' && np.headClass !== 'combatant')) return null;
   if (tokens[np.end]?.norm !== 'of') return null;
   let k = np.end + 1;
   while (k < end && (DETERMINERS.has((tokens[k] as Token).norm) || (tokens[k] as Token).type === 'num')) k++;
   const inner = readNounPhrase(tokens, k, end);
   if (inner.head === null || inner.headClass === 'casualty') return null;
-  return rightTrigger(tokens, inner.end, end);
+  return inner.end;
 }
 
 function before0(tokens: Token[], q: Quantity, floor: number): string {

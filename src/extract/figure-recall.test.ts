@@ -42,6 +42,31 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     [['killed', 5, 5]],
   ],
   [
+    'a group with its "of" complement, then another conjunct, then the verb',
+    'Local officials said around 100 members of the security forces and 20 civilians had been killed in Ghazni.',
+    [
+      ['killed', 100, 100],
+      ['killed', 20, 20],
+    ],
+  ],
+  [
+    'the group with its complement as the second conjunct',
+    'Four bystanders and some 60 members of the militia died in the fighting near Beni.',
+    [
+      ['killed', 4, 4],
+      ['killed', 60, 60],
+    ],
+  ],
+  [
+    'relatives and passers-by are people',
+    'The shell killed two passers-by and wounded five onlookers; his three sons and a cousin were shot dead later.',
+    [
+      ['killed', 2, 2],
+      ['injured', 5, 5],
+      ['killed', 3, 3],
+    ],
+  ],
+  [
     '"one of N" is not a count of one',
     'The driver was one of 8 people shot dead at the roadblock near Goma.',
     [['killed', 8, 8]],

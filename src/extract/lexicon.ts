@@ -35,7 +35,10 @@ export const PERSON_NOUNS = words(`
   hazaras hazara pashtuns tajiks uzbeks turkmens arabs kurds yazidis yezidis iraqis syrians yemenis ukrainians russians
   sudanese afghans pakistanis americans iranians houthis houthi shiites shias sunnis christians muslims israelis
   palestinians saudis chechens foreigners nationals uyghurs rohingya masalit fur zaghawa alawites druze turkmen
-  americans britons westerners europeans africans shia sikhs hindus
+  americans britons westerners europeans africans shia sikhs hindus bystander bystanders passer-by passers-by passersby
+  onlooker onlookers neighbour neighbours neighbor neighbors pedestrian pedestrians customer customers motorist
+  motorists commuter commuters fisherman fishermen herder herders nomad nomads son sons daughter daughters brother
+  brothers sister sisters mother mothers father fathers husband husbands wife wives cousin cousins
 `);
 
 /** Counted things that are not people. A number whose noun is one of these is no figure. */

@@ -67,6 +67,20 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     ],
   ],
   [
+    'a side named after the count ("loyal to", "backed by", "linked to") before the verb',
+    'Some 5,000 troops backed by tanks were deployed to the border. Three soldiers loyal to the governor were killed, and about 40 militants linked to the group were captured.',
+    [
+      ['strength', 5000, 5000],
+      ['killed', 3, 3],
+      ['captured', 40, 40],
+    ],
+  ],
+  [
+    'fighters massing',
+    'Around 2,000 fighters were massing outside Tal Afar, witnesses said.',
+    [['strength', 2000, 2000]],
+  ],
+  [
     '"one of N" is not a count of one',
     'The driver was one of 8 people shot dead at the roadblock near Goma.',
     [['killed', 8, 8]],

@@ -137,7 +137,7 @@ addVerbs('displaced', 'displace displaces displaced displacing uprooted');
 addVerbs('surrendered', 'surrender surrenders surrendered surrendering');
 addVerbs(
   'strength',
-  `deploy deploys deployed deploying amass amasses amassed amassing mass massed gather gathers gathered gathering
+  `deploy deploys deployed deploying amass amasses amassed amassing mass massed massing gather gathers gathered gathering
    mobilise mobilised mobilising mobilize mobilized mobilizing dispatch dispatched dispatching field fielded fielding
    station stationed assemble assembled concentrate concentrated numbering numbered totalling totaling recruited
    recruit recruiting reinforced`,

@@ -27,6 +27,8 @@ const STATIVE_STRENGTH = words(
 );
 const PLACES_LEFT = words('homes home houses area city town village villages district region country valley province');
 const LOSE = words('lost lose loses losing');
+/** Words that tie counted people to a side after their noun: "loyal to", "backed by", "allied with". */
+const ALLEGIANCE = words('loyal belonging backed supported affiliated linked allied aligned attached');
 
 /** Words that open an aside naming a part of the count: ", including 6 children,", ", among them two women,". */
 export const PART_OPENERS = words('including incl among mostly most all many some half');
@@ -123,9 +125,17 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     if (
       !sawAux &&
       k === from &&
-      (w === 'in' || w === 'at' || w === 'from' || w === 'on' || w === 'inside' || w === 'near' || w === 'of')
+      (w === 'in' ||
+        w === 'at' ||
+        w === 'from' ||
+        w === 'on' ||
+        w === 'inside' ||
+        w === 'near' ||
+        w === 'of' ||
+        (ALLEGIANCE.has(w) && (n1 === 'to' || n1 === 'with' || n1 === 'by')))
     ) {
-      // "two people in the village were killed": jump a short place phrase to its auxiliary.
+      // "two people in the village were killed", "2,000 fighters loyal to the warlord had gathered":
+      // jump a short place or allegiance phrase to its auxiliary.
       let aux = -1;
       for (let j = k + 1; j < Math.min(limit, k + 7); j++) {
         const u = tokens[j] as Token;

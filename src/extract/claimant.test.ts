@@ -64,8 +64,24 @@ describe('claimants in news prose', () => {
     ['At least 9 people were killed, a police spokesman said.', 'police spokesman'],
     ['The strike wounded 31 people, among them 4 children, said Dr Amal Hassan.', 'Dr Amal Hassan'],
     ['The Syrian Observatory for Human Rights reported that 17 fighters died.', 'Syrian Observatory for Human Rights'],
+    ['The health ministry in Gaza, which is run by Hamas, put the death toll at 58.', 'health ministry in Gaza'],
+    ['Regional media, quoting the governor, said 14 people had been killed.', 'Regional media'],
+    ['Figures compiled by Airwars show that 1,600 civilians died in Raqqa.', 'Airwars'],
+    ["UNAMA's figures show 3,804 civilians were killed last year.", 'UNAMA'],
+    [
+      'Data from the Uppsala Conflict Data Program suggest that 600 people were killed.',
+      'Uppsala Conflict Data Program',
+    ],
+    ['An AFP tally based on official sources puts the toll at 1,300 dead.', 'AFP'],
   ])('%s', (text, claimant) => {
     expect(claimantOf(text)[0]).toBe(claimant);
+  });
+
+  it('takes no claimant from figures, a video or research that show something without a source', () => {
+    expect(claimantOf('Official figures show 45 soldiers died. The video shows 12 bodies lying in a ditch.')).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it('reads "put the toll at" as a statement whose speaker came before', () => {

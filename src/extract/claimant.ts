@@ -48,8 +48,26 @@ const CLAIM_VERBS = new Set([
   'admitted',
   'warned',
   'put',
+  'puts',
   'found',
 ]);
+/**
+ * Verbs by which a body of numbers speaks: "figures compiled by Airwars show", "UNAMA's data
+ * suggest". They name a claimant only when their subject is such numbers with their source.
+ */
+const DATA_VERBS = new Set(['show', 'shows', 'showed', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates']);
+const DATA_NOUNS = new Set([
+  'figures',
+  'data',
+  'statistics',
+  'tally',
+  'tallies',
+  'count',
+  'counts',
+  'records',
+  'estimates',
+]);
+const DATA_SOURCE_AFTER = new Set(['of', 'by', 'from', 'compiled', 'collected', 'released', 'published', 'gathered']);
 const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 const SUBJECT_SKIP = new Set([
   'later',
@@ -149,7 +167,7 @@ const TIME_WORDS = new Set([
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
 const SOURCE_NOUNS =
-  /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|compiled by|released by)\s+/i;
+  /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|(?:compiled|released|collected|gathered|published) by)\s+/i;
 const LEADING = /^(?:(?:the|a|an)\s+)/i;
 
 /**
@@ -166,6 +184,12 @@ export function cleanClaimant(raw: string): string {
   s = s.replace(SOURCE_NOUNS, '').replace(LEADING, '');
   s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report)$/i, '');
   s = s.replace(/\s+(?:statistics|figures|estimates)$/i, '');
+  // "an AFP tally based on official sources", "UN figures released on Monday": the source's name.
+  const named =
+    /^((?:[A-Z][\p{L}\p{N}&.'’-]*\s+){0,4}[A-Z][\p{L}\p{N}&.'’-]*)\s+(?:tally|count|estimates?|figures|data|statistics)\b/u.exec(
+      s,
+    );
+  if (named?.[1]) s = named[1];
   const abbreviation = /\b[A-Z]\.[A-Z]\.$/.test(s);
   s = s.replace(/['’]s$/, '').replace(/^["“”'‘’]+|["“”'‘’.,;:]+$/g, '');
   if (abbreviation && !s.endsWith('.')) s += '.';
@@ -244,8 +268,10 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
     // "A UN spokesperson, Stéphane Dujarric, said": the name in the commas goes with the role.
     else if (first.cap && first.type === 'word' && end - 1 - (open + 1) <= 4 && !PRONOUNS.has(first.norm))
       apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));
-    // "The spokesman, who declined to be named, said": an aside about the speaker.
-    else if (first.norm === 'who') apposition = null;
+    // "The spokesman, who declined to be named, said", "The ministry, which is run by Hamas, put":
+    // an aside about the speaker; so is the source it quotes ("Local media, quoting police, said").
+    else if (first.norm === 'who' || first.norm === 'which' || first.norm === 'quoting' || first.norm === 'citing')
+      apposition = null;
     else if (!(PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm))) return null;
     end = open;
   }
@@ -276,6 +302,22 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
 }
 
 /**
+ * Whether the words before a data verb are numbers with their source: a data noun followed by
+ * "of", "by", "from", "compiled" ("figures compiled by Airwars") or after a possessive ("UNAMA's data").
+ */
+function dataSources(tokens: Token[], verb: number, floor: number): boolean {
+  for (let j = verb - 1; j >= Math.max(floor, verb - 10); j--) {
+    const t = tokens[j] as Token;
+    if (t.type === 'punct' && t.norm !== '&' && t.norm !== '-' && t.norm !== '(' && t.norm !== ')') return false;
+    if (!DATA_NOUNS.has(t.norm)) continue;
+    const before = tokens[j - 1];
+    if (j - 1 >= floor && before && /['’]s$/.test(before.norm)) return true;
+    if (j + 1 < verb && DATA_SOURCE_AFTER.has(tokens[j + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/**
  * Every claim in the sentence tokens[from, to), in order. A pronoun subject ("he said") stands for
  * `previous`, the last claimant named before this sentence.
  */
@@ -298,12 +340,17 @@ export function findClaims(
     }
     const opener = tokens[k - 1]?.norm;
     if (
-      (w === 'per' || w === 'citing') &&
-      (k === from || opener === ',' || opener === '(' || w === 'citing') &&
+      (w === 'per' || w === 'citing' || w === 'quoting') &&
+      (k === from || opener === ',' || opener === '(' || w !== 'per') &&
       (tokens[k + 1]?.cap || tokens[k + 1]?.norm === 'the')
     ) {
       const name = nameAfter(text, tokens, k + 1, to);
       if (name) claims.push({ index: k, name });
+      continue;
+    }
+    if (DATA_VERBS.has(w)) {
+      const subject = dataSources(tokens, k, from) ? subjectBefore(text, tokens, k, from) : null;
+      if (typeof subject === 'string') claims.push({ index: k, name: subject });
       continue;
     }
     if (!CLAIM_VERBS.has(w)) continue;
@@ -311,7 +358,7 @@ export function findClaims(
     if (prev && k - 1 >= from && PASSIVE_BEFORE.has(prev.norm)) continue;
     // "an estimated 500", "a reported 6,000+": a qualifier, not a claim.
     if (prev && k - 1 >= from && (prev.norm === 'an' || prev.norm === 'a' || prev.norm === 'the')) continue;
-    if (w === 'put' && tokens[k + 1]?.norm !== 'the') continue;
+    if ((w === 'put' || w === 'puts') && tokens[k + 1]?.norm !== 'the') continue;
     if (w === 'found' && tokens[k + 1]?.norm !== 'that') continue;
     if (w.startsWith('claim')) {
       let sense = false;

@@ -42,6 +42,27 @@ describe('relative dates', () => {
     expect(relative('Five had died the day before.', null, null)).toEqual([]);
   });
 
+  it('counts days, weeks, months and years "later" or "earlier" from the event the text last dated', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('Two days later, 6 died.', null, monday)).toEqual([['2019-03-06', '2019-03-06']]);
+    expect(relative('Three days earlier, 5 had been wounded.', null, monday)).toEqual([['2019-03-01', '2019-03-01']]);
+    expect(relative('A week later, 10 were killed.', null, monday)).toEqual([['2019-03-10', '2019-03-12']]);
+    expect(relative('Three months later the town fell.', null, monday)).toEqual([['2019-06-01', '2019-06-30']]);
+    expect(relative('Two years later the town fell.', null, monday)).toEqual([['2021-01-01', '2021-12-31']]);
+    const march: DateRange = { start: '2019-03-01', end: '2019-03-31', precision: 'month' };
+    // Days counted from a month would be a guess: the sentence keeps the month it inherits.
+    expect(relative('Two days later, 6 died.', null, march)).toEqual([]);
+    expect(relative('Two days later, 6 died.', null, null)).toEqual([]);
+  });
+
+  it('reads "that night", "later that day" and "the same day" as the day the text last dated', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('That night, 3 were wounded.', null, monday)).toEqual([['2019-03-04', '2019-03-04']]);
+    expect(relative('Later that day, 6 died in hospital.', null, monday)).toEqual([['2019-03-04', '2019-03-04']]);
+    expect(relative('The same day, 2 soldiers were killed.', null, monday)).toEqual([['2019-03-04', '2019-03-04']]);
+    expect(relative('That attack killed 3.', null, monday)).toEqual([]);
+  });
+
   it('reads no day into "an overnight raid"', () => {
     expect(relative('An overnight raid killed 3.')).toEqual([]);
     expect(relative('Three died overnight in hospital.')).toEqual([['2024-06-11', '2024-06-12']]);

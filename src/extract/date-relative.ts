@@ -64,6 +64,8 @@ const STARTERS = new Set([
   'during',
   'within',
   'weekend',
+  'that',
+  'same',
 ]);
 
 const toMs = (day: Day) => Date.UTC(day.y, day.m - 1, day.d);
@@ -153,6 +155,20 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
   const next = (i: number) => (k + i < to ? tokens[k + i]?.norm : undefined);
   if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
     return anchor ? relativeToAnchor(tokens, k, to, anchor) : null;
+  }
+  const counted = countAt(t);
+  const later = next(2);
+  if (counted !== null && (later === 'later' || later === 'earlier') && anchor) {
+    // "Two days later", "a week earlier": counted from the event the text last dated.
+    return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), later === 'later' ? 1 : -1, k + 3, anchor);
+  }
+  if (anchor && (w === 'that' || w === 'same' || (w === 'the' && next(1) === 'same'))) {
+    // "that night", "later that day", "the same day": the day the text last dated.
+    const at = w === 'the' ? 2 : 1;
+    const unit = next(at);
+    if (unit === 'day' || (w !== 'the' && unit !== undefined && PARTS_OF_DAY.has(unit)))
+      return anchor.precision === 'day' ? { end: k + at + 1, value: { ...anchor } } : null;
+    return null;
   }
   if (!ref) return null;
   const dayIndex = WEEKDAYS.indexOf(w);
@@ -287,6 +303,33 @@ function readPast(tokens: Token[], k: number, to: number, ref: Day): Found | nul
   if (!unit || i >= to) return null;
   if (tokens[k + 1]?.norm !== 'the' && which === 'last' && count === null) return null;
   return { end: i + 1, value: span(back(ref, n, unit), ref), running: true };
+}
+
+/**
+ * `n` days or weeks after (`sign` 1) or before (-1) a dated day, or `n` months or years after or
+ * before a dated month or day; nothing for hours, or for days counted from a vaguer anchor.
+ */
+function countedFromAnchor(
+  n: number,
+  unit: 'hour' | 'day' | 'week' | 'month' | 'year' | undefined,
+  sign: 1 | -1,
+  end: number,
+  anchor: DateRange,
+): Found | null {
+  const [y, m, d] = anchor.start.split('-').map(Number) as [number, number, number];
+  // "Two years later", "three months later": the year or month, from an anchor of any precision.
+  if (unit === 'year') {
+    const year = y + sign * n;
+    return { end, value: { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), precision: 'year' } };
+  }
+  if (unit === 'month' && anchor.precision !== 'year') {
+    const total = y * 12 + (m - 1) + sign * n;
+    return { end, value: monthOf(Math.floor(total / 12), (total % 12) + 1) };
+  }
+  if (anchor.precision !== 'day' || (unit !== 'day' && unit !== 'week')) return null;
+  const day = shiftDays({ y, m, d }, sign * n * (unit === 'week' ? 7 : 1));
+  // "a week later" is about a week: a day either side, as "a week ago" is read.
+  return { end, value: unit === 'day' ? oneDay(day) : span(shiftDays(day, -1), shiftDays(day, 1)) };
 }
 
 /** "the day before", "the previous day", "the next day", "the following day", "the day after". */

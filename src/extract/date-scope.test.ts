@@ -14,6 +14,23 @@ describe('which date governs a figure', () => {
     ]);
   });
 
+  it('takes the date of its own clause after ", and"', () => {
+    const text = `${REPORT}On 2 March a bomb in the old Kandahar bazaar killed 2 policemen, and two days later a blast in a mosque wounded 6 worshippers.`;
+    expect(datesOf(text)).toEqual([
+      ['2023-03-02', '2023-03-02'],
+      ['2023-03-04', '2023-03-04'],
+    ]);
+  });
+
+  it('counts "two days later" in an article from the last day it dated, not the first', () => {
+    const text =
+      '= Battle of Chora =\n\n== Battle ==\nOn 3 May 2016, fighters attacked the district centre. The following day, 14 policemen were killed. Two days later, the army said it had killed 60 insurgents.';
+    expect(datesOf(text)).toEqual([
+      ['2016-05-04', '2016-05-04'],
+      ['2016-05-06', '2016-05-06'],
+    ]);
+  });
+
   it('gives a running tally the span from its start to the report', () => {
     expect(datesOf(`${REPORT}Since 1 February, 120 people have been killed in the province.`)).toEqual([
       ['2023-02-01', '2023-03-10'],

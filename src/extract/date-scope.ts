@@ -90,12 +90,19 @@ export class Clauses {
 
 const NO_BREAKS: number[] = [];
 
-/** Splits tokens[from, to) into clauses at ";" and at "while", "whereas", "but" after a comma. */
+/**
+ * Splits tokens[from, to) into clauses at ";" and at "while", "whereas", "but", "and" after a comma:
+ * "On 3 May a bomb killed two, and a week later a blast wounded six" tells two times. A figure in a
+ * clause with no date of its own still takes the sentence's nearest.
+ */
 export function clauseIndex(tokens: Token[], from: number, to: number): Clauses {
   let breaks = NO_BREAKS;
   for (let k = from; k < to; k++) {
     const n = (tokens[k] as Token).norm;
-    if (n === ';' || ((n === 'while' || n === 'whereas' || n === 'but') && tokens[k - 1]?.norm === ',')) {
+    if (
+      n === ';' ||
+      ((n === 'while' || n === 'whereas' || n === 'but' || n === 'and') && tokens[k - 1]?.norm === ',')
+    ) {
       if (breaks === NO_BREAKS) breaks = [];
       breaks.push(k);
     }

@@ -171,7 +171,9 @@ function readBlock(
       const value = (mentions[j] as DateMention).value;
       if (value?.precision === 'day') anchor = value;
     }
-    anchor ??= state.paragraphDate ?? state.storyDate ?? state.lastDate;
+    // "The next day", "two days later": in a report, from the paragraph's day or the story's; in an
+    // article, which tells one day after another, from the last day it dated.
+    anchor ??= state.report ? (state.paragraphDate ?? state.storyDate ?? state.lastDate) : state.lastDate;
     const relative = findRelativeDates(tokens, s, e, ctx.published, anchor);
     const merged = relative.length > 0 ? [...mentions, ...relative].sort((a, b) => a.start - b.start) : mentions;
     // Most sentences state no date: they skip the clause and role reading altogether.

@@ -363,6 +363,26 @@ function isEmbeddedCount(tokens: Token[], q: Quantity, floor: number, before: Ra
   return before.length > 0 || tokens[q.start - 3]?.type === 'num';
 }
 
+/**
+ * Whether only "and", "or" and commas stand between the words of one count and the next ("7 women
+ * and 3 children", "12,000 families, or about 84,000 people"), at most two of them, or a bracket
+ * opens a restatement ("12,000 families (about 84,000 people)").
+ */
+function joinedByConjunction(tokens: Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 2) return false;
+  for (let k = from; k < to; k++) {
+    const w = (tokens[k] as Token).norm;
+    if (w !== 'and' && w !== 'or' && w !== ',' && !(w === '(' && k === to - 1)) return false;
+  }
+  return true;
+}
+
+/** A bracket or ", or" just before a count: it may restate the count before in other units. */
+function restatementOpens(tokens: Token[], at: number): boolean {
+  const before = tokens[at - 1]?.norm;
+  return before === '(' || (before === 'or' && tokens[at - 2]?.norm === ',');
+}
+
 /** Every figure in the sentence tokens[start, end), one per stated number. */
 export function readFigures(input: GrammarInput): RawFigure[] {
   const { tokens, start, end, isDate } = input;
@@ -386,9 +406,9 @@ export function readFigures(input: GrammarInput): RawFigure[] {
       // "The dead included 7 women and 3 children": a count joined to the one just read shares its kind.
       const joined =
         last !== undefined &&
-        ((last.evEnd === q.start - 1 && /^(?:and|,)$/.test(tokens[q.start - 1]?.norm ?? '')) ||
-          // "(about 31,000 people)" inside the words of the count before restates it.
-          (tokens[q.start - 1]?.norm === '(' && last.evStart < q.start && last.evEnd > q.start));
+        (joinedByConjunction(tokens, last.evEnd, q.start) ||
+          // "(about 31,000 people)", ", or about 31,000 people," inside the words of the count before restates it.
+          (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start));
       const f = readOne(input, q, (partOf || joined) && last ? last.kind : null);
       if (f) figures.push(f);
     }

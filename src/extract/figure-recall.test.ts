@@ -81,6 +81,24 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     [['strength', 2000, 2000]],
   ],
   [
+    'a restatement in other units after ", or" and in brackets',
+    'Some 2,500 households, or roughly 15,000 people, have fled Kalma camp. The floods displaced 1,200 families (about 7,000 people).',
+    [
+      ['displaced', 2500, 2500],
+      ['displaced', 15000, 15000],
+      ['displaced', 1200, 1200],
+      ['displaced', 7000, 7000],
+    ],
+  ],
+  [
+    'a restatement after ", or" following the verb',
+    'The offensive displaced an estimated 12,000 families, or about 84,000 people.',
+    [
+      ['displaced', 12000, 12000],
+      ['displaced', 84000, 84000],
+    ],
+  ],
+  [
     '"one of N" is not a count of one',
     'The driver was one of 8 people shot dead at the roadblock near Goma.',
     [['killed', 8, 8]],

@@ -39,7 +39,8 @@ function skipAside(tokens: Token[], k: number, limit: number): number {
   const close = open === '(' ? ')' : ',';
   // An aside that names a part may hold its own count: "41 people, including 6 children, were killed".
   // So may a restatement in brackets: "5,200 households (about 31,000 people) have been displaced".
-  const part = PART_OPENERS.has(tokens[k + 1]?.norm ?? '') || open === '(';
+  // So may a restatement after "or": "2,500 households, or roughly 15,000 people, have fled".
+  const part = PART_OPENERS.has(tokens[k + 1]?.norm ?? '') || open === '(' || tokens[k + 1]?.norm === 'or';
   for (let j = k + 1; j < Math.min(limit, k + (part ? 14 : 9)); j++) {
     const u = tokens[j] as Token;
     if (u.norm === close) return j + 1;

@@ -219,12 +219,27 @@ function wordEnd(text: string, i: number, to: number): number {
 
 type Push = (type: TokenType, start: number, end: number, norm: string, value?: number) => void;
 
+const SCALE_AFTER_COMMA = /^[ \t\u00a0]+(?:million|billion|mln)\b/i;
+
+/**
+ * Where a decimal comma's digits end ("1,2 million": one or two digits, then a scale word), or -1.
+ * "1,200" groups thousands, and "3,5 people" is no decimal: only a scale word makes it one.
+ */
+function decimalCommaEnd(text: string, j: number, to: number): number {
+  if (text.charCodeAt(j) !== 0x2c) return -1;
+  let k = j + 1;
+  while (k < to && k - j <= 2 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+  if (k === j + 1 || (k < to && digitValue(text.charCodeAt(k)) >= 0)) return -1;
+  return SCALE_AFTER_COMMA.test(text.slice(k, Math.min(to, k + 12))) ? k : -1;
+}
+
 function readNumber(text: string, i: number, to: number, push: Push): number {
   const start = i;
   let value = 0;
   let j = i;
   let digits = '';
   let thinGroups = false;
+  let grouped = false;
   while (j < to) {
     const d = digitValue(text.charCodeAt(j));
     if (d >= 0) {
@@ -234,6 +249,7 @@ function readNumber(text: string, i: number, to: number, push: Push): number {
     }
     const c = text.charCodeAt(j);
     if (GROUP_SEPARATORS.has(c) && hasDigitsAhead(text, j + 1, to, 3)) {
+      grouped = true;
       j++;
       continue;
     }
@@ -245,7 +261,12 @@ function readNumber(text: string, i: number, to: number, push: Push): number {
     break;
   }
   let decimals = '';
-  if (j + 1 < to && DECIMAL_POINTS.has(text.charCodeAt(j)) && digitValue(text.charCodeAt(j + 1)) >= 0) {
+  const comma = !grouped && !thinGroups && digits.length <= 3 ? decimalCommaEnd(text, j, to) : -1;
+  if (comma > 0) {
+    // "1,2 million", as European sources write 1.2 million.
+    decimals = text.slice(j + 1, comma);
+    j = comma;
+  } else if (j + 1 < to && DECIMAL_POINTS.has(text.charCodeAt(j)) && digitValue(text.charCodeAt(j + 1)) >= 0) {
     let k = j + 1;
     while (k < to && digitValue(text.charCodeAt(k)) >= 0) {
       decimals += String(digitValue(text.charCodeAt(k)));

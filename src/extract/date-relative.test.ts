@@ -18,6 +18,8 @@ describe('relative dates', () => {
     ['It began on Wednesday morning.', '2024-06-12', '2024-06-12'],
     ['Troops withdrew last Wednesday.', '2024-06-05', '2024-06-05'],
     ['Gunmen struck yesterday.', '2024-06-11', '2024-06-11'],
+    ["The toll from yesterday's strike rose.", '2024-06-11', '2024-06-11'],
+    ["Tuesday's attack killed four.", '2024-06-11', '2024-06-11'],
     ['The camp was shelled overnight.', '2024-06-11', '2024-06-12'],
     ['The camp was shelled last night.', '2024-06-11', '2024-06-12'],
     ['An ambush last week killed four.', '2024-06-03', '2024-06-09'],

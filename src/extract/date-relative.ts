@@ -140,7 +140,7 @@ export function findRelativeDates(
     const t = tokens[k] as Token;
     if (t.type !== 'word' && t.type !== 'num') continue;
     // Most words start no relative date; one set lookup keeps the scan cheap.
-    if (!STARTERS.has(t.norm) && !UNITS.has(tokens[k + 1]?.norm ?? '')) continue;
+    if (!STARTERS.has(bare(t.norm)) && !UNITS.has(tokens[k + 1]?.norm ?? '')) continue;
     const found = readAt(tokens, k, to, ref, anchor);
     if (!found) continue;
     out.push({ start: k, end: found.end, value: found.value, ...(found.running ? { since: true } : {}) });
@@ -149,9 +149,14 @@ export function findRelativeDates(
   return out;
 }
 
+/** A word without its possessive: "yesterday's strike", "Tuesday's attack" are dated like the bare word. */
+function bare(norm: string): string {
+  return norm.endsWith("'s") || norm.endsWith('’s') ? norm.slice(0, -2) : norm;
+}
+
 function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor: DateRange | null): Found | null {
   const t = tokens[k] as Token;
-  const w = t.norm;
+  const w = bare(t.norm);
   const next = (i: number) => (k + i < to ? tokens[k + i]?.norm : undefined);
   if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
     return anchor ? relativeToAnchor(tokens, k, to, anchor) : null;

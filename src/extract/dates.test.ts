@@ -28,8 +28,22 @@ describe('dates', () => {
     ['12–15 July 2018', '2018-07-12', '2018-07-15', 'range'],
     ['December 1997 to February 1998', '1997-12-01', '1998-02-28', 'range'],
     ['1992–1996', '1992-01-01', '1996-12-31', 'range'],
+    ['on 15.04.2018', '2018-04-15', '2018-04-15', 'day'],
+    ['on June 5-6, 2016', '2016-06-05', '2016-06-06', 'range'],
+    ['from March 3 to 7, 2016', '2016-03-03', '2016-03-07', 'range'],
+    ['on 30 June and 1 July 2016', '2016-06-30', '2016-07-01', 'range'],
   ])('%s', (text, start, end, precision) => {
     expect(dates(text)[0]).toEqual({ start, end, precision });
+  });
+
+  it('keeps two days joined by "and" apart unless one follows the other', () => {
+    expect(dates('on 3 May 2016 and 7 May 2016').map((d) => d?.start)).toEqual(['2016-05-03', '2016-05-07']);
+    expect(dates('on June 5 and 8 people died').map((d) => d?.start)).toEqual(['2022-06-05']);
+  });
+
+  it('reads no day from a dotted number that is no date', () => {
+    expect(dates('a 15.04 percent rise in 2018').map((d) => d?.start)).toEqual(['2018-01-01']);
+    expect(dates('on 31.02.2018')).toEqual([{ start: '2018-01-01', end: '2018-12-31', precision: 'year' }]);
   });
 
   it('takes the year of a date without one from the text before it', () => {

@@ -97,6 +97,14 @@ function parseOne(tokens: Token[], i: number, end: number): Parsed | null {
   const t = tokens[i];
   if (!t) return null;
   const date = emptyDate();
+  // 15.04.2018, as European and local sources write a day (the tokenizer read "15.04" as one number).
+  if (t.type === 'num') {
+    const dm = /^(\d{1,2})\.(\d{1,2})$/.exec(t.norm);
+    const dot = tokens[i + 1];
+    const y = dm && dot?.norm === '.' && !dot.space && !tokens[i + 2]?.space ? yearAt(tokens, i + 2, end) : null;
+    if (dm && y !== null && isValidDay(y, Number(dm[2]), Number(dm[1])))
+      return { date: { ...date, y, m: Number(dm[2]), d: Number(dm[1]) }, end: i + 3 };
+  }
   // 2022-10-02
   const y0 = yearAt(tokens, i, end);
   if (y0 !== null && tokens[i + 1]?.norm === '-' && !tokens[i + 1]?.space && tokens[i + 3]?.norm === '-') {
@@ -241,10 +249,19 @@ export function findDates(tokens: Token[], from: number, to: number, ctx: DateCo
       i++;
       continue;
     }
+    const monthFirst = monthFirstRange(tokens, one, to);
+    if (monthFirst) {
+      found.push(resolve(i, monthFirst.end, one.date, monthFirst.date, ctx, background(monthFirst.end)));
+      i = monthFirst.end;
+      continue;
+    }
     const link = tokens[one.end];
-    if ((link && RANGE_LINKS.has(link.norm)) || (link?.norm === 'and' && tokens[i - 1]?.norm === 'between')) {
+    if ((link && RANGE_LINKS.has(link.norm)) || link?.norm === 'and') {
       const second = parseOne(tokens, one.end + 1, to);
-      if (second && compatible(one.date, second.date)) {
+      // "between 3 and 7 May" spans; "30 June and 1 July" only when the two days follow each other.
+      const spans =
+        link.norm !== 'and' || tokens[i - 1]?.norm === 'between' || (second && nextDay(one.date, second.date));
+      if (second && spans && compatible(one.date, second.date)) {
         found.push(resolve(i, second.end, one.date, second.date, ctx, background(second.end)));
         i = second.end;
         continue;
@@ -255,6 +272,27 @@ export function findDates(tokens: Token[], from: number, to: number, ctx: DateCo
   }
   for (const m of found) if (tokens[m.start - 1]?.norm === 'since' && m.start - 1 >= from) m.since = true;
   return found;
+}
+
+/** "June 5-6, 2016", "June 5 to 8", "June 5 and 6, 2016": a month, then two of its days, then a year. */
+function monthFirstRange(tokens: Token[], one: Parsed, end: number): Parsed | null {
+  const a = one.date;
+  if (a.m === null || a.d === null || a.y !== null) return null;
+  const link = tokens[one.end]?.norm ?? '';
+  if (!RANGE_LINKS.has(link) && link !== 'and') return null;
+  const d = dayAt(tokens, one.end + 1, end);
+  // "June 5 to 8 people": a day range needs no count after it, so a noun or a month rules it out.
+  if (d === null || d <= a.d || tokens[one.end + 2]?.type === 'word') return null;
+  const k = skipComma(tokens, one.end + 2, end);
+  const y = yearAt(tokens, k, end);
+  return { date: { ...a, d, y }, end: y === null ? one.end + 2 : k + 1 };
+}
+
+/** Whether `b` is the day after `a` ("30 June and 1 July"), the years aside. */
+function nextDay(a: PartialDate, b: PartialDate): boolean {
+  if (a.d === null || b.d === null || a.m === null || b.m === null) return false;
+  if (a.m === b.m) return b.d === a.d + 1;
+  return b.d === 1 && (b.m === a.m + 1 || (a.m === 12 && b.m === 1)) && a.d >= 28;
 }
 
 function compatible(a: PartialDate, b: PartialDate): boolean {

@@ -19,10 +19,12 @@ const MONTH =
 const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+// 20.08.2023: day, month and year between dots, as European and local sources write them.
+const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)/;
 
 /**
  * The first full calendar date in a short string ("2 March 2023", "Sept. 30, 2022", "2023-03-02",
- * "2023-03-02T10:00:00Z") as YYYY-MM-DD; null when there is none or it has no year.
+ * "2023-03-02T10:00:00Z", "20.08.2023, 13:40") as YYYY-MM-DD; null when there is none or it has no year.
  */
 export function parseLooseDate(value: string): string | null {
   const iso = ISO.exec(value);
@@ -31,6 +33,8 @@ export function parseLooseDate(value: string): string | null {
   if (dmy) return toIso(Number(dmy[3]), monthNumber(dmy[2]), Number(dmy[1]));
   const mdy = MONTH_DAY_YEAR.exec(value);
   if (mdy) return toIso(Number(mdy[3]), monthNumber(mdy[1]), Number(mdy[2]));
+  const dotted = DOTTED.exec(value);
+  if (dotted) return toIso(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   return null;
 }
 

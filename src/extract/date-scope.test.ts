@@ -31,6 +31,15 @@ describe('which date governs a figure', () => {
     ]);
   });
 
+  it('does not date a figure by the history of a place it names', () => {
+    const text = `${REPORT}On Tuesday, while shells killed 9 people in a district retaken last week, troops advanced.`;
+    expect(datesOf(text)).toEqual([['2023-03-07', '2023-03-07']]);
+    // A casualty verb there still dates its own count.
+    expect(datesOf(`${REPORT}The bodies of 12 people killed last week in the village were buried.`)).toEqual([
+      ['2023-02-27', '2023-03-05'],
+    ]);
+  });
+
   it('gives a running tally the span from its start to the report', () => {
     expect(datesOf(`${REPORT}Since 1 February, 120 people have been killed in the province.`)).toEqual([
       ['2023-02-01', '2023-03-10'],

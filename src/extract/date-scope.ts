@@ -1,5 +1,6 @@
 import type { DateRange } from '../core/figure.js';
 import type { DateMention } from './dates.js';
+import { AUXILIARIES, KIND_VERBS, PREPOSITIONS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -130,6 +131,23 @@ export function scopeMentions(
   return mentions as ScopedMention[];
 }
 
+/**
+ * "in a neighbourhood retaken last week", "near the village shelled in May": a participle after a
+ * place governed by a preposition describes the place; its date is that place's history, not the
+ * time of the sentence's figures. A casualty verb there ("12 people killed last week") still dates.
+ */
+function describesPlace(tokens: Token[], at: number, from: number): boolean {
+  const t = tokens[at];
+  if (!t || at - 2 < from || t.type !== 'word' || t.cap || !/(?:ed|en)$/.test(t.norm)) return false;
+  if (KIND_VERBS.has(t.norm) || AUXILIARIES.has(t.norm)) return false;
+  for (let k = at - 1, words = 0; k >= from && words < 4; k--, words++) {
+    const u = tokens[k] as Token;
+    if (u.type !== 'word' || AUXILIARIES.has(u.norm)) return false;
+    if (words > 0 && PREPOSITIONS.has(u.norm)) return true;
+  }
+  return false;
+}
+
 function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
   let since = -1;
   for (let k = m.start - 1; k >= Math.max(from, m.start - SINCE_REACH); k--) {
@@ -152,6 +170,8 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
   const before = tokens[m.start - 1];
   const participle = before && (before.norm === 'in' || before.norm === 'on') ? tokens[m.start - 2] : before;
   if (participle && m.start - 2 >= from && DESCRIBING.has(participle.norm)) return 'background';
+  const at = participle === before ? m.start - 1 : m.start - 2;
+  if (describesPlace(tokens, at, from)) return 'background';
   for (let k = m.start - 1; k >= Math.max(from, m.start - 3); k--) {
     const t = tokens[k] as Token;
     if (isPunct(t)) break;

@@ -28,6 +28,14 @@ describe('the day a report speaks from', () => {
     expect(dayOf('TRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.')).toBeNull();
   });
 
+  it("reads a place and a day on a line of their own as the report's dateline", () => {
+    expect(dayOf('Statement on the attack\n\nPort Sudan, 2 February 2025\n\nShells hit the market.')).toEqual([
+      'byline',
+      '2025-2-2',
+    ]);
+    expect(dayOf('Kyiv, 20.08.2023\n\nA missile struck the square.')).toEqual(['byline', '2023-8-20']);
+  });
+
   it('reads Published and Updated lines', () => {
     expect(dayOf('Sahel update\nPublished on 4 May 2022\n\nText.')).toEqual(['published', '2022-5-4']);
     expect(dayOf('Live updates\nLast updated: 9 August 2021\n\nText of the blog, which runs on.')).toEqual([

@@ -56,7 +56,12 @@ function bylineDate(head: string): { day: Day; span: [number, number] } | null {
     if (raw.length > 100) break;
     // "Date: ..." is a field of a table or an infobox, not a byline.
     if (/^[ \t]*[-*•]|\p{L}[ \t]*:[ \t]/u.test(raw)) continue;
-    const line = raw.replace(/^[ \t]*By[ \t]+[^|•·,]{2,40}[|•·,][ \t]*/, '').trim();
+    // "By A. Writer | 2 May 2022"; "Port Sudan, 2 February 2025", a place before the day as
+    // statements and local papers write their dateline.
+    const line = raw
+      .replace(/^[ \t]*By[ \t]+[^|•·,]{2,40}[|•·,][ \t]*/, '')
+      .replace(/^[ \t]*\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){0,3},[ \t]*(?=\d|\p{Lu}\p{Ll}+[ \t]+\d)/u, '')
+      .trim();
     if (line.length > 60 || (/[.!?]["”]?$/.test(line) && !/\d[ \t]*(?:GMT|UTC|[AP]\.?M\.?)$/i.test(line))) continue;
     const day = toDay(parseLooseDate(line));
     if (!day) continue;

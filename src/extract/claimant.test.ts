@@ -73,6 +73,12 @@ describe('claimants in news prose', () => {
       'Uppsala Conflict Data Program',
     ],
     ['An AFP tally based on official sources puts the toll at 1,300 dead.', 'AFP'],
+    [
+      'A member of a village militia that works with the army said gunmen killed two soldiers.',
+      'member of a village militia',
+    ],
+    ['An official who spoke on condition of anonymity said 12 people were killed.', 'official'],
+    ['Residents who fled the town said at least 15 people were killed.', 'Residents'],
   ])('%s', (text, claimant) => {
     expect(claimantOf(text)[0]).toBe(claimant);
   });

@@ -292,6 +292,28 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
       break;
     start--;
   }
+  // "An official who spoke to AFP said", "A member of a militia that works with the army said": the
+  // speaker is the noun the relative clause describes, not the clause.
+  const rel = tokens[start - 1];
+  const head = tokens[start - 2];
+  if (
+    rel &&
+    head &&
+    start - 2 >= floor &&
+    (rel.norm === 'who' || rel.norm === 'that' || rel.norm === 'which') &&
+    head.type === 'word' &&
+    !CLAIM_VERBS.has(head.norm) &&
+    !/ed$/.test(head.norm) &&
+    !PREPOSITIONS.has(head.norm) &&
+    !PRONOUNS.has(head.norm)
+  ) {
+    let from = start - 1;
+    while (from - 1 >= floor && start - from < 10 && !isStop(tokens[from - 1] as Token, tokens, from - 1)) from--;
+    if (from < start - 1) {
+      end = start - 1;
+      start = from;
+    }
+  }
   if (start >= end) return null;
   const first = tokens[start] as Token;
   if (PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm) || NOT_SUBJECT.test(first.norm)) return null;

@@ -83,6 +83,13 @@ describe('claimants in news prose', () => {
     expect(claimantOf(text)[0]).toBe(claimant);
   });
 
+  it('reads a name alone in brackets after a count as its source, but not a short form or a dateline agency', () => {
+    expect(claimantOf('Civilian deaths: 260+ (SOHR)')).toEqual(['SOHR']);
+    expect(claimantOf('At least 30 dead (Syrian Observatory) in Deir ez-Zor.')).toEqual(['Syrian Observatory']);
+    expect(claimantOf('The raid killed 12 members of the Pakistani Taliban (TTP).')).toEqual([null]);
+    expect(claimantOf('GAO, Mali, June 30 (Reuters) - A bomb killed 18 people.')).toEqual([null]);
+  });
+
   it('takes no claimant from figures, a video or research that show something without a source', () => {
     expect(claimantOf('Official figures show 45 soldiers died. The video shows 12 bodies lying in a ditch.')).toEqual([
       null,

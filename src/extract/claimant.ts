@@ -1,4 +1,4 @@
-import { CLAUSE_WORDS, PREPOSITIONS } from './lexicon.js';
+import { CLAUSE_WORDS, MONTHS, PREPOSITIONS } from './lexicon.js';
 import { isBlockTag, type Token } from './tokens.js';
 
 /** Who states a figure: "according to X", "X said / claimed / estimated", "said X", "per X". */
@@ -339,6 +339,31 @@ function dataSources(tokens: Token[], verb: number, floor: number): boolean {
   return false;
 }
 
+const TOLL_WORDS = new Set(['killed', 'dead', 'deaths', 'wounded', 'injured', 'captured', 'displaced', 'missing']);
+
+/**
+ * "Civilian deaths: 260+ (SOHR)", "12 killed (UNAMA)": a name alone in brackets just after a count
+ * is its source. After a name ("the Pakistani Taliban (TTP)") the brackets hold its short form.
+ */
+function bracketSource(text: string, tokens: Token[], open: number, from: number, to: number): string | null {
+  const prev = tokens[open - 1];
+  if (!prev || open - 1 < from) return null;
+  const afterCount =
+    prev.type === 'num' || (prev.norm === '+' && tokens[open - 2]?.type === 'num') || TOLL_WORDS.has(prev.norm);
+  if (!afterCount) return null;
+  // "June 30 (Reuters) -", "2 February 2025 (AFP)": a dateline's agency, not a count's source.
+  if (prev.type === 'num' && (prev.end - prev.start === 4 || MONTHS.has(tokens[open - 2]?.norm ?? ''))) return null;
+  let k = open + 1;
+  while (k < to && k - open <= 5) {
+    const u = tokens[k] as Token;
+    if (u.norm === ')') break;
+    if (!(u.type === 'word' && u.cap) && u.norm !== '&' && u.norm !== '-') return null;
+    k++;
+  }
+  if (tokens[k]?.norm !== ')' || k === open + 1) return null;
+  return cleanClaimant(slice(text, tokens, open + 1, k));
+}
+
 /**
  * Every claim in the sentence tokens[from, to), in order. A pronoun subject ("he said") stands for
  * `previous`, the last claimant named before this sentence.
@@ -353,6 +378,11 @@ export function findClaims(
   const claims: Claim[] = [];
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
+    if (t.norm === '(') {
+      const name = bracketSource(text, tokens, k, from, to);
+      if (name) claims.push({ index: k, name });
+      continue;
+    }
     if (t.type !== 'word') continue;
     const w = t.norm;
     if (w === 'according' && tokens[k + 1]?.norm === 'to') {

@@ -41,6 +41,10 @@ function plausible(e: GazetteerEntry, countries: ReadonlySet<string>, exact: boo
   return isSettlement(e) && (e.population ?? 0) >= LARGE_TOWN;
 }
 
+/** The name of a newspaper after a place's: "The New York Times", "the Kabul Times", "Kyiv Post". */
+const PUBLICATION_AFTER =
+  /^[ \t]+(?:Times|Post|Herald|Tribune|Journal|Gazette|Independent|Observer|Telegraph|Chronicle|Daily|Standard|Examiner|Courier)\b/;
+
 interface DocumentMentions {
   readonly mentions: PlaceMention[];
   readonly countries: Set<string>;
@@ -111,6 +115,8 @@ function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions 
   };
   // Words and people first, so that "Nasir" the man does not put a report in South Sudan.
   const raw = scanned.filter((m) => {
+    // "The New York Times", "the Kyiv Independent": a paper's name says where it is printed, if anything.
+    if (PUBLICATION_AFTER.test(text.slice(m.span.end, m.span.end + 16))) return false;
     if (m.descriptor !== null) return true;
     // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
     const word = !/\s/.test(m.span.text) && lowerWordIn(text, m.span.text.toLowerCase());

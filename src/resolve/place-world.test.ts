@@ -29,6 +29,14 @@ function places(text: string): (string | number | null)[][] {
 const placeOf = (text: string, name: string) => places(text).find((p) => p[0] === name);
 
 describe('reports from wars outside Afghanistan', () => {
+  it('takes no place from the name of a newspaper', () => {
+    const text =
+      'A coalition air strike near Hajin in Syria killed as many as 60 people, according to The New York Times and the Kyiv Independent.';
+    expect(places(text).map((p) => p[0])).not.toContain('New York');
+    expect(places(text).map((p) => p[0])).not.toContain('Kyiv');
+    expect(places('Missiles struck New York and Kyiv.').map((p) => p[0])).toEqual(['New York', 'Kyiv']);
+  });
+
   it('places Iraqi towns in their governorates', () => {
     const text =
       'MOSUL, Iraq - Two car bombs went off beside a busy market in eastern Mosul on 3 March 2015, killing 14 ' +

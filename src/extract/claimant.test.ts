@@ -90,6 +90,12 @@ describe('claimants in news prose', () => {
     expect(claimantOf('GAO, Mali, June 30 (Reuters) - A bomb killed 18 people.')).toEqual([null]);
   });
 
+  it('reads the agent of a passive claim verb, not the agent of a killing', () => {
+    expect(claimantOf('The number of dead was put at 45 by local officials.')).toEqual(['local officials']);
+    expect(claimantOf('The toll was confirmed by the health ministry: 23 dead.')).toEqual(['health ministry']);
+    expect(claimantOf('Twelve civilians were reported killed by an airstrike.')).toEqual([null]);
+  });
+
   it('takes no claimant from figures, a video or research that show something without a source', () => {
     expect(claimantOf('Official figures show 45 soldiers died. The video shows 12 bodies lying in a ditch.')).toEqual([
       null,

@@ -1,4 +1,4 @@
-import { CLAUSE_WORDS, MONTHS, PREPOSITIONS } from './lexicon.js';
+import { CLAUSE_WORDS, KIND_VERBS, MONTHS, PREPOSITIONS } from './lexicon.js';
 import { isBlockTag, type Token } from './tokens.js';
 
 /** Who states a figure: "according to X", "X said / claimed / estimated", "said X", "per X". */
@@ -339,6 +339,23 @@ function dataSources(tokens: Token[], verb: number, floor: number): boolean {
   return false;
 }
 
+/** The agent after a passive claim verb: "by local officials" within a few words ("put at 45 by ..."). */
+function passiveAgent(text: string, tokens: Token[], from: number, to: number): string | null {
+  for (let k = from; k < Math.min(to, from + 5); k++) {
+    const t = tokens[k] as Token;
+    if (t.norm === 'by') {
+      const next = tokens[k + 1];
+      // "by 20 percent", "by Tuesday": no agent.
+      if (next?.type !== 'word' || TIME_WORDS.has(next.norm)) return null;
+      return nameAfter(text, tokens, k + 1, to);
+    }
+    if (t.type === 'punct' && t.norm !== '-') return null;
+    // "were reported killed by an airstrike": the agent of the killing, not of the report.
+    if (KIND_VERBS.has(t.norm)) return null;
+  }
+  return null;
+}
+
 const TOLL_WORDS = new Set(['killed', 'dead', 'deaths', 'wounded', 'injured', 'captured', 'displaced', 'missing']);
 
 /**
@@ -407,7 +424,12 @@ export function findClaims(
     }
     if (!CLAIM_VERBS.has(w)) continue;
     const prev = tokens[k - 1];
-    if (prev && k - 1 >= from && PASSIVE_BEFORE.has(prev.norm)) continue;
+    if (prev && k - 1 >= from && PASSIVE_BEFORE.has(prev.norm)) {
+      // "The toll was put at 45 by local officials", "were confirmed by the ministry": the agent speaks.
+      const agent = passiveAgent(text, tokens, k + 1, to);
+      if (agent) claims.push({ index: k, name: agent });
+      continue;
+    }
     // "an estimated 500", "a reported 6,000+": a qualifier, not a claim.
     if (prev && k - 1 >= from && (prev.norm === 'an' || prev.norm === 'a' || prev.norm === 'the')) continue;
     if ((w === 'put' || w === 'puts') && tokens[k + 1]?.norm !== 'the') continue;

@@ -76,6 +76,11 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     ],
   ],
   [
+    'fighters holding a place',
+    'An estimated 1,000 fighters defended the old city of Marawi.',
+    [['strength', 1000, 1000]],
+  ],
+  [
     'fighters massing',
     'Around 2,000 fighters were massing outside Tal Afar, witnesses said.',
     [['strength', 2000, 2000]],

@@ -208,6 +208,9 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     if ((w === 'turned' || w === 'handed') && n1 === 'themselves') return make('surrendered', k, k + 2);
     if (w === 'sought' && (n1 === 'refuge' || n1 === 'shelter' || n1 === 'safety')) return make('displaced', k, k + 1);
     if (/^(?:defending|holding|guarding|occupying|garrisoning|manning)$/.test(w) && sawAux) return make('strength', k);
+    // "An estimated 1,000 fighters defended the city": the ones holding a place.
+    if (/^(?:defended|garrisoned|manned|guarded)$/.test(w) && !sawAux && (n1 === 'the' || next?.cap))
+      return make('strength', k);
     if ((w === 'took' || w === 'take' || w === 'taking') && n1 === 'part') return make('strength', k, k + 1);
     if (w === 'participated' || w === 'fought') return sawAux ? null : make('strength', k);
     // "lost their homes" is no death: only "lost their lives" (read above) counts.

@@ -168,6 +168,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
     rightTrigger(tokens, rightFrom, end) ?? coordinatedRight(input, rightFrom) ?? complementRight(input, np);
   // "released 200 prisoners", "exchanged 150 POWs": people set free are no new count.
   if (left?.blocks && !right?.kind && (!np.casualtyKind || np.casualtyKind === 'captured')) return null;
+  // "Four of the hostages were later freed": a release, not a capture.
+  if (right?.blocks && (np.casualtyKind === 'captured' || np.impliedKind === 'captured')) return null;
   let chosen = chooseKind(np, left, right, frame);
   let kind: FigureKind | null = chosen === 'head' ? np.casualtyKind : (chosen?.kind ?? null);
   if (kind === null && np.modifierKind) kind = np.modifierKind;

@@ -81,6 +81,11 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     [['strength', 1000, 1000]],
   ],
   [
+    'hostages set free are no new count of the captured',
+    'Gunmen abducted 30 passengers near Kidal; 12 hostages were freed a week later and four of the others were rescued.',
+    [['captured', 30, 30]],
+  ],
+  [
     'fighters massing',
     'Around 2,000 fighters were massing outside Tal Afar, witnesses said.',
     [['strength', 2000, 2000]],

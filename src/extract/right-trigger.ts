@@ -8,6 +8,7 @@ import {
   KIND_VERBS,
   NEGATIONS,
   PREDICATE_FILLERS,
+  RELEASE_VERBS,
   words,
 } from './lexicon.js';
 import { coordinatedKind } from './noun-phrase.js';
@@ -213,6 +214,12 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
       return make('strength', k);
     if ((w === 'took' || w === 'take' || w === 'taking') && n1 === 'part') return make('strength', k, k + 1);
     if (w === 'participated' || w === 'fought') return sawAux ? null : make('strength', k);
+    // "12 hostages were freed": people set free, no new count of the captured.
+    if (RELEASE_VERBS.has(w) && sawAux) {
+      const trig = make(null, k);
+      trig.blocks = true;
+      return trig;
+    }
     // "lost their homes" is no death: only "lost their lives" (read above) counts.
     if (LOSE.has(w)) return null;
     if (/^(prisoners?|captives?|hostages?|captive)$/.test(w) && steps === 0) return make('captured', k);

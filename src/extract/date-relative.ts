@@ -310,6 +310,12 @@ function readPast(tokens: Token[], k: number, to: number, ref: Day): Found | nul
   return { end: i + 1, value: span(back(ref, n, unit), ref), running: true };
 }
 
+/** The first day of a range, as numbers. */
+function firstDay(range: DateRange): Day {
+  const [y, m, d] = range.start.split('-').map(Number) as [number, number, number];
+  return { y, m, d };
+}
+
 /**
  * `n` days or weeks after (`sign` 1) or before (-1) a dated day, or `n` months or years after or
  * before a dated month or day; nothing for hours, or for days counted from a vaguer anchor.
@@ -321,7 +327,7 @@ function countedFromAnchor(
   end: number,
   anchor: DateRange,
 ): Found | null {
-  const [y, m, d] = anchor.start.split('-').map(Number) as [number, number, number];
+  const { y, m } = firstDay(anchor);
   // "Two years later", "three months later": the year or month, from an anchor of any precision.
   if (unit === 'year') {
     const year = y + sign * n;
@@ -332,7 +338,7 @@ function countedFromAnchor(
     return { end, value: monthOf(Math.floor(total / 12), (total % 12) + 1) };
   }
   if (anchor.precision !== 'day' || (unit !== 'day' && unit !== 'week')) return null;
-  const day = shiftDays({ y, m, d }, sign * n * (unit === 'week' ? 7 : 1));
+  const day = shiftDays(firstDay(anchor), sign * n * (unit === 'week' ? 7 : 1));
   // "a week later" is about a week: a day either side, as "a week ago" is read.
   return { end, value: unit === 'day' ? oneDay(day) : span(shiftDays(day, -1), shiftDays(day, 1)) };
 }
@@ -349,8 +355,7 @@ function relativeToAnchor(tokens: Token[], k: number, to: number, anchor: DateRa
   if (shift === 0) return null;
   // Only a day can be counted from; "the day before" a month says nothing.
   if (anchor.precision !== 'day') return null;
-  const [y, m, d] = anchor.start.split('-').map(Number) as [number, number, number];
   // "the day after Christmas" names its own anchor, one we do not read.
   if (b === 'after' && tokens[k + 3]?.type === 'word' && tokens[k + 3]?.cap) return null;
-  return { end: k + 3, value: oneDay(shiftDays({ y, m, d }, shift)) };
+  return { end: k + 3, value: oneDay(shiftDays(firstDay(anchor), shift)) };
 }

@@ -90,6 +90,16 @@ describe('claimants in news prose', () => {
     expect(claimantOf('GAO, Mali, June 30 (Reuters) - A bomb killed 18 people.')).toEqual([null]);
   });
 
+  it('gives the figures after ", saying" to the speaker named, else to the subject of the sentence', () => {
+    expect(claimantOf('The Taliban denied the report, saying only 4 of their fighters had died.')).toEqual(['Taliban']);
+    expect(claimantOf('Police blamed the insurgents, saying 12 officers were killed.')).toEqual(['Police']);
+    expect(
+      claimantOf(
+        'The dead included children, the agency chief Ali Musa said in a statement, adding that 19 were injured.',
+      ),
+    ).toEqual(['agency chief Ali Musa']);
+  });
+
   it('reads the agent of a passive claim verb, not the agent of a killing', () => {
     expect(claimantOf('The number of dead was put at 45 by local officials.')).toEqual(['local officials']);
     expect(claimantOf('The toll was confirmed by the health ministry: 23 dead.')).toEqual(['health ministry']);

@@ -356,6 +356,37 @@ function passiveAgent(text: string, tokens: Token[], from: number, to: number): 
   return null;
 }
 
+/** Verbs of reaction that end a subject besides the claim verbs: "Police blamed", "The army denies". */
+const REACTION_VERBS = new Set(['denies', 'rejects', 'blames', 'accuses', 'disputes', 'insists', 'condemns']);
+
+/**
+ * The subject that opens a sentence, up to its first verb ("The Taliban | denied the report"), when
+ * that verb comes before `limit`; a pronoun stands for the last speaker.
+ */
+function sentenceSubject(text: string, tokens: Token[], from: number, limit: number): string | typeof PRONOUN | null {
+  let end = from;
+  while (end < limit && end - from < 8) {
+    const t = tokens[end] as Token;
+    if (t.type !== 'word' && t.norm !== '-' && t.norm !== "'") return null;
+    if (
+      !t.cap &&
+      (CLAIM_VERBS.has(t.norm) || PASSIVE_BEFORE.has(t.norm) || REACTION_VERBS.has(t.norm) || /ed$/.test(t.norm))
+    )
+      break;
+    end++;
+  }
+  if (end === from || end >= limit) return null;
+  const first = tokens[from] as Token;
+  if (PRONOUNS.has(first.norm) && end - from === 1) return PRONOUN;
+  if (PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm) || NOT_SUBJECT.test(first.norm)) return null;
+  // "The dead included ...": the counted, not a speaker.
+  if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
+  const name = cleanClaimant(slice(text, tokens, from, end));
+  return name && /\p{L}/u.test(name) ? name : null;
+}
+
+const TOLL_SUBJECTS = new Set(['dead', 'wounded', 'injured', 'victims', 'bodies', 'toll', 'casualties', 'fighting']);
+
 const TOLL_WORDS = new Set(['killed', 'dead', 'deaths', 'wounded', 'injured', 'captured', 'displaced', 'missing']);
 
 /**
@@ -415,6 +446,20 @@ export function findClaims(
     ) {
       const name = nameAfter(text, tokens, k + 1, to);
       if (name) claims.push({ index: k, name });
+      continue;
+    }
+    if ((w === 'saying' || w === 'adding') && tokens[k - 1]?.norm === ',') {
+      // "X said in a statement, adding that ...": the speaker already named goes on speaking.
+      const named = claims[claims.length - 1];
+      if (named) {
+        claims.push({ index: k, name: named.name });
+        continue;
+      }
+      // "The Taliban denied the report, saying only 4 had died": the sentence's subject speaks.
+      const speaker = sentenceSubject(text, tokens, from, k - 1);
+      if (speaker === PRONOUN) {
+        if (previous) claims.push({ index: k, name: previous });
+      } else if (speaker) claims.push({ index: k, name: speaker });
       continue;
     }
     if (DATA_VERBS.has(w)) {

@@ -315,12 +315,18 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
     }
   }
   if (start >= end) return null;
+  if (PRONOUNS.has((tokens[start] as Token).norm) && end - start <= 2) return PRONOUN;
+  const name = subjectName(text, tokens, start, end);
+  if (!name) return null;
+  return apposition ? `${name}, ${apposition}` : name;
+}
+
+/** The words tokens[start, end) as a speaker's name, or null when they open with no subject ("in", "about"). */
+function subjectName(text: string, tokens: Token[], start: number, end: number): string | null {
   const first = tokens[start] as Token;
   if (PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm) || NOT_SUBJECT.test(first.norm)) return null;
-  if (PRONOUNS.has(first.norm) && end - start <= 2) return PRONOUN;
   const name = cleanClaimant(slice(text, tokens, start, end));
-  if (!name || !/\p{L}/u.test(name)) return null;
-  return apposition ? `${name}, ${apposition}` : name;
+  return name && /\p{L}/u.test(name) ? name : null;
 }
 
 /**
@@ -376,13 +382,10 @@ function sentenceSubject(text: string, tokens: Token[], from: number, limit: num
     end++;
   }
   if (end === from || end >= limit) return null;
-  const first = tokens[from] as Token;
-  if (PRONOUNS.has(first.norm) && end - from === 1) return PRONOUN;
-  if (PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm) || NOT_SUBJECT.test(first.norm)) return null;
+  if (PRONOUNS.has((tokens[from] as Token).norm) && end - from === 1) return PRONOUN;
   // "The dead included ...": the counted, not a speaker.
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
-  const name = cleanClaimant(slice(text, tokens, from, end));
-  return name && /\p{L}/u.test(name) ? name : null;
+  return subjectName(text, tokens, from, end);
 }
 
 const TOLL_SUBJECTS = new Set(['dead', 'wounded', 'injured', 'victims', 'bodies', 'toll', 'casualties', 'fighting']);

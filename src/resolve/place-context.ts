@@ -3,6 +3,7 @@
  * around a name say it is (a facility named after a person or a town, a city speaking for its
  * government, a person's name). A coder reads a name this way before looking it up. Pure.
  */
+import { isCapital } from './capitals.js';
 import type { GazetteerEntry } from './gazetteer.js';
 import type { PlaceMention } from './place-scan.js';
 
@@ -149,18 +150,25 @@ export function isFacility(text: string, m: PlaceMention): boolean {
 }
 
 /**
- * A city named as the seat of whoever speaks ("Kyiv said", "officials in Baghdad said", "a press
- * conference in Kabul") is where words came from, not where the event happened.
+ * A city named as the seat of whoever speaks ("Kyiv said", "a press conference in Kabul") is where
+ * words came from, not where the event happened. So are officials in a capital ("officials in
+ * Baghdad said"), who speak for the government; officials in any other place speak for that place
+ * ("Officials in Mykolaiv say two people were killed"), which is then where the event was.
  */
 const SPEAKS_AFTER =
-  /^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|announced|claimed|denied|accused|blamed|confirmed|condemned|warned|responded|stated|insisted|rejected|welcomed|demanded|told)\b/i;
+  /^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|announced|claimed|denied|accused|blamed|confirmed|condemned|warned|responded|stated|insisted|rejected|welcomed|demanded|told)\b/i;
 const SPEAKER_BEFORE =
-  /\b(?:officials?|spokes(?:man|woman|person)|reporters|journalists|press conference|news conference|briefing|speaking|statement|ministry|government|embassy|authorities|headquartered|based|talks|negotiations|summit|meeting)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
+  /\b(?:reporters|journalists|press conference|news conference|briefing|speaking|statement|ministry|government|embassy|headquartered|based|talks|negotiations|summit|meeting)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
+const PREPOSITION_BEFORE = /\b(?:in|from|at|of|for)\s+(?:the\s+)?$/i;
+const OFFICIALS_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
 
 export function isSourcePlace(text: string, m: PlaceMention): boolean {
+  const before = text.slice(Math.max(0, m.span.start - 60), m.span.start);
   return (
-    SPEAKS_AFTER.test(text.slice(m.span.end, m.span.end + 30)) ||
-    SPEAKER_BEFORE.test(text.slice(Math.max(0, m.span.start - 60), m.span.start))
+    // "Kyiv said": the city is the speaker; in "officials in Lviv said" the speakers are the officials.
+    (SPEAKS_AFTER.test(text.slice(m.span.end, m.span.end + 30)) && !PREPOSITION_BEFORE.test(before)) ||
+    SPEAKER_BEFORE.test(before) ||
+    (OFFICIALS_BEFORE.test(before) && m.entries.some(isCapital))
   );
 }
 

@@ -187,7 +187,11 @@ function provinceOf(e: GazetteerEntry, gazetteer: Gazetteer): GazetteerEntry | u
  * tell them apart, is placed no finer than what they share (their province), or not at all: never a
  * guessed town.
  */
-function settleAmbiguity(cands: readonly PlaceCandidate[], gazetteer: Gazetteer): readonly PlaceCandidate[] {
+function settleAmbiguity(
+  cands: readonly PlaceCandidate[],
+  gazetteer: Gazetteer,
+  neighbours: () => readonly GazetteerEntry[],
+): readonly PlaceCandidate[] {
   const [best, next] = cands;
   if (best === undefined || next === undefined) return cands;
   if (!isSettlement(best.entry) || !isSettlement(next.entry)) return cands;
@@ -196,6 +200,14 @@ function settleAmbiguity(cands: readonly PlaceCandidate[], gazetteer: Gazetteer)
   const [a, b] = [best.entry.population, next.entry.population];
   if (a !== undefined && b !== undefined && a >= AMBIGUOUS_SIZE_RATIO * b) return cands;
   if (a === undefined && b === undefined && best.score > next.score) return cands;
+  // The namesake among the other places the report names: a Pokrovsk beside Kherson and Mykolaiv is
+  // the one in Donetsk, not the one in Yakutia.
+  const [near, far] = [nearest(best.entry, neighbours()), nearest(next.entry, neighbours())];
+  if (near <= NEIGHBOUR_KM && near * NEIGHBOUR_RATIO < far) return cands;
+  if (far <= NEIGHBOUR_KM && far * NEIGHBOUR_RATIO < near) {
+    const reason = `nearer the other places the report names than ${best.entry.name}, ${best.entry.admin1 ?? best.entry.country}`;
+    return [{ ...next, reasons: [...next.reasons, reason] }, best, ...cands.slice(2)];
+  }
   const province = best.entry.admin1 === next.entry.admin1 ? provinceOf(best.entry, gazetteer) : undefined;
   if (province === undefined) return [];
   return [
@@ -265,11 +277,31 @@ function asProvince(cands: readonly PlaceCandidate[], gazetteer: Gazetteer): rea
   ];
 }
 
+/** A namesake this close to another place the report names, and this many times closer than the other, is the one meant. */
+const NEIGHBOUR_KM = 400;
+const NEIGHBOUR_RATIO = 4;
+
+/** The distance from an entry to the nearest of others (Infinity for none). */
+function nearest(entry: GazetteerEntry, others: readonly GazetteerEntry[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const o of others) if (o !== entry) best = Math.min(best, distanceKm(entry, o));
+  return best;
+}
+
 /** Find and resolve every place in a document, each ranked in the light of the others. */
 export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): ResolvedPlaceMention[] {
   const { mentions, countries, facilities, sources } = documentMentions(text, gazetteer);
   const provinces = documentProvinces(mentions.filter((m) => !facilities.has(m.span.start)));
   const main = mainPoint(mentions, (m) => facilities.has(m.span.start) || sources.has(m.span.start));
+  // The readings of the report's other names, for telling namesakes apart: asked for only then.
+  let readings: { folded: string; entry: GazetteerEntry }[] | null = null;
+  const neighboursOf = (m: PlaceMention): GazetteerEntry[] => {
+    readings ??= mentions.flatMap((n) =>
+      n.entries.filter((e) => e.kind !== 'country').map((entry) => ({ folded: n.span.text.toLowerCase(), entry })),
+    );
+    const own = m.span.text.toLowerCase();
+    return readings.filter((r) => r.folded !== own).map((r) => r.entry);
+  };
   return mentions.map((m) => {
     const facility = facilities.has(m.span.start);
     const ranked = resolvePlace(
@@ -287,7 +319,7 @@ export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): Resol
       ? placeFacility(ranked, provinces, main)
       : m.descriptor === 'province'
         ? asProvince(ranked, gazetteer)
-        : settleAmbiguity(ranked, gazetteer);
+        : settleAmbiguity(ranked, gazetteer, () => neighboursOf(m));
     return { ...m, candidates, facility, role: sources.has(m.span.start) ? 'source' : 'event' };
   });
 }

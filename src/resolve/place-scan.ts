@@ -8,6 +8,7 @@
  * stoplist catches the capitalised ones unless a descriptor ("Lal village") makes the meaning plain.
  */
 import type { Span } from '../core/figure.js';
+import { isPeopleWord } from './demonyms.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import {
   aliasTargets,
@@ -18,6 +19,7 @@ import {
   type PlaceDescriptor,
   phoneticKey,
   phoneticKeyOfJoined,
+  placeWords,
   placeWordsOf,
 } from './place-names.js';
 import { NOT_PLACE_WORDS, PLACE_STOPLIST } from './place-stoplist.js';
@@ -71,6 +73,8 @@ interface Folded {
   readonly firstPlaceWord: string | undefined;
   /** Its place words sound too short to stand alone ("Lal", "Bak"). */
   readonly short: boolean;
+  /** Written in capitals: "CAR", "DRC", never "Car". */
+  readonly capitals: boolean;
 }
 
 // A pure function of the word as written: remembered across documents, which share most words.
@@ -85,6 +89,7 @@ const foldWord = remembered((text: string): Folded => {
     descriptor: PLACE_DESCRIPTORS.has(lower) || lower === 'the',
     firstPlaceWord: place[0],
     short: keyConsonants(phoneticKeyOfJoined(place.join(' '))) < MIN_FUZZY_CONSONANTS,
+    capitals: text === text.toUpperCase(),
   };
 });
 
@@ -115,7 +120,11 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
     return hit.length === 0 ? null : { entries: [...hit], exact: true, descriptor };
   }
   if (descriptor === null && PLACE_STOPLIST.has(key)) return null;
-  const exact = gazetteer.withFolded(key);
+  if (isPeopleWord(key)) return peopleNamed(key, gazetteer.withFolded(key), descriptor);
+  const spelled = gazetteer.withFolded(key);
+  // An initialism ("CAR") names its place only in capitals: "Car bomb" opens a headline.
+  const exact =
+    key.length <= MAX_INITIALISM && !folded.every((f) => f.capitals) ? notByInitials(spelled, key) : spelled;
   if (exact.length > 0) return { entries: [...exact], exact: true, descriptor };
   if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
   // By sound only when every word looks like part of a name: "Now we" is not Nawah. Checked before the
@@ -123,7 +132,7 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   for (const f of folded) {
     const joined = f.words.join('');
     if (joined === '' || PLACE_DESCRIPTORS.has(joined) || ['e', 'i', 'ye', 'yi', 'wa', 'o'].includes(joined)) continue;
-    if (!f.capitalised || NOT_PLACE_WORDS.has(joined)) return null;
+    if (!f.capitalised || NOT_PLACE_WORDS.has(joined) || isPeopleWord(joined)) return null;
   }
   const sound = phoneticKey(place);
   // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
@@ -133,6 +142,33 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   for (const t of aliasTargets(sound)) for (const e of gazetteer.withKey(t)) found.add(e);
   const entries = short ? [...found].filter((e) => kindFits(descriptor, e)) : [...found];
   return entries.length === 0 ? null : { entries, exact: false, descriptor };
+}
+
+const MAX_INITIALISM = 5;
+const INITIALISM = /^[A-Z]{2,5}$/;
+
+/** The entries that go by `key` in some name other than an initialism. */
+function notByInitials(entries: readonly GazetteerEntry[], key: string): readonly GazetteerEntry[] {
+  return entries.filter((e) =>
+    [e.name, ...e.alt_names].some((n) => !INITIALISM.test(n) && placeWords(n).join(' ') === key),
+  );
+}
+
+/**
+ * A people's word ("Ukrainian", "Somali") is never a place by itself, nor with a descriptor that
+ * makes a different name ("an eastern Ukrainian town" is no Ukrainian Village). With a descriptor, it
+ * is the place the gazetteer names with exactly those words: "Somali region" of Ethiopia.
+ */
+function peopleNamed(
+  key: string,
+  entries: readonly GazetteerEntry[],
+  descriptor: PlaceDescriptor | null,
+): WindowHit | null {
+  if (descriptor === null) return null;
+  const named = entries.filter(
+    (e) => kindFits(descriptor, e) && [e.name, ...e.alt_names].some((n) => nameWords(n).join(' ') === key),
+  );
+  return named.length === 0 ? null : { entries: named, exact: true, descriptor };
 }
 
 // Lookups are a pure function of the window and the gazetteer, and reports of one war repeat their

@@ -182,4 +182,8 @@ export const NOT_PLACE_WORDS: ReadonlySet<string> = new Set([
   'afghans',
   'iran',
   'pakistan',
+  // Counts open sentences ("Seven people died"), and "Seven" has the skeleton of Sven'.
+  ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens scores several many some few'.split(
+    ' ',
+  ),
 ]);

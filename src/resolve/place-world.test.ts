@@ -82,13 +82,26 @@ describe('reports from wars outside Afghanistan', () => {
 });
 
 describe('context', () => {
-  it('marks a city that speaks for its government, or where officials spoke, as a source', () => {
+  it('marks a city that speaks for its government, or a capital where officials spoke, as a source', () => {
     const text =
       'Ukrainian officials said a drone hit a depot in Odesa. Kyiv said the strike broke the truce. ' +
-      'Officials in Lviv said nobody was hurt there.';
+      'Officials in Moscow said the depot held fuel.';
     expect(placeOf(text, 'Odesa')?.[6]).toBe('event');
     expect(placeOf(text, 'Kyiv')?.[6]).toBe('source');
-    expect(placeOf(text, 'Lviv')?.[6]).toBe('source');
+    expect(placeOf(text, 'Moscow')?.[6]).toBe('source');
+  });
+
+  it('takes officials in a city that is no capital to speak for that city, where the event was', () => {
+    for (const text of [
+      'Officials in Lviv said two people were killed when a drone hit a depot.',
+      'Authorities in Goma say a shell killed three children on Tuesday.',
+      'A spokesman for the authorities in Mykolaiv said a missile struck a school.',
+    ]) {
+      const named = places(text).find((p) => p[4] !== null && p[2] !== 'country');
+      expect(named?.[6], text).toBe('event');
+    }
+    expect(places('Officials in Baghdad said a bomb killed four in a market.')[0]?.[6]).toBe('source');
+    expect(places('Authorities in Kabul say the blast killed 12.')[0]?.[6]).toBe('source');
   });
 
   it('places a facility named after a city in that city, never more precisely', () => {
@@ -140,6 +153,38 @@ describe('precision: words and people that are towns somewhere', () => {
   it('does not take titles and honorifics for towns by their sound', () => {
     const text = 'Maulvi Abdul Rahman, a Taliban commander, met the Minister of Defence in Kandahar.';
     expect(findPlaceMentions(text, g).map((m) => m.span.text)).toEqual(['Kandahar']);
+  });
+});
+
+describe('precision: peoples, initials and namesakes', () => {
+  it('never takes the word for a people for a place, by spelling or by sound', () => {
+    const text =
+      'Shelling hit an eastern Ukrainian town as Russian artillery fired on Kherson; Syrians and Sudanese refugees fled.';
+    expect(places(text).map((p) => p[0])).toEqual(['Kherson']);
+  });
+
+  it('never takes a count that opens a sentence for a place that sounds like it', () => {
+    expect(places('Seven people died in Chernihiv. Twelve more were hurt.').map((p) => p[0])).toEqual(['Chernihiv']);
+  });
+
+  it('still reads a region named after its people when the text calls it one', () => {
+    expect(placeOf('Clashes were reported in the Somali region on Monday.', 'Somali region')?.slice(1, 5)).toEqual([
+      'Somali',
+      'province',
+      'Somali',
+      'ET',
+    ]);
+  });
+
+  it('reads an initialism as a country only in capitals', () => {
+    expect(places('Car bomb kills nine in Mogadishu').map((p) => p[0])).toEqual(['Mogadishu']);
+    expect(placeOf('Rebels attacked a convoy in the CAR on Monday.', 'CAR')?.[4]).toBe('CF');
+  });
+
+  it('tells namesakes of like size apart by the other places the report names', () => {
+    const text =
+      'Artillery hit Pokrovsk on Wednesday. Drones struck Kherson and Mykolaiv overnight, and Moscow claimed gains near Belgorod.';
+    expect(placeOf(text, 'Pokrovsk')?.slice(3, 5)).toEqual(['Donetsk', 'UA']);
   });
 });
 

@@ -71,3 +71,93 @@ describe('buildIncidents', () => {
     expect(incidentsOf('A quiet week in Herat: markets reopened and schools resumed classes.').incidents).toEqual([]);
   });
 });
+
+describe('buildIncidents: places in reports from many cities', () => {
+  const placesOf = (text: string) =>
+    incidentsOf(text).incidents.map((d) => [
+      d.place?.name ?? null,
+      d.place?.country ?? null,
+      d.claims.map((c) => c.low),
+    ]);
+
+  it('gives figures told of another city their own incident, not the one the paragraph before told', () => {
+    const text = [
+      'Overnight strikes across the country',
+      'Published: 3 February 2024',
+      '',
+      'In Kharkiv, two people were killed and six injured when a missile hit a school on Saturday, the mayor said.',
+      '',
+      'Dnipro: a bus depot was hit. The regional governor says four people were killed in the city.',
+    ].join('\n');
+    expect(placesOf(text)).toEqual([
+      ['Kharkiv', 'UA', [2, 6]],
+      ['Dnipro', 'UA', [4]],
+    ]);
+  });
+
+  it('still adds a sentence about the same place to the incident just told', () => {
+    const text = [
+      'Published: 3 February 2024',
+      '',
+      'In Kharkiv, two people were killed when a missile hit a school on Saturday, the mayor said. Among the dead were three pupils from Kharkiv.',
+    ].join('\n');
+    expect(placesOf(text)).toEqual([['Kharkiv', 'UA', [2, 3]]]);
+  });
+
+  it('places a quarter of a city the sentence names in that city, not at a namesake elsewhere', () => {
+    for (const sentence of [
+      'In Kherson, a man was killed by a mortar round in the Dniprovskyi district on Thursday, officials said.',
+      "A mortar round killed three people in Kherson's Dniprovskyi district on Thursday, officials said.",
+    ]) {
+      const text = `Published: 15 March 2024\n\n${sentence}`;
+      expect(
+        incidentsOf(text).incidents.map((d) => d.place?.admin1),
+        sentence,
+      ).toEqual(['Kherson']);
+    }
+  });
+
+  it('takes a large town for itself in a report that names only other provinces', () => {
+    const text = [
+      'Published: 14 March 2024',
+      '',
+      'Artillery fire killed five civilians in the town of Pokrovsk on Wednesday, the regional governor said.',
+      '',
+      'Separately, a drone struck a building in Kherson overnight, killing two, and Mykolaiv was hit too.',
+      '',
+      'Moscow said its air defences had downed drones over the Belgorod region.',
+    ].join('\n');
+    expect(placesOf(text)[0]).toEqual(['Pokrovsk', 'UA', [5]]);
+  });
+
+  it('reads a dateline written as a name, "Khartoum, 3 May 2025 —", as where the report was filed', () => {
+    const text =
+      'Khartoum, 3 May 2025 — A drone hit a camp for displaced people near El Fasher on Friday, killing 23 people, responders said.';
+    const [strike] = incidentsOf(text).incidents;
+    expect(strike?.place?.name).toBe('El Fasher');
+    expect(strike?.date.start).toBe('2025-05-02');
+  });
+});
+
+describe('buildIncidents: when and what the lead tells', () => {
+  it('dates an incident by the day its figures were dated by, not the day a source spoke', () => {
+    const text =
+      'A rights group said on 25 April 2024 that soldiers shot dead at least 40 villagers in Kidal on 25 February 2024.';
+    expect(incidentsOf(text).incidents.map((d) => d.date.start)).toEqual(['2024-02-25']);
+  });
+
+  it('gives an undated lead the one incident of its kind that a later paragraph dates', () => {
+    const lead = 'Rights group says air strike on village school killed 11 children';
+    const text = [
+      lead,
+      '',
+      'An air strike on a village in the Sagaing region killed at least 11 children, a rights group said on Wednesday.',
+      '',
+      'The strike hit a school in the village on 16 September 2022, witnesses said.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.sub_event_type, d.claims.map((c) => c.low)])).toEqual([
+      ['2022-09-16', 'Air/drone strike', [11, 11]],
+    ]);
+  });
+});

@@ -1,12 +1,20 @@
 import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
 import { type ActorIndex, type ActorMention, findActorMentions } from '../resolve/actors.js';
-import type { Gazetteer } from '../resolve/gazetteer.js';
+import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
 import { classifyEvent, moreSpecific, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
 import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
-import { countBefore, documentPlace, placeMentions, placeOf, placesIn, withinHome } from './incident-places.js';
+import {
+  countBefore,
+  documentPlace,
+  type PlaceAt,
+  placeMentions,
+  placeOf,
+  placesIn,
+  withinHome,
+} from './incident-places.js';
 import { type Parties, partiesOf, UNIDENTIFIED } from './parties.js';
 import { splitByPlace } from './split-places.js';
 
@@ -23,6 +31,28 @@ const CUMULATIVE =
   /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
 const CIVILIAN_WORDS =
   /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?)\b/i;
+
+// A town this far from the incident just told is another place, and its figures another incident's.
+const ELSEWHERE_KM = 50;
+// The words a sentence may open with before the place it is about.
+const TOPIC_BEFORE =
+  /^\s*(?:(?:in|at|inside|across)\s+|(?:officials|authorities|police|rescuers|residents|medics)\s+(?:in|from)\s+)?(?:the\s+)?(?:(?:city|town|village|district|province|region) of\s+)?$/i;
+
+/** The town or district a sentence opens with, if it opens with one: what it is about. */
+function topicOf(text: string, places: readonly PlaceAt[], passage: Passage): ResolvedPlace | null {
+  const k = countBefore(places, passage.start, (m) => m.start);
+  const m = places[k];
+  if (m === undefined || m.end > passage.end || m.place.where_prec > 3) return null;
+  return TOPIC_BEFORE.test(text.slice(passage.start, m.start)) ? m.place : null;
+}
+
+/** Whether a sentence is about a town or district far from the place of the incident just told. */
+function elsewhere(here: ResolvedPlace | null, told: ResolvedPlace | null): boolean {
+  if (here === null || told === null) return false;
+  const [a, b] = [here, told];
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
+  return distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) > ELSEWHERE_KM;
+}
 
 /**
  * The incidents one document describes: each dated passage that reports violence or a figure
@@ -44,6 +74,8 @@ export function buildIncidents(
   const draftsByKey = new Map<string, DraftIncident>();
   // The place a paragraph last named carries to its later sentences, never into the next paragraph.
   let lastPlace: { place: ResolvedPlace; paragraph: number } | null = null;
+  // The place a sentence of the paragraph opened with, which is what the paragraph is about.
+  let lastTopic: { place: ResolvedPlace; paragraph: number } | null = null;
 
   // The incident a paragraph last told, for sentences that only add to it ("Among the dead were ...").
   let lastDraft: { draft: DraftIncident; paragraph: number } | null = null;
@@ -60,8 +92,13 @@ export function buildIncidents(
     const here = withinHome(placeOf(places, passage, passage.start + (event?.at ?? 0)), homePlace);
     const paragraph = countBefore(paragraphs, passage.start, (at) => at);
     if (here) lastPlace = { place: here, paragraph };
-    // A wire's only date may be its dateline's, given to the figures rather than to the sentence.
-    const date = passage.date ?? figureDate(figures.map(({ f }) => f));
+    // The place a sentence opens with ("Dnipro: ...", "In Lviv, ...", "Officials in Odesa say ...").
+    const topic = topicOf(text, places, passage);
+    if (topic) lastTopic = { place: topic, paragraph };
+    const date = incidentDate(
+      passage,
+      figures.map(({ f }) => f),
+    );
     const parties = partiesOf(
       text,
       passage,
@@ -78,7 +115,13 @@ export function buildIncidents(
     // told ("Among the dead were nine children"); they stay claims of that incident, wherever it names.
     const ownCue = classifyEvent(sentence);
     // Displacement is a consequence ACLED does not code as an event of its own.
-    if (recent && !passage.dated && figures.length > 0 && (ownCue === null || ownCue.sub_event_type === 'Other')) {
+    if (
+      recent &&
+      !passage.dated &&
+      figures.length > 0 &&
+      (ownCue === null || ownCue.sub_event_type === 'Other') &&
+      !elsewhere(topic ?? (lastTopic?.paragraph === paragraph ? lastTopic.place : null), recent.place)
+    ) {
       recent.claims.push(...figures.map(({ f, i }) => claimOf(f, i, recent)));
       recent.sources.push({ start: passage.start, end: passage.end, text: sentence });
       continue;
@@ -145,9 +188,13 @@ export function buildIncidents(
   }
   attachInfoboxFigures(extraction.figures, drafts);
   const folded = foldCopies(drafts, absorb);
+  if (!folded.some((d) => !d.undated)) return folded;
   // Undated passages may join incidents other reports date, but only from a report that dates
-  // nothing itself; in a dated report they are background to its dated events.
-  return folded.some((d) => !d.undated) ? folded.filter((d) => !d.undated) : folded;
+  // nothing itself; in a dated report they are background to its dated events, unless they tell the
+  // one event of their kind the report dates (a lead that tells an air strike and its toll, a later
+  // paragraph its day).
+  for (const u of folded) if (u.undated) joinTheOneOfItsKind(u, folded);
+  return folded.filter((d) => !d.undated);
 }
 
 /** Where the blank lines that split paragraphs stand; a position's paragraph is how many come before it. */
@@ -158,6 +205,20 @@ function paragraphBreaks(text: string): number[] {
 }
 
 /** The one short date the figures of a sentence agree on, if any. */
+/**
+ * When the incident of a passage happened: the day its figures were dated by, where they agree on one
+ * that is not the sentence's first ("Human Rights Watch said on 25 April that soldiers killed 223
+ * villagers on 25 February": the killing's day, not the statement's), else the passage's date. A
+ * wire's only date may be its dateline's, given to the figures rather than to the sentence.
+ */
+function incidentDate(passage: Passage, figures: Figure[]): DateRange | null {
+  const own = figureDate(figures.filter((f) => f.kind !== 'strength'));
+  if (passage.date === null) return figureDate(figures);
+  if (own === null || !passage.dated || (own.start === passage.date.start && own.end === passage.date.end))
+    return passage.date;
+  return own;
+}
+
 function figureDate(figures: Figure[]): DateRange | null {
   const dates = figures.map((f) => f.date).filter((d): d is DateRange => d !== null && d !== undefined);
   const first = dates[0];
@@ -294,6 +355,39 @@ function claimOf(f: Figure, index: number, d: DraftIncident): DraftClaim {
 /** Two passages of one document tell of the same incident when these agree: the dates and the place. */
 function draftKey(d: DraftIncident): string {
   return JSON.stringify([d.undated, d.date.start, d.date.end, d.place?.gazetteer_id ?? null]);
+}
+
+/** Ways of attack specific enough that two accounts of one in a report are the same event. */
+const SPECIFIC_MEANS = new Set([
+  'Suicide bomb',
+  'Air/drone strike',
+  'Shelling/artillery/missile attack',
+  'Chemical weapon',
+  'Grenade',
+  'Remote explosive/landmine/IED',
+  'Sexual violence',
+  'Abduction/forced disappearance',
+]);
+
+/**
+ * An undated account of an attack joins the report's one dated incident of the same means at a place
+ * that fits it: "A military air strike killed 11 children" in the lead, "The strike hit a school on
+ * 16 September" below. With two such incidents, or none, it stays background.
+ */
+function joinTheOneOfItsKind(undated: DraftIncident, drafts: readonly DraftIncident[]): void {
+  if (!SPECIFIC_MEANS.has(undated.sub_event_type)) return;
+  const same = drafts.filter(
+    (d) => !d.undated && d.sub_event_type === undated.sub_event_type && placesFit(d.place, undated.place),
+  );
+  const [only] = same;
+  if (only !== undefined && same.length === 1) absorb(only, undated);
+}
+
+/** Whether two places can be one: either unknown, in one province, or within ELSEWHERE_KM. */
+function placesFit(a: ResolvedPlace | null, b: ResolvedPlace | null): boolean {
+  if (a === null || b === null) return true;
+  if (a.country !== b.country) return false;
+  return (a.admin1 !== null && a.admin1 === b.admin1) || !elsewhere(a, b);
 }
 
 function absorb(into: DraftIncident, other: DraftIncident): void {

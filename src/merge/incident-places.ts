@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../core/figure.js';
 import type { ResolvedPlace } from '../core/incident.js';
-import type { Gazetteer } from '../resolve/gazetteer.js';
+import { distanceKm, type Gazetteer, type GazetteerEntry } from '../resolve/gazetteer.js';
 import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
 import { placeFromEntry } from '../resolve/resolve-place.js';
 import type { Passage } from './incident-draft.js';
@@ -38,11 +38,15 @@ function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
   return best ? placeFromEntry(best.entry, best.where_prec) : null;
 }
 
+/** A town this large is itself, wherever it is: no quarter of another town goes by its name unnoticed. */
+const KNOWN_TOWN = 50_000;
+
 /**
  * The places a document names that can locate an incident. A country is too coarse to say where
- * anything happened ("the UN mission in Afghanistan"). A town that only resolves to a namesake in a
- * province the document never names is more likely a quarter the gazetteer lacks than a far-off
- * namesake, so it is left out.
+ * anything happened ("the UN mission in Afghanistan"). A town or village that only resolves to a
+ * namesake in a province the document never names is more likely a quarter the gazetteer lacks than
+ * a far-off namesake, so it is left out, unless it is a town of KNOWN_TOWN people (Pokrovsk in a
+ * report that names only other provinces).
  */
 export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
   const mentions = resolveDocumentPlaces(text, gazetteer);
@@ -59,10 +63,20 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
   const vouched = (admin1: string, name: string) =>
     [...(vouchers.get(admin1) ?? [])].some((v) => v !== name.toLowerCase());
   const out: PlaceAt[] = [];
+  // Namesakes found to be a quarter of a city the report names, for its later bare mentions ("in Podilskyi").
+  const quarters = new Set<string>();
   for (const m of mentions) {
     const place = toResolvedPlace(m);
+    // "a warehouse in the Podilskyi district" of a Kyiv the sentence names: a quarter the gazetteer
+    // lacks, not the namesake it holds in another region.
+    if (place?.gazetteer_id && (quarters.has(place.gazetteer_id) || isQuarterOfCity(text, m, mentions))) {
+      quarters.add(place.gazetteer_id);
+      continue;
+    }
     if (!place || place.where_prec >= 6) continue;
-    if (provinces.size > 0 && place.where_prec !== 4 && place.admin1 !== null && !provinces.has(place.admin1)) continue;
+    const known = (m.candidates[0]?.entry.population ?? 0) >= KNOWN_TOWN;
+    if (provinces.size > 0 && place.where_prec !== 4 && place.admin1 !== null && !provinces.has(place.admin1) && !known)
+      continue;
     const loose = m.candidates[0]?.match === 'phonetic' && place.where_prec === 3;
     if (provinces.size > 1 && loose && place.admin1 !== null && !vouched(place.admin1, m.span.text)) continue;
     // A dateline ("SHEBERGHAN, May 16 -") says where the report was filed, not where things happened.
@@ -77,16 +91,74 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
   return out;
 }
 
-function isDateline(text: string, start: number, name: string): boolean {
-  if (name !== name.toUpperCase()) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return (
-    text.slice(lineStart, start).trim() === '' &&
-    // "MOSUL, Iraq, March 3", "ADEN, Yemen -", "KABUL (Wire) -"
-    /^[\s,]*(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*,?\s*)?(?:\(|[-–—]|[A-Z][a-z]{2,}\.?\s+\d|\d)/.test(
-      text.slice(start + name.length, start + name.length + 40),
-    )
+// After a name written as a name, the day and a dash: "Khartoum, 3 May 2025 —", "Goma, DRC, June 4 -".
+const NAME_DATELINE_AFTER =
+  /^\s*(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,}\.?(?:,?\s+\d{4})?|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--|-)/;
+
+/** A city with quarters of its own that reports name: "Kyiv's Podilskyi district", "Hodan district of Mogadishu". */
+const QUARTERED_CITY = 100_000;
+/** Farther than this from the city, a quarter's namesake is not the quarter. */
+const QUARTER_KM = 40;
+const QUARTER_AFTER = /^\s+(?:neighbou?rhoods?|quarters?|suburbs?|areas?)\b/i;
+
+/**
+ * Whether a district or neighbourhood ("the Podilskyi district", "the Shujaiya neighbourhood") lies
+ * far from the only large city its sentence names: then the text means a quarter of that city and
+ * the gazetteer's namesake is elsewhere.
+ */
+function isQuarterOfCity(text: string, m: ResolvedPlaceMention, mentions: readonly ResolvedPlaceMention[]): boolean {
+  const own = m.candidates[0]?.entry;
+  if (own === undefined || own.kind === 'province' || own.kind === 'country') return false;
+  if (m.descriptor !== 'district' && !QUARTER_AFTER.test(text.slice(m.span.end, m.span.end + 20))) return false;
+  const from = sentenceStart(text, m.span.start);
+  const to = sentenceEnd(text, m.span.end);
+  const cities = mentions.filter((n) => {
+    const e = n !== m && n.span.start >= from && n.span.end <= to ? n.candidates[0]?.entry : undefined;
+    return e !== undefined && (e.kind === 'city' || e.kind === 'town') && (e.population ?? 0) >= QUARTERED_CITY;
+  });
+  const [city] = cities;
+  if (city === undefined || cities.some((c) => c.candidates[0]?.entry !== city.candidates[0]?.entry)) return false;
+  if (distanceKm(own, city.candidates[0]?.entry as GazetteerEntry) <= QUARTER_KM) return false;
+  // The sentence must say the quarter is the city's: "Kyiv's Podilskyi district", "the Hodan district of
+  // Mogadishu", or a sentence set in the city ("In Kherson, a man was killed in the Dniprovskyi
+  // district"); "in Kabul and in the Jaghori district" names two places.
+  return cities.some((c) =>
+    c.span.end <= m.span.start
+      ? POSSESSIVE_BEFORE.test(text.slice(c.span.end, m.span.start)) ||
+        (SET_IN.test(text.slice(from, c.span.start)) && text[c.span.end] === ',')
+      : OF_CITY.test(text.slice(m.span.end, c.span.start)),
   );
+}
+
+const POSSESSIVE_BEFORE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u;
+const SET_IN = /^\s*(?:In|Inside|Across)\s+$/;
+const OF_CITY =
+  /^\s+(?:(?:neighbou?rhoods?|quarters?|suburbs?|areas?)\s+)?(?:of|in)\s+(?:the\s+(?:city|capital)\s+of\s+)?$/i;
+
+function sentenceStart(text: string, at: number): number {
+  for (let k = at - 1; k > 0; k--) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? ''))) return k + 1;
+  }
+  return 0;
+}
+
+function sentenceEnd(text: string, at: number): number {
+  for (let k = at; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[k + 1] ?? ''))) return k;
+  }
+  return text.length;
+}
+
+function isDateline(text: string, start: number, name: string): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return false;
+  const after = text.slice(start + name.length, start + name.length + 60);
+  // "MOSUL, Iraq, March 3", "ADEN, Yemen -", "KABUL (Wire) -"
+  if (name === name.toUpperCase())
+    return /^[\s,]*(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*,?\s*)?(?:\(|[-–—]|[A-Z][a-z]{2,}\.?\s+\d|\d)/.test(after);
+  return NAME_DATELINE_AFTER.test(after);
 }
 
 /** The place of a passage: the most precise it names, and among equals the one nearest the event's words. */

@@ -34,6 +34,14 @@ const RULES: Rule[] = [
     sub_event_type: 'Shelling/artillery/missile attack',
   },
   {
+    // "An Israeli strike on a school", "the strike hit a house", "bombs fell on the camp": from the air,
+    // unless a weapon above named it. Not a hunger or general strike.
+    pattern:
+      /(?<!\b(?:hunger|general|labou?r|workers'?|national|student|teachers'?|nationwide) )\bstrikes? (?:on|against|hit|hits|killed|kills|targeting|targeted|near)\b|\b(?:barrel bombs?|bombs? (?:fell|landed|dropped)|dropped bombs?|drones? (?:struck|hit|slammed|crashed))\b/i,
+    event_type: 'Explosions/Remote violence',
+    sub_event_type: 'Air/drone strike',
+  },
+  {
     pattern: /\b(?:chemical (?:weapons?|attack)|chlorine|sarin|mustard gas)\b/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Chemical weapon',

@@ -136,3 +136,29 @@ describe('one event, one incident within a report', () => {
     expect(found[0] && killed(found[0])).toEqual([9]);
   });
 });
+
+describe('strikes and falling bombs', () => {
+  const typeOf = (sentence: string) => {
+    const [d] = incidentsOf(`Published: 11 August 2024\n\n${sentence}`);
+    return d ? `${d.event_type}: ${d.sub_event_type}` : null;
+  };
+
+  it('reads a strike on a place, and bombs that fell, as strikes from the air', () => {
+    for (const sentence of [
+      'An Israeli strike on a school housing displaced families in Gaza City killed 30 people on Saturday.',
+      'On 10 August a bomb fell on a displacement camp near Goma, killing two children.',
+      'Drones struck a fuel depot in Kherson on Saturday, killing two workers.',
+      'Government helicopters dropped barrel bombs on the town on Saturday, killing 14.',
+    ])
+      expect(typeOf(sentence), sentence).toBe('Explosions/Remote violence: Air/drone strike');
+  });
+
+  it('keeps a missile strike a missile attack, and a general strike no attack at all', () => {
+    expect(typeOf('A missile strike on Odesa killed four people on Saturday.')).toBe(
+      'Explosions/Remote violence: Shelling/artillery/missile attack',
+    );
+    expect(typeOf('During a general strike in the capital on Saturday, police shot dead two protesters.')).not.toMatch(
+      /Air\/drone strike/,
+    );
+  });
+});

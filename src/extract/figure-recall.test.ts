@@ -34,6 +34,22 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
       ['killed', 9, 9],
     ],
   ],
+  [
+    'a second group with a number word of its own after the verb',
+    'The strike killed at least 11 children and two teachers in the village.',
+    [
+      ['killed', 11, null],
+      ['killed', 2, 2],
+    ],
+  ],
+  [
+    'two groups with number words before a verb that comes last',
+    'Nine soldiers and three police officers were killed in the first two days.',
+    [
+      ['killed', 9, 9],
+      ['killed', 3, 3],
+    ],
+  ],
   ['"were among the dead"', 'Twenty-three civilians were among the dead.', [['killed', 23, 23]]],
   ['"among those wounded"', 'Four aid workers are among those wounded.', [['injured', 4, 4]]],
   [

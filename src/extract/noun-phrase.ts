@@ -13,6 +13,7 @@ import {
   stripPossessive,
   THING_NOUNS,
 } from './lexicon.js';
+import { wordValue } from './numbers.js';
 import { isBlockTag, type Token } from './tokens.js';
 import { MODALS } from './trigger.js';
 
@@ -69,13 +70,17 @@ function isNounish(t: Token | undefined): boolean {
   return c !== null;
 }
 
-/** "150 soldiers and policemen were killed": a second noun with no number of its own joins the first. */
+/**
+ * "150 soldiers and policemen were killed": a second noun with no number of its own joins the first.
+ * One with a number of its own ("11 children and two teachers") is a count of its own.
+ */
 function coordinatedNoun(tokens: Token[], j: number, limit: number): number {
   const conj = tokens[j];
   if (!conj || j >= limit || (conj.norm !== 'and' && conj.norm !== 'or')) return j;
   for (let k = j + 1; k < Math.min(limit, j + 4); k++) {
     const t = tokens[k] as Token;
     if (t.type !== 'word' || KIND_VERBS.has(t.norm) || AUXILIARIES.has(t.norm) || PARTICIPLES.has(t.norm)) return j;
+    if (wordValue(t.norm) >= 0) return j;
     const c = classify(t.norm, t.cap);
     if (c === 'person' || c === 'combatant') return k + 1;
     if (c !== null) return j;

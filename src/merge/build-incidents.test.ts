@@ -160,4 +160,31 @@ describe('buildIncidents: when and what the lead tells', () => {
       ['2022-09-16', 'Air/drone strike', [11, 11]],
     ]);
   });
+
+  it('makes no incident of a state or a running tally over weeks "since" a date', () => {
+    const text = [
+      'Published: 15 August 2023',
+      '',
+      'A drone strike hit a market in Finote Selam on Sunday, killing at least 30 people, doctors said.',
+      '',
+      'The army has been fighting the militia in the region since early August. A rights commission said last week that at least 183 people had been killed in the region since July.',
+    ].join('\n');
+    expect(incidentsOf(text).incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([
+      ['2023-08-13', [30]],
+    ]);
+  });
+
+  it('gives a claim of responsibility dated by its statement to the attack just told', () => {
+    const text = [
+      'Published: 9 September 2023',
+      '',
+      'Gunmen attacked a checkpoint in Kunduz on Thursday, killing seven police officers, officials said.',
+      '',
+      'The Taliban claimed responsibility for the attack in a statement on Friday.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.side_a?.actor_id, d.claims.map((c) => c.low)])).toEqual([
+      ['2023-09-07', 'taliban', [7]],
+    ]);
+  });
 });

@@ -29,6 +29,8 @@ const MAX_INCIDENT_DAYS = 92;
 // "On 2 July, X estimated that 150 had been killed". The killing happened before, on no stated day.
 const CUMULATIVE =
   /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
+const RUNNING_SINCE =
+  /\bsince (?:(?:early|late|mid) ?-?)?(?:(?:the (?:start|beginning|end) of |\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|last (?:week|month|year)|the (?:start|beginning|outbreak))\b/i;
 const CIVILIAN_WORDS =
   /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?)\b/i;
 
@@ -111,6 +113,13 @@ export function buildIncidents(
     const recent = lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
     // "Islamic State claimed responsibility": the perpetrator of the event just told.
     if (parties.attribution && recent && !passage.dated) attribute(recent, parties);
+    // "JNIM claimed responsibility for the attack in a statement on Friday": a claim dated by its
+    // statement, a day or three after the event just told, with no toll of its own, is about that event.
+    const claimed = lastDraft !== null && lastDraft.paragraph >= paragraph - 2 ? lastDraft.draft : null;
+    if (parties.attribution && claimed && passage.dated && figures.length === 0 && statedAfter(claimed, date, here)) {
+      attribute(claimed, parties);
+      continue;
+    }
     // A sentence with figures but no event or date of its own adds parts or totals to the event just
     // told ("Among the dead were nine children"); they stay claims of that incident, wherever it names.
     const ownCue = classifyEvent(sentence);
@@ -133,6 +142,10 @@ export function buildIncidents(
     const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
     // "As of 1 July, 23 had been identified": a running tally dated by its report, not an incident.
     if (CUMULATIVE.test(sentence)) continue;
+    // "Fighting has gone on since early August", "183 had been killed since July": a state or a running
+    // tally over weeks, not an incident.
+    if (RUNNING_SINCE.test(sentence) && [date, ...figures.map(({ f }) => f.date)].some((d) => d && spanDays(d) > 7))
+      continue;
     // A sentence dated only by a long stretch (a year, a campaign) tells no incident's time.
     if (date && spanDays(date) > MAX_INCIDENT_DAYS) continue;
     // An undated sentence only counts when it carries a figure: words alone are background. So does
@@ -355,6 +368,16 @@ function claimOf(f: Figure, index: number, d: DraftIncident): DraftClaim {
 /** Two passages of one document tell of the same incident when these agree: the dates and the place. */
 function draftKey(d: DraftIncident): string {
   return JSON.stringify([d.undated, d.date.start, d.date.end, d.place?.gazetteer_id ?? null]);
+}
+
+/** A claim this many days after the event it names is still news of that event. */
+const CLAIM_DAYS = 3;
+
+/** Whether a dated statement follows the incident just told within CLAIM_DAYS, at a place that fits it. */
+function statedAfter(told: DraftIncident, date: DateRange | null, here: ResolvedPlace | null): boolean {
+  if (date === null || told.undated || !placesFit(told.place, here)) return false;
+  const days = (Date.parse(date.start) - Date.parse(told.date.end)) / 86_400_000;
+  return days >= 0 && days <= CLAIM_DAYS;
 }
 
 /** Ways of attack specific enough that two accounts of one in a report are the same event. */

@@ -288,6 +288,15 @@ function nearest(entry: GazetteerEntry, others: readonly GazetteerEntry[]): numb
   return best;
 }
 
+/**
+ * A country's name is the country, not a town that shares it: "Colombia" is no town in Huila and
+ * "Mexico" no Mexico City, unless the text says "the town of".
+ */
+function asCountry(cands: readonly PlaceCandidate[]): readonly PlaceCandidate[] {
+  const country = cands.filter((c) => c.entry.kind === 'country');
+  return country.length > 0 ? country : cands;
+}
+
 /** Find and resolve every place in a document, each ranked in the light of the others. */
 export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): ResolvedPlaceMention[] {
   const { mentions, countries, facilities, sources } = documentMentions(text, gazetteer);
@@ -319,7 +328,9 @@ export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): Resol
       ? placeFacility(ranked, provinces, main)
       : m.descriptor === 'province'
         ? asProvince(ranked, gazetteer)
-        : settleAmbiguity(ranked, gazetteer, () => neighboursOf(m));
+        : m.descriptor === null && m.exact && m.entries.some((e) => e.kind === 'country')
+          ? asCountry(ranked)
+          : settleAmbiguity(ranked, gazetteer, () => neighboursOf(m));
     return { ...m, candidates, facility, role: sources.has(m.span.start) ? 'source' : 'event' };
   });
 }

@@ -176,6 +176,12 @@ describe('precision: peoples, initials and namesakes', () => {
     ]);
   });
 
+  it("reads a country's name as the country, not a town that shares it", () => {
+    const text = 'BOGOTA, Colombia, March 30 - Rebels attacked a base; talks were due to resume in Mexico.';
+    expect(placeOf(text, 'Colombia')?.slice(2, 6)).toEqual(['country', null, 'CO', 6]);
+    expect(placeOf(text, 'Mexico')?.slice(2, 6)).toEqual(['country', null, 'MX', 6]);
+  });
+
   it('reads an initialism as a country only in capitals', () => {
     expect(places('Car bomb kills nine in Mogadishu').map((p) => p[0])).toEqual(['Mogadishu']);
     expect(placeOf('Rebels attacked a convoy in the CAR on Monday.', 'CAR')?.[4]).toBe('CF');

@@ -99,3 +99,32 @@ describe('which date governs a figure', () => {
     expect(datesOf('Militiamen killed 12 villagers in the valley.')).toEqual([null]);
   });
 });
+
+describe('a total over the whole conflict an article is about', () => {
+  const ARTICLE = [
+    '= Siege of Tessit (2019) =',
+    '',
+    'Infobox',
+    '- Conflict: Siege of Tessit (2019)',
+    '- Date: 3 March – 20 April 2019',
+    '- Place: Tessit, Mali',
+    '- Combatant1: Mali',
+    '- Combatant2: Islamic State in the Greater Sahara',
+    '- Commander1: Amadou Diallo',
+    '- Strength1: 400',
+    '',
+    'The siege began on 3 March 2019 when militants surrounded the camp.',
+    '',
+    '== Aftermath ==',
+  ].join('\n');
+
+  it('dates an undated total "during the siege" by the dates of the infobox', () => {
+    const text = `${ARTICLE}\nAccording to the army, a total of 85 soldiers were killed during the siege.`;
+    expect(datesOf(text).slice(1)).toEqual([['2019-03-03', '2019-04-20']]);
+  });
+
+  it('leaves an undated figure that names no span of the conflict undated', () => {
+    const text = `${ARTICLE}\nAccording to the army, 85 soldiers were later decorated for bravery and 12 were killed.`;
+    expect(datesOf(text).slice(1)).toEqual([null]);
+  });
+});

@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.1' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.2' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -109,6 +109,16 @@ function publishedDay(ctx: DateContext): DateRange | null {
 function sinceRange(from: DateRange, ctx: DateContext): DateRange {
   const until = publishedDay(ctx);
   return until && until.end > from.start ? { start: from.start, end: until.end, precision: 'range' } : from;
+}
+
+// "A total of 720 fighters were killed during the siege": the whole conflict the article is about.
+const WHOLE_CONFLICT =
+  /\b(?:during|throughout|over the course of|in the course of|over)\s+the\s+(?:entire\s+|whole\s+)?(?:siege|battle|offensive|operation|campaign|war|conflict|uprising|fighting|clashes|insurgency)\b/i;
+
+/** An undated figure of an article that counts over the whole of the conflict its infobox dates. */
+function wholeConflict(ctx: DateContext, sentence: string): DateRange | null {
+  const w = ctx.window;
+  return w && WHOLE_CONFLICT.test(sentence) ? { start: w.start, end: w.end, precision: 'range' } : null;
 }
 
 interface ProseState {
@@ -216,7 +226,11 @@ function readBlock(
         perpetrator: raw.perpetrator,
         manner: raw.manner,
         place: raw.place,
-        date: own ?? inherited ?? (block.source === 'headline' ? publishedDay(ctx) : null),
+        date:
+          own ??
+          inherited ??
+          (block.source === 'headline' ? publishedDay(ctx) : null) ??
+          wholeConflict(ctx, sentence.text),
         source: block.source,
         side: null,
       };

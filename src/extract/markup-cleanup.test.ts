@@ -31,6 +31,17 @@ describe('markup cleanup', () => {
     });
   });
 
+  it('moves parties after the kind of support they gave aside ("Air support:", "Naval support:")', () => {
+    expect(splitCombatants('Government of National Accord, Air support:, United States')).toEqual({
+      combatants: ['Government of National Accord'],
+      supporters: ['United States'],
+    });
+    expect(splitCombatants('Yemeni government, Naval support: Saudi Arabia, Egypt')).toEqual({
+      combatants: ['Yemeni government'],
+      supporters: ['Saudi Arabia', 'Egypt'],
+    });
+  });
+
   it.each([
     ['Mahdi MujahidKIA', 'Mahdi Mujahid', 'KIA'],
     ['Ismail KhanPOW', 'Ismail Khan', 'POW'],

@@ -149,7 +149,9 @@ export function cleanValue(raw: string): string {
   return splitList(raw).join(', ');
 }
 
-const SUPPORT = /\b(?:supported|backed|assisted)\s+by\s*:?|\bsupport\s*:|\bin support\s*:?/i;
+// "Supported by:", "Support:", and the kind of support named before it ("Air support:", "Naval support:").
+const SUPPORT =
+  /\b(?:supported|backed|assisted)\s+by\s*:?|\b(?:(?:air|naval|military|logistic(?:al)?|material|financial|artillery|intelligence|humanitarian)\s+)?support\s*:|\bin support\s*:?/i;
 
 /** Belligerents with "Supported by:" parties moved aside. */
 export function splitCombatants(raw: string): { combatants: string[]; supporters: string[] } {

@@ -34,6 +34,18 @@ describe('partiesOf', () => {
     ]);
   });
 
+  it('puts who sent the weapon on side A, whatever the sentence narrates first', () => {
+    expect(
+      ids(parties('Syrian troops advanced on the town, while rockets fired by HTS fighters killed four soldiers.')),
+    ).toEqual(['hts', 'syria-military']);
+  });
+
+  it('resolves the parties of wars beyond Afghanistan', () => {
+    expect(ids(parties('M23 rebels attacked FARDC positions near Sake.'))).toEqual(['m23', 'drc-military']);
+    expect(ids(parties('JNIM fighters ambushed Malian troops near Boni.'))).toEqual(['jnim', 'mali-military']);
+    expect(ids(parties('ELN rebels attacked a base of the Colombian army.'))).toEqual(['eln', 'colombia-military']);
+  });
+
   it('takes the group that claimed responsibility as the perpetrator, with the claim as its source', () => {
     const p = parties('A car bomb killed nine soldiers in Mogadishu; al-Shabaab claimed responsibility.');
     expect(p.side_a?.actor_id).toBe('al-shabaab');

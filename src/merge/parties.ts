@@ -28,6 +28,8 @@ export const UNIDENTIFIED: ActorRef = {
 // Verbs whose subject is the side that acted (ACLED's actor 1) and whose object is its target.
 const ACTION =
   /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|s|ing)|shell(?:ed|s|ing)|execut(?:ed|es|ing)|abduct(?:ed|s|ing)|kidnap(?:ped|s|ping)|kill(?:ed|s|ing)|shot|fired (?:on|at)|opened fire|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)|storm(?:ed|s|ing)|overr[au]n|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took (?:control|over)|target(?:ed|s|ing)|struck|hit|launched|massacred|beheaded|detain(?:ed|s)|arrest(?:ed|s)|besieged|surrounded|defeated|repelled|retook|recaptured|entered|deployed|stabbed|burned|looted|torched|drove|pushed)\b/gi;
+const SENT_BY =
+  /\b(?:fired|launched|dropped|planted|detonated|set off|carried out|conducted|flown)\s+by\s+(?:the\s+)?(?:suspected\s+)?$/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|had been|have been)\s+(?:\w+ly\s+)?$/i;
 // "X claimed responsibility", "X said it carried out", "responsibility was claimed by X".
 const CLAIM_AFTER =
@@ -156,6 +158,10 @@ function narratedSides(sentence: string, offset: number, found: Found[]): { a: A
   };
   const parties = distinct(found);
   if (parties.length === 0) return { a: null, b: null };
+  // "mortar bombs fired by Islamic State militants killed 12": who sent the weapon acted, whatever
+  // else the sentence narrates first ("Iraqi forces fought their way in, while ...").
+  const sender = parties.find((f) => SENT_BY.test(sentence.slice(0, f.mention.span.start - offset)));
+  if (sender) return { a: sender.ref, b: parties.find((f) => f !== sender)?.ref ?? null };
   ACTION.lastIndex = 0;
   for (let m = ACTION.exec(sentence); m !== null; m = ACTION.exec(sentence)) {
     const verbAt = m.index;

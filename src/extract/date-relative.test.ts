@@ -65,6 +65,37 @@ describe('relative dates', () => {
     expect(relative('That attack killed 3.', null, monday)).toEqual([]);
   });
 
+  it('reads the week, month or year after, or the rest of, the period the text last dated', () => {
+    // Monday 4 March 2019.
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('The following week, 14 died.', null, monday)).toEqual([['2019-03-11', '2019-03-17']]);
+    expect(relative('The next month, 20 died.', null, monday)).toEqual([['2019-04-01', '2019-04-30']]);
+    expect(relative('The following year, 500 died.', null, monday)).toEqual([['2020-01-01', '2020-12-31']]);
+    expect(relative('Later that month, 30 were captured.', null, monday)).toEqual([['2019-03-05', '2019-03-31']]);
+    expect(relative('That year, 500 soldiers died.', null, monday)).toEqual([['2019-01-01', '2019-12-31']]);
+    expect(relative('Two weeks into the offensive, 80 had died.', null, monday)).toEqual([
+      ['2019-03-17', '2019-03-19'],
+    ]);
+    const march: DateRange = { start: '2019-03-01', end: '2019-03-31', precision: 'month' };
+    // A week counted from a month would be a guess.
+    expect(relative('The following week, 14 died.', null, march)).toEqual([]);
+  });
+
+  it('reads the end, start or middle of the month or year the text last dated', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('By the end of the month, 300 had fled.', null, monday)).toEqual([['2019-03-21', '2019-03-31']]);
+    expect(relative('At the start of the year, 12 died.', null, monday)).toEqual([['2019-01-01', '2019-04-30']]);
+    expect(relative('By the end of the month, 300 had fled.')).toEqual([['2024-06-21', '2024-06-30']]);
+    expect(relative('By the end of the talks, nothing had changed.', null, monday)).toEqual([]);
+  });
+
+  it('reads "the first week of April" as seven days of April, not all of it nor the week before the report', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('During the first week of April, 50 died.', null, monday)).toEqual([['2019-04-01', '2019-04-07']]);
+    expect(relative('In the last week of May 2017, 30 died.')).toEqual([['2017-05-25', '2017-05-31']]);
+    expect(relative('In the past week, 30 died.')).toEqual([['2024-06-05', '2024-06-12']]);
+  });
+
   it('reads no day into "an overnight raid"', () => {
     expect(relative('An overnight raid killed 3.')).toEqual([]);
     expect(relative('Three died overnight in hospital.')).toEqual([['2024-06-11', '2024-06-12']]);

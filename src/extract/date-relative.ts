@@ -159,13 +159,23 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
   const w = bare(t.norm);
   const next = (i: number) => (k + i < to ? tokens[k + i]?.norm : undefined);
   if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
-    return anchor ? relativeToAnchor(tokens, k, to, anchor) : null;
+    return anchor ? (relativeToAnchor(tokens, k, to, anchor) ?? followingPeriod(next(1), next(2), k, anchor)) : null;
+  }
+  if (w === 'the' && next(2) === 'week' && next(3) === 'of' && ORDINAL_WEEKS.has(next(1) ?? '')) {
+    // "the first week of April", "the last week of May 2016": seven days of the month named.
+    return weekOfMonth(tokens, k, to, ORDINAL_WEEKS.get(next(1) ?? '') as number, anchor, ref);
+  }
+  if (w === 'the' && next(2) === 'of' && next(3) === 'the') {
+    // "by the end of the month", "at the start of the year": a part of the period last dated.
+    const from = anchor ?? (ref ? oneDay(ref) : null);
+    return from ? partOfPeriod(next(1), next(4), k + 5, from) : null;
   }
   const counted = countAt(t);
   const later = next(2);
-  if (counted !== null && (later === 'later' || later === 'earlier') && anchor) {
-    // "Two days later", "a week earlier": counted from the event the text last dated.
-    return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), later === 'later' ? 1 : -1, k + 3, anchor);
+  if (counted !== null && (later === 'later' || later === 'earlier' || later === 'into') && anchor) {
+    // "Two days later", "a week earlier", "two weeks into the offensive": counted from the event
+    // the text last dated.
+    return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), later === 'earlier' ? -1 : 1, k + 3, anchor);
   }
   if (anchor && (w === 'that' || w === 'same' || (w === 'the' && next(1) === 'same'))) {
     // "that night", "later that day", "the same day": the day the text last dated.
@@ -173,6 +183,9 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     const unit = next(at);
     if (unit === 'day' || (w !== 'the' && unit !== undefined && PARTS_OF_DAY.has(unit)))
       return anchor.precision === 'day' ? { end: k + at + 1, value: { ...anchor } } : null;
+    // "later that month", "that week", "later that year": the rest of the period last dated, or all of it.
+    if (w === 'that' && (unit === 'week' || unit === 'month' || unit === 'year'))
+      return thatPeriod(unit, tokens[k - 1]?.norm === 'later', k + 2, anchor);
     return null;
   }
   if (!ref) return null;
@@ -307,6 +320,8 @@ function readPast(tokens: Token[], k: number, to: number, ref: Day): Found | nul
   const unit = UNITS.get(tokens[i]?.norm ?? '');
   if (!unit || i >= to) return null;
   if (tokens[k + 1]?.norm !== 'the' && which === 'last' && count === null) return null;
+  // "in the last week of May" is a week of May, not the week before the report.
+  if (tokens[i + 1]?.norm === 'of') return null;
   return { end: i + 1, value: span(back(ref, n, unit), ref), running: true };
 }
 
@@ -341,6 +356,127 @@ function countedFromAnchor(
   const day = shiftDays(firstDay(anchor), sign * n * (unit === 'week' ? 7 : 1));
   // "a week later" is about a week: a day either side, as "a week ago" is read.
   return { end, value: unit === 'day' ? oneDay(day) : span(shiftDays(day, -1), shiftDays(day, 1)) };
+}
+
+/** The week (Monday to Sunday), month or year that holds a day. */
+function periodOf(unit: 'week' | 'month' | 'year', day: Day): { first: Day; last: Day } {
+  if (unit === 'week') {
+    const monday = mondayOf(day);
+    return { first: monday, last: shiftDays(monday, 6) };
+  }
+  if (unit === 'month') return { first: { ...day, d: 1 }, last: { ...day, d: daysInMonth(day.y, day.m) } };
+  return { first: { y: day.y, m: 1, d: 1 }, last: { y: day.y, m: 12, d: 31 } };
+}
+
+function asRange(unit: 'week' | 'month' | 'year', first: Day, last: Day): DateRange {
+  if (unit === 'month' && first.d === 1 && last.d === daysInMonth(last.y, last.m) && first.m === last.m)
+    return monthOf(first.y, first.m);
+  if (unit === 'year' && first.m === 1 && first.d === 1 && last.m === 12 && last.d === 31)
+    return { start: iso(first), end: iso(last), precision: 'year' };
+  return span(first, last);
+}
+
+const PERIODS = new Set(['week', 'month', 'year']);
+const ORDINAL_WEEKS = new Map([
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['last', 5],
+  ['final', 5],
+]);
+const MONTH_WORDS = new Map(
+  [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ].map((m, i) => [m, i + 1]),
+);
+
+/** "the first week of April [2016]": days 1-7 (the second 8-14, ...; the last, the month's last seven). */
+function weekOfMonth(
+  tokens: Token[],
+  k: number,
+  to: number,
+  nth: number,
+  anchor: DateRange | null,
+  ref: Day | null,
+): Found | null {
+  const month = MONTH_WORDS.get(k + 4 < to ? (tokens[k + 4]?.norm ?? '') : '');
+  if (month === undefined) return null;
+  const year = tokens[k + 5];
+  const stated = k + 5 < to && year?.type === 'num' && year.value >= 1800 && year.value <= 2200 ? year.value : null;
+  const y = stated ?? (anchor ? firstDay(anchor).y : ref?.y);
+  if (y === undefined) return null;
+  const days = daysInMonth(y, month);
+  const first = nth === 5 ? days - 6 : 7 * (nth - 1) + 1;
+  const last = nth === 5 ? days : Math.min(days, first + 6);
+  return { end: k + (stated === null ? 5 : 6), value: span({ y, m: month, d: first }, { y, m: month, d: last }) };
+}
+
+/** "the following week", "the next month", "the following year": the period after the one last dated. */
+function followingPeriod(
+  which: string | undefined,
+  unit: string | undefined,
+  k: number,
+  anchor: DateRange,
+): Found | null {
+  if ((which !== 'next' && which !== 'following') || unit === undefined || !PERIODS.has(unit)) return null;
+  const u = unit as 'week' | 'month' | 'year';
+  // Counting a week on needs a day; a month, the month; a year, any date.
+  if ((u === 'week' && anchor.precision !== 'day') || (u === 'month' && anchor.precision === 'year')) return null;
+  const { last } = periodOf(u, firstDay(anchor));
+  const { first: nextFirst, last: nextLast } = periodOf(u, shiftDays(last, 1));
+  return { end: k + 3, value: asRange(u, nextFirst, nextLast) };
+}
+
+/** "later that month": from the day last dated to the period's end; "that month": all of it. */
+function thatPeriod(unit: 'week' | 'month' | 'year', later: boolean, end: number, anchor: DateRange): Found | null {
+  if ((unit === 'week' && anchor.precision !== 'day') || (unit === 'month' && anchor.precision === 'year')) return null;
+  const day = firstDay(anchor);
+  const { first, last } = periodOf(unit, day);
+  if (!later) return { end, value: asRange(unit, first, last) };
+  if (anchor.precision !== 'day') return { end, value: asRange(unit, first, last) };
+  const from = shiftDays(day, 1);
+  return toMs(from) > toMs(last) ? null : { end, value: span(from, last) };
+}
+
+/**
+ * "the end of the month", "the start of the year", "the middle of the week": a part of the period
+ * that holds the day last dated, as "late May" and "early 2019" are read (a month's first, middle or
+ * last ten days; a year's first, middle or last four months).
+ */
+function partOfPeriod(
+  part: string | undefined,
+  unit: string | undefined,
+  end: number,
+  anchor: DateRange,
+): Found | null {
+  if (unit !== 'month' && unit !== 'year') return null;
+  if (unit === 'month' && anchor.precision === 'year') return null;
+  const day = firstDay(anchor);
+  if (unit === 'month') {
+    const last = daysInMonth(day.y, day.m);
+    const at = (d: number) => ({ ...day, d });
+    if (part === 'end') return { end, value: span(at(21), at(last)) };
+    if (part === 'start' || part === 'beginning') return { end, value: span(at(1), at(10)) };
+    if (part === 'middle') return { end, value: span(at(11), at(20)) };
+    return null;
+  }
+  const months =
+    part === 'end' ? [9, 12] : part === 'start' || part === 'beginning' ? [1, 4] : part === 'middle' ? [5, 8] : null;
+  if (months === null) return null;
+  const [a, b] = months as [number, number];
+  return { end, value: span({ y: day.y, m: a, d: 1 }, { y: day.y, m: b, d: daysInMonth(day.y, b) }) };
 }
 
 /** "the day before", "the previous day", "the next day", "the following day", "the day after". */

@@ -128,3 +128,11 @@ describe('a total over the whole conflict an article is about', () => {
     expect(datesOf(text).slice(1)).toEqual([null]);
   });
 });
+
+describe('a part of a month', () => {
+  it('dates a figure by the week of the month it names, not by the whole month', () => {
+    expect(datesOf(`${REPORT}In the first week of March, 14,000 families were displaced.`)).toEqual([
+      ['2023-03-01', '2023-03-07'],
+    ]);
+  });
+});

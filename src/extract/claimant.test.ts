@@ -19,6 +19,8 @@ describe('claimants', () => {
     ],
     ['The town was held by 600 fighters according to estimates of the Afghan government.', 'Afghan government'],
     ['At least 12 people were killed, police said.', 'police'],
+    ['Airwars assessed that between 8 and 15 civilians were likely killed in the strike.', 'Airwars'],
+    ['Investigators calculated that 300 people had been killed in the camp.', 'Investigators'],
     ['Seven people died, said Asadullah Nadim, a local official.', 'Asadullah Nadim'],
     [
       "Zabihullah Mujahid, the Islamic Emirate's spokesman, said that 20 fighters were killed.",

@@ -50,6 +50,10 @@ const CLAIM_VERBS = new Set([
   'put',
   'puts',
   'found',
+  'assessed',
+  'assesses',
+  'calculated',
+  'registered',
 ]);
 /**
  * Verbs by which a body of numbers speaks: "figures compiled by Airwars show", "UNAMA's data

@@ -96,6 +96,13 @@ describe('relative dates', () => {
     expect(relative('In the past week, 30 died.')).toEqual([['2024-06-05', '2024-06-12']]);
   });
 
+  it("reads a quarter or a half of the year named, else of the report's year", () => {
+    expect(relative('In the first quarter, 1,092 civilians were hurt.')).toEqual([['2024-01-01', '2024-03-31']]);
+    expect(relative('In the second half of 2023, 400 died.')).toEqual([['2023-07-01', '2023-12-31']]);
+    expect(relative('In the last quarter of 2022, 90 died.')).toEqual([['2022-10-01', '2022-12-31']]);
+    expect(relative('In the third half, 90 died.')).toEqual([]);
+  });
+
   it('reads no day into "an overnight raid"', () => {
     expect(relative('An overnight raid killed 3.')).toEqual([]);
     expect(relative('Three died overnight in hospital.')).toEqual([['2024-06-11', '2024-06-12']]);

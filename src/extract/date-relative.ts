@@ -165,6 +165,11 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     // "the first week of April", "the last week of May 2016": seven days of the month named.
     return weekOfMonth(tokens, k, to, ORDINAL_WEEKS.get(next(1) ?? '') as number, anchor, ref);
   }
+  if (w === 'the' && (next(2) === 'quarter' || next(2) === 'half') && ORDINAL_WEEKS.has(next(1) ?? '')) {
+    // "in the first quarter", "the second half of 2023": three or six months of the year named, else
+    // of the report's year, else of the year last dated.
+    return partOfYear(tokens, k, to, ORDINAL_WEEKS.get(next(1) ?? '') as number, next(2) as string, anchor, ref);
+  }
   if (w === 'the' && next(2) === 'of' && next(3) === 'the') {
     // "by the end of the month", "at the start of the year": a part of the period last dated.
     const from = anchor ?? (ref ? oneDay(ref) : null);
@@ -401,6 +406,35 @@ const MONTH_WORDS = new Map(
     'december',
   ].map((m, i) => [m, i + 1]),
 );
+
+/** "the first quarter [of 2024]", "the second half of 2023": months 1-3 (or 1-6), and so on. */
+function partOfYear(
+  tokens: Token[],
+  k: number,
+  to: number,
+  nth: number,
+  part: string,
+  anchor: DateRange | null,
+  ref: Day | null,
+): Found | null {
+  const months = part === 'half' ? 6 : 3;
+  const parts = 12 / months;
+  const index = nth === 5 ? parts : nth;
+  if (index > parts) return null;
+  const year = tokens[k + 4];
+  const stated =
+    tokens[k + 3]?.norm === 'of' && k + 4 < to && year?.type === 'num' && year.value >= 1800 && year.value <= 2200
+      ? year.value
+      : null;
+  const y = stated ?? ref?.y ?? (anchor ? firstDay(anchor).y : undefined);
+  if (y === undefined) return null;
+  const first = (index - 1) * months + 1;
+  const last = index * months;
+  return {
+    end: k + (stated === null ? 3 : 5),
+    value: span({ y, m: first, d: 1 }, { y, m: last, d: daysInMonth(y, last) }),
+  };
+}
 
 /** "the first week of April [2016]": days 1-7 (the second 8-14, ...; the last, the month's last seven). */
 function weekOfMonth(

@@ -187,4 +187,25 @@ describe('buildIncidents: when and what the lead tells', () => {
       ['2023-09-07', 'taliban', [7]],
     ]);
   });
+
+  it('keeps a total over the whole siege out of the incident told before it', () => {
+    const text = [
+      '= Siege of Tessit (2019) =',
+      '',
+      'Infobox',
+      '- Conflict: Siege of Tessit (2019)',
+      '- Date: 3 March – 20 April 2019',
+      '- Place: Tessit, Mali',
+      '- Combatant1: Mali',
+      '- Combatant2: Islamic State in the Greater Sahara',
+      '',
+      'On 9 April 2019, militants attacked the camp at Tessit, killing 11 soldiers.',
+      '',
+      '== Aftermath ==',
+      'A total of 85 soldiers were killed during the siege, according to the army.',
+    ].join('\n');
+    expect(incidentsOf(text).incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([
+      ['2019-04-09', [11]],
+    ]);
+  });
 });

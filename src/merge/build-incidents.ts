@@ -124,6 +124,9 @@ export function buildIncidents(
     // told ("Among the dead were nine children"); they stay claims of that incident, wherever it names.
     const ownCue = classifyEvent(sentence);
     // Displacement is a consequence ACLED does not code as an event of its own.
+    // "A total of 720 were killed during the siege": the campaign's total, part of no one incident.
+    if (!passage.dated && figures.length > 0 && figures.every(({ f }) => f.date && isWholeConflict(f.date, extraction)))
+      continue;
     if (
       recent &&
       !passage.dated &&

@@ -161,6 +161,9 @@ const SPEAKER_BEFORE =
   /\b(?:reporters|journalists|press conference|news conference|briefing|speaking|statement|ministry|government|embassy|headquartered|based|talks|negotiations|summit|meeting)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
 const PREPOSITION_BEFORE = /\b(?:in|from|at|of|for)\s+(?:the\s+)?$/i;
 const OFFICIALS_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
+// "hospital officials in Misrata": where the wounded were taken, not where they were wounded.
+const MEDICAL_BEFORE =
+  /\b(?:hospitals?|health|medical|morgue|mortuary)\s+(?:officials?|sources?|staff|workers|authorities|directors?)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
 
 export function isSourcePlace(text: string, m: PlaceMention): boolean {
   const before = text.slice(Math.max(0, m.span.start - 60), m.span.start);
@@ -168,6 +171,7 @@ export function isSourcePlace(text: string, m: PlaceMention): boolean {
     // "Kyiv said": the city is the speaker; in "officials in Lviv said" the speakers are the officials.
     (SPEAKS_AFTER.test(text.slice(m.span.end, m.span.end + 30)) && !PREPOSITION_BEFORE.test(before)) ||
     SPEAKER_BEFORE.test(before) ||
+    MEDICAL_BEFORE.test(before) ||
     (OFFICIALS_BEFORE.test(before) && m.entries.some(isCapital))
   );
 }

@@ -101,6 +101,8 @@ describe('context', () => {
       expect(named?.[6], text).toBe('event');
     }
     expect(places('Officials in Baghdad said a bomb killed four in a market.')[0]?.[6]).toBe('source');
+    // Hospital officials speak for where the wounded were taken, not where they were wounded.
+    expect(places('Hospital officials in Kharkiv said 32 soldiers had been killed.')[0]?.[6]).toBe('source');
     expect(places('Authorities in Kabul say the blast killed 12.')[0]?.[6]).toBe('source');
   });
 

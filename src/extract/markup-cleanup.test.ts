@@ -31,6 +31,13 @@ describe('markup cleanup', () => {
     });
   });
 
+  it('keeps allies as belligerents without taking the "Allies:" label for one', () => {
+    expect(splitCombatants('Government of National Accord, Allies:, Turkey')).toEqual({
+      combatants: ['Government of National Accord', 'Turkey'],
+      supporters: [],
+    });
+  });
+
   it('moves parties after the kind of support they gave aside ("Air support:", "Naval support:")', () => {
     expect(splitCombatants('Government of National Accord, Air support:, United States')).toEqual({
       combatants: ['Government of National Accord'],

@@ -153,14 +153,22 @@ export function cleanValue(raw: string): string {
 const SUPPORT =
   /\b(?:supported|backed|assisted)\s+by\s*:?|\b(?:(?:air|naval|military|logistic(?:al)?|material|financial|artillery|intelligence|humanitarian)\s+)?support\s*:|\bin support\s*:?/i;
 
+// A label that heads the co-belligerents in a cell ("Allies:", "Allied groups:"), which names nobody.
+const GROUP_LABEL =
+  /^(?:allies|allied(?: groups| forces| militias)?|co-?belligerents|belligerents|other groups|including)$/i;
+
+function belligerents(text: string): string[] {
+  return splitList(text).filter((name) => !GROUP_LABEL.test(name));
+}
+
 /** Belligerents with "Supported by:" parties moved aside. */
 export function splitCombatants(raw: string): { combatants: string[]; supporters: string[] } {
   const cleaned = unglue(cleanMarkup(raw));
   const m = SUPPORT.exec(cleaned);
-  if (!m) return { combatants: splitList(cleaned), supporters: [] };
+  if (!m) return { combatants: belligerents(cleaned), supporters: [] };
   return {
-    combatants: splitList(cleaned.slice(0, m.index)),
-    supporters: splitList(cleaned.slice(m.index + m[0].length)),
+    combatants: belligerents(cleaned.slice(0, m.index)),
+    supporters: belligerents(cleaned.slice(m.index + m[0].length)),
   };
 }
 

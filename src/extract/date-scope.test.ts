@@ -14,6 +14,17 @@ describe('which date governs a figure', () => {
     ]);
   });
 
+  it('dates each of "N on one day and M more on another" by its own day', () => {
+    expect(datesOf(`${REPORT}Twelve people were killed on 1 March and 20 more on 2 March.`)).toEqual([
+      ['2023-03-01', '2023-03-01'],
+      ['2023-03-02', '2023-03-02'],
+    ]);
+    expect(datesOf(`${REPORT}Four soldiers died on Monday and two others on Tuesday.`)).toEqual([
+      ['2023-03-06', '2023-03-06'],
+      ['2023-03-07', '2023-03-07'],
+    ]);
+  });
+
   it('takes the date of its own clause after ", and"', () => {
     const text = `${REPORT}On 2 March a bomb in the old Kandahar bazaar killed 2 policemen, and two days later a blast in a mosque wounded 6 worshippers.`;
     expect(datesOf(text)).toEqual([

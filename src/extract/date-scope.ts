@@ -1,6 +1,7 @@
 import type { DateRange } from '../core/figure.js';
 import type { DateMention } from './dates.js';
 import { AUXILIARIES, KIND_VERBS, PREPOSITIONS } from './lexicon.js';
+import { wordValue } from './numbers.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -102,13 +103,20 @@ export function clauseIndex(tokens: Token[], from: number, to: number): Clauses 
     const n = (tokens[k] as Token).norm;
     if (
       n === ';' ||
-      ((n === 'while' || n === 'whereas' || n === 'but' || n === 'and') && tokens[k - 1]?.norm === ',')
+      ((n === 'while' || n === 'whereas' || n === 'but' || n === 'and') && tokens[k - 1]?.norm === ',') ||
+      // "12 were killed on 1 May and 20 more on 2 May": "and" with a count of "more" or "others" opens
+      // an elliptical clause of its own.
+      (n === 'and' && k + 2 < to && isCount(tokens[k + 1]) && /^(?:more|others|other)$/.test(tokens[k + 2]?.norm ?? ''))
     ) {
       if (breaks === NO_BREAKS) breaks = [];
       breaks.push(k);
     }
   }
   return new Clauses(breaks);
+}
+
+function isCount(t: Token | undefined): boolean {
+  return t !== undefined && (t.type === 'num' || wordValue(t.norm) > 0);
 }
 
 function isPunct(t: Token | undefined): boolean {

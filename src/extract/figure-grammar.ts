@@ -218,6 +218,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
   let evStart = q.start;
   // A table cell holds the number alone; what follows belongs to the next cell.
   let evEnd = column && chosen === column ? q.end : Math.max(q.end, np.head !== null ? np.end : q.end);
+  // "and 20 more on 2 May": the word that makes the bare number a count belongs to its evidence.
+  if (np.head === null && evEnd === q.end && tokens[q.end]?.norm === 'more' && q.end < end) evEnd = q.end + 1;
   const trig = chosen === 'head' ? null : chosen;
   if (trig && trig.tie !== 'coordinated') {
     if (trig.index < evStart && evStart - trig.index <= 8) evStart = trig.index;
@@ -379,6 +381,16 @@ function joinedByConjunction(tokens: Token[], from: number, to: number): boolean
   return true;
 }
 
+/** "and 20 more", "and 20 others" with no verb of their own: the same kind as the count before. */
+function elidedMore(tokens: Token[], q: Quantity, floor: number): boolean {
+  const before = q.start - 1 >= floor ? tokens[q.start - 1]?.norm : undefined;
+  const after = tokens[q.end]?.norm;
+  if (before !== 'and' || (after !== 'more' && after !== 'others')) return false;
+  const next = tokens[q.end + 1];
+  // "and 20 more were wounded" has a verb of its own, which decides.
+  return next === undefined || next.type !== 'word' || !/(?:ed|en)$/.test(next.norm) || next.norm === 'then';
+}
+
 /** A bracket or ", or" just before a count: it may restate the count before in other units. */
 function restatementOpens(tokens: Token[], at: number): boolean {
   const before = tokens[at - 1]?.norm;
@@ -409,6 +421,8 @@ export function readFigures(input: GrammarInput): RawFigure[] {
       const joined =
         last !== undefined &&
         (joinedByConjunction(tokens, last.evEnd, q.start) ||
+          // "Twelve were killed on 1 May and 20 more on 2 May": a count with only "more" after "and".
+          elidedMore(tokens, q, start) ||
           // "(about 31,000 people)", ", or about 31,000 people," inside the words of the count before restates it.
           (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start));
       const f = readOne(input, q, (partOf || joined) && last ? last.kind : null);

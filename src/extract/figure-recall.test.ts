@@ -50,6 +50,14 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
       ['killed', 3, 3],
     ],
   ],
+  [
+    'a count of "more" after "and", with no verb of its own',
+    'Twelve people were killed in the village on Monday and 20 more on Tuesday.',
+    [
+      ['killed', 12, 12],
+      ['killed', 20, 20],
+    ],
+  ],
   ['"were among the dead"', 'Twenty-three civilians were among the dead.', [['killed', 23, 23]]],
   ['"among those wounded"', 'Four aid workers are among those wounded.', [['injured', 4, 4]]],
   [

@@ -44,7 +44,7 @@ const TOPIC_BEFORE =
 function topicOf(text: string, places: readonly PlaceAt[], passage: Passage): ResolvedPlace | null {
   const k = countBefore(places, passage.start, (m) => m.start);
   const m = places[k];
-  if (m === undefined || m.end > passage.end || m.place.where_prec > 3) return null;
+  if (m === undefined || m.end > passage.end || m.place.where_prec > 3 || m.start - passage.start > 60) return null;
   return TOPIC_BEFORE.test(text.slice(passage.start, m.start)) ? m.place : null;
 }
 

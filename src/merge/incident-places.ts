@@ -112,10 +112,15 @@ function isQuarterOfCity(text: string, m: ResolvedPlaceMention, mentions: readon
   if (m.descriptor !== 'district' && !QUARTER_AFTER.test(text.slice(m.span.end, m.span.end + 20))) return false;
   const from = sentenceStart(text, m.span.start);
   const to = sentenceEnd(text, m.span.end);
-  const cities = mentions.filter((n) => {
-    const e = n !== m && n.span.start >= from && n.span.end <= to ? n.candidates[0]?.entry : undefined;
-    return e !== undefined && (e.kind === 'city' || e.kind === 'town') && (e.population ?? 0) >= QUARTERED_CITY;
-  });
+  // Mentions come in text order: only the sentence's own are looked at, found by a binary search.
+  const cities: ResolvedPlaceMention[] = [];
+  for (let k = countBefore(mentions, from, (n) => n.span.start); k < mentions.length; k++) {
+    const n = mentions[k] as ResolvedPlaceMention;
+    if (n.span.start >= to) break;
+    const e = n !== m && n.span.end <= to ? n.candidates[0]?.entry : undefined;
+    if (e !== undefined && (e.kind === 'city' || e.kind === 'town') && (e.population ?? 0) >= QUARTERED_CITY)
+      cities.push(n);
+  }
   const [city] = cities;
   if (city === undefined || cities.some((c) => c.candidates[0]?.entry !== city.candidates[0]?.entry)) return false;
   if (distanceKm(own, city.candidates[0]?.entry as GazetteerEntry) <= QUARTER_KM) return false;
@@ -135,25 +140,30 @@ const SET_IN = /^\s*(?:In|Inside|Across)\s+$/;
 const OF_CITY =
   /^\s+(?:(?:neighbou?rhoods?|quarters?|suburbs?|areas?)\s+)?(?:of|in)\s+(?:the\s+(?:city|capital)\s+of\s+)?$/i;
 
+/** How far a sentence is looked for either side of a name: a run-on line does not make the scan quadratic. */
+const SENTENCE_REACH = 300;
+
 function sentenceStart(text: string, at: number): number {
-  for (let k = at - 1; k > 0; k--) {
+  const floor = Math.max(0, at - SENTENCE_REACH);
+  for (let k = at - 1; k > floor; k--) {
     const c = text[k];
     if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? ''))) return k + 1;
   }
-  return 0;
+  return floor;
 }
 
 function sentenceEnd(text: string, at: number): number {
-  for (let k = at; k < text.length; k++) {
+  const ceiling = Math.min(text.length, at + SENTENCE_REACH);
+  for (let k = at; k < ceiling; k++) {
     const c = text[k];
     if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[k + 1] ?? ''))) return k;
   }
-  return text.length;
+  return ceiling;
 }
 
 function isDateline(text: string, start: number, name: string): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() !== '') return false;
+  // Only a name at the start of its line can be a dateline: a few characters back, not the whole line.
+  for (let k = start - 1; k >= 0 && text[k] !== '\n'; k--) if (!/\s/.test(text[k] as string)) return false;
   const after = text.slice(start + name.length, start + name.length + 60);
   // "MOSUL, Iraq, March 3", "ADEN, Yemen -", "KABUL (Wire) -"
   if (name === name.toUpperCase())

@@ -160,7 +160,10 @@ function narratedSides(sentence: string, offset: number, found: Found[]): { a: A
   if (parties.length === 0) return { a: null, b: null };
   // "mortar bombs fired by Islamic State militants killed 12": who sent the weapon acted, whatever
   // else the sentence narrates first ("Iraqi forces fought their way in, while ...").
-  const sender = parties.find((f) => SENT_BY.test(sentence.slice(0, f.mention.span.start - offset)));
+  const sender = parties.find((f) => {
+    const at = f.mention.span.start - offset;
+    return SENT_BY.test(sentence.slice(Math.max(0, at - 60), at));
+  });
   if (sender) return { a: sender.ref, b: parties.find((f) => f !== sender)?.ref ?? null };
   ACTION.lastIndex = 0;
   for (let m = ACTION.exec(sentence); m !== null; m = ACTION.exec(sentence)) {

@@ -113,13 +113,24 @@ function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions 
     }
     return false;
   };
+  // Whether the text writes a name's word in lower case, asked once per word: a long report repeats its
+  // names, and each asking scans the text.
+  const lowerWords = new Map<string, boolean>();
+  const inLowerCase = (word: string) => {
+    let found = lowerWords.get(word);
+    if (found === undefined) {
+      found = lowerWordIn(text, word);
+      lowerWords.set(word, found);
+    }
+    return found;
+  };
   // Words and people first, so that "Nasir" the man does not put a report in South Sudan.
   const raw = scanned.filter((m) => {
     // "The New York Times", "the Kyiv Independent": a paper's name says where it is printed, if anything.
     if (PUBLICATION_AFTER.test(text.slice(m.span.end, m.span.end + 16))) return false;
     if (m.descriptor !== null) return true;
     // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
-    const word = !/\s/.test(m.span.text) && lowerWordIn(text, m.span.text.toLowerCase());
+    const word = !/\s/.test(m.span.text) && inLowerCase(m.span.text.toLowerCase());
     if (word && m.entries.every(isSettlement)) return false;
     return !looksLikePersonName(text, m, isPlaceAt);
   });
@@ -302,14 +313,29 @@ export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): Resol
   const { mentions, countries, facilities, sources } = documentMentions(text, gazetteer);
   const provinces = documentProvinces(mentions.filter((m) => !facilities.has(m.span.start)));
   const main = mainPoint(mentions, (m) => facilities.has(m.span.start) || sources.has(m.span.start));
-  // The readings of the report's other names, for telling namesakes apart: asked for only then.
-  let readings: { folded: string; entry: GazetteerEntry }[] | null = null;
+  // The readings of the report's other names, for telling namesakes apart: gathered once, when first
+  // asked for, each entry once with the names that read it (a long report repeats its names), and
+  // kept per name asked about.
+  let readings: Map<GazetteerEntry, Set<string>> | null = null;
+  const asked = new Map<string, GazetteerEntry[]>();
   const neighboursOf = (m: PlaceMention): GazetteerEntry[] => {
-    readings ??= mentions.flatMap((n) =>
-      n.entries.filter((e) => e.kind !== 'country').map((entry) => ({ folded: n.span.text.toLowerCase(), entry })),
-    );
     const own = m.span.text.toLowerCase();
-    return readings.filter((r) => r.folded !== own).map((r) => r.entry);
+    const known = asked.get(own);
+    if (known) return known;
+    if (readings === null) {
+      readings = new Map();
+      for (const n of mentions) {
+        for (const e of n.entries) {
+          if (e.kind === 'country') continue;
+          const names = readings.get(e) ?? new Set<string>();
+          names.add(n.span.text.toLowerCase());
+          readings.set(e, names);
+        }
+      }
+    }
+    const others = [...readings].filter(([, names]) => names.size > 1 || !names.has(own)).map(([e]) => e);
+    asked.set(own, others);
+    return others;
   };
   return mentions.map((m) => {
     const facility = facilities.has(m.span.start);

@@ -1,6 +1,7 @@
 import type { DateRange } from '../core/figure.js';
 import { daysInMonth, isoDate } from './date-values.js';
 import type { DateMention } from './dates.js';
+import { MONTHS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /** A calendar day as numbers; months and days count from 1. */
@@ -390,22 +391,6 @@ const ORDINAL_WEEKS = new Map([
   ['last', 5],
   ['final', 5],
 ]);
-const MONTH_WORDS = new Map(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].map((m, i) => [m, i + 1]),
-);
 
 /** "the first quarter [of 2024]", "the second half of 2023": months 1-3 (or 1-6), and so on. */
 function partOfYear(
@@ -445,7 +430,7 @@ function weekOfMonth(
   anchor: DateRange | null,
   ref: Day | null,
 ): Found | null {
-  const month = MONTH_WORDS.get(k + 4 < to ? (tokens[k + 4]?.norm ?? '') : '');
+  const month = MONTHS.get(k + 4 < to ? (tokens[k + 4]?.norm ?? '') : '');
   if (month === undefined) return null;
   const year = tokens[k + 5];
   const stated = k + 5 < to && year?.type === 'num' && year.value >= 1800 && year.value <= 2200 ? year.value : null;

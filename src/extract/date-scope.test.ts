@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from './extract-document.js';
+import { SIEGE_ARTICLE_HEAD } from './testing/siege-article.js';
 
 const datesOf = (text: string) => extractDocument(text).figures.map((f) => f.date && [f.date.start, f.date.end]);
 
@@ -113,17 +114,7 @@ describe('which date governs a figure', () => {
 
 describe('a total over the whole conflict an article is about', () => {
   const ARTICLE = [
-    '= Siege of Tessit (2019) =',
-    '',
-    'Infobox',
-    '- Conflict: Siege of Tessit (2019)',
-    '- Date: 3 March – 20 April 2019',
-    '- Place: Tessit, Mali',
-    '- Combatant1: Mali',
-    '- Combatant2: Islamic State in the Greater Sahara',
-    '- Commander1: Amadou Diallo',
-    '- Strength1: 400',
-    '',
+    ...SIEGE_ARTICLE_HEAD,
     'The siege began on 3 March 2019 when militants surrounded the camp.',
     '',
     '== Aftermath ==',

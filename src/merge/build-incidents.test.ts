@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocumentDetailed } from '../extract/extract-document.js';
+import { SIEGE_ARTICLE_HEAD } from '../extract/testing/siege-article.js';
 import { createActorIndex } from '../resolve/actors.js';
 import { loadActorRegistry, loadShippedGazetteer } from '../resolve/load-resolve-data.js';
 import { buildIncidents, type Resolvers } from './build-incidents.js';
@@ -190,15 +191,7 @@ describe('buildIncidents: when and what the lead tells', () => {
 
   it('keeps a total over the whole siege out of the incident told before it', () => {
     const text = [
-      '= Siege of Tessit (2019) =',
-      '',
-      'Infobox',
-      '- Conflict: Siege of Tessit (2019)',
-      '- Date: 3 March – 20 April 2019',
-      '- Place: Tessit, Mali',
-      '- Combatant1: Mali',
-      '- Combatant2: Islamic State in the Greater Sahara',
-      '',
+      ...SIEGE_ARTICLE_HEAD,
       'On 9 April 2019, militants attacked the camp at Tessit, killing 11 soldiers.',
       '',
       '== Aftermath ==',

@@ -209,7 +209,14 @@ export function buildIncidents(
   // nothing itself; in a dated report they are background to its dated events, unless they tell the
   // one event of their kind the report dates (a lead that tells an air strike and its toll, a later
   // paragraph its day).
-  for (const u of folded) if (u.undated) joinTheOneOfItsKind(u, folded);
+  const dated = new Map<string, DraftIncident[]>();
+  for (const d of folded) {
+    if (d.undated) continue;
+    const list = dated.get(d.sub_event_type);
+    if (list) list.push(d);
+    else dated.set(d.sub_event_type, [d]);
+  }
+  for (const u of folded) if (u.undated) joinTheOneOfItsKind(u, dated.get(u.sub_event_type) ?? []);
   return folded.filter((d) => !d.undated);
 }
 
@@ -220,7 +227,6 @@ function paragraphBreaks(text: string): number[] {
   return breaks;
 }
 
-/** The one short date the figures of a sentence agree on, if any. */
 /**
  * When the incident of a passage happened: the day its figures were dated by, where they agree on one
  * that is not the sentence's first ("Human Rights Watch said on 25 April that soldiers killed 223
@@ -235,6 +241,7 @@ function incidentDate(passage: Passage, figures: Figure[]): DateRange | null {
   return own;
 }
 
+/** The one short date the figures of a sentence agree on, if any. */
 function figureDate(figures: Figure[]): DateRange | null {
   const dates = figures.map((f) => f.date).filter((d): d is DateRange => d !== null && d !== undefined);
   const first = dates[0];
@@ -400,13 +407,16 @@ const SPECIFIC_MEANS = new Set([
  * that fits it: "A military air strike killed 11 children" in the lead, "The strike hit a school on
  * 16 September" below. With two such incidents, or none, it stays background.
  */
-function joinTheOneOfItsKind(undated: DraftIncident, drafts: readonly DraftIncident[]): void {
+function joinTheOneOfItsKind(undated: DraftIncident, sameMeans: readonly DraftIncident[]): void {
   if (!SPECIFIC_MEANS.has(undated.sub_event_type)) return;
-  const same = drafts.filter(
-    (d) => !d.undated && d.sub_event_type === undated.sub_event_type && placesFit(d.place, undated.place),
-  );
-  const [only] = same;
-  if (only !== undefined && same.length === 1) absorb(only, undated);
+  let only: DraftIncident | null = null;
+  for (const d of sameMeans) {
+    if (!placesFit(d.place, undated.place)) continue;
+    // A second that fits: nothing tells which one the account is about.
+    if (only !== null) return;
+    only = d;
+  }
+  if (only !== null) absorb(only, undated);
 }
 
 /** Whether two places can be one: either unknown, in one province, or within ELSEWHERE_KM. */

@@ -24,7 +24,7 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|helicopter gunships?|aerial bombard\w*)/i,
+      /\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Air/drone strike',
   },
@@ -109,7 +109,9 @@ const RULES: Rule[] = [
     sub_event_type: 'Agreement',
   },
   {
-    pattern: /\b(?:withdrew|withdrawn|retreated|handed over|entered|deployed|amassed|reinforcements)\b/i,
+    // A withdrawal is news when it is announced or completed, not "since the withdrawal" of long ago.
+    pattern:
+      /\b(?:withdrew|withdrawn|retreated|handed over|entered|deployed|amassed|reinforcements|(?:announced|completed|began) (?:their|its|a|the) withdrawal)\b/i,
     event_type: 'Strategic developments',
     sub_event_type: 'Non-violent transfer of territory',
   },

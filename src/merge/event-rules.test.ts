@@ -153,6 +153,15 @@ describe('strikes and falling bombs', () => {
       expect(typeOf(sentence), sentence).toBe('Explosions/Remote violence: Air/drone strike');
   });
 
+  it('reads a gunship that struck as a strike from the air, and an announced withdrawal as a development', () => {
+    expect(typeOf('A gunship struck the trauma hospital on Saturday, killing 42 people.')).toBe(
+      'Explosions/Remote violence: Air/drone strike',
+    );
+    expect(typeOf('The rebels announced their withdrawal from the city on Saturday.')).toBe(
+      'Strategic developments: Non-violent transfer of territory',
+    );
+  });
+
   it('keeps a missile strike a missile attack, and a general strike no attack at all', () => {
     expect(typeOf('A missile strike on Odesa killed four people on Saturday.')).toBe(
       'Explosions/Remote violence: Shelling/artillery/missile attack',

@@ -162,14 +162,14 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
   if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
     return anchor ? (relativeToAnchor(tokens, k, to, anchor) ?? followingPeriod(next(1), next(2), k, anchor)) : null;
   }
-  if (w === 'the' && next(2) === 'week' && next(3) === 'of' && ORDINAL_WEEKS.has(next(1) ?? '')) {
+  if (w === 'the' && next(2) === 'week' && next(3) === 'of' && ORDINALS.has(next(1) ?? '')) {
     // "the first week of April", "the last week of May 2016": seven days of the month named.
-    return weekOfMonth(tokens, k, to, ORDINAL_WEEKS.get(next(1) ?? '') as number, anchor, ref);
+    return weekOfMonth(tokens, k, to, ORDINALS.get(next(1) ?? '') as number, anchor, ref);
   }
-  if (w === 'the' && (next(2) === 'quarter' || next(2) === 'half') && ORDINAL_WEEKS.has(next(1) ?? '')) {
+  if (w === 'the' && (next(2) === 'quarter' || next(2) === 'half') && ORDINALS.has(next(1) ?? '')) {
     // "in the first quarter", "the second half of 2023": three or six months of the year named, else
     // of the report's year, else of the year last dated.
-    return partOfYear(tokens, k, to, ORDINAL_WEEKS.get(next(1) ?? '') as number, next(2) as string, anchor, ref);
+    return partOfYear(tokens, k, to, ORDINALS.get(next(1) ?? '') as number, next(2) as string, anchor, ref);
   }
   if (w === 'the' && next(2) === 'of' && next(3) === 'the') {
     // "by the end of the month", "at the start of the year": a part of the period last dated.
@@ -383,7 +383,7 @@ function asRange(unit: 'week' | 'month' | 'year', first: Day, last: Day): DateRa
 }
 
 const PERIODS = new Set(['week', 'month', 'year']);
-const ORDINAL_WEEKS = new Map([
+const ORDINALS = new Map([
   ['first', 1],
   ['second', 2],
   ['third', 3],
@@ -406,11 +406,7 @@ function partOfYear(
   const parts = 12 / months;
   const index = nth === 5 ? parts : nth;
   if (index > parts) return null;
-  const year = tokens[k + 4];
-  const stated =
-    tokens[k + 3]?.norm === 'of' && k + 4 < to && year?.type === 'num' && year.value >= 1800 && year.value <= 2200
-      ? year.value
-      : null;
+  const stated = tokens[k + 3]?.norm === 'of' ? yearAt(tokens, k + 4, to) : null;
   const y = stated ?? ref?.y ?? (anchor ? firstDay(anchor).y : undefined);
   if (y === undefined) return null;
   const first = (index - 1) * months + 1;
@@ -432,8 +428,7 @@ function weekOfMonth(
 ): Found | null {
   const month = MONTHS.get(k + 4 < to ? (tokens[k + 4]?.norm ?? '') : '');
   if (month === undefined) return null;
-  const year = tokens[k + 5];
-  const stated = k + 5 < to && year?.type === 'num' && year.value >= 1800 && year.value <= 2200 ? year.value : null;
+  const stated = yearAt(tokens, k + 5, to);
   const y = stated ?? (anchor ? firstDay(anchor).y : ref?.y);
   if (y === undefined) return null;
   const days = daysInMonth(y, month);
@@ -443,6 +438,17 @@ function weekOfMonth(
 }
 
 /** "the following week", "the next month", "the following year": the period after the one last dated. */
+/** Whether a period can be counted from an anchor: a week needs a day; a month, a month; a year, any date. */
+function countsFrom(unit: 'week' | 'month' | 'year', anchor: DateRange): boolean {
+  return !((unit === 'week' && anchor.precision !== 'day') || (unit === 'month' && anchor.precision === 'year'));
+}
+
+/** A year written at token i ("May 2017", "the first half of 2023"), or null. */
+function yearAt(tokens: Token[], i: number, to: number): number | null {
+  const t = tokens[i];
+  return i < to && t?.type === 'num' && t.value >= 1800 && t.value <= 2200 ? t.value : null;
+}
+
 function followingPeriod(
   which: string | undefined,
   unit: string | undefined,
@@ -451,8 +457,7 @@ function followingPeriod(
 ): Found | null {
   if ((which !== 'next' && which !== 'following') || unit === undefined || !PERIODS.has(unit)) return null;
   const u = unit as 'week' | 'month' | 'year';
-  // Counting a week on needs a day; a month, the month; a year, any date.
-  if ((u === 'week' && anchor.precision !== 'day') || (u === 'month' && anchor.precision === 'year')) return null;
+  if (!countsFrom(u, anchor)) return null;
   const { last } = periodOf(u, firstDay(anchor));
   const { first: nextFirst, last: nextLast } = periodOf(u, shiftDays(last, 1));
   return { end: k + 3, value: asRange(u, nextFirst, nextLast) };
@@ -460,11 +465,10 @@ function followingPeriod(
 
 /** "later that month": from the day last dated to the period's end; "that month": all of it. */
 function thatPeriod(unit: 'week' | 'month' | 'year', later: boolean, end: number, anchor: DateRange): Found | null {
-  if ((unit === 'week' && anchor.precision !== 'day') || (unit === 'month' && anchor.precision === 'year')) return null;
+  if (!countsFrom(unit, anchor)) return null;
   const day = firstDay(anchor);
   const { first, last } = periodOf(unit, day);
-  if (!later) return { end, value: asRange(unit, first, last) };
-  if (anchor.precision !== 'day') return { end, value: asRange(unit, first, last) };
+  if (!later || anchor.precision !== 'day') return { end, value: asRange(unit, first, last) };
   const from = shiftDays(day, 1);
   return toMs(from) > toMs(last) ? null : { end, value: span(from, last) };
 }

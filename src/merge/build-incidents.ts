@@ -50,10 +50,8 @@ function topicOf(text: string, places: readonly PlaceAt[], passage: Passage): Re
 
 /** Whether a sentence is about a town or district far from the place of the incident just told. */
 function elsewhere(here: ResolvedPlace | null, told: ResolvedPlace | null): boolean {
-  if (here === null || told === null) return false;
-  const [a, b] = [here, told];
-  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false;
-  return distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) > ELSEWHERE_KM;
+  if (here?.lat == null || here.lon == null || told?.lat == null || told.lon == null) return false;
+  return distanceKm({ lat: here.lat, lon: here.lon }, { lat: told.lat, lon: told.lon }) > ELSEWHERE_KM;
 }
 
 /**

@@ -213,7 +213,8 @@ function settleAmbiguity(
   if (a === undefined && b === undefined && best.score > next.score) return cands;
   // The namesake among the other places the report names: a Pokrovsk beside Kherson and Mykolaiv is
   // the one in Donetsk, not the one in Yakutia.
-  const [near, far] = [nearest(best.entry, neighbours()), nearest(next.entry, neighbours())];
+  const others = neighbours();
+  const [near, far] = [nearest(best.entry, others), nearest(next.entry, others)];
   if (near <= NEIGHBOUR_KM && near * NEIGHBOUR_RATIO < far) return cands;
   if (far <= NEIGHBOUR_KM && far * NEIGHBOUR_RATIO < near) {
     const reason = `nearer the other places the report names than ${best.entry.name}, ${best.entry.admin1 ?? best.entry.country}`;

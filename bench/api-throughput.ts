@@ -77,6 +77,31 @@ async function walkPaths(store: Store): Promise<string[]> {
   return paths;
 }
 
+/**
+ * The table's pages as the web page asks for them (web/src/main.ts: /api/incidents/points, 50 rows,
+ * newest first, each page after the last row of the one before), for the walk's filters, each page
+ * once: its cursors come from the server's own answers.
+ */
+async function tablePaths(base: string): Promise<string[]> {
+  const q = QUESTIONS;
+  const paths: string[] = [];
+  for (const province of WALK_PROVINCES) {
+    for (const type of WALK_TYPES) {
+      const filter = { place: `${province} province`, type, from: q.from, to: q.to, limit: String(q.pageSize) };
+      let after: Record<string, string> = {};
+      for (let i = 0; i < WALK_PAGES; i++) {
+        const path = `/api/incidents/points?${new URLSearchParams({ ...filter, ...after })}`;
+        const page = (await (await fetch(`${base}${path}`)).json()) as { rows: [number, ...unknown[]][] };
+        paths.push(path);
+        const last = page.rows.at(-1);
+        if (!last || page.rows.length < q.pageSize) break;
+        after = { before_date: String(last[7]), before_id: String(last[0]) };
+      }
+    }
+  }
+  return paths;
+}
+
 /** Where the grid walk looks: views around these points (lon, lat), as a reader pans the map. */
 const GRID_VIEWS = [
   [64.4, 31.6],
@@ -134,9 +159,10 @@ export const PAGE_THREADS = defaultPageThreads();
  * asked for (read, graded and written afresh) on PAGE_THREADS page threads, then the same walk
  * (other URLs) with the pages written on the main thread; and the same for map grids, on page
  * threads with their map index and in SQL on the main thread. Each for `seconds`, from a client in
- * another process (10 connections). `db` is the store's path, which the page threads open. In
- * that order: page, aggregate, walk on threads, walk on the main thread, grids on threads, grids
- * in SQL.
+ * another process (10 connections); last, a walk over the pages of the web page's table (the
+ * compact rows of /api/incidents/points), each new, on page threads. `db` is the store's path,
+ * which the page threads open. In that order: page, aggregate, walk on threads, walk on the main
+ * thread, grids on threads, grids in SQL, the table's walk.
  */
 export async function measureApi(
   store: Store,
@@ -191,13 +217,19 @@ export async function measureApi(
   const record = async (route: string, run: () => Promise<LoadResult>) => {
     out.push(await measured(route, run));
   };
+  const base = `http://127.0.0.1:${port}`;
+  const table = await tablePaths(base);
   const walkName = `/api/incidents (a walk over ${paths.length} pages nobody asked for before`;
   const grids = gridPaths();
   const gridName = `/api/incidents/grid (a walk over ${grids.length} zooms, views and filters, each URL new`;
-  const base = `http://127.0.0.1:${port}`;
+  let tableWalk: RouteThroughput | null = null;
   try {
     for (const route of routes) await record(route, () => load(`${base}${route}`, seconds));
     await record(`${walkName}, on ${PAGE_THREADS} page threads)`, () => walk(base, paths, seconds, 'threads-'));
+    tableWalk = await measured(
+      `/api/incidents/points (the web page's table: a walk over ${table.length} pages of ${q.pageSize} rows nobody asked for before, on ${PAGE_THREADS} page threads)`,
+      () => walk(base, table, seconds, 'threads-'),
+    );
     const threadedGrids = await measured(`${gridName}, on page threads with the map index)`, () =>
       walk(base, grids, seconds, 'threads-'),
     );
@@ -206,6 +238,7 @@ export async function measureApi(
     await record(`${walkName}, written on the main thread)`, () => walk(base, paths, seconds, 'main-'));
     out.push(threadedGrids);
     await record(`${gridName}, in SQL on the main thread)`, () => walk(base, grids, seconds, 'main-'));
+    out.push(tableWalk);
   } finally {
     await app.close();
     await deps.pages?.close();

@@ -137,3 +137,59 @@ describe('a speaker after the verb', () => {
     ]);
   });
 });
+
+describe('a speaker described between commas', () => {
+  it('keeps a role written without its article with the name', () => {
+    expect(
+      claimantOf('Yusuf Adamu, chairman of the local vigilance group, told reporters that 11 farmers were killed.'),
+    ).toEqual(['Yusuf Adamu, chairman of the local vigilance group']);
+    expect(claimantOf('Olena Koval, head of the regional military administration, said 3 people died.')).toEqual([
+      'Olena Koval, head of the regional military administration',
+    ]);
+  });
+
+  it('steps over an aside or an age to the speaker', () => {
+    expect(claimantOf('A medical source, speaking on condition of anonymity, said 16 soldiers were killed.')).toEqual([
+      'medical source',
+    ]);
+    expect(claimantOf('The militia, asked about the ambush, said 7 of its men died.')).toEqual(['militia']);
+    expect(claimantOf('Amina Bello, 52, a trader, said 4 of her neighbours were shot dead.')).toEqual([
+      'Amina Bello, trader',
+    ]);
+  });
+
+  it('never takes what was said after the verb for its speaker', () => {
+    // Before: the claimant was "convoy was hit by a drone".
+    expect(
+      claimantOf(
+        'Rami Haddad, spokesman for the civil defence, said the convoy was hit by a drone. He said 6 rescuers died.',
+      ),
+    ).toEqual(['Rami Haddad, spokesman for the civil defence']);
+  });
+});
+
+describe('a speaker named before', () => {
+  it('is who "the statement" and "the spokesman" stand for', () => {
+    expect(
+      claimantOf(
+        'The interior ministry said in a statement that 22 gunmen were killed. Nine policemen were hurt, the statement added.',
+      ),
+    ).toEqual(['interior ministry', 'interior ministry']);
+    expect(
+      claimantOf(
+        'Carlos Mejía, a spokesman for the army, said 5 guerrillas died. Two soldiers were wounded, the spokesman added.',
+      ),
+    ).toEqual(['Carlos Mejía, spokesman for the army', 'Carlos Mejía, spokesman for the army']);
+  });
+
+  it('is the subject of the clause for "and said"', () => {
+    expect(
+      claimantOf(
+        'The army said 80 rebels were killed; a rebel commander dismissed the figure and said his side lost 9 men.',
+      ),
+    ).toEqual(['army', 'rebel commander']);
+    expect(
+      claimantOf('A police officer in Bunia gave a lower toll of 6 dead and said the attackers had fled.'),
+    ).toEqual(['police officer in Bunia']);
+  });
+});

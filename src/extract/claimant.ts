@@ -274,10 +274,26 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
       apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));
     // "The spokesman, who declined to be named, said", "The ministry, which is run by Hamas, put":
     // an aside about the speaker; so is the source it quotes ("Local media, quoting police, said").
-    else if (first.norm === 'who' || first.norm === 'which' || first.norm === 'quoting' || first.norm === 'citing')
+    else if (
+      first.norm === 'who' ||
+      first.norm === 'which' ||
+      first.norm === 'whose' ||
+      first.norm === 'quoting' ||
+      first.norm === 'citing' ||
+      isAside(first)
+    )
       apposition = null;
+    // "Omar Zwak, spokesman for the governor, told": a role without its article goes with the name.
+    else if (isRole(tokens, open + 1, end - 1)) apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));
     else if (!(PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm))) return null;
     end = open;
+    // "Gul Ahmad, 45, a farmer, said": an age or an aside before the role is stepped over too.
+    for (let j = end - 1; j >= Math.max(floor, end - 6); j--) {
+      if ((tokens[j] as Token).norm !== ',') continue;
+      const opening = tokens[j + 1] as Token;
+      if (j + 1 < end && (isAside(opening) || opening.norm === 'who')) end = j;
+      break;
+    }
   }
   let start = end;
   let depth = 0;
@@ -324,6 +340,63 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
   if (!name) return null;
   return apposition ? `${name}, ${apposition}` : name;
 }
+
+/**
+ * Words between commas that describe the speaker without naming one: "speaking on condition of
+ * anonymity", "asked about the raid", an age ("Gul Ahmad, 45, said").
+ */
+function isAside(first: Token): boolean {
+  if (first.type === 'num') return true;
+  return first.type === 'word' && !first.cap && /^[a-z]{3,}(?:ing|ed)$/.test(first.norm);
+}
+
+/**
+ * Words between commas that are a role, article dropped: "spokesman for the Helmand governor",
+ * "head of the provincial council", "deputy police chief": lower-case words, no verb of speech or
+ * of a count among them, and a noun of office or standing somewhere in them.
+ */
+function isRole(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 8 || to <= from) return false;
+  let office = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.type === 'num' || (t.type === 'punct' && t.norm !== '-' && t.norm !== "'")) return false;
+    if (CLAIM_VERBS.has(t.norm) || KIND_VERBS.has(t.norm)) return false;
+    if (ROLE_NOUNS.has(t.norm)) office = true;
+  }
+  return office && !(tokens[from] as Token).cap;
+}
+
+const ROLE_NOUNS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'head',
+  'chief',
+  'director',
+  'governor',
+  'commander',
+  'member',
+  'minister',
+  'official',
+  'officer',
+  'leader',
+  'deputy',
+  'adviser',
+  'advisor',
+  'representative',
+  'envoy',
+  'mayor',
+  'elder',
+  'chairman',
+  'president',
+  'secretary',
+  'coordinator',
+  'researcher',
+  'analyst',
+  'doctor',
+  'resident',
+]);
 
 /** The words tokens[start, end) as a speaker's name, or null when they open with no subject ("in", "about"). */
 function subjectName(text: string, tokens: Token[], start: number, end: number): string | null {
@@ -390,6 +463,55 @@ function sentenceSubject(text: string, tokens: Token[], from: number, limit: num
   // "The dead included ...": the counted, not a speaker.
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
   return subjectName(text, tokens, from, end);
+}
+
+/** Past tenses without -ed that end a subject: "A spokesman gave a lower toll and said". */
+const IRREGULAR_PAST = new Set([
+  'gave',
+  'put',
+  'told',
+  'said',
+  'made',
+  'took',
+  'sent',
+  'held',
+  'spoke',
+  'wrote',
+  'met',
+]);
+
+/**
+ * The subject of the clause that holds tokens[.., limit): from the clause's start (the sentence's,
+ * or just after a semicolon or colon) up to its first verb, when that comes within a dozen words.
+ */
+function clauseSubject(text: string, tokens: Token[], from: number, limit: number): string | typeof PRONOUN | null {
+  let start = from;
+  for (let j = limit - 1; j >= from; j--) {
+    const n = (tokens[j] as Token).norm;
+    if (n === ';' || n === ':') {
+      start = j + 1;
+      break;
+    }
+  }
+  let end = start;
+  while (end < limit && end - start <= 12) {
+    const t = tokens[end] as Token;
+    if (t.type === 'num' || (t.type === 'punct' && t.norm !== '-' && t.norm !== "'")) return null;
+    if (
+      t.type === 'word' &&
+      !t.cap &&
+      (CLAIM_VERBS.has(t.norm) ||
+        REACTION_VERBS.has(t.norm) ||
+        IRREGULAR_PAST.has(t.norm) ||
+        /^[a-z]{3,}ed$/.test(t.norm))
+    )
+      break;
+    end++;
+  }
+  if (end === start || end >= limit || end - start > 12) return null;
+  if (PRONOUNS.has((tokens[start] as Token).norm) && end - start === 1) return PRONOUN;
+  if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
+  return subjectName(text, tokens, start, end);
 }
 
 const TOLL_SUBJECTS = new Set(['dead', 'wounded', 'injured', 'victims', 'bodies', 'toll', 'casualties', 'fighting']);
@@ -506,10 +628,24 @@ export function findClaims(
     ) {
       if (!TIME_WORDS.has(after.norm)) {
         const name = nameAfter(text, tokens, k + 1, to);
-        if (name) {
+        // "Omar Zwak, spokesman for the governor, said the shell was fired": a clause follows, so
+        // the comma closed an aside about the speaker before the verb.
+        if (name && !FINITE.test(name)) {
           claims.push({ index: k, name });
           continue;
         }
+      }
+    }
+    // "A Taliban spokesman rejected the figure and said ...": the clause's subject says it too.
+    if (prev?.norm === 'and' && k - 1 > from) {
+      const speaker = clauseSubject(text, tokens, from, k - 1);
+      if (speaker === PRONOUN) {
+        if (previous) claims.push({ index: k, name: previous });
+        continue;
+      }
+      if (speaker) {
+        claims.push({ index: k, name: speaker });
+        continue;
       }
     }
     const subject = subjectBefore(text, tokens, k, from);
@@ -521,15 +657,37 @@ export function findClaims(
       claims.push({ index: k, name: subject });
       continue;
     }
-    // Postposed: '"...," said Asadullah Nadim' / ', said the ministry.'
+    // Postposed: '"...," said Asadullah Nadim' / ', said the ministry.' Only after a quote, a comma or
+    // at the sentence's start: after a subject not read as one ("X, spokesman for ..., said the
+    // shell was fired"), what follows is the statement, not its speaker.
     const next = tokens[k + 1];
+    const postposed = k === from || prev?.norm === ',' || prev?.norm === '"' || prev?.norm === "'";
     // "put the toll at 4", "found that": what follows is the statement, not its speaker.
-    if (speaks && next && k + 1 < to && (next.cap || next.norm === 'the')) {
+    if (speaks && postposed && next && k + 1 < to && (next.cap || next.norm === 'the')) {
       const name = nameAfter(text, tokens, k + 1, to);
       if (name) claims.push({ index: k, name });
     }
   }
-  return claims;
+  return previous ? claims.map((c) => anaphor(c, previous)) : claims;
+}
+
+/** A finite verb: words after "said" that hold one are what was said, not who said it. */
+const FINITE = /\b(?:was|were|is|are|had|has|have|will|would)\b/i;
+
+/** What "the statement", "the report" stand for: the words of the last speaker named. */
+const DOCUMENT_NOUNS = /^(?:statement|report|communiqu[eé]|release|announcement|press release|post|tweet|message)$/i;
+
+/**
+ * A claim by "the statement" or "the spokesman" after a named speaker: the statement is that
+ * speaker's, and "the spokesman" is the one just named as a spokesman ("Omar Zwak, spokesman for the
+ * governor, said ... the spokesman added"). Any other name stands as written.
+ */
+function anaphor(claim: Claim, previous: string): Claim {
+  const name = claim.name.toLowerCase();
+  if (name === previous.toLowerCase() || name.includes(' ')) return claim;
+  if (DOCUMENT_NOUNS.test(name)) return { ...claim, name: previous };
+  if (ROLE_NOUNS.has(name) && new RegExp(`\\b${name}\\b`, 'i').test(previous)) return { ...claim, name: previous };
+  return claim;
 }
 
 /** The claim nearest before `at`, else the first after it (claims are in token order). */

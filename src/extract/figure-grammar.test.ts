@@ -212,3 +212,10 @@ describe('figure grammar phrasings', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('an age between commas', () => {
+  it('is no count of the figure after it', () => {
+    const figures = extractDocument('Amina Bello, 52, said 4 of her neighbours were shot dead.').figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([['killed', 4]]);
+  });
+});

@@ -97,6 +97,9 @@ function acceptsHead(kind: FigureKind, np: NounPhrase, trig: Trigger | 'head' | 
 }
 
 /** "thousands of troops and hundreds of others were shot dead": the verb after the last conjunct. */
+/** Verbs of speech that open a clause between two numbers. */
+const SPEECH_BETWEEN = words('said says say told tells added adds reported reports stated states claimed claims');
+
 function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
   const { tokens, end, isDate } = input;
   let k = from;
@@ -108,6 +111,9 @@ function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
     let q: Quantity | null = null;
     for (let j = k; j < Math.min(end, k + 5) && !q; j++) q = readQuantity(tokens, j, k, end, isDate);
     if (!q) return null;
+    // "Gul Ahmad, 45, said 3 died": a verb of speech between them starts a clause of its own; the
+    // number before it is no conjunct of the count after it.
+    for (let j = k; j < q.start; j++) if (SPEECH_BETWEEN.has((tokens[j] as Token).norm)) return null;
     const np = readNounPhrase(tokens, q.end, end);
     if (np.headClass === 'thing') return null;
     const next = np.head !== null ? (complementEnd(tokens, np, end) ?? np.end) : q.end;

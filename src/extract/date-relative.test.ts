@@ -44,6 +44,17 @@ describe('relative dates', () => {
     expect(relative('Five had died the day before.', null, null)).toEqual([]);
   });
 
+  it('counts days from the last day of a short run of days, or back from its first', () => {
+    const run: DateRange = { start: '2017-10-09', end: '2017-10-12', precision: 'range' };
+    expect(relative('The next day 40 more were detained.', null, run)).toEqual([['2017-10-13', '2017-10-13']]);
+    expect(relative('Two days later, 6 died.', null, run)).toEqual([['2017-10-14', '2017-10-14']]);
+    expect(relative('The day before, 3 were shot.', null, run)).toEqual([['2017-10-08', '2017-10-08']]);
+    expect(relative('Three days into the siege, 9 died.', null, run)).toEqual([['2017-10-12', '2017-10-12']]);
+    // A run of weeks is too long to count a day from.
+    const weeks: DateRange = { start: '2017-10-01', end: '2017-10-25', precision: 'range' };
+    expect(relative('The next day 40 more were detained.', null, weeks)).toEqual([]);
+  });
+
   it('counts days, weeks, months and years "later" or "earlier" from the event the text last dated', () => {
     const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
     expect(relative('Two days later, 6 died.', null, monday)).toEqual([['2019-03-06', '2019-03-06']]);

@@ -181,7 +181,14 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
   if (counted !== null && (later === 'later' || later === 'earlier' || later === 'into') && anchor) {
     // "Two days later", "a week earlier", "two weeks into the offensive": counted from the event
     // the text last dated.
-    return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), later === 'earlier' ? -1 : 1, k + 3, anchor);
+    return countedFromAnchor(
+      counted,
+      UNITS.get(next(1) ?? ''),
+      later === 'earlier' ? -1 : 1,
+      k + 3,
+      anchor,
+      later === 'later' ? 'last' : 'first',
+    );
   }
   if (anchor && (w === 'that' || w === 'same' || (w === 'the' && next(1) === 'same'))) {
     // "that night", "later that day", "the same day": the day the text last dated.
@@ -337,9 +344,28 @@ function firstDay(range: DateRange): Day {
   return { y, m, d };
 }
 
+/** A run of days short enough to count days from: "on the night of 14–15 June", "between 10 and 14 August". */
+const COUNTABLE_RUN_DAYS = 14;
+
+/**
+ * The day a count of days starts from: a dated day, or the first or last day of a short run of days
+ * ("the next day" after "between 10 and 14 August" is 15 August); nothing for a vaguer anchor.
+ */
+function dayOf(anchor: DateRange, side: 'first' | 'last'): Day | null {
+  const first = firstDay(anchor);
+  if (anchor.precision === 'day') return first;
+  if (anchor.precision !== 'range' || !/^\d{4}-\d{2}-\d{2}$/.test(anchor.end)) return null;
+  const [y, m, d] = anchor.end.split('-').map(Number) as [number, number, number];
+  const last = { y, m, d };
+  const days = (toMs(last) - toMs(first)) / DAY_MS;
+  if (days < 0 || days > COUNTABLE_RUN_DAYS) return null;
+  return side === 'first' ? first : last;
+}
+
 /**
  * `n` days or weeks after (`sign` 1) or before (-1) a dated day, or `n` months or years after or
- * before a dated month or day; nothing for hours, or for days counted from a vaguer anchor.
+ * before a dated month or day; nothing for hours, or for days counted from a vaguer anchor. After a
+ * short run of days, "later" counts from its last day, "earlier" and "into" from its first.
  */
 function countedFromAnchor(
   n: number,
@@ -347,6 +373,7 @@ function countedFromAnchor(
   sign: 1 | -1,
   end: number,
   anchor: DateRange,
+  side: 'first' | 'last' = sign > 0 ? 'last' : 'first',
 ): Found | null {
   const { y, m } = firstDay(anchor);
   // "Two years later", "three months later": the year or month, from an anchor of any precision.
@@ -358,8 +385,9 @@ function countedFromAnchor(
     const total = y * 12 + (m - 1) + sign * n;
     return { end, value: monthOf(Math.floor(total / 12), (total % 12) + 1) };
   }
-  if (anchor.precision !== 'day' || (unit !== 'day' && unit !== 'week')) return null;
-  const day = shiftDays(firstDay(anchor), sign * n * (unit === 'week' ? 7 : 1));
+  const from = unit === 'day' || unit === 'week' ? dayOf(anchor, side) : null;
+  if (!from) return null;
+  const day = shiftDays(from, sign * n * (unit === 'week' ? 7 : 1));
   // "a week later" is about a week: a day either side, as "a week ago" is read.
   return { end, value: unit === 'day' ? oneDay(day) : span(shiftDays(day, -1), shiftDays(day, 1)) };
 }
@@ -512,9 +540,10 @@ function relativeToAnchor(tokens: Token[], k: number, to: number, anchor: DateRa
   else if ((a === 'previous' && b === 'day') || (a === 'previous' && b === 'night')) shift = -1;
   else if ((a === 'next' || a === 'following') && (b === 'day' || b === 'morning')) shift = 1;
   if (shift === 0) return null;
-  // Only a day can be counted from; "the day before" a month says nothing.
-  if (anchor.precision !== 'day') return null;
+  // Only a day or a short run of days can be counted from; "the day before" a month says nothing.
+  const from = dayOf(anchor, shift > 0 ? 'last' : 'first');
+  if (!from) return null;
   // "the day after Christmas" names its own anchor, one we do not read.
   if (b === 'after' && tokens[k + 3]?.type === 'word' && tokens[k + 3]?.cap) return null;
-  return { end: k + 3, value: oneDay(shiftDays(firstDay(anchor), shift)) };
+  return { end: k + 3, value: oneDay(shiftDays(from, shift)) };
 }

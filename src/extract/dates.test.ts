@@ -36,6 +36,15 @@ describe('dates', () => {
     expect(dates(text)[0]).toEqual({ start, end, precision });
   });
 
+  it('reads a month and two of its days before a verb as a range, and as a day and a count before a noun', () => {
+    for (const text of ['Shelling on October 9-11 killed 8', 'Raids from October 9 to 11 left 8 dead']) {
+      expect(dates(text)).toEqual([{ start: '2022-10-09', end: '2022-10-11', precision: 'range' }]);
+    }
+    expect(dates('between October 9 and 11 wounded at least 30')[0]?.end).toBe('2022-10-11');
+    expect(dates('on October 9 - 11 killed, 30 wounded')[0]?.end).toBe('2022-10-09');
+    expect(dates('on October 9 to 11 villagers died')[0]?.end).toBe('2022-10-09');
+  });
+
   it('keeps two days joined by "and" apart unless one follows the other', () => {
     expect(dates('on 3 May 2016 and 7 May 2016').map((d) => d?.start)).toEqual(['2016-05-03', '2016-05-07']);
     expect(dates('on June 5 and 8 people died').map((d) => d?.start)).toEqual(['2022-06-05']);

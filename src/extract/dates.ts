@@ -1,6 +1,6 @@
 import type { DateRange } from '../core/figure.js';
 import { type DateContext, emptyDate, isValidDay, type PartialDate, spanRanges, toRange } from './date-values.js';
-import { MONTHS } from './lexicon.js';
+import { CASUALTY_NOUNS, COMBATANT_NOUNS, MONTHS, PERSON_NOUNS, THING_NOUNS } from './lexicon.js';
 import { isYearToken } from './quantities.js';
 import type { Token } from './tokens.js';
 
@@ -281,11 +281,44 @@ function monthFirstRange(tokens: Token[], one: Parsed, end: number): Parsed | nu
   const link = tokens[one.end]?.norm ?? '';
   if (!RANGE_LINKS.has(link) && link !== 'and') return null;
   const d = dayAt(tokens, one.end + 1, end);
-  // "June 5 to 8 people": a day range needs no count after it, so a noun or a month rules it out.
-  if (d === null || d <= a.d || tokens[one.end + 2]?.type === 'word') return null;
+  // "June 5 to 8 people": a day range needs no count after it, so a noun or a month rules it out;
+  // a verb does not ("Fighting on April 27-28 killed 14").
+  if (d === null || d <= a.d || countedAfter(tokens[one.end + 2], tokens[one.end + 3])) return null;
   const k = skipComma(tokens, one.end + 2, end);
   const y = yearAt(tokens, k, end);
   return { date: { ...a, d, y }, end: y === null ? one.end + 2 : k + 1 };
+}
+
+const COUNT_OPENERS = new Set([
+  'at',
+  'more',
+  'over',
+  'about',
+  'some',
+  'nearly',
+  'around',
+  'dozens',
+  'scores',
+  'hundreds',
+  'thousands',
+  'several',
+  'up',
+]);
+
+/** Whether a word after "June 5 to 8" makes the 8 a count: a noun of people or things, "more", a month, a name. */
+function countedAfter(t: Token | undefined, after: Token | undefined): boolean {
+  if (t?.type !== 'word') return false;
+  if (t.cap || MONTHS.has(t.norm)) return true;
+  const w = t.norm;
+  // "April 27-28 killed 14 people": "killed" before a count is the verb; "June 5 to 8 killed" counts.
+  if (CASUALTY_NOUNS.has(w))
+    return !(after && (after.type === 'num' || after.type === 'numword' || COUNT_OPENERS.has(after.norm)));
+  return (
+    PERSON_NOUNS.has(w) ||
+    COMBATANT_NOUNS.has(w) ||
+    THING_NOUNS.has(w) ||
+    /^(?:more|others?|of|among|were|are|had|have)$/.test(w)
+  );
 }
 
 /** Whether `b` is the day after `a` ("30 June and 1 July"), the years aside. */

@@ -219,3 +219,12 @@ describe('an age between commas', () => {
     expect(figures.map((f) => [f.kind, f.low])).toEqual([['killed', 4]]);
   });
 });
+
+describe('a month and two of its days', () => {
+  it('is a date, not a count, before the verb of the figure', () => {
+    const figures = extractDocument('Published: 20 October 2017\n\nShelling on October 9-11 killed 8 people.').figures;
+    expect(figures.map((f) => [f.kind, f.low, f.date?.start, f.date?.end])).toEqual([
+      ['killed', 8, '2017-10-09', '2017-10-11'],
+    ]);
+  });
+});

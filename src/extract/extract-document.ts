@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.6' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.7' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -115,6 +115,19 @@ function sinceRange(from: DateRange, ctx: DateContext): DateRange {
 const WHOLE_CONFLICT =
   /\b(?:during|throughout|over the course of|in the course of|over)\s+the\s+(?:entire\s+|whole\s+)?(?:siege|battle|offensive|operation|campaign|war|conflict|uprising|fighting|clashes|insurgency)\b/i;
 
+// "... had been killed during the battle": a tally of the conflict so far, not of the day it was told.
+const TALLY_SO_FAR = /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|captured|displaced|lost|fled)\b/i;
+
+/**
+ * The dates of a figure told on a day of its own as a tally of the whole conflict ("In mid-September,
+ * UNAMA said 56 civilians had been killed during the battle"): from the conflict's start to that day.
+ */
+function tallySoFar(ctx: DateContext, sentence: string, own: DateRange): DateRange | null {
+  const w = ctx.window;
+  if (!w || own.start < w.start || !WHOLE_CONFLICT.test(sentence) || !TALLY_SO_FAR.test(sentence)) return null;
+  return { start: w.start, end: own.end > w.end ? own.end : w.end, precision: 'range' };
+}
+
 /** An undated figure of an article that counts over the whole of the conflict its infobox dates. */
 function wholeConflict(ctx: DateContext, sentence: string): DateRange | null {
   const w = ctx.window;
@@ -206,7 +219,8 @@ function readBlock(
     for (const raw of raws) {
       const a = tokens[raw.evStart] as Token;
       const b = tokens[raw.evEnd - 1] as Token;
-      const own = sentenceDates?.dateFor(raw.anchor) ?? null;
+      const stated = sentenceDates?.dateFor(raw.anchor) ?? null;
+      const own = stated && (tallySoFar(ctx, sentence.text, stated) ?? stated);
       const figure: Figure = {
         kind: raw.kind,
         low: raw.low,

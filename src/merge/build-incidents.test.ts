@@ -201,4 +201,31 @@ describe('buildIncidents: when and what the lead tells', () => {
       ['2019-04-09', [11]],
     ]);
   });
+
+  it("makes no incident of the siege's tally so far, told on a day of its own", () => {
+    const text = [
+      ...SIEGE_ARTICLE_HEAD,
+      'On 9 April 2019, militants attacked the camp at Tessit, killing 11 soldiers.',
+      '',
+      'In early May, a UN panel said 40 civilians had died during the siege.',
+    ].join('\n');
+    const { result, incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([['2019-04-09', [11]]]);
+    // The tally's own dates run from the siege's first day to the day it was told.
+    expect(result.figures.find((f) => f.low === 40)?.date).toEqual({
+      start: '2019-03-03',
+      end: '2019-05-10',
+      precision: 'range',
+    });
+  });
+
+  it('reads the dead "on both sides" as a clash between the sides, not an attack on civilians', () => {
+    const text = [
+      ...SIEGE_ARTICLE_HEAD,
+      'Between 2 and 5 April, at least 60 people were killed on both sides near Tessit.',
+    ].join('\n');
+    expect(incidentsOf(text).incidents.map((d) => [d.event_type, d.side_b?.actor_id ?? null])).toEqual([
+      ['Battles', null],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
 import { type ActorIndex, type ActorMention, findActorMentions } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
-import { classifyEvent, moreSpecific, violenceType } from './classify-event.js';
+import { classifyEvent, moreSpecific, onBothSides, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
 import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
@@ -84,7 +84,7 @@ export function buildIncidents(
     if (passage.source === 'infobox') continue;
     const sentence = text.slice(passage.start, passage.end);
     const allFigures = figuresIn(extraction.figures, passage);
-    const civilianDeaths = allFigures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
+    const civilianDeaths = !onBothSides(sentence) && allFigures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
     const reading = readEvent(sentence, civilianDeaths);
     const event = reading.event;
     // Figures in a clause that recalls an earlier event ("the worst since a bombing that killed 50") are that event's.
@@ -123,8 +123,9 @@ export function buildIncidents(
     const ownCue = classifyEvent(sentence);
     // Displacement is a consequence ACLED does not code as an event of its own.
     // "A total of 720 were killed during the siege": the campaign's total, part of no one incident.
-    if (!passage.dated && figures.length > 0 && figures.every(({ f }) => f.date && isWholeConflict(f.date, extraction)))
-      continue;
+    // So is one told on a day of its own as the conflict's tally so far ("In mid-September, UNAMA said
+    // 56 civilians had been killed during the battle"), which the extraction dates over the conflict.
+    if (figures.length > 0 && figures.every(({ f }) => f.date && isWholeConflict(f.date, extraction))) continue;
     if (
       recent &&
       !passage.dated &&
@@ -247,9 +248,17 @@ function figureDate(figures: Figure[]): DateRange | null {
   return dates.every((d) => d.start === first.start && d.end === first.end) ? first : null;
 }
 
+/** Whether a date spans at least the whole of the conflict the infobox dates (and more than a day). */
 function isWholeConflict(date: DateRange, extraction: ExtractionResult): boolean {
   const c = extraction.conflict;
-  return c !== null && c.start === date.start && c.end === date.end && date.start !== date.end;
+  return (
+    c !== null &&
+    c.start !== null &&
+    c.end !== null &&
+    date.start <= c.start &&
+    date.end >= c.end &&
+    date.start !== date.end
+  );
 }
 
 const CIVILIANS: ActorRef = { actor_id: 'civilians', name: 'Civilians', inter: 7, state: false };

@@ -177,6 +177,13 @@ export function isSourcePlace(text: string, m: PlaceMention): boolean {
 }
 
 /** Words that, written just before a name, make it a person's: "President Ghani", "Gen. Dostum". */
+/** Whether the one or two capitalised words just before (a space apart) hold a given name. */
+function afterGivenName(before: string): boolean {
+  const words = /(?:(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+)?(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+$/u.exec(before);
+  if (!words) return false;
+  return [words[1], words[2]].some((w) => w !== undefined && GIVEN_NAMES.has(w.toLowerCase()));
+}
+
 const TITLE_BEFORE =
   /\b(?:mr|mrs|ms|dr|president|gen|general|col|colonel|commander|cmdr|sheikh|shaikh|imam|mullah|maulvi|minister|captain|capt|major|maj|lt|lieutenant|sgt|sergeant|governor|mayor|judge|prince|king|emir|amir|haji|sayed|syed|mawlawi|brother|son|daughter|wife|father|named|called)\.?\s+$/i;
 /** Capitalised words that open sentences and name no one: "In Mosul", "On Tuesday Aden". */
@@ -219,13 +226,31 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 /**
- * A single word written after a title is a person's name ("General Ali", "Colonel Victoria"); so is one
- * the gazetteer knows only as a town, written beside another capitalised word that is no place ("Ahmed Hassan").
+ * Given names common among the people these reports quote and name, each also a word the gazetteer
+ * may hold as a village: after one of them, a capitalised word is the rest of a person's name
+ * ("Mohammad Hussain Ahmadi" is no town in Kuwait).
+ */
+const GIVEN_NAMES = new Set(
+  `mohammad muhammad mohammed muhammed mohamed ahmad ahmed ali hussain husain hussein hassan hasan abdul abdel abdullah
+  abdallah abdur abdul-rahman mahmoud mahmud omar umar khalid zabihullah rahmatullah ibrahim yusuf yousuf yousef ismail
+  karim rahim jamal farid nasir bashir rashid aziz hamid majid wahid zahir zaher nur noor gul mir sayed syed hafiz
+  qari mawlawi mullah haji amir said saeed salahuddin nasrullah hekmatullah habibullah amanullah inayatullah
+  fazal fazl ghulam sher dost wali jan`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * A single word written after a title is a person's name ("General Ali", "Colonel Victoria"), and so
+ * is one written after a given name ("Mohammad Hussain Ahmadi", whatever the gazetteer holds for
+ * "Hussain"); so is one the gazetteer knows only as a town, written beside another capitalised word
+ * that is no place ("Ahmed Hassan").
  */
 export function looksLikePersonName(text: string, m: PlaceMention, isPlaceAt: (offset: number) => boolean): boolean {
   if (/\s/.test(m.span.text)) return false;
   const before = text.slice(Math.max(0, m.span.start - 30), m.span.start);
   if (TITLE_BEFORE.test(before)) return true;
+  if (!m.entries.some((e) => e.kind === 'country') && afterGivenName(before)) return true;
   if (!m.entries.every((e) => e.kind === 'city' || e.kind === 'town' || e.kind === 'village')) return false;
   const prev = /(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+$/u.exec(before);
   // A word capitalised only because it opens the sentence is no evidence: "Yesterday Aden was calm".

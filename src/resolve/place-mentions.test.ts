@@ -72,6 +72,23 @@ describe('findPlaceMentions', () => {
   });
 });
 
+describe('a surname that is also a town', () => {
+  it('is the person after a given name, whatever the gazetteer holds for the words before it', () => {
+    const text =
+      'The governor of Kunduz, Mohammad Omar Safi, and his deputy Abdul Karim Ahmadi said the road was open.';
+    const spans = resolveDocumentPlaces(text, g).map((m) => m.span.text);
+    expect(spans).toContain('Kunduz');
+    expect(spans).not.toContain('Ahmadi');
+    expect(spans).not.toContain('Safi');
+  });
+
+  it('is still the place when no given name comes before it', () => {
+    expect(resolveDocumentPlaces('Oil fires burned near Ahmadi in Kuwait.', g).map((m) => m.span.text)).toContain(
+      'Ahmadi',
+    );
+  });
+});
+
 describe('resolveDocumentPlaces', () => {
   it('resolves each place in the light of the others', () => {
     const text =

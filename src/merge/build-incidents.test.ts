@@ -219,6 +219,31 @@ describe('buildIncidents: when and what the lead tells', () => {
     });
   });
 
+  it('places "the city" at the city the text named last, not at the district named just before', () => {
+    const text = [
+      '= Battle of Kunduz (2016) =',
+      '',
+      'Infobox',
+      '- Conflict: Battle of Kunduz (2016)',
+      '- Date: 3 October – 13 October 2016',
+      '- Place: Kunduz, Afghanistan',
+      '- Combatant1: Afghanistan',
+      '- Combatant2: Taliban',
+      '',
+      'The battle was fought for Kunduz, the capital of Kunduz Province.',
+      '',
+      'In September the Taliban overran Imam Sahib district. On 3 October, Taliban fighters entered the city from three directions and killed 14 policemen.',
+      '',
+      'On 5 October, commandos arrived from Kabul, and 20 insurgents were killed in the fighting.',
+    ].join('\n');
+    const places = incidentsOf(text).incidents.map((d) => [d.date.start, d.place?.name]);
+    expect(places).toEqual([
+      ['2016-09-01', 'Imām Şāḩib'],
+      ['2016-10-03', 'Kunduz'],
+      ['2016-10-05', 'Kunduz'],
+    ]);
+  });
+
   it('reads the dead "on both sides" as a clash between the sides, not an attack on civilians', () => {
     const text = [
       ...SIEGE_ARTICLE_HEAD,

@@ -8,6 +8,7 @@ import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
 import {
   countBefore,
+  definitePlace,
   documentPlace,
   type PlaceAt,
   placeMentions,
@@ -155,7 +156,11 @@ export function buildIncidents(
     if (figures.length === 0 && date && (!passage.dated || spanDays(date) > 31)) continue;
     // A total over the whole conflict's dates sums its incidents; it is not one of them.
     if (date && isWholeConflict(date, extraction)) continue;
-    const place = here ?? (lastPlace?.paragraph === paragraph ? lastPlace.place : null) ?? homePlace;
+    const place =
+      here ??
+      definitePlace(sentence, places, passage.start, homePlace) ??
+      (lastPlace?.paragraph === paragraph ? lastPlace.place : null) ??
+      homePlace;
     const civilianTarget = eventType.event_type === 'Violence against civilians' || civilianDeaths;
     const base: DraftIncident = {
       date: date ?? { start: '', end: '', precision: 'range' },

@@ -1,12 +1,14 @@
 import type { ExtractionResult } from '../core/figure.js';
 import type { ResolvedPlace } from '../core/incident.js';
-import { distanceKm, type Gazetteer, type GazetteerEntry } from '../resolve/gazetteer.js';
+import { distanceKm, type Gazetteer, type GazetteerEntry, type PlaceKind } from '../resolve/gazetteer.js';
 import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
 import { placeFromEntry } from '../resolve/resolve-place.js';
 import type { Passage } from './incident-draft.js';
 
 // Where an incident happened, from the places a report names (section 2.4 of docs/methodology.md).
 
+const ARRIVED_FROM =
+  /\b(?:arrived|arriving|arrives|came|coming|returned|returning|brought(?: in)?|sent|flown(?: in)?|moved|redeployed|dispatched|transferred|reinforcements)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?$/i;
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
 
@@ -31,6 +33,8 @@ export interface PlaceAt {
   end: number;
   /** Named in the infobox's Place line, for the document's own place. */
   text: string;
+  /** What the gazetteer calls it: a city, a town, a district... */
+  kind: PlaceKind;
 }
 
 function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
@@ -83,12 +87,54 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
     if (isDateline(text, m.span.start, m.span.text)) continue;
     // "Kyiv said", "officials in Baghdad": where words came from, not where the event was.
     if (m.role === 'source') continue;
+    // "Reinforcements arrived from Mazar-i-Sharif": where they came from, not where anything happened.
+    if (ARRIVED_FROM.test(text.slice(Math.max(0, m.span.start - 50), m.span.start))) continue;
     // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
     const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
     if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
-    out.push({ place, start: m.span.start, end: m.span.end, text: m.span.text });
+    out.push({
+      place,
+      start: m.span.start,
+      end: m.span.end,
+      text: m.span.text,
+      kind: m.candidates[0]?.entry.kind ?? 'area',
+    });
   }
   return out;
+}
+
+// "the outskirts of the city", "fighters entered the town": a place the text named before, by its kind.
+const DEFINITE_PLACE = /\bthe (city|town)\b(?!\s+(?:of|council|hall|centre|center|'s)\b)/i;
+const KINDS_OF: Record<string, ReadonlySet<PlaceKind>> = {
+  city: new Set<PlaceKind>(['city']),
+  town: new Set<PlaceKind>(['city', 'town']),
+};
+/** How far back "the city" looks for the city it means, in mentions. */
+const DEFINITE_LOOKBACK = 200;
+
+/**
+ * The place a sentence that names none calls "the city" or "the town": the last city (or town) the
+ * text named before it, else the document's own place when it is one; null when the sentence says
+ * neither. "In June the Taliban took Darzab and Qush Tepa. On 1 July they attacked checkpoints on
+ * the outskirts of the city" is about Sheberghan, the article's city, not Darzab.
+ */
+export function definitePlace(
+  sentence: string,
+  places: readonly PlaceAt[],
+  before: number,
+  home: ResolvedPlace | null,
+): ResolvedPlace | null {
+  const said = DEFINITE_PLACE.exec(sentence)?.[1]?.toLowerCase();
+  const kinds = said ? KINDS_OF[said] : undefined;
+  if (!kinds) return null;
+  const last = countBefore(places, before, (m) => m.start) - 1;
+  for (let k = last; k >= 0 && last - k < DEFINITE_LOOKBACK; k--) {
+    const m = places[k] as PlaceAt;
+    if (kinds.has(m.kind) && m.place.where_prec <= 2) return m.place;
+  }
+  if (home === null) return null;
+  const homeAt = places.find((m) => m.place.gazetteer_id !== null && m.place.gazetteer_id === home.gazetteer_id);
+  return homeAt && kinds.has(homeAt.kind) ? home : null;
 }
 
 // After a name written as a name, the day and a dash: "Khartoum, 3 May 2025 —", "Goma, DRC, June 4 -".

@@ -158,6 +158,14 @@ describe('a speaker described between commas', () => {
     ]);
   });
 
+  it('never takes the clause after "said" for the speaker named before the comma', () => {
+    expect(
+      claimantOf(
+        'Lina Farouk, a spokeswoman for the health directorate, said the shelling lasted all night and that 17 people died.',
+      ),
+    ).toEqual(['Lina Farouk, spokeswoman for the health directorate']);
+  });
+
   it('never takes what was said after the verb for its speaker', () => {
     // Before: the claimant was "convoy was hit by a drone".
     expect(

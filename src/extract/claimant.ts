@@ -626,6 +626,13 @@ export function findClaims(
       k + 1 < to &&
       (after.cap || after.norm === 'the' || after.norm === 'a')
     ) {
+      // "Dost Mohammad Nayab, a spokesman for the governor, said the fighting lasted hours": the
+      // comma closes an aside about the speaker named before it, and what follows is what was said.
+      const named = tokens[k - 2]?.norm !== ',' ? subjectBefore(text, tokens, k, from) : null;
+      if (typeof named === 'string' && APPOSED.test(named)) {
+        claims.push({ index: k, name: named });
+        continue;
+      }
       if (!TIME_WORDS.has(after.norm)) {
         const name = nameAfter(text, tokens, k + 1, to);
         // "Omar Zwak, spokesman for the governor, said the shell was fired": a clause follows, so
@@ -670,6 +677,9 @@ export function findClaims(
   }
   return previous ? claims.map((c) => anaphor(c, previous)) : claims;
 }
+
+/** A speaker read with an aside between commas: "Name, role" (subjectBefore joins them with a comma). */
+const APPOSED = /, /;
 
 /** A finite verb: words after "said" that hold one are what was said, not who said it. */
 const FINITE = /\b(?:was|were|is|are|had|has|have|will|would)\b/i;

@@ -177,7 +177,8 @@ function firstRule(text: string): RuleMatch | null {
 export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolean } = {}): EventClass | null {
   const found = firstRule(sentence);
   // "200 people were killed on both sides": the dead were the sides' own, whatever noun counts them.
-  const sides = hints.civilianDeaths || found === null ? BOTH_SIDES.exec(sentence) : null;
+  const sides =
+    (hints.civilianDeaths || found === null) && sentence.includes('side') ? BOTH_SIDES.exec(sentence) : null;
   const civilians = hints.civilianDeaths && sides === null;
   if (found !== null) {
     const { rule, cue, at } = found;
@@ -194,7 +195,7 @@ export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolea
 const BOTH_SIDES = /\b(?:on|from|among) (?:both|either|each|all) sides?\b/i;
 
 /** Whether a sentence counts its dead on both sides of a fight: combatants, whatever noun counts them. */
-export const onBothSides = (sentence: string): boolean => BOTH_SIDES.test(sentence);
+export const onBothSides = (sentence: string): boolean => sentence.includes('side') && BOTH_SIDES.test(sentence);
 
 /** Whether a sentence reports something that happened (not only background), by its verbs. */
 export function describesEvent(sentence: string): boolean {

@@ -42,7 +42,7 @@ export const DateRange = z.object({
 });
 export type DateRange = z.infer<typeof DateRange>;
 
-export const FIGURE_SOURCES = ['infobox', 'prose', 'headline', 'caption'] as const;
+export const FIGURE_SOURCES = ['infobox', 'prose', 'headline', 'caption', 'citation'] as const;
 
 export const Figure = z.object({
   kind: FigureKind,

@@ -179,7 +179,11 @@ const LEADING = /^(?:(?:the|a|an)\s+)/i;
  * "United Nations Assistance Mission in Afghanistan (UNAMA)", so either form finds it.
  */
 export function cleanClaimant(raw: string): string {
-  let s = raw.replace(/\s+/g, ' ').trim();
+  // "[1] Local hospital staff": a reference mark left before the sentence is no part of the name.
+  let s = raw
+    .replace(/\[(?:\d{1,3}|[a-z])\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const acronym = /\(([A-Z][A-Za-z0-9&-]{1,11})\)/.exec(s);
   if (acronym?.[1] && /[A-Z]{2}/.test(acronym[1])) {
     const full = s.slice(0, acronym.index).replace(SOURCE_NOUNS, '').replace(LEADING, '').trim();

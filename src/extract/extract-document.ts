@@ -1,6 +1,6 @@
 import type { DateRange, ExtractionResult, Extractor, Figure } from '../core/figure.js';
 import type { Passage } from '../core/passage.js';
-import { type Claim, findClaims, pickClaim } from './claimant.js';
+import { type Claim, cleanClaimant, findClaims, pickClaim } from './claimant.js';
 import { continuedSpeaker, headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
 import { buildConflict, readConflictDates } from './conflict.js';
 import { findRelativeDates } from './date-relative.js';
@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.7' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.8' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -85,7 +85,8 @@ export function extractDocumentDetailed(
       else state.lastDate = stated;
       continue;
     }
-    readBlock(text, block, ctx, state, figures, passages);
+    if (block.source === 'citation') readCitation(text, block, ctx, state, figures, passages);
+    else readBlock(text, block, ctx, state, figures, passages);
   }
   // A headline, and a lead that dates nothing, tell the story the first dated sentence dates.
   for (const figure of state.waiting) figure.date = state.storyDate ?? publishedDay(ctx);
@@ -157,6 +158,46 @@ function inHeader(header: Array<[number, number]>, at: number): boolean {
 function inheritedDate(state: ProseState, ctx: DateContext): DateRange | null {
   if (!state.report) return state.lastDate;
   return state.paragraphDate ?? state.headingDate ?? state.storyDate ?? publishedDay(ctx);
+}
+
+// After the title of a cited source: its publisher, up to the next full stop.
+const PUBLISHER_AFTER = /^["”]\s*[.,]?\s*([^.\n"“]{2,80}?)\.(?:\s|$)/;
+// "Retrieved 3 October 2022", "Archived from the original on ...": the day someone read it.
+const ACCESSED = /\b(?:retrieved|accessed|archived)\b/i;
+
+/**
+ * An entry of a reference list: another source's title, which this text cites. Its figures are that
+ * source's, dated by its publication: the claimant is the publisher named after the title unless the
+ * title names a speaker, and the date is the entry's own (not the day it was retrieved). The entry
+ * moves nothing in the narrative around it: no date or speaker carries from it.
+ */
+function readCitation(
+  text: string,
+  block: TextBlock,
+  ctx: DateContext,
+  state: ProseState,
+  out: Figure[],
+  passages: Passage[],
+): void {
+  const entry = text.slice(block.start, block.end);
+  const close = /["“][^"”\n]{3,300}(["”])/.exec(entry);
+  const titleEnd = close ? close.index + close[0].length - 1 : entry.length;
+  const publisher = close ? PUBLISHER_AFTER.exec(entry.slice(titleEnd))?.[1]?.trim() : undefined;
+  const accessedAt = ACCESSED.exec(entry)?.index ?? entry.length;
+  const tokens = tokenize(text, block.start, block.end);
+  const dates = findDates(tokens, 0, tokens.length, ctx)
+    .filter((m) => m.value !== null && (tokens[m.start] as Token).start - block.start < accessedAt)
+    .map((m) => m.value as DateRange);
+  const day = dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
+  const scratch: ProseState = { ...state, waiting: [], lastClaimant: null };
+  const before = out.length;
+  readBlock(text, block, ctx, scratch, out, passages);
+  for (let k = before; k < out.length; k++) {
+    const figure = out[k] as Figure;
+    figure.source = 'citation';
+    if (figure.claimant === null && publisher && !/\d/.test(publisher)) figure.claimant = cleanClaimant(publisher);
+    if (day) figure.date = day;
+  }
 }
 
 function readBlock(

@@ -29,7 +29,7 @@ export interface TextBlock {
   start: number;
   end: number;
   kind: 'heading' | 'paragraph';
-  source: 'prose' | 'headline' | 'caption';
+  source: 'prose' | 'headline' | 'caption' | 'citation';
 }
 export interface Layout {
   title: string | null;
@@ -42,6 +42,15 @@ const ONLY_EQUALS = /^[ \t]*={3,}[ \t]*$/;
 const MD_HEADING = /^[ \t]*(#{1,6})[ \t]+(\S.{0,300})$/;
 const CAPTION = /^[ \t]*(?:\(?(?:photo|caption|image|picture|pictured|file)\b[^a-z]|\[(?:photo|image))/i;
 const BULLETED = /^[ \t]*[-*•|]/;
+/**
+ * An entry of a reference list: a number or a caret, then a title in quotation marks, then where and
+ * when it was published ('1. ^ Khan, A. (2022-10-02). "Blast in Kabul kills 25". Reuters.').
+ */
+const CITATION =
+  /^[ \t]*(?:\d{1,3}[.)][ \t]*)?\^?[ \t]*[^"“\n]{0,200}["“][^"”\n]{3,300}["”][^\n]{0,300}\b(?:1[89]|20)\d{2}\b/;
+const NUMBERED = /^[ \t]*(?:\d{1,3}[.)]|\^)/;
+const REFERENCE_HEADING =
+  /^(?:references|notes|sources|citations|footnotes|bibliography|further reading|external links)$/i;
 const MAX_BLOCK = 20_000;
 
 function splitLines(text: string, from: number, to: number, out: Line[]): void {
@@ -84,11 +93,16 @@ export function analyseLayout(text: string): Layout {
   let title: string | null = null;
   let paragraph: { start: number; end: number; lastText: string } | null = null;
   let firstParagraph = true;
+  // After a "References" heading (or a line that says only that), entries are other sources' titles.
+  let inReferences = false;
   const flush = () => {
     if (!paragraph) return;
-    const source: TextBlock['source'] = CAPTION.test(text.slice(paragraph.start, paragraph.start + 40))
+    const first = text.slice(paragraph.start, paragraph.end);
+    const source: TextBlock['source'] = CAPTION.test(first.slice(0, 40))
       ? 'caption'
-      : 'prose';
+      : CITATION.test(first) && (inReferences || NUMBERED.test(first))
+        ? 'citation'
+        : 'prose';
     pushChunks(text, paragraph.start, paragraph.end, source, blocks);
     firstParagraph = false;
     paragraph = null;
@@ -110,6 +124,7 @@ export function analyseLayout(text: string): Layout {
       const level = h ? (h[1] as string).length : 0;
       const label = h ? (h[2] as string).trim() : '';
       if (level === 1 && title === null && label) title = label;
+      inReferences = REFERENCE_HEADING.test(label);
       blocks.push({ start: line.start, end: line.end, kind: 'heading', source: 'headline' });
       firstParagraph = false;
       continue;
@@ -126,6 +141,7 @@ export function analyseLayout(text: string): Layout {
       continue;
     }
     flush();
+    if (REFERENCE_HEADING.test(t)) inReferences = true;
     const next = lines[k + 1];
     const headline =
       firstParagraph && title === null && t.length <= 160 && !/[.:]$/.test(t) && (!next || next.text.trim() === '');

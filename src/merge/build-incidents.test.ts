@@ -244,6 +244,27 @@ describe('buildIncidents: when and what the lead tells', () => {
     ]);
   });
 
+  it("adds a cited source's title to the incident it retells, and makes none of its own", () => {
+    const text = [
+      'On 12 March 2023, a bomb hidden in a motorcycle exploded outside the governor’s office in Herat, killing at least nine people.',
+      '',
+      'References',
+      '1. "Herat blast: death toll rises to 11". Ariana News. 13 March 2023.',
+      '2. "Car bomb kills four in Kandahar". Tolo News. 2 January 2021.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.place?.name, d.claims.map((c) => [c.low, c.claimant])])).toEqual([
+      [
+        '2023-03-12',
+        'Herāt',
+        [
+          [9, null],
+          [11, 'Ariana News'],
+        ],
+      ],
+    ]);
+  });
+
   it('reads the dead "on both sides" as a clash between the sides, not an attack on civilians', () => {
     const text = [
       ...SIEGE_ARTICLE_HEAD,

@@ -2,7 +2,7 @@ import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
 import { type ActorIndex, type ActorMention, findActorMentions } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
-import { classifyEvent, moreSpecific, onBothSides, violenceType } from './classify-event.js';
+import { classifyEvent, type EventClass, moreSpecific, onBothSides, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
 import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
@@ -84,6 +84,19 @@ export function buildIncidents(
   for (const passage of passages) {
     if (passage.source === 'infobox') continue;
     const sentence = text.slice(passage.start, passage.end);
+    // A cited source's title retells an incident the text tells: its figures join that incident as
+    // its publisher's claims ("At least 25 dead", CNN, beside UNAMA's 35), and start none of their own.
+    if (passage.source === 'citation') {
+      const cited = figuresIn(extraction.figures, passage);
+      const day = cited[0]?.f.date ?? null;
+      const here = withinHome(placeOf(places, passage, passage.start), homePlace) ?? homePlace;
+      const told = citedIncident(drafts, day, here, classifyEvent(sentence));
+      if (told && cited.length > 0) {
+        told.claims.push(...cited.map(({ f, i }) => claimOf(f, i, told)));
+        told.sources.push({ start: passage.start, end: passage.end, text: sentence });
+      }
+      continue;
+    }
     const allFigures = figuresIn(extraction.figures, passage);
     const civilianDeaths = !onBothSides(sentence) && allFigures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
     const reading = readEvent(sentence, civilianDeaths);
@@ -400,6 +413,24 @@ function statedAfter(told: DraftIncident, date: DateRange | null, here: Resolved
   if (date === null || told.undated || !placesFit(told.place, here)) return false;
   const days = (Date.parse(date.start) - Date.parse(told.date.end)) / 86_400_000;
   return days >= 0 && days <= CLAIM_DAYS;
+}
+
+/**
+ * The incident a cited source's title tells: one the text told at a place that fits, ending on the
+ * day the source was published or up to CLAIM_DAYS before; of the same kind of event when several
+ * are, and then the latest.
+ */
+function citedIncident(
+  drafts: readonly DraftIncident[],
+  day: DateRange | null,
+  here: ResolvedPlace | null,
+  cue: EventClass | null,
+): DraftIncident | null {
+  if (day === null || day.precision !== 'day') return null;
+  const fitting = drafts.filter((d) => statedAfter(d, day, here));
+  const alike = cue ? fitting.filter((d) => d.event_type === cue.event_type) : [];
+  const pool = alike.length > 0 ? alike : fitting;
+  return pool.reduce<DraftIncident | null>((a, d) => (a === null || d.date.end > a.date.end ? d : a), null);
 }
 
 /** Ways of attack specific enough that two accounts of one in a report are the same event. */

@@ -1,6 +1,6 @@
 import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
-import { type ActorIndex, type ActorMention, findActorMentions } from '../resolve/actors.js';
+import { type ActorIndex, findActorMentions } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
 import { classifyEvent, type EventClass, moreSpecific, onBothSides, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
@@ -67,7 +67,6 @@ export function buildIncidents(
   resolvers: Resolvers,
 ): DraftIncident[] {
   const places = placeMentions(text, resolvers.gazetteer);
-  const actors = findActorMentions(text, resolvers.actors);
   const homePlace = documentPlace(extraction, places);
   const paragraphs = paragraphBreaks(text);
   const drafts: DraftIncident[] = [];
@@ -113,15 +112,20 @@ export function buildIncidents(
       passage,
       figures.map(({ f }) => f),
     );
-    const parties = partiesOf(
-      text,
-      passage,
-      actorsIn(actors, passage),
-      resolvers.actors,
-      date?.start,
-      event?.event_type ?? null,
-      homePlace?.country ?? null,
-    );
+    // Only a sentence with figures, an event or a word of blame can give an incident its sides: the
+    // others (a news report's background, most of it) are never scanned for actors.
+    const parties =
+      figures.length > 0 || event !== null || MAY_ATTRIBUTE.test(sentence)
+        ? partiesOf(
+            text,
+            passage,
+            findActorMentions(text, resolvers.actors, passage),
+            resolvers.actors,
+            date?.start,
+            event?.event_type ?? null,
+            homePlace?.country ?? null,
+          )
+        : NO_PARTIES;
     const recent = lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
     // "Islamic State claimed responsibility": the perpetrator of the event just told.
     if (parties.attribution && recent && !passage.dated) attribute(recent, parties);
@@ -304,16 +308,9 @@ export function spanDays(d: DateRange): number {
   return (Date.parse(d.end) - Date.parse(d.start)) / 86_400_000 + 1;
 }
 
-/** The actor mentions inside a passage (mentions come in text order). */
-function actorsIn(mentions: readonly ActorMention[], passage: Passage): ActorMention[] {
-  const out: ActorMention[] = [];
-  for (let k = countBefore(mentions, passage.start, (m) => m.span.start); k < mentions.length; k++) {
-    const m = mentions[k] as ActorMention;
-    if (m.span.start >= passage.end) break;
-    if (m.span.end <= passage.end) out.push(m);
-  }
-  return out;
-}
+/** Every word partiesOf reads a claim or an attribution from, and more: a sentence without one has none. */
+const MAY_ATTRIBUTE = /responsib|carried out|claimed|blam|attribut|accus|suspect|finger|behind/i;
+const NO_PARTIES: Parties = { side_a: null, side_b: null, attribution: null };
 
 /** Where a sentence's clauses part: commas, semicolons and "and" between them. */
 function sentenceCuts(text: string, passage: Passage): number[] {

@@ -274,8 +274,12 @@ function matchWindow(w: Window, index: ActorIndex): ActorResolution | null {
  * folded once; windows only grow while their key can still become an alias, so a document is one pass
  * over its tokens with a few lookups each, not a fold of every window.
  */
-export function findActorMentions(text: string, index: ActorIndex): ActorMention[] {
-  const tokens = wordTokens(text);
+export function findActorMentions(
+  text: string,
+  index: ActorIndex,
+  within?: { readonly start: number; readonly end: number },
+): ActorMention[] {
+  const tokens = within ? tokensWithin(wordTokens(text), within) : wordTokens(text);
   const n = tokens.length;
   // Reports repeat their words, and reports of one war each other's: each distinct word is folded,
   // keyed and looked up once per index.
@@ -350,6 +354,23 @@ export function findActorMentions(text: string, index: ActorIndex): ActorMention
     i += found === null ? 1 : width;
   }
   return mentions;
+}
+
+/**
+ * The tokens wholly inside a span of the text (a sentence): names never run across a sentence's end,
+ * so the mentions read from them are the mentions a scan of the whole text finds inside the span.
+ */
+function tokensWithin(tokens: readonly Token[], span: { readonly start: number; readonly end: number }): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let k = lo; k < tokens.length && (tokens[k] as Token).end <= span.end; k++) out.push(tokens[k] as Token);
+  return out;
 }
 
 /** Names join across a spaced dash ("Islamic State – Khorasan Province") and a possessive ("Malik's forces"). */

@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.8' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.9' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -283,6 +283,9 @@ function readBlock(
         place: raw.place,
         date:
           own ??
+          // "UNAMA later estimated that 95 to 150 civilians had been killed during the battle": a tally of
+          // the whole conflict, not of the day the narrative had reached.
+          (TALLY_SO_FAR.test(sentence.text) ? wholeConflict(ctx, sentence.text) : null) ??
           inherited ??
           (block.source === 'headline' ? publishedDay(ctx) : null) ??
           wholeConflict(ctx, sentence.text),

@@ -265,6 +265,22 @@ describe('buildIncidents: when and what the lead tells', () => {
     ]);
   });
 
+  it('keeps a tally of the whole siege, or a running one, out of the incident the narrative last told', () => {
+    const text = [
+      ...SIEGE_ARTICLE_HEAD,
+      'On 9 April 2019, militants overran an outpost at Tessit, killing 11 soldiers.',
+      '',
+      'The army said that 30 soldiers had died since the start of the month. Observers later estimated that 40 civilians had been killed during the siege.',
+    ].join('\n');
+    const { result, incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([['2019-04-09', [11]]]);
+    expect(result.figures.find((f) => f.low === 40)?.date).toEqual({
+      start: '2019-03-03',
+      end: '2019-04-20',
+      precision: 'range',
+    });
+  });
+
   it('reads the dead "on both sides" as a clash between the sides, not an attack on civilians', () => {
     const text = [
       ...SIEGE_ARTICLE_HEAD,

@@ -32,6 +32,8 @@ const CUMULATIVE =
   /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
 const RUNNING_SINCE =
   /\bsince (?:(?:early|late|mid) ?-?)?(?:(?:the (?:start|beginning|end) of |\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|last (?:week|month|year)|the (?:start|beginning|outbreak))\b/i;
+const TALLY_SINCE =
+  /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|lost|displaced|fled|captured)\b[^.;]{0,60}?\bsince\b/i;
 const CIVILIAN_WORDS =
   /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?)\b/i;
 
@@ -144,6 +146,9 @@ export function buildIncidents(
     // So is one told on a day of its own as the conflict's tally so far ("In mid-September, UNAMA said
     // 56 civilians had been killed during the battle"), which the extraction dates over the conflict.
     if (figures.length > 0 && figures.every(({ f }) => f.date && isWholeConflict(f.date, extraction))) continue;
+    // "70 soldiers and police had died since Friday": a running tally, neither an incident nor a part of
+    // the one just told.
+    if (figures.length > 0 && TALLY_SINCE.test(sentence)) continue;
     if (
       recent &&
       !passage.dated &&

@@ -281,6 +281,15 @@ describe('buildIncidents: when and what the lead tells', () => {
     });
   });
 
+  it('types aircraft that struck as a strike from the air, sent by the state they belong to', () => {
+    const text =
+      'Published: 12 August 2018\n\nOn 11 August, American aircraft struck Taliban positions around Ghazni, killing 30 fighters.';
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.sub_event_type, d.side_a?.actor_id, d.side_b?.actor_id])).toEqual([
+      ['Air/drone strike', 'us-forces', 'taliban'],
+    ]);
+  });
+
   it('reads the dead "on both sides" as a clash between the sides, not an attack on civilians', () => {
     const text = [
       ...SIEGE_ARTICLE_HEAD,

@@ -37,7 +37,7 @@ const RULES: Rule[] = [
     // "An Israeli strike on a school", "the strike hit a house", "bombs fell on the camp": from the air,
     // unless a weapon above named it. Not a hunger or general strike.
     pattern:
-      /(?<!\b(?:hunger|general|labou?r|workers'?|national|student|teachers'?|nationwide) )\bstrikes? (?:on|against|hit|hits|killed|kills|targeting|targeted|near)\b|\b(?:barrel bombs?|bombs? (?:fell|landed|dropped)|dropped bombs?|drones? (?:struck|hit|slammed|crashed))\b/i,
+      /(?<!\b(?:hunger|general|labou?r|workers'?|national|student|teachers'?|nationwide) )\bstrikes? (?:on|against|hit|hits|killed|kills|targeting|targeted|near)\b|\b(?:barrel bombs?|bombs? (?:fell|landed|dropped)|dropped bombs?|(?:drones?|aircraft|jets|warplanes|planes|helicopters) (?:struck|hit|slammed|crashed|bombed|pounded|targeted))\b/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Air/drone strike',
   },

@@ -34,6 +34,13 @@ describe('partiesOf', () => {
     ]);
   });
 
+  it('reads a state\'s aircraft as its forces, and the subject of ", killing" as the clause\'s', () => {
+    expect(
+      ids(parties('Russian warplanes carried out raids on Ukrainian positions near Izium, killing 14 soldiers.')),
+    ).toEqual(['russia-military', 'ukraine-military']);
+    expect(ids(parties('Israeli jets struck Houthi targets in Hodeidah.'))).toEqual(['israel-military', 'houthis']);
+  });
+
   it('puts who sent the weapon on side A, whatever the sentence narrates first', () => {
     expect(
       ids(parties('Syrian troops advanced on the town, while rockets fired by HTS fighters killed four soldiers.')),

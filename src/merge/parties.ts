@@ -27,7 +27,7 @@ export const UNIDENTIFIED: ActorRef = {
 
 // Verbs whose subject is the side that acted (ACLED's actor 1) and whose object is its target.
 const ACTION =
-  /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|s|ing)|shell(?:ed|s|ing)|execut(?:ed|es|ing)|abduct(?:ed|s|ing)|kidnap(?:ped|s|ping)|kill(?:ed|s|ing)|shot|fired (?:on|at)|opened fire|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)|storm(?:ed|s|ing)|overr[au]n|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took (?:control|over)|target(?:ed|s|ing)|struck|hit|launched|massacred|beheaded|detain(?:ed|s)|arrest(?:ed|s)|besieged|surrounded|defeated|repelled|retook|recaptured|entered|deployed|stabbed|burned|looted|torched|drove|pushed)\b/gi;
+  /\b(?:attack(?:ed|s|ing)?|bomb(?:ed|s|ing)|shell(?:ed|s|ing)|execut(?:ed|es|ing)|abduct(?:ed|s|ing)|kidnap(?:ped|s|ping)|kill(?:ed|s|ing)|shot|fired (?:on|at)|opened fire|ambush(?:ed|es|ing)?|raid(?:ed|s|ing)|storm(?:ed|s|ing)|overr[au]n|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took (?:control|over)|target(?:ed|s|ing)|struck|hit|launched|massacred|beheaded|detain(?:ed|s)|arrest(?:ed|s)|besieged|surrounded|defeated|repelled|retook|recaptured|entered|deployed|stabbed|burned|looted|torched|drove|pushed|carried out|conducted)\b/gi;
 const SENT_BY =
   /\b(?:fired|launched|dropped|planted|detonated|set off|carried out|conducted|flown)\s+by\s+(?:the\s+)?(?:suspected\s+)?$/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|had been|have been)\s+(?:\w+ly\s+)?$/i;
@@ -177,10 +177,14 @@ function narratedSides(sentence: string, offset: number, found: Found[]): { a: A
       if (agent === undefined && before.length === 0) continue;
       return { a: agent?.ref ?? null, b: before.at(-1)?.ref ?? after.find((f) => f !== agent)?.ref ?? null };
     }
-    const subject = before.at(-1);
+    // ", killing 30 fighters": the participle's subject is the clause's, not the party named last
+    // ("American aircraft struck Taliban positions around Ghazni, killing 30").
+    const participle = m[0].endsWith('ing') && /,\s*$/.test(sentence.slice(Math.max(0, verbAt - 3), verbAt));
+    const subject = participle ? before[0] : before.at(-1);
     if (subject === undefined) continue;
     const object = after.find((f) => f.ref.actor_id !== subject.ref.actor_id);
-    return { a: subject.ref, b: object?.ref ?? before.at(-2)?.ref ?? null };
+    const other = before.findLast((f) => f.ref.actor_id !== subject.ref.actor_id);
+    return { a: subject.ref, b: object?.ref ?? other?.ref ?? null };
   }
   return { a: parties[0]?.ref ?? null, b: parties[1]?.ref ?? null };
 }

@@ -39,6 +39,18 @@ const DESCRIPTORS = new Set([
   'militiamen',
   'units',
   'commanders',
+  // "American aircraft", "Russian warplanes", "Israeli jets": a state's arms stand for its forces.
+  'aircraft',
+  'warplanes',
+  'jets',
+  'drones',
+  'helicopters',
+  'gunships',
+  // "Ukrainian positions", "a Russian convoy": where a state's forces stand, for the forces.
+  'positions',
+  'outposts',
+  'convoy',
+  'convoys',
 ]);
 /** Titles before a person's name: "Commander Mawlawi Mahdi", "General Dostum". */
 const TITLES = new Set(['commander', 'general', 'gen', 'marshal', 'president', 'former', 'warlord', 'mr']);

@@ -44,6 +44,16 @@ describe('relative dates', () => {
     expect(relative('Five had died the day before.', null, null)).toEqual([]);
   });
 
+  it('reads a run of weekdays as the last such run before the report', () => {
+    expect(relative('Between Monday and Tuesday, 9 died.')).toEqual([['2024-06-10', '2024-06-11']]);
+    expect(relative('From Friday to Sunday the town was shelled.')).toEqual([['2024-06-07', '2024-06-09']]);
+    // Two days joined by "and" without "between" are two days, read one by one.
+    expect(relative('Shells fell on Monday and Tuesday.')).toEqual([
+      ['2024-06-10', '2024-06-10'],
+      ['2024-06-11', '2024-06-11'],
+    ]);
+  });
+
   it('counts days from the last day of a short run of days, or back from its first', () => {
     const run: DateRange = { start: '2017-10-09', end: '2017-10-12', precision: 'range' };
     expect(relative('The next day 40 more were detained.', null, run)).toEqual([['2017-10-13', '2017-10-13']]);

@@ -211,6 +211,20 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     if (before === 'next' || before === 'every' || before === 'coming') return null;
     let end = k + 1;
     if (next(1) && PARTS_OF_DAY.has(next(1) as string)) end++;
+    // "between Thursday and Saturday", "from Thursday to Saturday": the last such run of days, the
+    // second day the most recent one and the first the one before it.
+    const link = tokens[end]?.norm;
+    const second = tokens[end + 1];
+    const opener = tokens[k - 1]?.norm;
+    const secondIndex = second?.cap ? WEEKDAYS.indexOf(bare(second.norm)) : -1;
+    if (
+      secondIndex >= 0 &&
+      ((opener === 'between' && link === 'and') || (opener === 'from' && (link === 'to' || link === 'until')))
+    ) {
+      const last = shiftDays(ref, -((weekday(ref) - secondIndex + 7) % 7));
+      const first = shiftDays(last, -((secondIndex - dayIndex + 7) % 7 || 7));
+      return { end: end + 2, value: span(first, last) };
+    }
     return { end, value: oneDay(shiftDays(ref, -back7)) };
   }
   switch (w) {

@@ -176,6 +176,15 @@ describe('a speaker described between commas', () => {
   });
 });
 
+describe('"reports" after a preposition', () => {
+  it('is a noun, not the verb of a claim', () => {
+    expect(
+      claimantOf('The UN envoy said he was alarmed by reports that more than 60 civilians had been killed.'),
+    ).toEqual(['UN envoy']);
+    expect(claimantOf('Unconfirmed reports said 5 soldiers died.')).toEqual(['Unconfirmed reports']);
+  });
+});
+
 describe('a speaker named before', () => {
   it('is who "the statement" and "the spokesman" stand for', () => {
     expect(

@@ -610,6 +610,8 @@ export function findClaims(
     }
     // "an estimated 500", "a reported 6,000+": a qualifier, not a claim.
     if (prev && k - 1 >= from && (prev.norm === 'an' || prev.norm === 'a' || prev.norm === 'the')) continue;
+    // "concerned by reports that", "amid claims of": a noun after a preposition, not a verb.
+    if (prev && k - 1 >= from && NOUN_AFTER.has(prev.norm) && (w === 'reports' || w === 'claims')) continue;
     if ((w === 'put' || w === 'puts') && tokens[k + 1]?.norm !== 'the') continue;
     if (w === 'found' && tokens[k + 1]?.norm !== 'that') continue;
     if (w.startsWith('claim')) {
@@ -684,6 +686,27 @@ export function findClaims(
 
 /** A speaker read with an aside between commas: "Name, role" (subjectBefore joins them with a comma). */
 const APPOSED = /, /;
+
+/** Words after which "reports" and "claims" are nouns. */
+const NOUN_AFTER = new Set([
+  'by',
+  'of',
+  'to',
+  'from',
+  'amid',
+  'despite',
+  'about',
+  'on',
+  'after',
+  'with',
+  'and',
+  'unconfirmed',
+  'conflicting',
+  'local',
+  'media',
+  'initial',
+  'early',
+]);
 
 /** A finite verb: words after "said" that hold one are what was said, not who said it. */
 const FINITE = /\b(?:was|were|is|are|had|has|have|will|would)\b/i;

@@ -71,7 +71,7 @@ export const Figure = z.object({
 });
 export type Figure = z.infer<typeof Figure>;
 
-export const COMMANDER_STATUSES = ['KIA', 'POW', 'WIA', 'DOW', 'MIA', 'executed'] as const;
+export const COMMANDER_STATUSES = ['KIA', 'POW', 'WIA', 'DOW', 'MIA', 'executed', 'surrendered'] as const;
 
 export const Commander = z.object({
   name: z.string(),

@@ -35,7 +35,9 @@ const US_MONTH_RANGE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})${DASH}${MONTH}\\s+(
 // "1994–95": the second year written short.
 // "Winter 1994–95" is one winter, read as such by the date reader.
 const SHORT_YEAR_RANGE =
-  /(?<!\b(?:winter|spring|summer|autumn|fall)\s)\b(1[6-9]|20)(\d{2})[–—-](\d{2})(?![\d,.]|\s*\p{L})/giu;
+  /(?<!\b(?:winter|spring|summer|autumn|fall)\s)\b(1[6-9]|20)(\d{2})[–—-](\d{2})(?![\d,.-]|\s*\p{L})/giu;
+// "11 November 2001 (2001-11-11)": the same day again, as machines read it.
+const ISO_ECHO = /\(\s*\d{4}-\d{2}-\d{2}\s*\)/g;
 // "Spring–summer 2016": the year closes both seasons.
 const SEASON_RANGE = /\b(spring|summer|autumn|fall|winter)\s*[–—-]\s*(spring|summer|autumn|fall|winter)\s+(\d{4})\b/gi;
 // "(2 weeks)", "(1 month and 22 days)": a duration's numbers are no dates.
@@ -62,6 +64,7 @@ export function conflictDateText(raw: string): string {
     return templateDate(parts);
   });
   return cleanMarkup(templates)
+    .replace(ISO_ECHO, ' ')
     .replace(DURATION, ' ')
     .replace(US_MONTH_RANGE, '$2 $1 – $4 $3 $5')
     .replace(US_DAY_RANGE, '$2–$3 $1 $4')

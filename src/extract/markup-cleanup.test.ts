@@ -114,6 +114,18 @@ describe('status icons', () => {
   });
 });
 
+describe('a status word glued to a name', () => {
+  it('is the status, not a commander of its own', () => {
+    expect(splitNames('Hassan AbdiSurrendered, Yusuf Warsame, Omar DiriyeExecuted').map(parseCommander)).toEqual([
+      { name: 'Hassan Abdi', status: 'surrendered' },
+      { name: 'Yusuf Warsame', status: null },
+      { name: 'Omar Diriye', status: 'executed' },
+    ]);
+    expect(parseCommander('Ali Dheere (surrendered)')).toEqual({ name: 'Ali Dheere', status: 'surrendered' });
+    expect(parseCommander('Aden Hashi wounded')).toEqual({ name: 'Aden Hashi', status: 'WIA' });
+  });
+});
+
 describe('commander ranks', () => {
   it('drops a military rank before a full name', () => {
     expect(parseCommander('Brig. Gen. Tun Tun Myint †')).toEqual({ name: 'Tun Tun Myint', status: 'KIA' });

@@ -125,10 +125,15 @@ const NAME_PREFIXES = /^(?:mac|fitz|van|von|del|des|della|dos|das|ibn|bin|abu|kw
  * a status glued to a name ("MujahidKIA") stay as they are.
  */
 export function unglue(text: string): string {
-  return text.replace(GLUED_WORDS, (all, left: string, right: string) =>
-    left.length >= 3 && !NAME_PREFIXES.test(left) ? `${left}\n${right}` : all,
-  );
+  return text.replace(GLUED_WORDS, (all, left: string, right: string, at: number) => {
+    if (left.length < 3 || NAME_PREFIXES.test(left)) return all;
+    // "Mohammad FazlSurrendered", "Shirin GulExecuted": a status glued to the name, not a new name.
+    if (GLUED_STATUS.test(text.slice(at + left.length))) return `${left} ${right}`;
+    return `${left}\n${right}`;
+  });
 }
+
+const GLUED_STATUS = /^(?:Surrendered|Executed|Killed|Captured|Wounded|Assassinated)\b/;
 
 /** Names from a Belligerents or Commanders cell, one per item. */
 export function splitNames(raw: string): string[] {
@@ -179,11 +184,14 @@ const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Commander['status']]> = [
   [/\(\s*(?:m\.?\s*i\.?\s*a\.?|missing)\s*\)/i, 'MIA'],
   [/\(\s*(?:d\.?\s*o\.?\s*w\.?|died of wounds)\s*\)/i, 'DOW'],
   [/\(\s*executed\s*\)/i, 'executed'],
+  [/\(\s*surrendered\s*\)/i, 'surrendered'],
+  [/[\s,–-]+surrendered\s*$/i, 'surrendered'],
+  [/[\s,–-]+(?:killed|assassinated)\s*$/i, 'KIA'],
   // Unbracketed words after the name: "Taha al-Madani killed in action", "Nawshirwan Amin Died of wounds".
   [/[\s,–-]+(?:killed in action|k\.i\.a\.)\s*$/i, 'KIA'],
   [/[\s,–-]+died of (?:his |her )?wounds\s*$/i, 'DOW'],
   [/[\s,–-]+(?:taken prisoner|captured)\s*$/i, 'POW'],
-  [/[\s,–-]+(?:wounded in action)\s*$/i, 'WIA'],
+  [/[\s,–-]+(?:wounded in action|wounded)\s*$/i, 'WIA'],
   [/\[\s*(KIA|POW|WIA|MIA|DOW)\s*\]/, null],
 ];
 const GLUED = /(KIA|POW|WIA|MIA|DOW)\s*$/;

@@ -612,7 +612,7 @@ export function findClaims(
     if (prev && k - 1 >= from && (prev.norm === 'an' || prev.norm === 'a' || prev.norm === 'the')) continue;
     // "concerned by reports that", "amid claims of": a noun after a preposition, not a verb.
     if (prev && k - 1 >= from && NOUN_AFTER.has(prev.norm) && (w === 'reports' || w === 'claims')) continue;
-    if ((w === 'put' || w === 'puts') && tokens[k + 1]?.norm !== 'the') continue;
+    if ((w === 'put' || w === 'puts') && tokens[k + 1]?.norm !== 'the' && tokens[k + 1]?.norm !== 'it') continue;
     if (w === 'found' && tokens[k + 1]?.norm !== 'that') continue;
     if (w.startsWith('claim')) {
       let sense = false;

@@ -228,3 +228,17 @@ describe('a month and two of its days', () => {
     ]);
   });
 });
+
+describe('another source putting the figure at a number', () => {
+  it('is the count just read, by that source', () => {
+    const figures = extractDocument(
+      'Civilians: at least 30 killed, according to OCHA; community leaders put the figure at over 90. Police said 5 were wounded, but nurses put it at 11.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.high, f.claimant])).toEqual([
+      ['killed', 30, null, 'OCHA'],
+      ['killed', 90, null, 'community leaders'],
+      ['injured', 5, 5, 'Police'],
+      ['injured', 11, 11, 'nurses'],
+    ]);
+  });
+});

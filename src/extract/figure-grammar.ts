@@ -397,6 +397,20 @@ function elidedMore(tokens: Token[], q: Quantity, floor: number): boolean {
   return next === undefined || next.type !== 'word' || !/(?:ed|en)$/.test(next.norm) || next.norm === 'then';
 }
 
+/**
+ * "... at least 80 killed; local elders put the figure at over 200": another source's number for the
+ * count just read, which the sentence does not name again.
+ */
+function puttingFigureAt(tokens: Token[], q: Quantity, floor: number): boolean {
+  let k = q.start - 1;
+  if (k < floor || tokens[k]?.norm !== 'at') return false;
+  k--;
+  if (!/^(?:figure|number|toll|total|count|tally|it)$/.test(tokens[k]?.norm ?? '')) return false;
+  k--;
+  if (tokens[k]?.norm === 'the') k--;
+  return k >= floor && /^(?:put|puts|putting|placed|places|set|sets)$/.test(tokens[k]?.norm ?? '');
+}
+
 /** A bracket or ", or" just before a count: it may restate the count before in other units. */
 function restatementOpens(tokens: Token[], at: number): boolean {
   const before = tokens[at - 1]?.norm;
@@ -429,6 +443,8 @@ export function readFigures(input: GrammarInput): RawFigure[] {
         (joinedByConjunction(tokens, last.evEnd, q.start) ||
           // "Twelve were killed on 1 May and 20 more on 2 May": a count with only "more" after "and".
           elidedMore(tokens, q, start) ||
+          // "local elders put the figure at over 200": the count before, by another source.
+          puttingFigureAt(tokens, q, start) ||
           // "(about 31,000 people)", ", or about 31,000 people," inside the words of the count before restates it.
           (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start));
       const f = readOne(input, q, (partOf || joined) && last ? last.kind : null);

@@ -176,6 +176,12 @@ describe('a speaker described between commas', () => {
   });
 });
 
+describe('a speaker after a closing quote', () => {
+  it('may open with "a"', () => {
+    expect(claimantOf('"Eleven people died in the shelling," said a nurse at the clinic.')).toEqual(['nurse']);
+  });
+});
+
 describe('"reports" after a preposition', () => {
   it('is a noun, not the verb of a claim', () => {
     expect(

@@ -676,7 +676,7 @@ export function findClaims(
     const next = tokens[k + 1];
     const postposed = k === from || prev?.norm === ',' || prev?.norm === '"' || prev?.norm === "'";
     // "put the toll at 4", "found that": what follows is the statement, not its speaker.
-    if (speaks && postposed && next && k + 1 < to && (next.cap || next.norm === 'the')) {
+    if (speaks && postposed && next && k + 1 < to && (next.cap || next.norm === 'the' || next.norm === 'a')) {
       const name = nameAfter(text, tokens, k + 1, to);
       if (name) claims.push({ index: k, name });
     }

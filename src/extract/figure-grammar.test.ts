@@ -242,3 +242,20 @@ describe('another source putting the figure at a number', () => {
     ]);
   });
 });
+
+describe('the dead buried, the wounded treated', () => {
+  it('counts people buried as killed and people treated for wounds as injured', () => {
+    const figures = extractDocument(
+      'Villagers buried 14 people on the hillside. Surgeons treated 52 patients for blast wounds, and 7 soldiers suffered severe shrapnel injuries.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([
+      ['killed', 14],
+      ['injured', 52],
+      ['injured', 7],
+    ]);
+  });
+
+  it('counts no mines buried and no patients treated for an illness', () => {
+    expect(extractDocument('Farmers buried 20 mines. Nurses treated 40 patients for cholera.').figures).toEqual([]);
+  });
+});

@@ -55,6 +55,22 @@ function verbAt(tokens: Token[], k: number, floor: number): { kind: FigureKind; 
   return { kind, index };
 }
 
+/** Whether "for" or "with" and then wounds follow the count within a few words ("62 people for gunshot wounds"). */
+function woundsAfter(tokens: Token[], qStart: number): boolean {
+  for (let j = qStart + 1; j < Math.min(tokens.length, qStart + 6); j++) {
+    const u = tokens[j] as Token;
+    if (u.type === 'punct') return false;
+    if (u.norm !== 'for' && u.norm !== 'with') continue;
+    for (let k = j + 1; k < Math.min(tokens.length, j + 5); k++) {
+      const v = tokens[k] as Token;
+      if (v.type !== 'word') return false;
+      if (/^(?:wounds|injuries|burns|wound|injury)$/.test(v.norm)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** The verb before a count: "killed at least 86", "arresting ... and up to 5,000", "massacre of up to 3,000". */
 export function leftTrigger(tokens: Token[], qStart: number, floor: number): Trigger | null {
   let adjacent = true;
@@ -89,6 +105,12 @@ export function leftTrigger(tokens: Token[], qStart: number, floor: number): Tri
       trig.irrealis = isIrrealis(tokens, verb.index, floor);
       if (verb.kind === 'strength' && WEAK_STRENGTH_VERBS.has(w)) trig.needsFighters = true;
       return trig;
+    }
+    // "We buried 19 people": the dead, counted by those who buried them.
+    if (adjacent && /^(?:buried|bury|burying|buries)$/.test(w)) return trigger('killed', k, 'adjacent', k);
+    // "treated 62 people for gunshot wounds", "treated 35 patients with shrapnel wounds".
+    if (adjacent && /^(?:treated|treating|treats|treat)$/.test(w) && woundsAfter(tokens, qStart)) {
+      return trigger('injured', k, 'adjacent', k);
     }
     if (w === 'of' && /^(?:consisting|comprised|composed|consisted)$/.test(tokens[k - 1]?.norm ?? '')) {
       const trig = trigger('strength', k - 1, adjacent ? 'adjacent' : 'coordinated', k);

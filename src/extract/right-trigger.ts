@@ -196,8 +196,14 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
       return null;
     }
     if ((w === 'hospitalised' || w === 'hospitalized') && sawAux) return make('injured', k);
-    if (/^(?:sustained|suffered|received)$/.test(w) && /^(?:injuries|wounds|burns|injury)$/.test(n1))
-      return make('injured', k, k + 1);
+    if (/^(?:sustained|suffered|received)$/.test(w)) {
+      // "suffered injuries", "suffered traumatic brain injuries", "sustained serious gunshot wounds".
+      for (let j = k + 1; j < Math.min(limit, k + 5); j++) {
+        const u = tokens[j] as Token;
+        if (u.type !== 'word' || u.cap) break;
+        if (/^(?:injuries|wounds|burns|injury)$/.test(u.norm)) return make('injured', k, j);
+      }
+    }
     if (
       /^(?:sustained|suffered|received)$/.test(w) &&
       /^(?:serious|severe|minor|critical|gunshot|shrapnel|light)$/.test(n1) &&

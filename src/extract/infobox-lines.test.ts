@@ -79,6 +79,27 @@ describe('infobox lines', () => {
     expect(analyseLayout(text).infobox).toBeNull();
   });
 
+  it('takes a small infobox under a line that says so: a name, a date and a place', () => {
+    const text = [
+      '= Raid on Kalay Wal =',
+      '',
+      'Infobox',
+      '- Conflict: Raid on Kalay Wal',
+      '- Date: 14 June 2011',
+      '- Place: Kalay Wal, Kunar',
+      '',
+      'Gunmen raided the village at night.',
+    ].join('\n');
+    const conflict = extractDocument(text).conflict;
+    expect([conflict?.name, conflict?.start, conflict?.place]).toEqual([
+      'Raid on Kalay Wal',
+      '2011-06-14',
+      'Kalay Wal',
+    ]);
+    // The same two lines with no "Infobox" above them are a report's header, not an infobox.
+    expect(analyseLayout('Date: 14 June 2011\nPlace: Kunar\n\nGunmen raided the village.').infobox).toBeNull();
+  });
+
   it('reads the wikitext template to its own closing braces, past nested ones', () => {
     const text = [
       '{{Infobox military conflict',

@@ -135,15 +135,32 @@ function scanBlock(lines: Line[], from: number): Scan {
   return { entries, last, next: j };
 }
 
-function qualifies(entries: Entry[]): boolean {
+/**
+ * Whether keys make an infobox: three known keys, one of them a side's. Under a line that says
+ * "Infobox", a small one is one too: a conflict's name or date and one more key (a skirmish's page
+ * may give only its name, date and place).
+ */
+function qualifies(entries: Entry[], marked: boolean): boolean {
   let known = 0;
   let sided = 0;
+  let named = false;
   for (const e of entries) {
     if (e.key.base === 'ignore') continue;
     known++;
     if (SIDED.has(e.key.base)) sided++;
+    if (e.key.base === 'name' || e.key.base === 'date') named = true;
   }
-  return known >= 3 && sided > 0;
+  return (known >= 3 && sided > 0) || (marked && known >= 2 && named);
+}
+
+/** Whether the nearest line above `first` that holds anything says "Infobox". */
+function markedAbove(lines: Line[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+    const raw = (lines[k] as Line).text;
+    if (!/\S/.test(raw)) continue;
+    return /^[ \t]*infobox\b/i.test(raw);
+  }
+  return false;
 }
 
 function spanCell(cells: Cell[]): Cell | null {
@@ -227,7 +244,7 @@ export function findLineInfobox(
       continue;
     }
     const scan = scanBlock(lines, i);
-    if (scan.last >= i && qualifies(scan.entries)) {
+    if (scan.last >= i && qualifies(scan.entries, markedAbove(lines, i))) {
       const header = readHeader(lines, i);
       const rows: Row[] = [];
       if (header.partOf) rows.push({ cells: [header.partOf] });

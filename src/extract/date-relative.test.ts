@@ -44,6 +44,11 @@ describe('relative dates', () => {
     expect(relative('Five had died the day before.', null, null)).toEqual([]);
   });
 
+  it('reads "later in the week" as "later that week"', () => {
+    const friday: DateRange = { start: '2019-03-01', end: '2019-03-01', precision: 'day' };
+    expect(relative('Later in the week, 6 policemen died.', null, friday)).toEqual([['2019-03-02', '2019-03-03']]);
+  });
+
   it('reads a run of weekdays as the last such run before the report', () => {
     expect(relative('Between Monday and Tuesday, 9 died.')).toEqual([['2024-06-10', '2024-06-11']]);
     expect(relative('From Friday to Sunday the town was shelled.')).toEqual([['2024-06-07', '2024-06-09']]);

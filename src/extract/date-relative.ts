@@ -162,6 +162,16 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
   if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
     return anchor ? (relativeToAnchor(tokens, k, to, anchor) ?? followingPeriod(next(1), next(2), k, anchor)) : null;
   }
+  // "later in the week", "later in the month": as "later that week".
+  if (
+    anchor &&
+    w === 'in' &&
+    tokens[k - 1]?.norm === 'later' &&
+    next(1) === 'the' &&
+    (next(2) === 'week' || next(2) === 'month' || next(2) === 'year')
+  ) {
+    return thatPeriod(next(2) as 'week' | 'month' | 'year', true, k + 3, anchor);
+  }
   if (w === 'the' && next(2) === 'week' && next(3) === 'of' && ORDINALS.has(next(1) ?? '')) {
     // "the first week of April", "the last week of May 2016": seven days of the month named.
     return weekOfMonth(tokens, k, to, ORDINALS.get(next(1) ?? '') as number, anchor, ref);

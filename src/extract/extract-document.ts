@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.15' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.16' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -121,12 +121,12 @@ const TALLY_SO_FAR = /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|in
 
 /**
  * The dates of a figure told on a day of its own as a tally of the whole conflict ("In mid-September,
- * UNAMA said 56 civilians had been killed during the battle"): from the conflict's start to that day.
+ * UNAMA said 56 civilians had been killed during the battle"): the conflict's, whatever day it was told.
  */
 function tallySoFar(ctx: DateContext, sentence: string, own: DateRange): DateRange | null {
   const w = ctx.window;
   if (!w || own.start < w.start || !WHOLE_CONFLICT.test(sentence) || !TALLY_SO_FAR.test(sentence)) return null;
-  return { start: w.start, end: own.end > w.end ? own.end : w.end, precision: 'range' };
+  return { start: w.start, end: w.end, precision: 'range' };
 }
 
 /** An undated figure of an article that counts over the whole of the conflict its infobox dates. */

@@ -211,10 +211,10 @@ describe('buildIncidents: when and what the lead tells', () => {
     ].join('\n');
     const { result, incidents } = incidentsOf(text);
     expect(incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([['2019-04-09', [11]]]);
-    // The tally's own dates run from the siege's first day to the day it was told.
+    // The tally's dates are the siege's, whatever day it was told.
     expect(result.figures.find((f) => f.low === 40)?.date).toEqual({
       start: '2019-03-03',
-      end: '2019-05-10',
+      end: '2019-04-20',
       precision: 'range',
     });
   });

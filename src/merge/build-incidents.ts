@@ -275,17 +275,10 @@ function figureDate(figures: Figure[]): DateRange | null {
   return dates.every((d) => d.start === first.start && d.end === first.end) ? first : null;
 }
 
-/** Whether a date spans at least the whole of the conflict the infobox dates (and more than a day). */
+/** Whether a date is the whole of the conflict the infobox dates (and more than a day). */
 function isWholeConflict(date: DateRange, extraction: ExtractionResult): boolean {
   const c = extraction.conflict;
-  return (
-    c !== null &&
-    c.start !== null &&
-    c.end !== null &&
-    date.start <= c.start &&
-    date.end >= c.end &&
-    date.start !== date.end
-  );
+  return c !== null && c.start === date.start && c.end === date.end && date.start !== date.end;
 }
 
 const CIVILIANS: ActorRef = { actor_id: 'civilians', name: 'Civilians', inter: 7, state: false };

@@ -7,7 +7,7 @@ import { importDataset } from '../src/interop/import-dataset.js';
 import { createMapIndex } from '../src/serve/map-index.js';
 import { readGrid } from '../src/serve/map-queries.js';
 import { openStore, SERVER_MAP_MB, type Store } from '../src/store/open-store.js';
-import { measureApi, PAGE_THREADS, type RouteThroughput } from './api-throughput.js';
+import { type ApiRoutes, measureApi, PAGE_THREADS, type RouteThroughput } from './api-throughput.js';
 import { log, removeSqliteFiles, timed, writeResults } from './bench-support.js';
 import { generateGedCsv } from './ged-rows.js';
 
@@ -48,15 +48,7 @@ async function main(): Promise<void> {
     const afterWrites = await gridsAfterWrites(store, path);
     const best = (k: number) =>
       rounds.map((r) => r.routes[k] as RouteThroughput).reduce((a, b) => (b.requests_per_s > a.requests_per_s ? b : a));
-    const [page, month, walked, walkedMain, grids, gridsSql, table] = [0, 1, 2, 3, 4, 5, 6].map(best) as [
-      RouteThroughput,
-      RouteThroughput,
-      RouteThroughput,
-      RouteThroughput,
-      RouteThroughput,
-      RouteThroughput,
-      RouteThroughput,
-    ];
+    const [page, month, walked, walkedMain, grids, gridsSql, table] = [0, 1, 2, 3, 4, 5, 6].map(best) as ApiRoutes;
     const text = [
       `# API at scale: SQLite store of ${ROWS.toLocaleString('en')} GED rows (imported in ${Math.round(import_ms / 1000)} s, ${Math.round((ROWS / import_ms) * 1000)} rows/s)`,
       '',

@@ -26,6 +26,17 @@ export interface RouteThroughput {
   cpu_us_per_request: number;
 }
 
+/** measureApi's routes, in its order: page, aggregate, walk on threads, walk on the main thread, grids on threads, grids in SQL, the table's walk. */
+export type ApiRoutes = [
+  RouteThroughput,
+  RouteThroughput,
+  RouteThroughput,
+  RouteThroughput,
+  RouteThroughput,
+  RouteThroughput,
+  RouteThroughput,
+];
+
 /** What `autocannon --json` reports that the bench keeps. */
 interface LoadResult {
   requests: { average: number; total: number };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadResolveData, type ResolveData, resolversFrom } from '../src/app/analyse-document.js';
 import { importDataset } from '../src/interop/import-dataset.js';
 import { openStore, type Store } from '../src/store/open-store.js';
-import { measureApi, PAGE_THREADS, type RouteThroughput } from './api-throughput.js';
+import { type ApiRoutes, measureApi, PAGE_THREADS, type RouteThroughput } from './api-throughput.js';
 import { log, median, removeSqliteFiles, timed, withPostgresDatabase, writeResults } from './bench-support.js';
 import type { DuckDbFigures } from './duckdb-figures.js';
 import { generateGedCsv } from './ged-rows.js';
@@ -127,15 +127,7 @@ function summary(r: {
   agree: boolean;
 }): string {
   const { sqlite: s, postgres: p, duckdb: d, floor: f } = r;
-  const [pageApi, monthApi, walkApi, walkMain, gridThreads, gridMain, tableWalk] = s.api as [
-    RouteThroughput,
-    RouteThroughput,
-    RouteThroughput,
-    RouteThroughput,
-    RouteThroughput,
-    RouteThroughput,
-    RouteThroughput,
-  ];
+  const [pageApi, monthApi, walkApi, walkMain, gridThreads, gridMain, tableWalk] = s.api as ApiRoutes;
   // The ratio of the medians, and of each import to the floor run just before it.
   const ratio = f.ms / s.import_ms;
   const byTurn = r.turns.import_ms.map((ms, n) => ((r.turns.floor_ms[n] as number) / ms).toFixed(2));

@@ -280,6 +280,20 @@ describe('buildIncidents: when and what the lead tells', () => {
     ]);
   });
 
+  it('places "Helmand\'s Nad Ali district" in the district, and reads deminers shot dead as civilians', () => {
+    const text = [
+      'Published: 21 March 2021',
+      '',
+      "Gunmen shot dead 5 deminers in Helmand's Nad Ali district on Saturday, police said.",
+    ].join('\n');
+    const [incident] = incidentsOf(text).incidents;
+    expect([incident?.place?.admin2, incident?.event_type, incident?.side_b?.actor_id]).toEqual([
+      'Nād ‘Alī',
+      'Violence against civilians',
+      'civilians',
+    ]);
+  });
+
   it('reads the dead "on both sides" as a clash between the sides, not an attack on civilians', () => {
     const text = [
       ...SIEGE_ARTICLE_HEAD,

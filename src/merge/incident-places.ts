@@ -100,7 +100,19 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
       kind: m.candidates[0]?.entry.kind ?? 'area',
     });
   }
-  return out;
+  return withoutContainers(text, out);
+}
+
+/**
+ * "Kandahar's Maiwand district", "Helmand's Nad Ali": the possessive names the province that holds
+ * the place after it, whatever namesake it has as a town; only the place after it locates anything.
+ */
+function withoutContainers(text: string, places: PlaceAt[]): PlaceAt[] {
+  return places.filter((m, k) => {
+    const next = places[k + 1];
+    if (next === undefined || !/^['’]s\s+$/.test(text.slice(m.end, next.start))) return true;
+    return !(next.place.admin1 !== null && next.place.admin1 === m.place.admin1 && next.place.where_prec >= 2);
+  });
 }
 
 // "the outskirts of the city", "fighters entered the town": a place the text named before, by its kind.

@@ -171,3 +171,16 @@ describe('strikes and falling bombs', () => {
     );
   });
 });
+
+describe('a bomb that exploded', () => {
+  it('is a remote explosive, whatever words stand between the bomb and its exploding', () => {
+    const [incident] = incidentsOf(
+      'On 2 June 2024, a bomb attached to a motorcycle exploded near a mosque in Kabul, wounding nine worshippers.',
+    );
+    expect([incident?.event_type, incident?.sub_event_type, incident?.side_a?.actor_id]).toEqual([
+      'Explosions/Remote violence',
+      'Remote explosive/landmine/IED',
+      'unidentified-armed-group',
+    ]);
+  });
+});

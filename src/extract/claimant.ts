@@ -650,18 +650,9 @@ export function findClaims(
       }
     }
     // "A Taliban spokesman rejected the figure and said ...": the clause's subject says it too.
-    if (prev?.norm === 'and' && k - 1 > from) {
-      const speaker = clauseSubject(text, tokens, from, k - 1);
-      if (speaker === PRONOUN) {
-        if (previous) claims.push({ index: k, name: previous });
-        continue;
-      }
-      if (speaker) {
-        claims.push({ index: k, name: speaker });
-        continue;
-      }
-    }
-    const subject = subjectBefore(text, tokens, k, from);
+    const subject =
+      (prev?.norm === 'and' && k - 1 > from ? clauseSubject(text, tokens, from, k - 1) : null) ??
+      subjectBefore(text, tokens, k, from);
     if (subject === PRONOUN) {
       if (previous) claims.push({ index: k, name: previous });
       continue;
@@ -723,7 +714,14 @@ function anaphor(claim: Claim, previous: string): Claim {
   const name = claim.name.toLowerCase();
   if (name === previous.toLowerCase() || name.includes(' ')) return claim;
   if (DOCUMENT_NOUNS.test(name)) return { ...claim, name: previous };
-  if (ROLE_NOUNS.has(name) && new RegExp(`\\b${name}\\b`, 'i').test(previous)) return { ...claim, name: previous };
+  if (
+    ROLE_NOUNS.has(name) &&
+    previous
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .includes(name)
+  )
+    return { ...claim, name: previous };
   return claim;
 }
 

@@ -489,7 +489,6 @@ function weekOfMonth(
   return { end: k + (stated === null ? 5 : 6), value: span({ y, m: month, d: first }, { y, m: month, d: last }) };
 }
 
-/** "the following week", "the next month", "the following year": the period after the one last dated. */
 /** Whether a period can be counted from an anchor: a week needs a day; a month, a month; a year, any date. */
 function countsFrom(unit: 'week' | 'month' | 'year', anchor: DateRange): boolean {
   return !((unit === 'week' && anchor.precision !== 'day') || (unit === 'month' && anchor.precision === 'year'));
@@ -501,6 +500,7 @@ function yearAt(tokens: Token[], i: number, to: number): number | null {
   return i < to && t?.type === 'num' && t.value >= 1800 && t.value <= 2200 ? t.value : null;
 }
 
+/** "the following week", "the next month", "the following year": the period after the one last dated. */
 function followingPeriod(
   which: string | undefined,
   unit: string | undefined,

@@ -120,13 +120,13 @@ const WHOLE_CONFLICT =
 const TALLY_SO_FAR = /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|captured|displaced|lost|fled)\b/i;
 
 /**
- * The dates of a figure told on a day of its own as a tally of the whole conflict ("In mid-September,
- * UNAMA said 56 civilians had been killed during the battle"): the conflict's, whatever day it was told.
+ * A sentence that tells a tally of the whole conflict so far ("UNAMA later estimated that 95 to 150
+ * civilians had been killed during the battle", "In mid-September, UNAMA said 56 civilians had been
+ * killed during the battle"): its figures take the conflict's dates, not the day it was told nor the
+ * day the narrative had reached.
  */
-function tallySoFar(ctx: DateContext, sentence: string, own: DateRange): DateRange | null {
-  const w = ctx.window;
-  if (!w || own.start < w.start || !WHOLE_CONFLICT.test(sentence) || !TALLY_SO_FAR.test(sentence)) return null;
-  return { start: w.start, end: w.end, precision: 'range' };
+function tallySoFar(ctx: DateContext, sentence: string): DateRange | null {
+  return TALLY_SO_FAR.test(sentence) ? wholeConflict(ctx, sentence) : null;
 }
 
 /** An undated figure of an article that counts over the whole of the conflict its infobox dates. */
@@ -257,11 +257,13 @@ function readBlock(
     const last = tokens[e - 1] as Token;
     const sentence = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
     const inherited = inheritedDate(state, ctx);
+    const tally = raws.length > 0 ? tallySoFar(ctx, sentence.text) : null;
     for (const raw of raws) {
       const a = tokens[raw.evStart] as Token;
       const b = tokens[raw.evEnd - 1] as Token;
       const stated = sentenceDates?.dateFor(raw.anchor) ?? null;
-      const own = stated && (tallySoFar(ctx, sentence.text, stated) ?? stated);
+      // A day of its own after the conflict began is the day the tally was told.
+      const own = tally && stated && stated.start >= tally.start ? tally : stated;
       const figure: Figure = {
         kind: raw.kind,
         low: raw.low,
@@ -283,9 +285,7 @@ function readBlock(
         place: raw.place,
         date:
           own ??
-          // "UNAMA later estimated that 95 to 150 civilians had been killed during the battle": a tally of
-          // the whole conflict, not of the day the narrative had reached.
-          (TALLY_SO_FAR.test(sentence.text) ? wholeConflict(ctx, sentence.text) : null) ??
+          tally ??
           inherited ??
           (block.source === 'headline' ? publishedDay(ctx) : null) ??
           wholeConflict(ctx, sentence.text),

@@ -96,10 +96,10 @@ function acceptsHead(kind: FigureKind, np: NounPhrase, trig: Trigger | 'head' | 
   return true;
 }
 
-/** "thousands of troops and hundreds of others were shot dead": the verb after the last conjunct. */
 /** Verbs of speech that open a clause between two numbers. */
 const SPEECH_BETWEEN = words('said says say told tells added adds reported reports stated states claimed claims');
 
+/** "thousands of troops and hundreds of others were shot dead": the verb after the last conjunct. */
 function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
   const { tokens, end, isDate } = input;
   let k = from;

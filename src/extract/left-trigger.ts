@@ -11,6 +11,7 @@ import {
   PREPOSITIONS,
   RELEASE_VERBS,
   WEAK_STRENGTH_VERBS,
+  WOUND_NOUNS,
   words,
 } from './lexicon.js';
 import { isBlockTag, type Token } from './tokens.js';
@@ -64,7 +65,7 @@ function woundsAfter(tokens: Token[], qStart: number): boolean {
     for (let k = j + 1; k < Math.min(tokens.length, j + 5); k++) {
       const v = tokens[k] as Token;
       if (v.type !== 'word') return false;
-      if (/^(?:wounds|injuries|burns|wound|injury)$/.test(v.norm)) return true;
+      if (WOUND_NOUNS.has(v.norm)) return true;
     }
     return false;
   }

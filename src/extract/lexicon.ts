@@ -230,6 +230,9 @@ export const PREPOSITIONS = words(
   'in on at from to for by with during near into across against under over within without through throughout toward towards around outside inside between among amid upon via per than like',
 );
 
+/** Nouns of a wound: "suffered shrapnel wounds", "treated 62 people for gunshot wounds". */
+export const WOUND_NOUNS = words('injuries injury wounds wound burns');
+
 export const NEGATIONS = words("not no never neither nor without n't none nobody");
 
 /** Modals and plans: "threatened to kill 100", "would deploy 5,000". */

@@ -9,6 +9,7 @@ import {
   NEGATIONS,
   PREDICATE_FILLERS,
   RELEASE_VERBS,
+  WOUND_NOUNS,
   words,
 } from './lexicon.js';
 import { coordinatedKind } from './noun-phrase.js';
@@ -197,19 +198,12 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     }
     if ((w === 'hospitalised' || w === 'hospitalized') && sawAux) return make('injured', k);
     if (/^(?:sustained|suffered|received)$/.test(w)) {
-      // "suffered injuries", "suffered traumatic brain injuries", "sustained serious gunshot wounds".
+      // "suffered injuries", "suffered serious injuries", "sustained traumatic brain injuries".
       for (let j = k + 1; j < Math.min(limit, k + 5); j++) {
         const u = tokens[j] as Token;
         if (u.type !== 'word' || u.cap) break;
-        if (/^(?:injuries|wounds|burns|injury)$/.test(u.norm)) return make('injured', k, j);
+        if (WOUND_NOUNS.has(u.norm)) return make('injured', k, j);
       }
-    }
-    if (
-      /^(?:sustained|suffered|received)$/.test(w) &&
-      /^(?:serious|severe|minor|critical|gunshot|shrapnel|light)$/.test(n1) &&
-      /^(?:injuries|wounds|burns)$/.test(n2)
-    ) {
-      return make('injured', k, k + 2);
     }
     if ((w === 'rounded' || w === 'rounding') && n1 === 'up') return make('captured', k, k + 1);
     if ((w === 'turned' || w === 'handed') && n1 === 'themselves') return make('surrendered', k, k + 2);

@@ -91,8 +91,8 @@ export function buildIncidents(
       const cited = figuresIn(extraction.figures, passage);
       const day = cited[0]?.f.date ?? null;
       const here = withinHome(placeOf(places, passage, passage.start), homePlace) ?? homePlace;
-      const told = citedIncident(drafts, day, here, classifyEvent(sentence));
-      if (told && cited.length > 0) {
+      const told = day && citedIncident(drafts, day, here, classifyEvent(sentence));
+      if (told) {
         told.claims.push(...cited.map(({ f, i }) => claimOf(f, i, told)));
         told.sources.push({ start: passage.start, end: passage.end, text: sentence });
       }
@@ -417,11 +417,11 @@ function statedAfter(told: DraftIncident, date: DateRange | null, here: Resolved
  */
 function citedIncident(
   drafts: readonly DraftIncident[],
-  day: DateRange | null,
+  day: DateRange,
   here: ResolvedPlace | null,
   cue: EventClass | null,
 ): DraftIncident | null {
-  if (day === null || day.precision !== 'day') return null;
+  if (day.precision !== 'day') return null;
   const fitting = drafts.filter((d) => statedAfter(d, day, here));
   const alike = cue ? fitting.filter((d) => d.event_type === cue.event_type) : [];
   const pool = alike.length > 0 ? alike : fitting;

@@ -176,26 +176,29 @@ function firstRule(text: string): RuleMatch | null {
  */
 export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolean } = {}): EventClass | null {
   const found = firstRule(sentence);
-  // "200 people were killed on both sides": the dead were the sides' own, whatever noun counts them.
-  const sides =
-    (hints.civilianDeaths || found === null) && sentence.includes('side') ? BOTH_SIDES.exec(sentence) : null;
-  const civilians = hints.civilianDeaths && sides === null;
   if (found !== null) {
     const { rule, cue, at } = found;
-    if (civilians && rule.event_type === 'Battles') {
+    if (hints.civilianDeaths && rule.event_type === 'Battles') {
       return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue, at };
     }
     return { event_type: rule.event_type, sub_event_type: rule.sub_event_type, cue, at };
   }
+  // "200 people were killed on both sides": a clash between the sides (whose dead are no civilians:
+  // the caller's hint already says so, by onBothSides).
+  const sides = bothSides(sentence);
   if (sides !== null) return { event_type: 'Battles', sub_event_type: 'Armed clash', cue: sides[0], at: sides.index };
-  if (civilians) return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: '', at: 0 };
+  if (hints.civilianDeaths)
+    return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: '', at: 0 };
   return null;
 }
 
 const BOTH_SIDES = /\b(?:on|from|among) (?:both|either|each|all) sides?\b/i;
 
+const bothSides = (sentence: string): RegExpExecArray | null =>
+  sentence.includes('side') ? BOTH_SIDES.exec(sentence) : null;
+
 /** Whether a sentence counts its dead on both sides of a fight: combatants, whatever noun counts them. */
-export const onBothSides = (sentence: string): boolean => sentence.includes('side') && BOTH_SIDES.test(sentence);
+export const onBothSides = (sentence: string): boolean => bothSides(sentence) !== null;
 
 /** Whether a sentence reports something that happened (not only background), by its verbs. */
 export function describesEvent(sentence: string): boolean {

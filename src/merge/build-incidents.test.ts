@@ -140,6 +140,49 @@ describe('buildIncidents: places in reports from many cities', () => {
   });
 });
 
+describe('buildIncidents: where the sources spoke and where the report was filed', () => {
+  const placed = (text: string) =>
+    incidentsOf(text).incidents.map((d) => [d.date.start, d.place?.name ?? null, d.claims.map((c) => c.low ?? c.high)]);
+
+  it('places an event in the district it names, not in the city where officials spoke of it', () => {
+    const text = [
+      'Published: 9 May 2020',
+      '',
+      'Taliban fighters overran the centre of Shah Wali Kot district on Saturday, killing six policemen, officials in Kandahar said.',
+      '',
+      'Two people were killed in a blast in the city on Friday, officials in Kandahar said.',
+    ].join('\n');
+    expect(placed(text)).toEqual([
+      ['2020-05-09', 'Shāh Walī Kōṯ', [6]],
+      ['2020-05-08', 'Kandahār', [2]],
+    ]);
+  });
+
+  it("adds later paragraphs that name no place to the day's one incident, not to the dateline's town", () => {
+    const text = [
+      'BAIDOA, Somalia, 3 April 2023 - Al-Shabaab fighters overran an army base in Burhakaba district on Monday, killing at least eight soldiers, officials in Baidoa said.',
+      '',
+      'The fighters withdrew after several hours, the officials added, and Baidoa hospital took in the wounded.',
+      '',
+      'An elder put the number of soldiers killed at 15.',
+      '',
+      'In a statement, the militants claimed that 30 soldiers had died.',
+    ].join('\n');
+    expect(placed(text)).toEqual([['2023-04-03', 'Buurhakaba', [8, 15, 30]]]);
+  });
+
+  it('makes an incident of a sentence that opens with another town, on the day its paragraph stated', () => {
+    const text = [
+      'The advance on Baghdad',
+      '',
+      'On 11 June 2014, the militants pushed south from Mosul. In Tikrit the fighters took the provincial government compound and freed prisoners.',
+      '',
+      'Samarra held out. The militants had taken Fallujah in January.',
+    ].join('\n');
+    expect(placed(text)).toEqual([['2014-06-11', 'Tikrīt', []]]);
+  });
+});
+
 describe('buildIncidents: when and what the lead tells', () => {
   it('dates an incident by the day its figures were dated by, not the day a source spoke', () => {
     const text =

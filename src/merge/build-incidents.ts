@@ -81,6 +81,8 @@ export function buildIncidents(
 
   // The incident a paragraph last told, for sentences that only add to it ("Among the dead were ...").
   let lastDraft: { draft: DraftIncident; paragraph: number } | null = null;
+  // The paragraph of the last sentence that stated its own date.
+  let datedParagraph = -1;
 
   for (const passage of passages) {
     if (passage.source === 'infobox') continue;
@@ -106,6 +108,7 @@ export function buildIncidents(
     const figures = allFigures.filter(({ f }) => f.evidence.start - passage.start < reading.ownEnd);
     const here = withinHome(placeOf(places, passage, passage.start + (event?.at ?? 0)), homePlace);
     const paragraph = countBefore(paragraphs, passage.start, (at) => at);
+    if (passage.dated) datedParagraph = paragraph;
     if (here) lastPlace = { place: here, paragraph };
     // The place a sentence opens with ("Dnipro: ...", "In Lviv, ...", "Officials in Odesa say ...").
     const topic = topicOf(text, places, passage);
@@ -175,14 +178,20 @@ export function buildIncidents(
     if (date && spanDays(date) > MAX_INCIDENT_DAYS) continue;
     // An undated sentence only counts when it carries a figure: words alone are background. So does
     // a sentence dated by a month or more.
-    if (figures.length === 0 && date && (!passage.dated || spanDays(date) > 31)) continue;
+    if (
+      figures.length === 0 &&
+      date &&
+      (!passage.dated || spanDays(date) > 31) &&
+      !movesOn(passage, event, topic, datedParagraph === paragraph ? recent : undefined, sentence)
+    )
+      continue;
     // A total over the whole conflict's dates sums its incidents; it is not one of them.
     if (date && isWholeConflict(date, extraction)) continue;
-    const place =
+    const ownPlace =
       here ??
       definitePlace(sentence, places, passage.start, homePlace) ??
-      (lastPlace?.paragraph === paragraph ? lastPlace.place : null) ??
-      homePlace;
+      (lastPlace?.paragraph === paragraph ? lastPlace.place : null);
+    const place = ownPlace ?? homePlace;
     const civilianTarget = eventType.event_type === 'Violence against civilians' || civilianDeaths;
     const base: DraftIncident = {
       date: date ?? { start: '', end: '', precision: 'range' },
@@ -205,6 +214,19 @@ export function buildIncidents(
       (f) => f.evidence.start,
       sentenceCuts(text, passage),
     );
+    // "A council member put the number of police killed at 13": a later paragraph that names no place
+    // of its own, on the day of the one incident the report placed within its area, is more of it.
+    const told =
+      ownPlace === null && date !== null && split.length <= 1
+        ? theOneThatDay(drafts, date, homePlace, eventType)
+        : null;
+    if (told) {
+      const more = { ...base, claims: [] as DraftClaim[] };
+      more.claims = figures.map(({ f, i }) => claimOf(f, i, told));
+      absorb(told, more);
+      lastDraft = { draft: told, paragraph };
+      continue;
+    }
     const parts = split.length > 1 ? split : [{ place, items: figures }];
     for (const part of parts) {
       const draft: DraftIncident = {
@@ -244,6 +266,29 @@ export function buildIncidents(
   }
   for (const u of folded) if (u.undated) joinTheOneOfItsKind(u, dated.get(u.sub_event_type) ?? []);
   return folded.filter((d) => !d.undated);
+}
+
+// Perfect and pluperfect, or words that look back: what the sentence tells happened before the day it carries.
+const LOOKS_BACK = /\b(?:had|has|have|earlier|previously|before that|already)\b/i;
+
+/**
+ * "On 8 August, Sar-e Pol fell. In Kunduz the insurgents took the police headquarters": a sentence of
+ * fighting that opens with a place of its own, other than that of the incident its paragraph just
+ * dated, is another incident of that day, though it states no date and no figure.
+ */
+function movesOn(
+  passage: Passage,
+  event: EventClass | null,
+  here: ResolvedPlace | null,
+  told: DraftIncident | null | undefined,
+  sentence: string,
+): boolean {
+  if (event === null || event.event_type === 'Strategic developments' || here === null || here.where_prec > 3)
+    return false;
+  // The day it carries must be one its paragraph stated, and the place another than the incident just told.
+  if (told === undefined || passage.date?.precision !== 'day' || told?.place?.gazetteer_id === here.gazetteer_id)
+    return false;
+  return !LOOKS_BACK.test(sentence);
 }
 
 /** Where the blank lines that split paragraphs stand; a position's paragraph is how many come before it. */
@@ -426,6 +471,31 @@ function citedIncident(
   const alike = cue ? fitting.filter((d) => d.event_type === cue.event_type) : [];
   const pool = alike.length > 0 ? alike : fitting;
   return pool.reduce<DraftIncident | null>((a, d) => (a === null || d.date.end > a.date.end ? d : a), null);
+}
+
+/**
+ * The one incident told so far on exactly this day at a place within the report's own area, when the
+ * event fits it (no other kind of violence than it reports); null when there are none or several.
+ */
+function theOneThatDay(
+  drafts: readonly DraftIncident[],
+  date: DateRange,
+  home: ResolvedPlace | null,
+  event: { event_type: string },
+): DraftIncident | null {
+  let only: DraftIncident | null = null;
+  for (const d of drafts) {
+    if (d.undated || d.date.start !== date.start || d.date.end !== date.end || !placesFit(d.place, home)) continue;
+    if (only !== null) return null;
+    only = d;
+  }
+  return only !== null && fitsEvent(only.event_type, event.event_type) ? only : null;
+}
+
+/** Whether a sentence's event can tell more of an incident: the same type, or fighting and its outcome. */
+function fitsEvent(incident: string, sentence: string): boolean {
+  const fighting = (t: string) => t === 'Battles' || t === 'Strategic developments';
+  return incident === sentence || (fighting(incident) && fighting(sentence));
 }
 
 /** Ways of attack specific enough that two accounts of one in a report are the same event. */

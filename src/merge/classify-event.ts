@@ -37,7 +37,7 @@ const RULES: Rule[] = [
     // "An Israeli strike on a school", "the strike hit a house", "bombs fell on the camp": from the air,
     // unless a weapon above named it. Not a hunger or general strike.
     pattern:
-      /(?<!\b(?:hunger|general|labou?r|workers'?|national|student|teachers'?|nationwide) )\bstrikes? (?:on|against|hit|hits|killed|kills|targeting|targeted|near)\b|\b(?:barrel bombs?|bombs? (?:fell|landed|dropped)|dropped bombs?|(?:drones?|aircraft|jets|warplanes|planes|helicopters) (?:struck|hit|slammed|crashed|bombed|pounded|targeted))\b/i,
+      /(?<!\b(?:hunger|general|labou?r|workers'?|national|student|teachers'?|nationwide) )\bstrikes? (?:on|against|hit|hits|killed|kills|targeting|targeted|near)\b|\b(?:barrel bombs?|bombs? (?:fell|landed|dropped)|dropped bombs?|(?:drones?|aircraft|jets|warplanes|planes|helicopters|bombers|B-52s?) (?:struck|hit|slammed|crashed|bombed|pounded|targeted))\b/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Air/drone strike',
   },
@@ -81,21 +81,34 @@ const RULES: Rule[] = [
     sub_event_type: 'Change to group/activity',
   },
   {
-    pattern: /\b(?:recaptured|retook|regained control|regained|liberated)\b/i,
+    pattern: /\b(?:recaptured|retook|retaken|regained control|regained|liberated)\b/i,
     event_type: 'Battles',
     sub_event_type: 'Government regains territory',
   },
   {
     pattern:
-      /\b(?:captured|seized|took control|taken control|overran|overrun|conquer(?:ed|ing)|fell to|stormed|took over)\b/i,
+      /\b(?:captured|seized|took control|taken control|overran|overrun|conquer(?:ed|ing)|stormed|took over|changed hands|fell (?:to|without (?:a fight|resistance|a shot)|within|overnight|the same|that (?:day|night|morning|afternoon|evening)|after (?:a|an|two|three|four|several|\d+|heavy|days|weeks|hours)|on (?:\d+|the (?:same|next|following|\d+)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december))|took (?:the )?(?:(?:police|army|district|provincial|military|government|governor's|main) ){0,2}(?:headquarters|base|compound|checkpoints?|outposts?|city|town|district cent(?:re|er)|district|capital|airport|prison)|(?:was|were) taken (?:by|on|after|without|within))\b/i,
     event_type: 'Battles',
     sub_event_type: 'Non-state actor overtakes territory',
   },
   {
     pattern:
-      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attacks?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
+      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|besieg(?:ed|ing)|laid siege|encircled|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attacks?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
     event_type: 'Battles',
     sub_event_type: 'Armed clash',
+  },
+  {
+    // A killing by gunmen: of soldiers, police or fighters a clash, of anyone else an attack on civilians.
+    pattern:
+      /\b(?:soldiers?|policem[ae]n|police (?:officers?|chief|commander)|troops|guards?|militants?|fighters?|commanders?) (?:was |were |had been )?(?:shot dead|gunned down|assassinated|shot and killed)|\b(?:shot dead|gunned down|assassinated|shot and killed) (?:a |an |the |two |three |four |five |\d+ )?(?:\w+ )?(?:soldiers?|policem[ae]n|police (?:officers?|chief|commander)|troops|guards?|militants?|fighters?|commanders?)\b/i,
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+  },
+  {
+    pattern:
+      /\b(?:shot dead|gunned down|assassinated|assassination|shot and killed|stabbed to death|hacked to death)\b/i,
+    event_type: 'Violence against civilians',
+    sub_event_type: 'Attack',
   },
   {
     pattern:
@@ -111,7 +124,7 @@ const RULES: Rule[] = [
   {
     // A withdrawal is news when it is announced or completed, not "since the withdrawal" of long ago.
     pattern:
-      /\b(?:withdrew|withdrawn|retreated|handed over|entered|deployed|amassed|reinforcements|(?:announced|completed|began) (?:their|its|a|the) withdrawal)\b/i,
+      /\b(?:withdrew|withdrawn|retreated|abandoned (?:by|their|its|the)|handed over|entered|deployed|amassed|reinforcements|(?:announced|completed|began) (?:their|its|a|the) withdrawal)\b/i,
     event_type: 'Strategic developments',
     sub_event_type: 'Non-violent transfer of territory',
   },

@@ -17,6 +17,13 @@ const CAMPAIGN =
 // Several attacks counted together ("claimed responsibility for 13 attacks", "a string of attacks").
 const SERIES =
   /\b(?:for|in) (?:\d[\d,]*|several|multiple|numerous|dozens of|scores of|a series of|a string of|a wave of) (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b|\b(?:a|the) (?:string|series|wave|spate) of (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b/i;
+// Several towns or districts taken at once ("three capitals changed hands", "seized five more
+// districts"): a tally of the campaign; each place taken is an incident where the text tells it.
+const COUNT_OF_PLACES = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|several|multiple|numerous|a number of|dozens of) (?:more |other |major |provincial |district )*(?:capitals|cities|towns|districts|district cent(?:re|er)s|provinces|villages)(?: (?:in|of|across|around) (?:the )?[\w'’-]+(?: [\w'’-]+)?)?`;
+const TERRITORIES = new RegExp(
+  String.raw`\b${COUNT_OF_PLACES} (?:had )?(?:changed hands|fell|(?:were|had been) (?:captured|taken|overrun|seized|lost))\b|\b(?:captured|seized|took|overran|took control of|lost) (?:another |the )?${COUNT_OF_PLACES}\b`,
+  'i',
+);
 const KILLING = /\b(?:killed|killing|died|dead|deaths?|wounded|injured|casualties)\b/i;
 
 export interface EventReading {
@@ -34,7 +41,7 @@ export interface EventReading {
  * is not this sentence's event.
  */
 export function readEvent(sentence: string, civilianDeaths: boolean): EventReading {
-  if (CAMPAIGN.test(sentence) || SERIES.test(sentence)) return { event: null, ownEnd: 0 };
+  if (CAMPAIGN.test(sentence) || SERIES.test(sentence) || TERRITORIES.test(sentence)) return { event: null, ownEnd: 0 };
   const whole = { event: classifyEvent(sentence, { civilianDeaths }), ownEnd: sentence.length };
   if (datedByAgreement(sentence)) return { event: null, ownEnd: 0 };
   const ref = BACK_REFERENCE.exec(sentence);

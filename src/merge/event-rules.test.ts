@@ -184,3 +184,43 @@ describe('a bomb that exploded', () => {
     ]);
   });
 });
+
+describe('towns taken, lost and given up', () => {
+  const typeOf = (sentence: string) => incidentsOf(sentence).map((d) => [d.event_type, d.sub_event_type]);
+
+  it('reads a town that fell on a day, changed hands or was taken as territory taken', () => {
+    const taken = ['Battles', 'Non-state actor overtakes territory'];
+    expect(typeOf('Raqqa fell on 17 October 2017 after a four-month siege.')).toEqual([taken]);
+    expect(typeOf('On 2 March 2016, Palmyra changed hands again.')).toEqual([taken]);
+    expect(typeOf('Kidal was taken by the rebels on 30 March 2012.')).toEqual([taken]);
+    expect(typeOf('On 21 May 2015, fighters took the police headquarters in Ramadi.')).toEqual([taken]);
+    expect(typeOf('Kherson was retaken by the army on 11 November 2022.')).toEqual([
+      ['Battles', 'Government regains territory'],
+    ]);
+  });
+
+  it('does not read prices or numbers that fell, nor a patient taken to hospital, as fighting', () => {
+    expect(incidentsOf('Fuel prices in Aleppo fell sharply on 3 May 2016.')).toEqual([]);
+    expect(incidentsOf('On 4 May 2016, a wounded farmer in Idlib was taken to hospital in a cart.')).toEqual([]);
+  });
+
+  it('makes no incident of several towns taken at once, a tally of the campaign', () => {
+    expect(incidentsOf('On 5 June 2014, five more towns in Nineveh fell to the militants.')).toEqual([]);
+    expect(incidentsOf('On 12 August 2021, the insurgents seized three provincial capitals.')).toEqual([]);
+  });
+
+  it('reads bombers that pounded trenches as a strike from the air', () => {
+    expect(typeOf('On 13 November 2001, American bombers pounded trenches outside Kunduz.')).toEqual([
+      ['Explosions/Remote violence', 'Air/drone strike'],
+    ]);
+  });
+
+  it('reads a man shot dead as an attack on a civilian, policemen gunned down as a clash', () => {
+    expect(typeOf('On 2 May 2021, gunmen shot dead a tribal elder in Kandahar.')).toEqual([
+      ['Violence against civilians', 'Attack'],
+    ]);
+    expect(typeOf('On 2 May 2021, gunmen gunned down two policemen at a checkpoint in Herat.')).toEqual([
+      ['Battles', 'Armed clash'],
+    ]);
+  });
+});

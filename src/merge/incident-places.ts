@@ -9,6 +9,13 @@ import type { Passage } from './incident-draft.js';
 
 const ARRIVED_FROM =
   /\b(?:arrived|arriving|arrives|came|coming|returned|returning|brought(?: in)?|sent|flown(?: in)?|moved|redeployed|dispatched|transferred|reinforcements)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?$/i;
+// ", officials in Kandahar said", "a police spokesman in Herat told reporters": where the words were
+// heard. The event may be elsewhere in the sentence ("overran Shah Wali Kot district, officials in
+// Kandahar said").
+const HEARD_BEFORE =
+  /\b(?:officials?|police|authorities|spokes(?:man|woman|person)|residents|witnesses|sources|elders|medics|doctors|governor|council)\s+(?:\w+\s+){0,2}(?:in|from)\s+(?:the\s+)?$/i;
+const HEARD_AFTER =
+  /^(?:\s+(?:city|province))?\s*,?\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|reported|confirmed|added)\b/i;
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
 
@@ -35,6 +42,8 @@ export interface PlaceAt {
   text: string;
   /** What the gazetteer calls it: a city, a town, a district... */
   kind: PlaceKind;
+  /** Where the sources of a sentence spoke ("..., officials in Kandahar said"): its place only if it names no other. */
+  heard?: true;
 }
 
 function toResolvedPlace(m: ResolvedPlaceMention): ResolvedPlace | null {
@@ -92,13 +101,15 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
     // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
     const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
     if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
-    out.push({
+    const at: PlaceAt = {
       place,
       start: m.span.start,
       end: m.span.end,
       text: m.span.text,
       kind: m.candidates[0]?.entry.kind ?? 'area',
-    });
+    };
+    if (HEARD_BEFORE.test(before) && HEARD_AFTER.test(text.slice(m.span.end, m.span.end + 40))) at.heard = true;
+    out.push(at);
   }
   return withoutContainers(text, out);
 }
@@ -237,9 +248,10 @@ export function placeOf(places: PlaceAt[], passage: Passage, cueAt: number): Res
   for (let k = countBefore(places, passage.start, (m) => m.start); k < places.length; k++) {
     const m = places[k] as PlaceAt;
     if (m.start >= passage.end) break;
-    if (m.end > passage.end) continue;
+    if (m.end > passage.end || (m.heard && best !== null && !best.heard)) continue;
     if (
       best === null ||
+      (best.heard && !m.heard) ||
       level(m.place) < level(best.place) ||
       (level(m.place) === level(best.place) && Math.abs(m.start - cueAt) < Math.abs(best.start - cueAt))
     ) {
@@ -282,7 +294,7 @@ export function placesIn(places: PlaceAt[], passage: Passage): { place: Resolved
   for (let k = countBefore(places, passage.start, (m) => m.start); k < places.length; k++) {
     const m = places[k] as PlaceAt;
     if (m.start >= passage.end) break;
-    if (m.end <= passage.end && m.place.where_prec <= 3) out.push({ place: m.place, at: m.start });
+    if (m.end <= passage.end && m.place.where_prec <= 3 && !m.heard) out.push({ place: m.place, at: m.start });
   }
   return out;
 }

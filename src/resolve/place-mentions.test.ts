@@ -40,6 +40,17 @@ describe('findPlaceMentions', () => {
     expect(texts('Ayubi said so.')).toEqual([]);
   });
 
+  it('finds a short name in another romanisation only when it is spelled the same but for y, a final h or a space', () => {
+    const entries = (text: string) => findPlaceMentions(text, g).map((m) => [m.span.text, m.entries[0]?.admin1]);
+    expect(entries('Elders handed Aybak to the insurgents.')).toEqual([['Aybak', 'Samangan']]);
+    expect(entries('Police posts in Alasay and Obeh were attacked.')).toEqual([
+      ['Alasay', 'Kapisa'],
+      ['Obeh', 'Herat'],
+    ]);
+    // Short names that differ in a consonant or a vowel stay unmatched: Lal is no Lāl Pūr, Bek no Bāk.
+    expect(texts('Bek and Lal spoke first.')).toEqual([]);
+  });
+
   it('does not join names across punctuation', () => {
     expect(texts('They reached Sar-e. Pol is far.')).not.toContain('Sar-e. Pol');
   });

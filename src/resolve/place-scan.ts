@@ -137,11 +137,33 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   const sound = phoneticKey(place);
   // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
   const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
-  if (short && (descriptor === null || keyConsonants(sound) < 2)) return null;
+  // Too short to match by sound alone, a name may still be another romanisation letter for letter:
+  // "Aybak" is Aibak, "Nawa" Nawah, "Alasay" Alah Say.
+  if (short && descriptor === null) return respelled(place, gazetteer.withKey(sound));
+  if (short && keyConsonants(sound) < 2) return null;
   const found = new Set(gazetteer.withKey(sound));
   for (const t of aliasTargets(sound)) for (const e of gazetteer.withKey(t)) found.add(e);
   const entries = short ? [...found].filter((e) => kindFits(descriptor, e)) : [...found];
   return entries.length === 0 ? null : { entries, exact: false, descriptor };
+}
+
+/**
+ * A spelling with the choices romanisations differ on made one way: y as i, a silent h after a
+ * word's last vowel dropped, doubled letters single, words run together.
+ */
+function respelling(words: readonly string[]): string {
+  let out = '';
+  for (const w of words)
+    out += w.length > 2 && w.endsWith('h') && /[aeiou]/.test(w[w.length - 2] as string) ? w.slice(0, -1) : w;
+  return out.replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
+}
+
+/** The entries among those that sound like a short name that are also spelled like it, but for respelling. */
+function respelled(place: readonly string[], sounding: readonly GazetteerEntry[]): WindowHit | null {
+  if (sounding.length === 0) return null;
+  const spelling = respelling(place);
+  const entries = sounding.filter((e) => [e.name, ...e.alt_names].some((n) => respelling(placeWords(n)) === spelling));
+  return entries.length === 0 ? null : { entries, exact: false, descriptor: null };
 }
 
 const MAX_INITIALISM = 5;

@@ -188,6 +188,15 @@ describe('"reports" after a preposition', () => {
       claimantOf('The UN envoy said he was alarmed by reports that more than 60 civilians had been killed.'),
     ).toEqual(['UN envoy']);
     expect(claimantOf('Unconfirmed reports said 5 soldiers died.')).toEqual(['Unconfirmed reports']);
+    // The object of a verb: nobody in the sentence claims the 40.
+    expect(claimantOf('The agency could not verify reports that 40 villagers had died.')).toEqual([null]);
+  });
+
+  it('is who "put" their own count at a number, beside another side\'s', () => {
+    expect(claimantOf('The army said 27 rebels were killed, while the rebels put their losses at five.')).toEqual([
+      'army',
+      'rebels',
+    ]);
   });
 });
 

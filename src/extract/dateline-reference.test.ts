@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReportDate } from './dateline-reference.js';
+import { extractDocument } from './extract-document.js';
 
 const dayOf = (text: string) => {
   const found = readReportDate(text);
@@ -53,6 +54,18 @@ describe('the day a report speaks from', () => {
     expect(dayOf('Siege of a town\n\n- Date: 3 May 2015 – 9 June 2015\n- Place: somewhere')).toBeNull();
     const story = `Talks stall\n\n${'Fighters from both sides met again near the river to talk about the prisoners they hold. '.repeat(2)}On 3 May 2015 talks failed.`;
     expect(dayOf(story)).toBeNull();
+    // An article's short first sentence, under its title, is prose: it dates the story, not the page.
+    expect(dayOf('= Siege of Sirte (2016) =\n\nThe siege began on 12 May 2016.\n\nIt lasted months.')).toBeNull();
+    expect(dayOf('Sirte blast kills 4, 12 May 2016\n\nA bomb went off.')).toEqual(['title', '2016-5-12']);
+  });
+
+  it('counts "two days later" from the last day an article dated, after a first sentence that dates its start', () => {
+    const text =
+      '= Siege of Sirte (2016) =\n\nThe siege began on 12 May 2016.\n\nOn 20 May, 30 fighters were killed. Two days later, 12 more died.';
+    expect(extractDocument(text).figures.map((f) => [f.low, f.date?.start])).toEqual([
+      [30, '2016-05-20'],
+      [12, '2016-05-22'],
+    ]);
   });
 });
 

@@ -26,6 +26,9 @@ const DATELINE = new RegExp(
   `^[ \\t]*(?:[A-Z][A-Z.'-]+(?:[ \\t]+[A-Z][A-Z.'-]+)*|[A-Z][a-z][A-Za-z.'-]*(?:[ \\t]+[A-Z][A-Za-z.'-]+){0,2})(?:,[ \\t]*[A-Z][\\w.'-]*(?:[ \\t]+[A-Za-z][\\w.'-]*){0,4})?,[ \\t]*((?:${MONTH})\\.?[ \\t]+\\d{1,2}(?:,?[ \\t]+\\d{4})?|\\d{1,2}[ \\t]+(?:${MONTH})\\.?(?:,?[ \\t]+\\d{4})?)[ \\t]*(?:\\([^()\\n]{1,30}\\))?[ \\t]*(?:—|–|--|-)`,
   'm',
 );
+// A line that ends as a sentence ends is prose, not a title: an article's first sentence ("The battle
+// began on 10 August 2018.") dates its story, not the page.
+const SENTENCE_END = /[.!?]["'’”)]*\s*$/;
 // A list item or a "Date:" field: a row of a table or an infobox, not a title.
 const FIELD_LINE = /^[ \t]*(?:[-*•|]|(?:Date|Dates|Period|Duration)[ \t]*:)/i;
 const MONTH_DAY = new RegExp(`^(${MONTH})\\.?[ \\t]+(\\d{1,2})$|^(\\d{1,2})[ \\t]+(${MONTH})\\.?$`, 'i');
@@ -108,7 +111,9 @@ export function readReportDate(text: string, metadataDay: Day | null = null): Re
   const published = lineMatch(PUBLISHED, head);
   const byline = bylineDate(head);
   const updated = lineMatch(UPDATED, head);
-  const title = lines.slice(0, 2).filter((l) => l.length <= 160 && !FIELD_LINE.test(l) && !DATELINE.test(l));
+  const title = lines
+    .slice(0, 2)
+    .filter((l) => l.length <= 160 && !FIELD_LINE.test(l) && !DATELINE.test(l) && !SENTENCE_END.test(l));
   const titled = toDay(parseLooseDate(title.join('\n')));
   const header: Array<[number, number]> = [];
   for (const found of [published, byline, updated]) if (found) header.push(found.span);

@@ -37,6 +37,23 @@ describe('a reference list', () => {
     expect([last?.low, last?.claimant, last?.date?.start]).toEqual([6, null, '2023-03-12']);
   });
 
+  it('dates a yearless day of a page that names no year by the sources it cites', () => {
+    const page = [
+      '2 March was a car bombing outside a market in Gao. At least 14 people were killed, the regional governor said.',
+      '',
+      'References',
+      '1. ^ Staff (2019-03-03). "Car bomb in Gao market kills 14". Sahel Wire. Retrieved 2019-03-05.',
+      '2. ^ "Gao mourns market victims". Mali Daily. 2020-01-10. Retrieved 2020-01-11.',
+    ].join('\n');
+    // 2 March 2019 lies a day before the first source; 2 March 2020 would be after the second.
+    expect(
+      extractDocument(page)
+        .figures.filter((f) => f.source === 'prose')
+        .map((f) => f.date?.start),
+    ).toEqual(['2019-03-02']);
+    expect(extractDocument(page.split('\n\n')[0] as string).figures.map((f) => f.date)).toEqual([null]);
+  });
+
   it('drops a reference mark from the speaker of the sentence after it', () => {
     const figures = extractDocument('Nine were killed.[3] Hospital staff said 12 were wounded.').figures;
     expect(figures.map((f) => f.claimant)).toEqual([null, 'Hospital staff']);

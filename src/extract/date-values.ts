@@ -139,9 +139,28 @@ export class DateContext {
       return this.year;
     }
     const p = this.published;
-    if (p === null) return null;
+    if (p === null) return m === null ? null : this.yearOfSources(m, d ?? 1);
     if (m !== null && (m > p.m || (m === p.m && d !== null && d > p.d))) return p.y - 1;
     return p.y;
+  }
+
+  /** The days the page's cited sources were published (ISO), when it has no day of its own. */
+  readonly sourceDays: string[] = [];
+
+  /**
+   * The year a yearless day falls in by the sources that reported it: the year that puts it nearest
+   * before (or on) the day one of them was published. Sources report what happened before them.
+   */
+  private yearOfSources(m: number, d: number): number | null {
+    let best: { y: number; gap: number } | null = null;
+    for (const iso of this.sourceDays) {
+      const c = parseIsoDay(iso);
+      if (c === null) continue;
+      const y = m < c.m || (m === c.m && d <= c.d) ? c.y : c.y - 1;
+      const gap = Date.parse(iso) - Date.parse(isoDate(y, m, d));
+      if (best === null || gap < best.gap) best = { y, gap };
+    }
+    return best?.y ?? null;
   }
 
   /**

@@ -76,6 +76,15 @@ export function extractDocumentDetailed(
     waiting: [],
     header: reference?.header ?? [],
   };
+  // A page that names no year still dates its sources: a yearless "8 May" is read against them.
+  if (ctx.published === null) {
+    // Read apart: reading a full date moves a context's year.
+    const apart = new DateContext(null, null);
+    for (const block of layout.blocks) {
+      const day = block.source === 'citation' ? citationDay(text, block, apart) : null;
+      if (day?.precision === 'day') ctx.sourceDays.push(day.start);
+    }
+  }
   for (const block of layout.blocks) {
     if (block.kind === 'heading') {
       const tokens = tokenize(text, block.start, block.end);
@@ -171,6 +180,16 @@ const ACCESSED = /\b(?:retrieved|accessed|archived)\b/i;
  * title names a speaker, and the date is the entry's own (not the day it was retrieved). The entry
  * moves nothing in the narrative around it: no date or speaker carries from it.
  */
+/** When a cited source was published: its first day before any "Retrieved", else its first date. */
+function citationDay(text: string, block: TextBlock, ctx: DateContext): DateRange | null {
+  const accessedAt = ACCESSED.exec(text.slice(block.start, block.end))?.index ?? block.end - block.start;
+  const tokens = tokenize(text, block.start, block.end);
+  const dates = findDates(tokens, 0, tokens.length, ctx)
+    .filter((m) => m.value !== null && (tokens[m.start] as Token).start - block.start < accessedAt)
+    .map((m) => m.value as DateRange);
+  return dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
+}
+
 function readCitation(
   text: string,
   block: TextBlock,
@@ -183,12 +202,7 @@ function readCitation(
   const close = /["“][^"”\n]{3,300}(["”])/.exec(entry);
   const titleEnd = close ? close.index + close[0].length - 1 : entry.length;
   const publisher = close ? PUBLISHER_AFTER.exec(entry.slice(titleEnd))?.[1]?.trim() : undefined;
-  const accessedAt = ACCESSED.exec(entry)?.index ?? entry.length;
-  const tokens = tokenize(text, block.start, block.end);
-  const dates = findDates(tokens, 0, tokens.length, ctx)
-    .filter((m) => m.value !== null && (tokens[m.start] as Token).start - block.start < accessedAt)
-    .map((m) => m.value as DateRange);
-  const day = dates.find((d) => d.precision === 'day') ?? dates[0] ?? null;
+  const day = citationDay(text, block, ctx);
   const scratch: ProseState = { ...state, waiting: [], lastClaimant: null };
   const before = out.length;
   readBlock(text, block, ctx, scratch, out, passages);

@@ -83,6 +83,18 @@ describe('relative dates', () => {
     expect(relative('Two days later, 6 died.', null, null)).toEqual([]);
   });
 
+  it('counts "two days after the attack" and "two days after that" as "two days later"', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('Two days after the attack, 6 died.', null, monday)).toEqual([['2019-03-06', '2019-03-06']]);
+    expect(relative('A week after the massacre, 10 bodies were found.', null, monday)).toEqual([
+      ['2019-03-10', '2019-03-12'],
+    ]);
+    expect(relative('Two days after that, 6 died.', null, monday)).toEqual([['2019-03-06', '2019-03-06']]);
+    // After an event the text has not told ("the election"), or a clause ("after that 6 died"), no count.
+    expect(relative('Two days after the election, 6 died.', null, monday)).toEqual([]);
+    expect(relative('Two days after that 6 died.', null, monday)).toEqual([]);
+  });
+
   it('reads "that night", "later that day" and "the same day" as the day the text last dated', () => {
     const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
     expect(relative('That night, 3 were wounded.', null, monday)).toEqual([['2019-03-04', '2019-03-04']]);

@@ -155,6 +155,27 @@ function bare(norm: string): string {
   return norm.endsWith("'s") || norm.endsWith('’s') ? norm.slice(0, -2) : norm;
 }
 
+/** Nouns for one event a text has just told, counted from in "two days after the attack". */
+const ONE_EVENT = new Set([
+  'attack',
+  'bombing',
+  'blast',
+  'blasts',
+  'explosion',
+  'explosions',
+  'strike',
+  'airstrike',
+  'raid',
+  'assault',
+  'massacre',
+  'ambush',
+  'shooting',
+  'killings',
+  'fall',
+  'capture',
+  'takeover',
+]);
+
 function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor: DateRange | null): Found | null {
   const t = tokens[k] as Token;
   const w = bare(t.norm);
@@ -198,6 +219,24 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
       k + 3,
       anchor,
       later === 'later' ? 'last' : 'first',
+    );
+  }
+  if (
+    counted !== null &&
+    later === 'after' &&
+    anchor &&
+    (((next(3) === 'the' || next(3) === 'this' || next(3) === 'that') && ONE_EVENT.has(next(4) ?? '')) ||
+      (next(3) === 'that' && (next(4) === ',' || next(4) === undefined)))
+  ) {
+    // "Two days after the attack", "a week after the bombing", "two days after that": from the event
+    // just told, as "later".
+    return countedFromAnchor(
+      counted,
+      UNITS.get(next(1) ?? ''),
+      1,
+      next(3) === 'that' && !ONE_EVENT.has(next(4) ?? '') ? k + 4 : k + 5,
+      anchor,
+      'last',
     );
   }
   if (anchor && (w === 'that' || w === 'same' || (w === 'the' && next(1) === 'same'))) {

@@ -192,6 +192,15 @@ describe('"reports" after a preposition', () => {
     expect(claimantOf('The agency could not verify reports that 40 villagers had died.')).toEqual([null]);
   });
 
+  it('is the one an agency quoted "as saying", not the agency', () => {
+    expect(claimantOf('The agency quoted a district official as saying that 25 people had died.')).toEqual([
+      'district official',
+    ]);
+    expect(claimantOf('Radio Dabanga quoted witness Adam Musa as saying 12 men were shot dead.')).toEqual([
+      'witness Adam Musa',
+    ]);
+  });
+
   it('is who "put" their own count at a number, beside another side\'s', () => {
     expect(claimantOf('The army said 27 rebels were killed, while the rebels put their losses at five.')).toEqual([
       'army',

@@ -581,6 +581,16 @@ export function findClaims(
       if (name) claims.push({ index: k, name });
       continue;
     }
+    if (w === 'quoted' || w === 'quotes') {
+      // "The BBC quoted a local official as saying ...": the one quoted speaks.
+      let as = k + 1;
+      while (as < Math.min(to, k + 12) && !(tokens[as]?.norm === 'as' && tokens[as + 1]?.norm === 'saying')) as++;
+      const name = as < Math.min(to, k + 12) ? nameAfter(text, tokens, k + 1, as) : null;
+      if (name) {
+        claims.push({ index: as + 1, name });
+        continue;
+      }
+    }
     if ((w === 'saying' || w === 'adding') && tokens[k - 1]?.norm === ',') {
       // "X said in a statement, adding that ...": the speaker already named goes on speaking.
       const named = claims[claims.length - 1];

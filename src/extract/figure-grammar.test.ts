@@ -259,3 +259,28 @@ describe('the dead buried, the wounded treated', () => {
     expect(extractDocument('Farmers buried 20 mines. Nurses treated 40 patients for cholera.').figures).toEqual([]);
   });
 });
+
+describe('estimates that range, and killings counted', () => {
+  it('reads a toll that ranged from one number to another as that range', () => {
+    const figures = extractDocument(
+      'Estimates of rebel losses ranged from 80 to 150. Civilian deaths range between 12 and 20, monitors said.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.high])).toEqual([
+      ['killed_or_injured', 80, 150],
+      ['killed', 12, 20],
+    ]);
+  });
+
+  it('counts killings, executions and murders as people killed, not attacks', () => {
+    const figures = extractDocument(
+      'Monitors documented 31 killings of aid workers and at least 9 executions of prisoners. Police recorded 14 murders.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.high])).toEqual([
+      ['killed', 31, 31],
+      ['killed', 9, null],
+      ['killed', 14, 14],
+    ]);
+    // Prices and temperatures that ranged are no toll.
+    expect(extractDocument('Bread prices ranged from 80 to 150 afghanis.').figures).toEqual([]);
+  });
+});

@@ -40,12 +40,19 @@ const TOLL_LINKS = words(
 
 /** "the death toll rose to 25", "the number of displaced people has reached 2 million". */
 export function tollFrame(tokens: Token[], qStart: number, floor: number): Trigger | null {
-  const link = tokens[qStart - 1];
-  if (!link || qStart - 1 < floor || !TOLL_LINKS.has(link.norm)) return null;
+  let link = tokens[qStart - 1];
+  let linkAt = qStart - 1;
+  // "Estimates of Taliban losses ranged from 80 to 150", "deaths range between 200 and 400".
+  if (link && (link.norm === 'from' || link.norm === 'between') && RANGE_VERBS.has(tokens[qStart - 2]?.norm ?? '')) {
+    linkAt = qStart - 2;
+    link = tokens[linkAt];
+  }
+  // The quantity may hold "from" itself: then the verb stands just before it.
+  if (!link || linkAt < floor || !(TOLL_LINKS.has(link.norm) || RANGE_VERBS.has(link.norm))) return null;
   let counted = false;
   let kind: FigureKind | null = null;
   let at = -1;
-  for (let k = qStart - 2; k >= Math.max(floor, qStart - 12); k--) {
+  for (let k = linkAt - 1; k >= Math.max(floor, qStart - 12); k--) {
     const t = tokens[k] as Token;
     if (t.type === 'num' || t.norm === '.' || t.norm === ';' || (t.norm === ',' && k < qStart - 2)) break;
     const w = t.norm;
@@ -73,8 +80,10 @@ export function tollFrame(tokens: Token[], qStart: number, floor: number): Trigg
   if (kind !== null && at >= 0 && COUNT_NOUNS.has(tokens[at]?.norm ?? '')) counted = true;
   if (kind === null || (at >= 0 && tokens[at]?.norm !== 'toll' && tokens[at + 1]?.norm !== 'toll' && !counted))
     return null;
-  return trigger(kind, at, 'frame', qStart - 1);
+  return trigger(kind, at, 'frame', linkAt);
 }
+
+const RANGE_VERBS = words('ranged range ranges ranging varied vary varies varying');
 
 const FAR_LINKS = words('to at reached hit surpassed exceeded topped passed totalled totaled');
 

@@ -84,6 +84,10 @@ export const CASUALTY_NOUNS = new Map<string, FigureKind>([
   ['killed', 'killed'],
   ['fatalities', 'killed'],
   ['fatality', 'killed'],
+  // "documented 20 killings": each a person killed.
+  ['killings', 'killed'],
+  ['executions', 'killed'],
+  ['murders', 'killed'],
   ['lives', 'killed'],
   ['bodies', 'killed'],
   ['corpses', 'killed'],

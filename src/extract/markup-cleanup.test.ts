@@ -64,6 +64,11 @@ describe('markup cleanup', () => {
     ['Omar Haddad {{Executed}}', 'Omar Haddad', 'executed'],
     ['"Sibghatullah"', 'Sibghatullah', null],
     ['Mullah Omar (Supreme Leader)', 'Mullah Omar', null],
+    // A mark that says when: the status, and not the year.
+    ['Abu Bakr Salem (KIA 2016)', 'Abu Bakr Salem', 'KIA'],
+    ['Karim Yousef (POW, 12 May 1997)', 'Karim Yousef', 'POW'],
+    ['Saleh Idris (executed in 2001)', 'Saleh Idris', 'executed'],
+    ['Musa Kareem (Governor 2012–2014)', 'Musa Kareem', null],
   ])('%s', (raw, name, status) => {
     const item = splitList(raw)[0] ?? '';
     expect(parseCommander(item)).toEqual({ name, status });

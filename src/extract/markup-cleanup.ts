@@ -177,13 +177,17 @@ export function splitCombatants(raw: string): { combatants: string[]; supporters
   };
 }
 
+// A bracketed mark may carry when it happened: "(KIA 2007)", "(POW, 12 May 1997)", "(executed in 2001)".
+const WHEN = String.raw`(?:[\s,;:]+(?:in |on )?[^()]{0,30}?\d[^()]{0,10})?`;
+const bracketed = (mark: string) => new RegExp(String.raw`\(\s*(?:${mark})${WHEN}\s*\)`, 'i');
+
 const STATUS_WORDS: ReadonlyArray<readonly [RegExp, Commander['status']]> = [
-  [/\(\s*(?:k\.?\s*i\.?\s*a\.?|killed(?: in action)?)\s*\)/i, 'KIA'],
-  [/\(\s*(?:p\.?\s*o\.?\s*w\.?|captured|prisoner)\s*\)/i, 'POW'],
-  [/\(\s*(?:w\.?\s*i\.?\s*a\.?|wounded)\s*\)/i, 'WIA'],
-  [/\(\s*(?:m\.?\s*i\.?\s*a\.?|missing)\s*\)/i, 'MIA'],
-  [/\(\s*(?:d\.?\s*o\.?\s*w\.?|died of wounds)\s*\)/i, 'DOW'],
-  [/\(\s*executed\s*\)/i, 'executed'],
+  [bracketed(String.raw`k\.?\s*i\.?\s*a\.?|killed(?: in action)?`), 'KIA'],
+  [bracketed(String.raw`p\.?\s*o\.?\s*w\.?|captured|prisoner`), 'POW'],
+  [bracketed(String.raw`w\.?\s*i\.?\s*a\.?|wounded`), 'WIA'],
+  [bracketed(String.raw`m\.?\s*i\.?\s*a\.?|missing`), 'MIA'],
+  [bracketed(String.raw`d\.?\s*o\.?\s*w\.?|died of wounds`), 'DOW'],
+  [bracketed('executed'), 'executed'],
   [/\(\s*surrendered\s*\)/i, 'surrendered'],
   [/[\s,–-]+surrendered\s*$/i, 'surrendered'],
   [/[\s,–-]+(?:killed|assassinated)\s*$/i, 'KIA'],

@@ -49,7 +49,7 @@ const RULES: Rule[] = [
   { pattern: /\bgrenades?\b/i, event_type: 'Explosions/Remote violence', sub_event_type: 'Grenade' },
   {
     pattern:
-      /\b(?:roadside bombs?|IEDs?|improvised explosive|landmines?|mines? exploded|car bombs?|bomb(?:ing|ings|s)? (?:blast|attack|explod|went off|hit|struck|detonated)|explosions?|blasts?|bombings?|bombed|(?:magnetic|sticky|limpet|pressure-plate|parcel|truck|motorcycle|bicycle|rickshaw|cart) bombs?|explosive device|exploded|detonated|went off)/i,
+      /\b(?:roadside bombs?|IEDs?|improvised explosive|landmines?|mines? exploded|car bombs?|bomb(?:ing|ings|s)? (?:blast|attack|explod|went off|hit|struck|detonated)|explosions?|blasts?|bombings?|bombed|(?:magnetic|sticky|limpet|pressure-plate|parcel|truck|motorcycle|bicycle|rickshaw|cart) bombs?|explosive device|exploded|detonated|went off|(?:struck|hit|stepped on|triggered|ran over|drove over) (?:a |an )?(?:land ?)?mines?\b)/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Remote explosive/landmine/IED',
   },
@@ -93,7 +93,7 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|besieg(?:ed|ing)|laid siege|encircled|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attacks?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
+      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|besieg(?:ed|ing)|laid siege|encircled|came under (?:heavy |sustained |intense )?(?:fire|attack)|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attacks?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
     event_type: 'Battles',
     sub_event_type: 'Armed clash',
   },
@@ -124,9 +124,15 @@ const RULES: Rule[] = [
   {
     // A withdrawal is news when it is announced or completed, not "since the withdrawal" of long ago.
     pattern:
-      /\b(?:withdrew|withdrawn|retreated|abandoned (?:by|their|its|the)|handed over|entered|deployed|amassed|reinforcements|(?:announced|completed|began) (?:their|its|a|the) withdrawal)\b/i,
+      /\b(?:withdrew|withdrawn|retreated|abandoned (?:by|their|its|the)|handed over|entered|(?:drove|swept|rolled|marched|poured) into (?:the )?(?:town|city|village|district|capital|cent(?:re|er))|(?:announced|completed|began) (?:their|its|a|the) withdrawal)\b/i,
     event_type: 'Strategic developments',
     sub_event_type: 'Non-violent transfer of territory',
+  },
+  {
+    // Forces sent or massed: a development, but no territory changing hands.
+    pattern: /\b(?:deployed|amassed|reinforcements)\b/i,
+    event_type: 'Strategic developments',
+    sub_event_type: 'Other',
   },
   {
     pattern: /\b(?:protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies))\b/i,

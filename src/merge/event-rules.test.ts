@@ -224,3 +224,38 @@ describe('towns taken, lost and given up', () => {
     ]);
   });
 });
+
+describe('mines struck, fire taken, towns driven into', () => {
+  const typeOf = (sentence: string) => incidentsOf(sentence).map((d) => [d.event_type, d.sub_event_type]);
+
+  it('reads a vehicle that struck a mine as a remote explosive, and troops under fire as a clash', () => {
+    expect(typeOf('On 8 December 2007, a patrol vehicle struck a mine near Sangin.')).toEqual([
+      ['Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+    ]);
+    expect(typeOf('On 8 December 2007, soldiers came under heavy fire north of Sangin.')).toEqual([
+      ['Battles', 'Armed clash'],
+    ]);
+  });
+
+  it('reads fighters who drove into a town as territory changing hands, and forces deployed as no such thing', () => {
+    expect(typeOf('On 1 February 2007, about 200 insurgents drove into the town of Sangin.')).toEqual([
+      ['Strategic developments', 'Non-violent transfer of territory'],
+    ]);
+    expect(typeOf('On 6 July 2022, the army deployed 8,000 troops to Sangin.')).toEqual([
+      ['Strategic developments', 'Other'],
+    ]);
+  });
+
+  it('folds a town taken "in February" into the day it was taken, however each tells it', () => {
+    const found = incidentsOf(
+      [
+        'In February 2007, the Taliban took over Sangin.',
+        '',
+        'On 1 February 2007, about 200 insurgents drove into the town of Sangin.',
+      ].join('\n'),
+    );
+    expect(found.map((d) => [d.date.start, d.date.end, d.sub_event_type, d.sources.length])).toEqual([
+      ['2007-02-01', '2007-02-01', 'Non-state actor overtakes territory', 2],
+    ]);
+  });
+});

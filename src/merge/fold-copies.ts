@@ -32,8 +32,15 @@ function placeless(d: DraftIncident): boolean {
   return d.place === null || d.place.where_prec >= 5;
 }
 
+/** A town changing hands, told as fighting or without: "took over Musa Qala in February", "drove into the town on 1 February". */
+const TERRITORY = new Set([
+  'Non-state actor overtakes territory',
+  'Government regains territory',
+  'Non-violent transfer of territory',
+]);
+
 function sameKind(a: DraftIncident, b: DraftIncident): boolean {
-  return a.event_type === b.event_type;
+  return a.event_type === b.event_type || (TERRITORY.has(a.sub_event_type) && TERRITORY.has(b.sub_event_type));
 }
 
 function distance(a: DraftIncident, b: DraftIncident): number {

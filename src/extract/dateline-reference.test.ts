@@ -13,6 +13,19 @@ describe('the day a report speaks from', () => {
     expect(dayOf('ALEPPO, Syria, Oct. 14, 2016 (AP) — Air strikes killed 20.')).toEqual(['dateline', '2016-10-14']);
   });
 
+  it('reads a dateline that names the weekday before the day', () => {
+    expect(dayOf('MOGADISHU, Saturday 4 March 2023 (Wire) - Two bombs went off.')).toEqual(['dateline', '2023-3-4']);
+    expect(dayOf('Blasts in Somalia\n\nMOGADISHU, Sat., March 4, 2023 - Two bombs went off.')).toEqual([
+      'dateline',
+      '2023-3-4',
+    ]);
+    // The weekdays of the story count back from it.
+    const figures = extractDocument(
+      'MOGADISHU, Saturday 4 March 2023 (Wire) - Gunmen shot dead four traders in Afgooye on Thursday, police said.',
+    ).figures;
+    expect(figures.map((f) => f.date?.start)).toEqual(['2023-03-02']);
+  });
+
   it('gives a dateline without a year the year of the Published line', () => {
     expect(dayOf('Published: 2 January 2020\n\nTRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.')).toEqual([
       'dateline',

@@ -11,12 +11,14 @@ const AGREEMENT_REFERENCE =
 // A clause that recalls an earlier event: "the deadliest since a bombing in May", "after a similar attack".
 const BACK_REFERENCE =
   /\b(?:since|recalling|reminiscent of|similar to|like the|echoing|months? after|weeks? after|years? after|the anniversary of)\b|\b(?:an?|the) (?:earlier|previous|similar|prior) (?=\w)/i;
-// A stretch of fighting summed up, or a slow process: no one incident's time or toll.
+// A stretch of fighting summed up, or a slow process: no one incident's time or toll. "After two days
+// of fighting" still times one event ("overran the district centre on Sunday night after two days of
+// fighting"); after weeks of it, the sentence sums them up.
 const CAMPAIGN =
-  /\b(?:in|during|over|after|throughout) (?:the )?(?:\w+ ){0,2}(?:days|weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\b(?:gradually|progressively|steadily|over the (?:following|next|coming) (?:weeks|months|years))\b/i;
+  /\b(?:in|during|over|throughout) (?:the )?(?:\w+ ){0,2}(?:days|weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\bafter (?:the )?(?:\w+ ){0,2}(?:weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\b(?:gradually|progressively|steadily|over the (?:following|next|coming) (?:weeks|months|years))\b/i;
 // Several attacks counted together ("claimed responsibility for 13 attacks", "a string of attacks").
 const SERIES =
-  /\b(?:for|in) (?:\d[\d,]*|several|multiple|numerous|dozens of|scores of|a series of|a string of|a wave of) (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b|\b(?:a|the) (?:string|series|wave|spate) of (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b/i;
+  /\b(?:attacks|violence|fighting|clashes|strikes|bombings|raids) (?:across|throughout) (?:the |much of |several |many )?\w+|\b(?:for|in) (?:\d[\d,]*|several|multiple|numerous|dozens of|scores of|a series of|a string of|a wave of) (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b|\b(?:a|the) (?:string|series|wave|spate) of (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b/i;
 // Several towns or districts taken at once ("three capitals changed hands", "seized five more
 // districts"): a tally of the campaign; each place taken is an incident where the text tells it.
 const COUNT_OF_PLACES = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|several|multiple|numerous|a number of|dozens of) (?:more |other |major |provincial |district )*(?:capitals|cities|towns|districts|district cent(?:re|er)s|provinces|villages)(?: (?:in|of|across|around) (?:the )?[\w'’-]+(?: [\w'’-]+)?)?`;

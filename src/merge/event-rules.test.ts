@@ -185,6 +185,28 @@ describe('a bomb that exploded', () => {
   });
 });
 
+describe('a roundup of attacks across a country', () => {
+  it('makes no incident of a toll summed over attacks across the country, and one of each attack told', () => {
+    const text = [
+      'KABUL, Monday 14 June 2021 (Wire) - At least 38 people were killed in attacks across Afghanistan over the weekend, officials said.',
+      '',
+      'In Faryab, insurgents overran the Dawlat Abad district centre on Sunday night after two days of fighting. A council member said 22 commandos were killed.',
+      '',
+      'In Jalalabad, gunmen shot dead five vaccination workers on Saturday, police said.',
+    ].join('\n');
+    expect(incidentsOf(text).map((d) => [d.date.start, d.place?.admin1, d.event_type, killed(d)])).toEqual([
+      ['2021-06-13', 'Faryab', 'Battles', [22]],
+      ['2021-06-12', 'Nangarhar', 'Violence against civilians', [5]],
+    ]);
+  });
+
+  it('still reads weeks of fighting summed up as no one incident', () => {
+    expect(
+      incidentsOf('On 2 March 2015, the rebels were driven back from Laukkai after several weeks of fighting.'),
+    ).toEqual([]);
+  });
+});
+
 describe('towns taken, lost and given up', () => {
   const typeOf = (sentence: string) => incidentsOf(sentence).map((d) => [d.event_type, d.sub_event_type]);
 

@@ -26,6 +26,13 @@ describe('the day a report speaks from', () => {
     expect(figures.map((f) => f.date?.start)).toEqual(['2023-03-02']);
   });
 
+  it('reads a dateline closed by a colon, or with a dash between the place and the day', () => {
+    expect(dayOf('Herat, 2 April 2022 (Pajhwok): Two shops burned.')).toEqual(['dateline', '2022-4-2']);
+    expect(dayOf('HERAT, Afghanistan — April 2, 2022 — Two shops burned.')).toEqual(['dateline', '2022-4-2']);
+    // A colon after a day in prose is no dateline.
+    expect(dayOf('A short history\n\nThe town fell twice. In 2001, 3 May: the first time.')).toBeNull();
+  });
+
   it('gives a dateline without a year the year of the Published line', () => {
     expect(dayOf('Published: 2 January 2020\n\nTRIPOLI, Dec. 30 (Reuters) - Shelling killed 4.')).toEqual([
       'dateline',

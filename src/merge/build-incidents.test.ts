@@ -137,6 +137,10 @@ describe('buildIncidents: places in reports from many cities', () => {
     const [strike] = incidentsOf(text).incidents;
     expect(strike?.place?.name).toBe('El Fasher');
     expect(strike?.date.start).toBe('2025-05-02');
+    const colon = 'Khartoum, 3 May 2025 (SUNA): A drone hit a camp near El Fasher on Friday, killing 23 people.';
+    expect(incidentsOf(colon).incidents.map((d) => [d.place?.name, d.date.start])).toEqual([
+      ['El Fasher', '2025-05-02'],
+    ]);
   });
 });
 

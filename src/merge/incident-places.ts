@@ -160,9 +160,10 @@ export function definitePlace(
   return homeAt && kinds.has(homeAt.kind) ? home : null;
 }
 
-// After a name written as a name, the day and a dash: "Khartoum, 3 May 2025 —", "Goma, DRC, June 4 -".
+// After a name written as a name, the day and a dash or a colon: "Khartoum, 3 May 2025 —", "Goma, DRC,
+// June 4 -", "Kabul, 14 June 2021 (Pajhwok):".
 const NAME_DATELINE_AFTER =
-  /^\s*(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,}\.?(?:,?\s+\d{4})?|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--|-)/;
+  /^\s*(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?(?:\s*,\s*|\s+[—–-]\s*)(?:\d{1,2}\s+[A-Z][a-z]{2,}\.?(?:,?\s+\d{4})?|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--|-|:)/;
 
 /** A city with quarters of its own that reports name: "Kyiv's Podilskyi district", "Hodan district of Mogadishu". */
 const QUARTERED_CITY = 100_000;

@@ -192,6 +192,13 @@ describe('"reports" after a preposition', () => {
     expect(claimantOf('The agency could not verify reports that 40 villagers had died.')).toEqual([null]);
   });
 
+  it('is who attributed deaths to a party, and the keeper of records that show a count', () => {
+    expect(claimantOf('Monitors attributed 23 of the deaths to the militia.')).toEqual(['Monitors']);
+    // A participle: the deaths are attributed, nobody in the sentence speaks.
+    expect(claimantOf('Nine deaths attributed to the militia were never investigated.')).toEqual([null]);
+    expect(claimantOf('Morgue records show that 44 people died.')).toEqual(['Morgue records']);
+  });
+
   it('is the one an agency quoted "as saying", not the agency', () => {
     expect(claimantOf('The agency quoted a district official as saying that 25 people had died.')).toEqual([
       'district official',

@@ -54,6 +54,9 @@ const CLAIM_VERBS = new Set([
   'assesses',
   'calculated',
   'registered',
+  // "UNAMA attributed 23 of the deaths to the Taliban" (not "deaths attributed to", a participle).
+  'attributed',
+  'attributes',
 ]);
 /**
  * Verbs by which a body of numbers speaks: "figures compiled by Airwars show", "UNAMA's data
@@ -71,7 +74,33 @@ const DATA_NOUNS = new Set([
   'records',
   'estimates',
 ]);
-const DATA_SOURCE_AFTER = new Set(['of', 'by', 'from', 'compiled', 'collected', 'released', 'published', 'gathered']);
+const DATA_SOURCE_AFTER = new Set([
+  'of',
+  'by',
+  'from',
+  'compiled',
+  'collected',
+  'released',
+  'published',
+  'gathered',
+  'seen',
+  'obtained',
+  'reviewed',
+]);
+/** Who keeps such numbers, written before them: "hospital records", "police figures" ("official figures" name no one). */
+const DATA_KEEPERS = new Set([
+  'hospital',
+  'police',
+  'military',
+  'army',
+  'government',
+  'ministry',
+  'morgue',
+  'health',
+  'medical',
+  'prison',
+  'court',
+]);
 const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 const SUBJECT_SKIP = new Set([
   'later',
@@ -420,7 +449,7 @@ function dataSources(tokens: Token[], verb: number, floor: number): boolean {
     if (t.type === 'punct' && t.norm !== '&' && t.norm !== '-' && t.norm !== '(' && t.norm !== ')') return false;
     if (!DATA_NOUNS.has(t.norm)) continue;
     const before = tokens[j - 1];
-    if (j - 1 >= floor && before && /['’]s$/.test(before.norm)) return true;
+    if (j - 1 >= floor && before && (/['’]s$/.test(before.norm) || DATA_KEEPERS.has(before.norm))) return true;
     if (j + 1 < verb && DATA_SOURCE_AFTER.has(tokens[j + 1]?.norm ?? '')) return true;
   }
   return false;
@@ -624,6 +653,7 @@ export function findClaims(
     if (prev && k - 1 >= from && NOUN_AFTER.has(prev.norm) && (w === 'reports' || w === 'claims')) continue;
     if ((w === 'put' || w === 'puts') && !PUT_OBJECTS.has(tokens[k + 1]?.norm ?? '')) continue;
     if (w === 'found' && tokens[k + 1]?.norm !== 'that') continue;
+    if (w.startsWith('attribut') && tokens[k + 1]?.norm === 'to') continue;
     if (w.startsWith('claim')) {
       let sense = false;
       for (let j = k + 1; j < Math.min(to, k + 6); j++) {

@@ -192,6 +192,14 @@ describe('"reports" after a preposition', () => {
     expect(claimantOf('The agency could not verify reports that 40 villagers had died.')).toEqual([null]);
   });
 
+  it("is the bracketed source after each count, with what it gave ('figures', 'estimate') left out", () => {
+    expect(claimantOf('Fighting killed 40 (Army estimate) and left 12 dead (UN figures) on 2 May.')).toEqual([
+      'Army',
+      'UN',
+    ]);
+    expect(claimantOf('- Casualties2: 350 killed (per NRF), 40 killed (Taliban figures)')).toEqual(['NRF', 'Taliban']);
+  });
+
   it('is who attributed deaths to a party, and the keeper of records that show a count', () => {
     expect(claimantOf('Monitors attributed 23 of the deaths to the militia.')).toEqual(['Monitors']);
     // A participle: the deaths are attributed, nobody in the sentence speaks.

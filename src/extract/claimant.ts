@@ -3,9 +3,11 @@ import { isBlockTag, type Token } from './tokens.js';
 
 /** Who states a figure: "according to X", "X said / claimed / estimated", "said X", "per X". */
 export interface Claim {
-  /** Token index of the claim verb (or "according"). */
+  /** Token index of the claim verb (or "according", or a bracket). */
   index: number;
   name: string;
+  /** A source in brackets after a count ("40 killed (UN figures)"): that count's, whatever came before. */
+  bracket?: true;
 }
 
 const CLAIM_VERBS = new Set([
@@ -555,6 +557,9 @@ const TOLL_WORDS = new Set(['killed', 'dead', 'deaths', 'wounded', 'injured', 'c
  * "Civilian deaths: 260+ (SOHR)", "12 killed (UNAMA)": a name alone in brackets just after a count
  * is its source. After a name ("the Pakistani Taliban (TTP)") the brackets hold its short form.
  */
+/** What a bracketed source gave, after its name: "(Taliban figures)", "(UN estimate)". */
+const BRACKET_TAILS = new Set(['figures', 'figure', 'estimate', 'estimates', 'sources', 'count', 'data', 'numbers']);
+
 function bracketSource(text: string, tokens: Token[], open: number, from: number, to: number): string | null {
   const prev = tokens[open - 1];
   if (!prev || open - 1 < from) return null;
@@ -564,14 +569,21 @@ function bracketSource(text: string, tokens: Token[], open: number, from: number
   // "June 30 (Reuters) -", "2 February 2025 (AFP)": a dateline's agency, not a count's source.
   if (prev.type === 'num' && (prev.end - prev.start === 4 || MONTHS.has(tokens[open - 2]?.norm ?? ''))) return null;
   let k = open + 1;
+  let end = -1;
   while (k < to && k - open <= 5) {
     const u = tokens[k] as Token;
     if (u.norm === ')') break;
+    // "(Taliban figures)", "(government estimate)": the noun after the name says what it gave.
+    if (k > open + 1 && BRACKET_TAILS.has(u.norm) && tokens[k + 1]?.norm === ')') {
+      end = k;
+      k++;
+      continue;
+    }
     if (!(u.type === 'word' && u.cap) && u.norm !== '&' && u.norm !== '-') return null;
     k++;
   }
   if (tokens[k]?.norm !== ')' || k === open + 1) return null;
-  return cleanClaimant(slice(text, tokens, open + 1, k));
+  return cleanClaimant(slice(text, tokens, open + 1, end >= 0 ? end : k));
 }
 
 /**
@@ -590,7 +602,7 @@ export function findClaims(
     const t = tokens[k] as Token;
     if (t.norm === '(') {
       const name = bracketSource(text, tokens, k, from, to);
-      if (name) claims.push({ index: k, name });
+      if (name) claims.push({ index: k, name, bracket: true });
       continue;
     }
     if (t.type !== 'word') continue;
@@ -781,8 +793,12 @@ function anaphor(claim: Claim, previous: string): Claim {
   return claim;
 }
 
-/** The claim nearest before `at`, else the first after it (claims are in token order). */
-export function pickClaim(claims: Claim[], at: number): Claim | null {
+/**
+ * The claim of a figure whose words end before token `end`: a bracketed source right after them,
+ * else the claim nearest before `at`, else the first after it (claims are in token order).
+ */
+export function pickClaim(claims: Claim[], at: number, end = -1): Claim | null {
+  for (const c of claims) if (c.bracket && c.index === end) return c;
   let lo = 0;
   let hi = claims.length;
   while (lo < hi) {

@@ -288,7 +288,7 @@ function readBlock(
         evidence: { start: a.start, end: b.end, text: text.slice(a.start, b.end) },
         sentence,
         claimant:
-          pickClaim(claims, raw.anchor)?.name ??
+          pickClaim(claims, raw.anchor, raw.evEnd)?.name ??
           quotedSpeaker(index, sentences, quotes, claimsOf) ??
           continuedSpeaker(tokens, s, index, claimsOf) ??
           headline,

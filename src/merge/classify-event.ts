@@ -23,8 +23,9 @@ const RULES: Rule[] = [
     sub_event_type: 'Suicide bomb',
   },
   {
+    // "Special forces, backed by American air strikes, retook the city": the support is not the event.
     pattern:
-      /\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
+      /(?<!\b(?:backed|supported|aided|assisted|helped|covered) by (?:[\w-]+ ){0,2})\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Air/drone strike',
   },

@@ -231,6 +231,15 @@ describe('towns taken, lost and given up', () => {
     expect(incidentsOf('On 12 August 2021, the insurgents seized three provincial capitals.')).toEqual([]);
   });
 
+  it('reads troops backed by air strikes by what the troops did', () => {
+    expect(typeOf('On 1 October 2015, special forces, backed by American air strikes, retook Kunduz.')).toEqual([
+      ['Battles', 'Government regains territory'],
+    ]);
+    expect(typeOf('On 1 October 2015, an air strike hit a hospital in Kunduz.')).toEqual([
+      ['Explosions/Remote violence', 'Air/drone strike'],
+    ]);
+  });
+
   it('reads bombers that pounded trenches as a strike from the air', () => {
     expect(typeOf('On 13 November 2001, American bombers pounded trenches outside Kunduz.')).toEqual([
       ['Explosions/Remote violence', 'Air/drone strike'],

@@ -249,3 +249,27 @@ describe('a speaker named before', () => {
     ).toEqual(['police officer in Bunia']);
   });
 });
+
+describe('a statement by a body', () => {
+  const STATEMENT = [
+    'Geneva, 4 June 2023 - The Office of the High Commissioner for Human Rights (OHCHR) deplores attacks in Darfur.',
+    '',
+    'Information gathered by the Office indicates that:',
+    '',
+    '- On 28 May, gunmen attacked a market in Kutum, killing 9 traders.',
+    '- On 30 May, shelling hit a camp near Kabkabiya, injuring 14 people.',
+    '',
+    'Another 6 people died of their wounds in hospital.',
+    '',
+    'The Office said a further 20 had been abducted.',
+  ].join('\n');
+
+  it("gives the items of a list the speaker that introduced it, and the body's defined name to its short one", () => {
+    const body = 'Office of the High Commissioner for Human Rights (OHCHR)';
+    expect(claimantOf(STATEMENT)).toEqual([body, body, null, body]);
+  });
+
+  it('gives a list no speaker when the line that opens it names none', () => {
+    expect(claimantOf('The incidents were these:\n\n- On 2 May, a mine killed 3 farmers.')).toEqual([null]);
+  });
+});

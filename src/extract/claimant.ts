@@ -75,6 +75,8 @@ const DATA_NOUNS = new Set([
   'counts',
   'records',
   'estimates',
+  'findings',
+  'information',
 ]);
 const DATA_SOURCE_AFTER = new Set([
   'of',

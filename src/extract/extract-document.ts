@@ -73,6 +73,7 @@ export function extractDocumentDetailed(
     headingDate: null,
     paragraphDate: null,
     lastClaimant: null,
+    listClaimant: null,
     waiting: [],
     header: reference?.header ?? [],
   };
@@ -100,6 +101,7 @@ export function extractDocumentDetailed(
   // A headline, and a lead that dates nothing, tell the story the first dated sentence dates.
   for (const figure of state.waiting) figure.date = state.storyDate ?? publishedDay(ctx);
   figures.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
+  nameDefinedBodies(text, figures);
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
 }
 
@@ -154,6 +156,8 @@ interface ProseState {
   headingDate: DateRange | null;
   paragraphDate: DateRange | null;
   lastClaimant: string | null;
+  /** Who speaks the list a paragraph introduced ("Preliminary findings by the Mission indicate that:"). */
+  listClaimant: string | null;
   /** Figures read before the story dates anything, dated once it has been read. */
   waiting: Figure[];
   header: Array<[number, number]>;
@@ -214,6 +218,58 @@ function readCitation(
   }
 }
 
+/** Heads of a body's name that a statement goes on to call it by: "the Mission", "the Ministry". */
+const BODY_HEADS = new Set([
+  'mission',
+  'ministry',
+  'office',
+  'commission',
+  'committee',
+  'agency',
+  'organization',
+  'organisation',
+  'council',
+  'directorate',
+  'programme',
+  'department',
+  'command',
+  'network',
+]);
+// "The United Nations Assistance Mission in Afghanistan (UNAMA)": a body named in full with its initials.
+const DEFINED_BODY =
+  /((?:[A-Z][\w'’-]*\s+)(?:(?:[A-Z][\w'’-]*|of|for|in|on|and|the)\s+){0,9}[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,9})\)/g;
+// A claimant that names a body only by its head: "the Mission", "Preliminary findings by the Mission".
+const BY_HEAD = /(?:^|\s)(?:the\s+)?(\p{Lu}\p{Ll}+)(?:['’]s)?$/u;
+
+/**
+ * A statement names a body in full once and then by its head noun ("the Mission said"): that
+ * claimant is the body, named as the statement first named it. Only a head that one body defined.
+ */
+function nameDefinedBodies(text: string, figures: Figure[]): void {
+  const headOf = (claimant: string | null) => (claimant ? BY_HEAD.exec(claimant)?.[1]?.toLowerCase() : undefined);
+  if (!figures.some((f) => BODY_HEADS.has(headOf(f.claimant) ?? ''))) return;
+  const bodies = new Map<string, string | null>();
+  for (const m of text.matchAll(DEFINED_BODY)) {
+    const name = `${(m[1] as string).replace(/^The\s+/, '')} (${m[2]})`;
+    for (const word of (m[1] as string).split(/\s+/)) {
+      const head = word.toLowerCase();
+      if (!BODY_HEADS.has(head)) continue;
+      const seen = bodies.get(head);
+      bodies.set(head, seen === undefined || seen === name ? name : null);
+    }
+  }
+  if (bodies.size === 0) return;
+  for (const f of figures) {
+    const head = headOf(f.claimant);
+    const body = head ? bodies.get(head) : undefined;
+    const claimant = f.claimant as string;
+    if (body && (/\bthe\s+\p{Lu}/u.test(claimant) || /^\p{Lu}\p{Ll}+$/u.test(claimant))) f.claimant = body;
+  }
+}
+
+/** A line that opens an item of a list: a dash, bullet or number. */
+const LIST_ITEM = /^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+/;
+
 function readBlock(
   text: string,
   block: TextBlock,
@@ -225,6 +281,9 @@ function readBlock(
   const tokens = tokenize(text, block.start, block.end);
   const reference = publishedDay(ctx)?.start ?? null;
   state.paragraphDate = null;
+  // An item of a list goes on with the speaker that introduced the list; anything else ends it.
+  const item = LIST_ITEM.test(text.slice(block.start, Math.min(block.end, block.start + 8)));
+  if (!item) state.listClaimant = null;
   const sentences = splitSentences(tokens);
   const claimsOf: Claim[][] = [];
   for (const [s, e] of sentences) {
@@ -291,6 +350,7 @@ function readBlock(
           pickClaim(claims, raw.anchor, raw.evEnd)?.name ??
           quotedSpeaker(index, sentences, quotes, claimsOf) ??
           continuedSpeaker(tokens, s, index, claimsOf) ??
+          (item ? state.listClaimant : null) ??
           headline,
         subject: raw.subject,
         actor: raw.actor,
@@ -336,5 +396,10 @@ function readBlock(
       // The lead states the story's time; later dates belong to the paragraphs that give them.
       state.storyDate ??= latest;
     }
+  }
+  // "Preliminary findings indicate that:", "Police said:": the items below are that speaker's.
+  if (!item && /:\s*$/.test(text.slice(block.start, block.end))) {
+    const last = claimsOf[claimsOf.length - 1] ?? [];
+    state.listClaimant = last[last.length - 1]?.name ?? null;
   }
 }

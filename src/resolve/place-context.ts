@@ -157,8 +157,9 @@ export function isFacility(text: string, m: PlaceMention): boolean {
  */
 const SPEAKS_AFTER =
   /^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|announced|claimed|denied|accused|blamed|confirmed|condemned|warned|responded|stated|insisted|rejected|welcomed|demanded|told)\b/i;
+// "the government in Kabul", but not "government forces in Khogyani district", where the forces acted.
 const SPEAKER_BEFORE =
-  /\b(?:reporters|journalists|press conference|news conference|briefing|speaking|statement|ministry|government|embassy|headquartered|based|talks|negotiations|summit|meeting)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
+  /\b(?:(?:reporters|journalists|press conference|news conference|briefing|speaking|statement|ministry|embassy|headquartered|based|talks|negotiations|summit|meeting)\s+(?:\w+\s+){0,2}|government\s+)(?:in|from)\s+$/i;
 const PREPOSITION_BEFORE = /\b(?:in|from|at|of|for)\s+(?:the\s+)?$/i;
 const OFFICIALS_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
 // "hospital officials in Misrata": where the wounded were taken, not where they were wounded.

@@ -175,6 +175,21 @@ describe('buildIncidents: where the sources spoke and where the report was filed
     expect(placed(text)).toEqual([['2023-04-03', 'Buurhakaba', [8, 15, 30]]]);
   });
 
+  it('carries no place from one item of a list into the next', () => {
+    const text = [
+      'Kabul, 20 March 2019 - Most of the attacks the mission reports took place in Nangarhar, whose governor has asked for help:',
+      '- On 15 March, mortar rounds landed on a wedding in Achin district, killing 11 civilians.',
+      '- On 17 March, armed men stopped a minibus on the highway and shot dead three passengers.',
+      '- On 18 March, a bomb exploded in a market in Nangarhar.',
+    ].join('\n');
+    // The second item names no place: it is the report's, not the district of the item before it.
+    expect(placed(text).map(([day, place]) => [day, place])).toEqual([
+      ['2019-03-15', 'Achīn'],
+      ['2019-03-17', 'Nangarhar'],
+      ['2019-03-18', 'Nangarhar'],
+    ]);
+  });
+
   it('makes an incident of a sentence that opens with another town, on the day its paragraph stated', () => {
     const text = [
       'The advance on Baghdad',

@@ -291,10 +291,14 @@ function movesOn(
   return !LOOKS_BACK.test(sentence);
 }
 
-/** Where the blank lines that split paragraphs stand; a position's paragraph is how many come before it. */
+/**
+ * Where the blank lines that split paragraphs stand, and the items of a list (each its own account:
+ * the place of one bullet does not carry into the next); a position's paragraph is how many come
+ * before it.
+ */
 function paragraphBreaks(text: string): number[] {
   const breaks: number[] = [];
-  for (let i = text.indexOf('\n\n'); i !== -1; i = text.indexOf('\n\n', i + 2)) breaks.push(i);
+  for (const m of text.matchAll(/\n(?:[ \t]*\n|[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+)/g)) breaks.push(m.index);
   return breaks;
 }
 

@@ -175,6 +175,13 @@ describe('buildIncidents: where the sources spoke and where the report was filed
     expect(placed(text)).toEqual([['2023-04-03', 'Buurhakaba', [8, 15, 30]]]);
   });
 
+  it('places an attack on the road out of a town near that town', () => {
+    const [attack] = incidentsOf(
+      'Published: 20 March 2019\n\nOn 17 March, gunmen stopped a minibus on the Jalalabad-Torkham highway and shot dead three passengers.',
+    ).incidents;
+    expect([attack?.place?.name, attack?.place?.where_prec]).toEqual(['Jalālābād', 2]);
+  });
+
   it('carries no place from one item of a list into the next', () => {
     const text = [
       'Kabul, 20 March 2019 - Most of the attacks the mission reports took place in Nangarhar, whose governor has asked for help:',

@@ -16,6 +16,8 @@ const HEARD_BEFORE =
   /\b(?:officials?|police|authorities|spokes(?:man|woman|person)|residents|witnesses|sources|elders|medics|doctors|governor|council)\s+(?:\w+\s+){0,2}(?:in|from)\s+(?:the\s+)?$/i;
 const HEARD_AFTER =
   /^(?:\s+(?:city|province))?\s*,?\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|reported|confirmed|added)\b/i;
+const ROAD_FROM = /^[-‐‑–]\p{Lu}\p{Ll}+\s+(?:road|highway|motorway|route)\b/iu;
+const ROAD_TO = /^\s+(?:road|highway|motorway|route)\b/i;
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
 
@@ -101,6 +103,10 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
     // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
     const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
     if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
+    // "on the Jalalabad-Torkham highway": somewhere on the road out of the town, near it.
+    const after = text.slice(m.span.end, m.span.end + 40);
+    if (place.where_prec === 1 && (ROAD_FROM.test(after) || (/[-‐‑–]$/.test(before) && ROAD_TO.test(after))))
+      place.where_prec = 2;
     const at: PlaceAt = {
       place,
       start: m.span.start,

@@ -51,6 +51,16 @@ describe('findPlaceMentions', () => {
     expect(texts('Bek and Lal spoke first.')).toEqual([]);
   });
 
+  it('finds the towns a road joins in "the Herat-Kandahar highway", and keeps "Mazar-i-Sharif" whole', () => {
+    expect(texts('A bus was stopped on the Herat-Kandahar highway and on the Kabul–Jalalabad road.')).toEqual([
+      'Herat',
+      'Kandahar',
+      'Kabul',
+      'Jalalabad',
+    ]);
+    expect(texts('Fighting reached Mazar-i-Sharif and the Herat-Kandahar border.')).toEqual(['Mazar-i-Sharif']);
+  });
+
   it('does not join names across punctuation', () => {
     expect(texts('They reached Sar-e. Pol is far.')).not.toContain('Sar-e. Pol');
   });

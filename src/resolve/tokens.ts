@@ -39,10 +39,22 @@ function tokenize(text: string): Token[] {
     if (word.endsWith('.') && !/\.\p{L}\.$/u.test(word)) word = word.slice(0, -1);
     if (possessive(word)) word = word.slice(0, -2);
     if (word.length === 0) continue;
+    // "the Jalalabad-Torkham highway", "the Kabul–Kandahar road": two towns the road joins.
+    const road = ROAD_ENDS.exec(word);
+    if (road && ROAD_AFTER.test(text.slice(m.index + word.length, m.index + word.length + 12))) {
+      const first = road[1] as string;
+      const second = first.length + 1;
+      tokens.push({ text: first, start: m.index, end: m.index + first.length });
+      tokens.push({ text: word.slice(second), start: m.index + second, end: m.index + word.length });
+      continue;
+    }
     tokens.push({ text: word, start: m.index, end: m.index + word.length });
   }
   return tokens;
 }
+
+const ROAD_ENDS = /^(\p{Lu}\p{Ll}{2,})[-‐‑–]\p{Lu}\p{Ll}{2,}$/u;
+const ROAD_AFTER = /^\s+(?:road|highway|motorway|route|railway|pipeline)\b/i;
 
 /** Whether the word starts with a capital letter (proper names do; "march" and "now" do not). */
 export function isCapitalised(word: string): boolean {

@@ -50,7 +50,7 @@ const RULES: Rule[] = [
   { pattern: /\bgrenades?\b/i, event_type: 'Explosions/Remote violence', sub_event_type: 'Grenade' },
   {
     pattern:
-      /\b(?:roadside bombs?|IEDs?|improvised explosive|landmines?|mines? exploded|car bombs?|bomb(?:ing|ings|s)? (?:blast|attack|explod|went off|hit|struck|detonated)|explosions?|blasts?|bombings?|bombed|(?:magnetic|sticky|limpet|pressure-plate|parcel|truck|motorcycle|bicycle|rickshaw|cart) bombs?|explosive device|exploded|detonated|went off|(?:struck|hit|stepped on|triggered|ran over|drove over) (?:a |an )?(?:land ?)?mines?\b)/i,
+      /\b(?:roadside bombs?|IEDs?|improvised explosive|landmines?|mines? exploded|car bombs?|bomb(?:ing|ings|s)? (?:blast|attack|explod|went off|hit|struck|detonated|(?:that |which )?(?:killed|kills|killing|wounded|injured|ripped|tore))|explosions?|blasts?|bombings?|bombed|(?:magnetic|sticky|limpet|pressure-plate|parcel|truck|motorcycle|bicycle|rickshaw|cart) bombs?|explosive device|exploded|detonated|went off|(?:struck|hit|stepped on|triggered|ran over|drove over) (?:a |an )?(?:land ?)?mines?\b)/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Remote explosive/landmine/IED',
   },

@@ -52,6 +52,12 @@ export function readEvent(sentence: string, civilianDeaths: boolean): EventReadi
     // The sentence's own words still report violence ("a bomb killed 12, the worst since ...").
     return { event: classifyEvent(own, { civilianDeaths }) ?? killingIn(own), ownEnd: ref.index };
   }
+  // "A bomb killed nine in Herat, the deadliest since a bombing in Kabul that killed 150": the event
+  // is told before the clause that recalls another, whose toll is not this one's.
+  // "Since" recalls an event only when one follows ("since a bombing"), not a time ("held since 2015").
+  const recalls =
+    ref !== null && (ref[0].toLowerCase() !== 'since' || /^since (?:a|an|the)\b/i.test(sentence.slice(ref.index)));
+  if (ref && recalls && whole.event && ref.index > 0) return { event: whole.event, ownEnd: ref.index };
   const event = whole.event;
   if (event?.sub_event_type === 'Agreement') {
     if (!CONCLUDED.test(sentence) || AGREEMENT_REFERENCE.test(sentence))

@@ -183,6 +183,16 @@ describe('a bomb that exploded', () => {
       'unidentified-armed-group',
     ]);
   });
+
+  it('is a remote explosive when the bomb killed, wounded or ripped through something', () => {
+    for (const sentence of [
+      'On 2 May 2022, the group claimed a bomb that killed 9 worshippers at a mosque in Mosul.',
+      'On 3 May 2022, a bomb killed 4 people in Mosul.',
+      'On 4 May 2022, a bomb ripped through a bus in Mosul.',
+    ]) {
+      expect(incidentsOf(sentence).map((d) => d.sub_event_type)).toEqual(['Remote explosive/landmine/IED']);
+    }
+  });
 });
 
 describe('a roundup of attacks across a country', () => {

@@ -12,6 +12,8 @@ interface Rule {
   pattern: RegExp;
   event_type: AcledEventType;
   sub_event_type: string;
+  /** Words just before the match that make it no cue: "backed by" before "air strikes". */
+  unless?: RegExp;
 }
 
 // Order matters: the first rule that matches wins, most specific first. Patterns are anchored on
@@ -23,9 +25,10 @@ const RULES: Rule[] = [
     sub_event_type: 'Suicide bomb',
   },
   {
-    // "Special forces, backed by American air strikes, retook the city": the support is not the event.
     pattern:
-      /(?<!\b(?:backed|supported|aided|assisted|helped|covered) by (?:[\w-]+ ){0,2})\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
+      /\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
+    // "Special forces, backed by American air strikes, retook the city": the support is not the event.
+    unless: /\b(?:backed|supported|aided|assisted|helped|covered) by (?:[\w-]+ ){0,2}$/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Air/drone strike',
   },
@@ -180,7 +183,7 @@ function firstRule(text: string): RuleMatch | null {
   if (ANY_RULE.test(text))
     for (const rule of RULES) {
       const m = rule.pattern.exec(text);
-      if (m) {
+      if (m && !rule.unless?.test(text.slice(Math.max(0, m.index - 40), m.index))) {
         found = { rule, cue: m[0], at: m.index };
         break;
       }

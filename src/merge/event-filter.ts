@@ -26,6 +26,8 @@ const TERRITORIES = new RegExp(
   String.raw`\b${COUNT_OF_PLACES} (?:had )?(?:changed hands|fell|(?:were|had been) (?:captured|taken|overrun|seized|lost))\b|\b(?:captured|seized|took|overran|took control of|lost) (?:another |the )?${COUNT_OF_PLACES}\b`,
   'i',
 );
+// Cheap to test first: most sentences name no places in the plural.
+const PLACES_PLURAL = /(?:capitals|cities|towns|districts|cent(?:re|er)s|provinces|villages)\b/i;
 const KILLING = /\b(?:killed|killing|died|dead|deaths?|wounded|injured|casualties)\b/i;
 
 export interface EventReading {
@@ -43,7 +45,8 @@ export interface EventReading {
  * is not this sentence's event.
  */
 export function readEvent(sentence: string, civilianDeaths: boolean): EventReading {
-  if (CAMPAIGN.test(sentence) || SERIES.test(sentence) || TERRITORIES.test(sentence)) return { event: null, ownEnd: 0 };
+  if (CAMPAIGN.test(sentence) || SERIES.test(sentence) || (PLACES_PLURAL.test(sentence) && TERRITORIES.test(sentence)))
+    return { event: null, ownEnd: 0 };
   const whole = { event: classifyEvent(sentence, { civilianDeaths }), ownEnd: sentence.length };
   if (datedByAgreement(sentence)) return { event: null, ownEnd: 0 };
   const ref = BACK_REFERENCE.exec(sentence);

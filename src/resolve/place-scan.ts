@@ -139,7 +139,7 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
   // Too short to match by sound alone, a name may still be another romanisation letter for letter:
   // "Aybak" is Aibak, "Nawa" Nawah, "Alasay" Alah Say.
-  if (short && descriptor === null) return respelled(place, gazetteer.withKey(sound));
+  if (short && descriptor === null) return keyConsonants(sound) < 2 ? null : respelled(place, gazetteer.withKey(sound));
   if (short && keyConsonants(sound) < 2) return null;
   const found = new Set(gazetteer.withKey(sound));
   for (const t of aliasTargets(sound)) for (const e of gazetteer.withKey(t)) found.add(e);
@@ -158,11 +158,23 @@ function respelling(words: readonly string[]): string {
   return out.replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
 }
 
+/** Each entry's names respelled, worked out once: a short word sounds like many places. */
+const respellings = new WeakMap<GazetteerEntry, readonly string[]>();
+
+function respellingsOf(e: GazetteerEntry): readonly string[] {
+  let names = respellings.get(e);
+  if (names === undefined) {
+    names = [e.name, ...e.alt_names].map((n) => respelling(placeWords(n)));
+    respellings.set(e, names);
+  }
+  return names;
+}
+
 /** The entries among those that sound like a short name that are also spelled like it, but for respelling. */
 function respelled(place: readonly string[], sounding: readonly GazetteerEntry[]): WindowHit | null {
   if (sounding.length === 0) return null;
   const spelling = respelling(place);
-  const entries = sounding.filter((e) => [e.name, ...e.alt_names].some((n) => respelling(placeWords(n)) === spelling));
+  const entries = sounding.filter((e) => respellingsOf(e).includes(spelling));
   return entries.length === 0 ? null : { entries, exact: false, descriptor: null };
 }
 

@@ -40,7 +40,7 @@ function tokenize(text: string): Token[] {
     if (possessive(word)) word = word.slice(0, -2);
     if (word.length === 0) continue;
     // "the Jalalabad-Torkham highway", "the Kabul–Kandahar road": two towns the road joins.
-    const road = ROAD_ENDS.exec(word);
+    const road = word.length > 6 && HYPHEN.test(word) ? ROAD_ENDS.exec(word) : null;
     if (road && ROAD_AFTER.test(text.slice(m.index + word.length, m.index + word.length + 12))) {
       const first = road[1] as string;
       const second = first.length + 1;
@@ -53,6 +53,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const HYPHEN = /[-‐‑–]/;
 const ROAD_ENDS = /^(\p{Lu}\p{Ll}{2,})[-‐‑–]\p{Lu}\p{Ll}{2,}$/u;
 const ROAD_AFTER = /^\s+(?:road|highway|motorway|route|railway|pipeline)\b/i;
 

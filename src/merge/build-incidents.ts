@@ -35,7 +35,7 @@ const RUNNING_SINCE =
 const TALLY_SINCE =
   /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|lost|displaced|fled|captured)\b[^.;]{0,60}?\bsince\b/i;
 const CIVILIAN_WORDS =
-  /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?|deminers?|mine clearers?|vaccinators?|health workers?|polio workers?|teachers?|doctors?|nurses?|labou?rers?|workers?|shepherds?|traders?|shopkeepers?|drivers?)\b/i;
+  /\b(?:civilians?|noncombatants?|non-combatants?|villagers?|residents?|students?|children|women|worshippers?|passengers?|shoppers?|families|people|locals?|pupils|patients|journalists?|aid workers?|farmers?|hazaras?|deminers?|mine clearers?|vaccinators?|health workers?|polio workers?|teachers?|doctors?|nurses?|labou?rers?|workers?|shepherds?|traders?|shopkeepers?|drivers?|miners?|fishermen|herders?|nomads?|pilgrims?|mourners|guests|schoolchildren|schoolgirls|schoolboys|employees|vendors?|tribal elders?|elders)\b/i;
 
 // A town this far from the incident just told is another place, and its figures another incident's.
 const ELSEWHERE_KM = 50;

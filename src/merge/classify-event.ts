@@ -204,6 +204,10 @@ export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolea
     if (hints.civilianDeaths && rule.event_type === 'Battles') {
       return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue, at };
     }
+    // "Gunmen abducted and killed 11 miners": the killing is the event, as ACLED codes it.
+    if (rule.sub_event_type === 'Abduction/forced disappearance' && hints.civilianDeaths && KILLED_TOO.test(sentence)) {
+      return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue, at };
+    }
     return { event_type: rule.event_type, sub_event_type: rule.sub_event_type, cue, at };
   }
   // "200 people were killed on both sides": a clash between the sides (whose dead are no civilians:
@@ -214,6 +218,8 @@ export function classifyEvent(sentence: string, hints: { civilianDeaths?: boolea
     return { event_type: 'Violence against civilians', sub_event_type: 'Attack', cue: '', at: 0 };
   return null;
 }
+
+const KILLED_TOO = /\b(?:killed|killing|shot dead|shot them|executed|beheaded|murdered)\b/i;
 
 const BOTH_SIDES = /\b(?:on|from|among) (?:both|either|each|all) sides?\b/i;
 

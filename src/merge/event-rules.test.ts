@@ -266,6 +266,23 @@ describe('towns taken, lost and given up', () => {
   });
 });
 
+describe('people abducted and killed', () => {
+  it('reads civilians abducted and killed as an attack on them, one abducted only as an abduction', () => {
+    const text = [
+      'Gunmen kill 11 Hazara miners in Baluchistan',
+      '',
+      'QUETTA, Pakistan, 3 January 2021 (Wire) - Gunmen abducted and killed 11 coal miners near the town of Mach before dawn on Sunday, officials said.',
+    ].join('\n');
+    // The headline, placed in the province, is the lead's own attack.
+    expect(incidentsOf(text).map((d) => [d.place?.name, d.event_type, d.sub_event_type, killed(d)])).toEqual([
+      ['Mach', 'Violence against civilians', 'Attack', [11, 11]],
+    ]);
+    expect(incidentsOf('On 3 May 2021, gunmen abducted 4 aid workers in Faryab.').map((d) => d.sub_event_type)).toEqual(
+      ['Abduction/forced disappearance'],
+    );
+  });
+});
+
 describe('mines struck, fire taken, towns driven into', () => {
   const typeOf = (sentence: string) => incidentsOf(sentence).map((d) => [d.event_type, d.sub_event_type]);
 

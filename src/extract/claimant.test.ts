@@ -207,6 +207,11 @@ describe('"reports" after a preposition', () => {
     expect(claimantOf('Morgue records show that 44 people died.')).toEqual(['Morgue records']);
   });
 
+  it('is the agent of "as reported by", and no one for "as reported earlier"', () => {
+    expect(claimantOf('As reported by Radio Okapi, at least 6 people were killed.')).toEqual(['Radio Okapi']);
+    expect(claimantOf('As reported earlier, 6 people were killed.')).toEqual([null]);
+  });
+
   it('is the one an agency quoted "as saying", not the agency', () => {
     expect(claimantOf('The agency quoted a district official as saying that 25 people had died.')).toEqual([
       'district official',

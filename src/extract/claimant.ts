@@ -105,7 +105,8 @@ const DATA_KEEPERS = new Set([
   'prison',
   'court',
 ]);
-const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+// "as reported by Pajhwok" reads as a passive too.
+const PASSIVE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'as']);
 const SUBJECT_SKIP = new Set([
   'later',
   'also',

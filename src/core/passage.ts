@@ -9,3 +9,6 @@ export interface Passage {
   dated: boolean;
   source: Figure['source'];
 }
+
+/** What opens an item of a list at the start of a line: a dash, a bullet or a number ("- ", "• ", "2. "). */
+export const LIST_MARK = String.raw`[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+`;

@@ -221,23 +221,13 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
       later === 'later' ? 'last' : 'first',
     );
   }
-  if (
-    counted !== null &&
-    later === 'after' &&
-    anchor &&
-    (((next(3) === 'the' || next(3) === 'this' || next(3) === 'that') && ONE_EVENT.has(next(4) ?? '')) ||
-      (next(3) === 'that' && (next(4) === ',' || next(4) === undefined)))
-  ) {
+  if (counted !== null && later === 'after' && anchor) {
     // "Two days after the attack", "a week after the bombing", "two days after that": from the event
     // just told, as "later".
-    return countedFromAnchor(
-      counted,
-      UNITS.get(next(1) ?? ''),
-      1,
-      next(3) === 'that' && !ONE_EVENT.has(next(4) ?? '') ? k + 4 : k + 5,
-      anchor,
-      'last',
-    );
+    const toEvent = (next(3) === 'the' || next(3) === 'this' || next(3) === 'that') && ONE_EVENT.has(next(4) ?? '');
+    const toThat = next(3) === 'that' && (next(4) === ',' || next(4) === undefined);
+    if (toEvent || toThat)
+      return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), 1, toEvent ? k + 5 : k + 4, anchor, 'last');
   }
   if (anchor && (w === 'that' || w === 'same' || (w === 'the' && next(1) === 'same'))) {
     // "that night", "later that day", "the same day": the day the text last dated.

@@ -1,5 +1,5 @@
 import type { DateRange, ExtractionResult, Extractor, Figure } from '../core/figure.js';
-import type { Passage } from '../core/passage.js';
+import { LIST_MARK, type Passage } from '../core/passage.js';
 import { type Claim, cleanClaimant, findClaims, pickClaim } from './claimant.js';
 import { continuedSpeaker, headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
 import { buildConflict, readConflictDates } from './conflict.js';
@@ -267,8 +267,8 @@ function nameDefinedBodies(text: string, figures: Figure[]): void {
   }
 }
 
-/** A line that opens an item of a list: a dash, bullet or number. */
-const LIST_ITEM = /^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+/;
+/** A line that opens an item of a list. */
+const LIST_ITEM = new RegExp(`^${LIST_MARK}`);
 
 function readBlock(
   text: string,

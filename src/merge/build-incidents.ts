@@ -1,5 +1,6 @@
 import type { DateRange, ExtractionResult, Figure } from '../core/figure.js';
 import type { ActorRef, DeathCategory, ResolvedPlace } from '../core/incident.js';
+import { LIST_MARK } from '../core/passage.js';
 import { type ActorIndex, findActorMentions } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
 import { classifyEvent, type EventClass, moreSpecific, onBothSides, violenceType } from './classify-event.js';
@@ -74,6 +75,8 @@ export function buildIncidents(
   const drafts: DraftIncident[] = [];
   // Drafts by date and place (sameDraft's test), so a report of 30,000 sentences is not quadratic.
   const draftsByKey = new Map<string, DraftIncident>();
+  // Drafts by their dates alone, for the one incident of a day (theOneThatDay) without a scan of all.
+  const draftsByDay = new Map<string, DraftIncident[]>();
   // The place a paragraph last named carries to its later sentences, never into the next paragraph.
   let lastPlace: { place: ResolvedPlace; paragraph: number } | null = null;
   // The place a sentence of the paragraph opened with, which is what the paragraph is about.
@@ -182,7 +185,7 @@ export function buildIncidents(
       figures.length === 0 &&
       date &&
       (!passage.dated || spanDays(date) > 31) &&
-      !movesOn(passage, event, topic, datedParagraph === paragraph ? recent : undefined, sentence)
+      !movesOn(passage, event, topic, datedParagraph === paragraph, recent, sentence)
     )
       continue;
     // A total over the whole conflict's dates sums its incidents; it is not one of them.
@@ -218,12 +221,10 @@ export function buildIncidents(
     // of its own, on the day of the one incident the report placed within its area, is more of it.
     const told =
       ownPlace === null && date !== null && split.length <= 1
-        ? theOneThatDay(drafts, date, homePlace, eventType)
+        ? theOneThatDay(draftsByDay.get(dayKey(date)) ?? [], homePlace, eventType)
         : null;
     if (told) {
-      const more = { ...base, claims: [] as DraftClaim[] };
-      more.claims = figures.map(({ f, i }) => claimOf(f, i, told));
-      absorb(told, more);
+      absorb(told, { ...base, claims: figures.map(({ f, i }) => claimOf(f, i, told)) });
       lastDraft = { draft: told, paragraph };
       continue;
     }
@@ -242,6 +243,11 @@ export function buildIncidents(
       else {
         drafts.push(draft);
         draftsByKey.set(key, draft);
+        if (!draft.undated) {
+          const day = draftsByDay.get(dayKey(draft.date));
+          if (day) day.push(draft);
+          else draftsByDay.set(dayKey(draft.date), [draft]);
+        }
       }
       lastDraft = { draft: same ?? draft, paragraph };
     }
@@ -280,16 +286,19 @@ function movesOn(
   passage: Passage,
   event: EventClass | null,
   here: ResolvedPlace | null,
-  told: DraftIncident | null | undefined,
+  paragraphStatedDay: boolean,
+  told: DraftIncident | null,
   sentence: string,
 ): boolean {
   if (event === null || event.event_type === 'Strategic developments' || here === null || here.where_prec > 3)
     return false;
   // The day it carries must be one its paragraph stated, and the place another than the incident just told.
-  if (told === undefined || passage.date?.precision !== 'day' || told?.place?.gazetteer_id === here.gazetteer_id)
+  if (!paragraphStatedDay || passage.date?.precision !== 'day' || told?.place?.gazetteer_id === here.gazetteer_id)
     return false;
   return !LOOKS_BACK.test(sentence);
 }
+
+const PARAGRAPH_BREAK = new RegExp(String.raw`\n(?:[ \t]*\n|${LIST_MARK})`, 'g');
 
 /**
  * Where the blank lines that split paragraphs stand, and the items of a list (each its own account:
@@ -298,7 +307,7 @@ function movesOn(
  */
 function paragraphBreaks(text: string): number[] {
   const breaks: number[] = [];
-  for (const m of text.matchAll(/\n(?:[ \t]*\n|[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+)/g)) breaks.push(m.index);
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) breaks.push(m.index);
   return breaks;
 }
 
@@ -482,18 +491,22 @@ function citedIncident(
  * event fits it (no other kind of violence than it reports); null when there are none or several.
  */
 function theOneThatDay(
-  drafts: readonly DraftIncident[],
-  date: DateRange,
+  sameDay: readonly DraftIncident[],
   home: ResolvedPlace | null,
   event: { event_type: string },
 ): DraftIncident | null {
   let only: DraftIncident | null = null;
-  for (const d of drafts) {
-    if (d.undated || d.date.start !== date.start || d.date.end !== date.end || !placesFit(d.place, home)) continue;
+  for (const d of sameDay) {
+    if (!placesFit(d.place, home)) continue;
     if (only !== null) return null;
     only = d;
   }
   return only !== null && fitsEvent(only.event_type, event.event_type) ? only : null;
+}
+
+/** Dates as a key: drafts of exactly the same days share it. */
+function dayKey(date: DateRange): string {
+  return `${date.start}/${date.end}`;
 }
 
 /** Whether a sentence's event can tell more of an incident: the same type, or fighting and its outcome. */

@@ -3,21 +3,13 @@ import type { ResolvedPlace } from '../core/incident.js';
 import { distanceKm, type Gazetteer, type GazetteerEntry, type PlaceKind } from '../resolve/gazetteer.js';
 import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
 import { placeFromEntry } from '../resolve/resolve-place.js';
+import { namesRoad } from '../resolve/tokens.js';
 import type { Passage } from './incident-draft.js';
 
 // Where an incident happened, from the places a report names (section 2.4 of docs/methodology.md).
 
 const ARRIVED_FROM =
   /\b(?:arrived|arriving|arrives|came|coming|returned|returning|brought(?: in)?|sent|flown(?: in)?|moved|redeployed|dispatched|transferred|reinforcements)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?$/i;
-// ", officials in Kandahar said", "a police spokesman in Herat told reporters": where the words were
-// heard. The event may be elsewhere in the sentence ("overran Shah Wali Kot district, officials in
-// Kandahar said").
-const HEARD_BEFORE =
-  /\b(?:officials?|police|authorities|spokes(?:man|woman|person)|residents|witnesses|sources|elders|medics|doctors|governor|council)\s+(?:\w+\s+){0,2}(?:in|from)\s+(?:the\s+)?$/i;
-const HEARD_AFTER =
-  /^(?:\s+(?:city|province))?\s*,?\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|reported|confirmed|added)\b/i;
-const ROAD_FROM = /^[-‐‑–]\p{Lu}\p{Ll}+\s+(?:road|highway|motorway|route)\b/iu;
-const ROAD_TO = /^\s+(?:road|highway|motorway|route)\b/i;
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
 
@@ -104,9 +96,7 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
     const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
     if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;
     // "on the Jalalabad-Torkham highway": somewhere on the road out of the town, near it.
-    const after = text.slice(m.span.end, m.span.end + 40);
-    if (place.where_prec === 1 && (ROAD_FROM.test(after) || (/[-‐‑–]$/.test(before) && ROAD_TO.test(after))))
-      place.where_prec = 2;
+    if (place.where_prec === 1 && namesRoad(text, m.span.start, m.span.end)) place.where_prec = 2;
     const at: PlaceAt = {
       place,
       start: m.span.start,
@@ -114,7 +104,7 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
       text: m.span.text,
       kind: m.candidates[0]?.entry.kind ?? 'area',
     };
-    if (HEARD_BEFORE.test(before) && HEARD_AFTER.test(text.slice(m.span.end, m.span.end + 40))) at.heard = true;
+    if (m.heard) at.heard = true;
     out.push(at);
   }
   return withoutContainers(text, out);

@@ -166,6 +166,22 @@ const OFFICIALS_BEFORE = /\b(?:officials?|spokes(?:man|woman|person)|authorities
 const MEDICAL_BEFORE =
   /\b(?:hospitals?|health|medical|morgue|mortuary)\s+(?:officials?|sources?|staff|workers|authorities|directors?)\s+(?:\w+\s+){0,2}(?:in|from)\s+$/i;
 
+// ", officials in Kandahar said", "a police spokesman in Herat told reporters": where the words were
+// heard. The event may be elsewhere in the sentence ("overran Shah Wali Kot district, officials in
+// Kandahar said").
+const HEARD_BEFORE =
+  /\b(?:officials?|police|authorities|spokes(?:man|woman|person)|residents|witnesses|sources|elders|medics|doctors|governor|council)\s+(?:\w+\s+){0,2}(?:in|from)\s+(?:the\s+)?$/i;
+const HEARD_AFTER =
+  /^(?:\s+(?:city|province))?\s*,?\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|reported|confirmed|added)\b/i;
+
+/** Whether a place is where a sentence's sources spoke: its place only if the sentence names no other. */
+export function isHeardPlace(text: string, m: PlaceMention): boolean {
+  return (
+    HEARD_BEFORE.test(text.slice(Math.max(0, m.span.start - 40), m.span.start)) &&
+    HEARD_AFTER.test(text.slice(m.span.end, m.span.end + 40))
+  );
+}
+
 export function isSourcePlace(text: string, m: PlaceMention): boolean {
   const before = text.slice(Math.max(0, m.span.start - 60), m.span.start);
   return (

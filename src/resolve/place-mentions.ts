@@ -5,7 +5,7 @@
  */
 import { distanceKm, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { isWorldEntry } from './gazetteer-compact.js';
-import { documentCountries, isFacility, isSourcePlace, looksLikePersonName } from './place-context.js';
+import { documentCountries, isFacility, isHeardPlace, isSourcePlace, looksLikePersonName } from './place-context.js';
 import { foldPlaceName } from './place-names.js';
 import { type PlaceMention, scanPlaceNames } from './place-scan.js';
 import { type PlaceCandidate, PRECISION_LABELS, resolvePlace } from './resolve-place.js';
@@ -155,6 +155,8 @@ export interface ResolvedPlaceMention extends PlaceMention {
   readonly candidates: readonly PlaceCandidate[];
   /** "source": where words came from ("Kyiv said", "officials in Baghdad"), not where anything happened. */
   readonly role: 'event' | 'source';
+  /** Where a sentence's sources spoke (", officials in Kandahar said"): its place only when it names no other. */
+  readonly heard: boolean;
   /** The name of a building or site ("Mirwais Hospital", "Camp Bastion"): at most near the town it names. */
   readonly facility: boolean;
 }
@@ -358,6 +360,7 @@ export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): Resol
         : m.descriptor === null && m.exact && m.entries.some((e) => e.kind === 'country')
           ? asCountry(ranked)
           : settleAmbiguity(ranked, gazetteer, () => neighboursOf(m));
-    return { ...m, candidates, facility, role: sources.has(m.span.start) ? 'source' : 'event' };
+    const role = sources.has(m.span.start) ? 'source' : 'event';
+    return { ...m, candidates, facility, role, heard: isHeardPlace(text, m) };
   });
 }

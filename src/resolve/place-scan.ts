@@ -139,8 +139,8 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   const short = keyConsonants(sound) < MIN_FUZZY_CONSONANTS;
   // Too short to match by sound alone, a name may still be another romanisation letter for letter:
   // "Aybak" is Aibak, "Nawa" Nawah, "Alasay" Alah Say.
-  if (short && descriptor === null) return keyConsonants(sound) < 2 ? null : respelled(place, gazetteer.withKey(sound));
   if (short && keyConsonants(sound) < 2) return null;
+  if (short && descriptor === null) return respelled(place, gazetteer.withKey(sound));
   const found = new Set(gazetteer.withKey(sound));
   for (const t of aliasTargets(sound)) for (const e of gazetteer.withKey(t)) found.add(e);
   const entries = short ? [...found].filter((e) => kindFits(descriptor, e)) : [...found];

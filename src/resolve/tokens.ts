@@ -56,6 +56,14 @@ function tokenize(text: string): Token[] {
 const HYPHEN = /[-‐‑–]/;
 const ROAD_ENDS = /^(\p{Lu}\p{Ll}{2,})[-‐‑–]\p{Lu}\p{Ll}{2,}$/u;
 const ROAD_AFTER = /^\s+(?:road|highway|motorway|route|railway|pipeline)\b/i;
+const OTHER_END = /^[-‐‑–]\p{Lu}\p{Ll}{2,}/u;
+
+/** Whether the name at [start, end) is one of the towns a road is named by ("the Jalalabad-Torkham highway"). */
+export function namesRoad(text: string, start: number, end: number): boolean {
+  const first = OTHER_END.exec(text.slice(end, end + 40));
+  if (first) return ROAD_AFTER.test(text.slice(end + first[0].length, end + first[0].length + 12));
+  return HYPHEN.test(text[start - 1] ?? '') && ROAD_AFTER.test(text.slice(end, end + 12));
+}
 
 /** Whether the word starts with a capital letter (proper names do; "march" and "now" do not). */
 export function isCapitalised(word: string): boolean {

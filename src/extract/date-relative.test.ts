@@ -26,6 +26,8 @@ describe('relative dates', () => {
     ['Clashes erupted earlier this week.', '2024-06-10', '2024-06-12'],
     ['Fighting flared earlier this month.', '2024-06-01', '2024-06-12'],
     ['Rebels took the town last month.', '2024-05-01', '2024-05-31'],
+    ['A raid last August killed 35.', '2023-08-01', '2023-08-31'],
+    ['Last March a bomb killed nine.', '2024-03-01', '2024-03-31'],
     ['The convoy was hit a week ago.', '2024-06-04', '2024-06-06'],
     ['The convoy was hit three days ago.', '2024-06-09', '2024-06-09'],
     ['In the last three days, 40 people died.', '2024-06-09', '2024-06-12'],

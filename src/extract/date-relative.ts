@@ -361,6 +361,15 @@ function readThisOrLast(tokens: Token[], k: number, to: number, ref: Day): Found
     const day = back(ref, 1, 'month');
     return { end: k + 2, value: monthOf(day.y, day.m) };
   }
+  // "last August" in a report of April 2018 is August 2017; in one of October, August 2018. Not
+  // "last August 5" or "last August 2017", which the absolute reader takes whole.
+  const month = words[0] === 'last' ? MONTHS.get(words[1] ?? '') : undefined;
+  if (month !== undefined && (words[1] as string).length > 3) {
+    const after = tokens[k + 2];
+    if (k + 2 >= to || after?.type !== 'num') {
+      return { end: k + 2, value: monthOf(month < ref.m ? ref.y : ref.y - 1, month) };
+    }
+  }
   if (match('last year')) {
     return {
       end: k + 2,

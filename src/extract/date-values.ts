@@ -106,6 +106,11 @@ export function collectFullDays(text: string): Map<string, number | null> {
   return days;
 }
 
+/** Whether month `m` (day `d`, when known) of a year comes after day `p` of that year. */
+function after(m: number, d: number | null, p: { m: number; d: number }): boolean {
+  return m > p.m || (m === p.m && d !== null && d > p.d);
+}
+
 export class DateContext {
   year: number | null;
   /** Month and day the document states in full somewhere: "30 September" takes that year. */
@@ -136,11 +141,15 @@ export class DateContext {
           if (iso >= w.start.slice(0, 7) && iso.slice(0, 7) <= w.end.slice(0, 7)) return y;
         }
       }
+      // A report tells of what happened before it: its own year's "5 August" in a report of April
+      // was last year's.
+      const p = this.published;
+      if (p !== null && this.year === p.y && m !== null && after(m, d, p)) return p.y - 1;
       return this.year;
     }
     const p = this.published;
     if (p === null) return m === null ? null : this.yearOfSources(m, d ?? 1);
-    if (m !== null && (m > p.m || (m === p.m && d !== null && d > p.d))) return p.y - 1;
+    if (m !== null && after(m, d, p)) return p.y - 1;
     return p.y;
   }
 

@@ -101,3 +101,29 @@ describe('a dateline without a year', () => {
     ]);
   });
 });
+
+describe('a yearless day or month the report looks back to', () => {
+  it('falls in the year before when it comes after the dateline day', () => {
+    const text =
+      'DAMASCUS, 3 March 2017 - Shelling killed 6 civilians in Douma on Monday. On 14 November, a car bomb killed 22 people in Azaz. Last October, 9 fishermen were killed by a mine.';
+    expect(extractDocument(text).figures.map((f) => [f.low, f.date?.start, f.date?.end])).toEqual([
+      [6, '2017-02-27', '2017-02-27'],
+      [22, '2016-11-14', '2016-11-14'],
+      [9, '2016-10-01', '2016-10-31'],
+    ]);
+  });
+
+  it('stays in the report year when it comes before the dateline day', () => {
+    const text = 'DAMASCUS, 3 March 2017 - On 14 January, a car bomb killed 22 people in Azaz.';
+    expect(extractDocument(text).figures.map((f) => f.date?.start)).toEqual(['2017-01-14']);
+  });
+});
+
+describe('a running period on a page without a day of its own', () => {
+  it('runs "since 2014" to the end of the conflict the infobox dates', () => {
+    const text =
+      '= Battle of Raqqa (2017) =\n\nInfobox\n- Conflict: Battle of Raqqa\n- Date: 6 June – 17 October 2017\n\nAfter the battle the SDF said 650 of its fighters had been killed in the city since 2014.';
+    const killed = extractDocument(text).figures.find((f) => f.low === 650);
+    expect([killed?.date?.start, killed?.date?.end]).toEqual(['2014-01-01', '2017-10-17']);
+  });
+});

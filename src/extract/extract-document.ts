@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.17' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.18' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -118,9 +118,13 @@ function publishedDay(ctx: DateContext): DateRange | null {
   return day;
 }
 
+/**
+ * "since 2014": from then until the report was published or, on a page without that day, until the
+ * end of the conflict its infobox dates.
+ */
 function sinceRange(from: DateRange, ctx: DateContext): DateRange {
-  const until = publishedDay(ctx);
-  return until && until.end > from.start ? { start: from.start, end: until.end, precision: 'range' } : from;
+  const until = publishedDay(ctx)?.end ?? ctx.window?.end;
+  return until && until > from.start ? { start: from.start, end: until, precision: 'range' } : from;
 }
 
 // "A total of 720 fighters were killed during the siege": the whole conflict the article is about.

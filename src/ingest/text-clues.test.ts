@@ -54,6 +54,12 @@ describe('findPublishedDate', () => {
     expect(findPublishedDate('HERAT, Afghanistan, Jan. 9, 2021 (AP) — Text')).toBe('2021-01-09');
   });
 
+  it("takes no publication day from an infobox's span of dates", () => {
+    expect(findPublishedDate('Battle of Hue\nDate: 31 January 1968 – 2 March 1968\nPlace: Hue')).toBeNull();
+    expect(findPublishedDate('Insurgency in Cabo Delgado\nDate: 5 October 2017 – present')).toBeNull();
+    expect(findPublishedDate('Situation report\nDate: 4 June 2024\n\nText')).toBe('2024-06-04');
+  });
+
   it('returns null when the only date has no year', () => {
     expect(findPublishedDate('KABUL, Sept. 30 (Reuters) - Text')).toBeNull();
   });

@@ -59,11 +59,15 @@ export function findDateline(text: string): Dateline | null {
 
 const PUBLISHED_LINE = /^[ \t]*(?:Published|Posted|Date|Dated|Issued|Released)(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*(.+)$/im;
 
-/** "Published: 2 March 2023" or a dated dateline near the top. */
+/** A span of days ("17 May 2014 – 21 May 2014", "2001–present"): an event's dates, not a page's. */
+const DATE_SPAN = /\d[^\n]*?(?:[–—]|\s-\s|\bto\b|\buntil\b)|\b(?:present|ongoing)\b/i;
+
+/** "Published: 2 March 2023" or a dated dateline near the top; not an infobox's "Date: 17–21 May 2014". */
 export function findPublishedDate(text: string): string | null {
   const head = text.slice(0, HEAD_CHARS);
   const line = PUBLISHED_LINE.exec(head);
-  const fromLine = line?.[1] === undefined ? null : parseLooseDate(line[1]);
+  const value = line?.[1];
+  const fromLine = value === undefined || DATE_SPAN.test(value) ? null : parseLooseDate(value);
   return fromLine ?? findDateline(head)?.date ?? null;
 }
 

@@ -121,6 +121,24 @@ describe('claimants in news prose', () => {
     ).toEqual(['spokesman for the rebels']);
   });
 
+  it('is whoever gives or changes a toll, never an event that raised it', () => {
+    expect(claimantOf('A rebel radio station gave a far higher toll of 61 dead.')).toEqual(['rebel radio station']);
+    expect(claimantOf('The regional health bureau later revised its figure to 212 killed.')).toEqual([
+      'regional health bureau',
+    ]);
+    expect(claimantOf('Civil defence workers raised the number of dead to 19 on Sunday.')).toEqual([
+      'Civil defence workers',
+    ]);
+    expect(claimantOf('The collapse of a second building raised the toll to 45.')).toEqual([null]);
+    expect(claimantOf('Renewed shelling has raised the number of people displaced to 90,000.')).toEqual([null]);
+  });
+
+  it('reads "its estimate" as a noun, the claim being the verb of its clause', () => {
+    expect(
+      claimantOf('The governorate lowered its estimate of the dead to 31, saying two lists had overlapped.'),
+    ).toEqual(['governorate']);
+  });
+
   it('resolves "he added" to the last named speaker, never to a pronoun', () => {
     expect(claimantOf('Governor Ali Musa said 10 people were killed. He added that 25 more were wounded.')).toEqual([
       'Governor Ali Musa',

@@ -654,6 +654,16 @@ export function findClaims(
       if (typeof subject === 'string') claims.push({ index: k, name: subject });
       continue;
     }
+    if (TOLL_VERBS.has(w)) {
+      // "The ministry raised the death toll to 41", "MINUSMA revised the figure to 157": whoever
+      // changes a toll states it; "the blast raised the toll" names no one.
+      if (!namesToll(tokens, k + 1, to)) continue;
+      const subject = subjectBefore(text, tokens, k, from);
+      if (subject === PRONOUN) {
+        if (previous) claims.push({ index: k, name: previous });
+      } else if (subject && !EVENT_SUBJECT.test(headOf(subject))) claims.push({ index: k, name: subject });
+      continue;
+    }
     if (!CLAIM_VERBS.has(w)) continue;
     const prev = tokens[k - 1];
     if (prev && k - 1 >= from && PASSIVE_BEFORE.has(prev.norm)) {
@@ -662,8 +672,8 @@ export function findClaims(
       if (agent) claims.push({ index: k, name: agent });
       continue;
     }
-    // "an estimated 500", "a reported 6,000+": a qualifier, not a claim.
-    if (prev && k - 1 >= from && (prev.norm === 'an' || prev.norm === 'a' || prev.norm === 'the')) continue;
+    // "an estimated 500", "a reported 6,000+": a qualifier, not a claim; "its estimate", a noun.
+    if (prev && k - 1 >= from && DETERMINERS.has(prev.norm)) continue;
     // "concerned by reports that", "amid claims of": a noun after a preposition, not a verb.
     if (prev && k - 1 >= from && NOUN_AFTER.has(prev.norm) && (w === 'reports' || w === 'claims')) continue;
     if ((w === 'put' || w === 'puts') && !PUT_OBJECTS.has(tokens[k + 1]?.norm ?? '')) continue;
@@ -732,6 +742,44 @@ export function findClaims(
 
 /** A speaker read with an aside between commas: "Name, role" (subjectBefore joins them with a comma). */
 const APPOSED = /, /;
+
+/** Words after which a claim verb is a qualifier or a noun: "an estimated 500", "their report". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'my']);
+
+/** Verbs that give or change a toll: a claim only with the toll as their object. */
+const TOLL_VERBS = new Set([
+  'gave',
+  'gives',
+  'raised',
+  'raises',
+  'lowered',
+  'lowers',
+  'revised',
+  'revises',
+  'updated',
+  'updates',
+  'increased',
+  'reduced',
+]);
+const TOLL_OBJECTS = new Set(['toll', 'tolls', 'figure', 'figures', 'number', 'count', 'tally', 'estimate']);
+
+/** Whether "a higher toll", "the death toll", "its figure" follows within four words. */
+function namesToll(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < Math.min(to, from + 4); j++) {
+    if (TOLL_OBJECTS.has((tokens[j] as Token).norm)) return true;
+  }
+  return false;
+}
+
+/** Subjects that are events, not speakers: "the blast raised the toll to 60". */
+const EVENT_SUBJECT =
+  /\b(?:attacks?|blasts?|explosions?|bomb(?:ing)?s?|strikes?|raids?|shelling|fighting|clashes|violence|ambush|assault|offensive|fire|rocket|missile|incident|collapse|discovery|deaths?)$/i;
+
+/** A subject without what follows its head: "the discovery of 12 more bodies" is a discovery. */
+function headOf(subject: string): string {
+  const cut = /\s(?:of|in|on|at|near|from|by|across)\s/.exec(subject);
+  return cut ? subject.slice(0, cut.index) : subject;
+}
 
 /** What "put" takes when it states a count: "put the toll at 40", "put their losses at five". */
 const PUT_OBJECTS = new Set(['the', 'it', 'their', 'its', 'his', 'her', 'our']);

@@ -133,6 +133,15 @@ describe('claimants in news prose', () => {
     expect(claimantOf('Renewed shelling has raised the number of people displaced to 90,000.')).toEqual([null]);
   });
 
+  it('leaves out when the source spoke', () => {
+    expect(
+      claimantOf('According to figures released by the interior ministry on Sunday night, 16 guards died.'),
+    ).toEqual(['interior ministry']);
+    expect(claimantOf('According to a statement by the governor on 4 May, 6 people were killed.')).toEqual([
+      'governor',
+    ]);
+  });
+
   it('reads "its estimate" as a noun, the claim being the verb of its clause', () => {
     expect(
       claimantOf('The governorate lowered its estimate of the dead to 31, saying two lists had overlapped.'),

@@ -212,6 +212,10 @@ const LEADING = /^(?:(?:the|a|an)\s+)/i;
  * Cleans a claimant phrase: drops articles and "'s statistics". A name with its acronym keeps both,
  * "United Nations Assistance Mission in Afghanistan (UNAMA)", so either form finds it.
  */
+/** A time after a speaker: "on Monday", "on 3 May", "last week", "earlier this week", "yesterday". */
+const TIME_TAIL =
+  /\s+(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning|afternoon|evening))?|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:last|this|earlier this) (?:week|month|year|weekend)|yesterday|today)$/i;
+
 export function cleanClaimant(raw: string): string {
   // "[1] Local hospital staff": a reference mark left before the sentence is no part of the name.
   let s = raw
@@ -224,6 +228,8 @@ export function cleanClaimant(raw: string): string {
     return full ? `${full} (${acronym[1]})` : acronym[1];
   }
   s = s.replace(SOURCE_NOUNS, '').replace(LEADING, '');
+  // "figures released by the health ministry on Monday": when the source spoke is no part of its name.
+  s = s.replace(TIME_TAIL, '');
   s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report)$/i, '');
   s = s.replace(/\s+(?:statistics|figures|estimates)$/i, '');
   // "an AFP tally based on official sources", "UN figures released on Monday": the source's name.

@@ -15,6 +15,13 @@ describe('which date governs a figure', () => {
     ]);
   });
 
+  it('dates a toll that rose by the day of its event, the day it rose only when no other is told', () => {
+    expect(datesOf(`${REPORT}The toll from Monday's shelling of the bus depot climbed to 23 on Wednesday.`)).toEqual([
+      ['2023-03-06', '2023-03-06'],
+    ]);
+    expect(datesOf(`${REPORT}The number of dead rose to 23 on Wednesday.`)).toEqual([['2023-03-08', '2023-03-08']]);
+  });
+
   it('dates each of "N on one day and M more on another" by its own day', () => {
     expect(datesOf(`${REPORT}Twelve people were killed on 1 March and 20 more on 2 March.`)).toEqual([
       ['2023-03-01', '2023-03-01'],

@@ -51,6 +51,9 @@ const DESCRIBING = new Set([
   'formed',
   'enacted',
 ]);
+/** Verbs by which a toll grows: "rose to 57 on Saturday". */
+const TOLL_ROSE = new Set(['rose', 'risen', 'rising', 'climbed', 'climbing', 'increased', 'jumped', 'grew', 'mounted']);
+
 const SPEECH = new Set([
   'said',
   'says',
@@ -184,6 +187,13 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
     const t = tokens[k] as Token;
     if (isPunct(t)) break;
     if (SPEECH.has(t.norm)) return 'statement';
+  }
+  // "the toll from Tuesday's strike rose to 57 on Saturday": the day the count reached 57, not the
+  // day of the strike; it dates the figure only when nothing else in the sentence does.
+  for (let k = m.start - 1; k >= Math.max(from + 1, m.start - 5); k--) {
+    const t = tokens[k] as Token;
+    if (isPunct(t)) break;
+    if (t.norm === 'to' && TOLL_ROSE.has((tokens[k - 1] as Token).norm)) return 'statement';
   }
   return 'event';
 }

@@ -65,6 +65,8 @@ export const PLACE_DESCRIPTORS = new Set([
   'rayon',
   'township',
   'locality',
+  // "the Idlib countryside", "the countryside of Aleppo": the province around the city of the name.
+  'countryside',
 ]);
 
 /** Lowercase words of a name with diacritics, apostrophes and punctuation gone. */
@@ -268,6 +270,7 @@ export function descriptorOfWords(words: readonly string[]): PlaceDescriptor | n
     case 'oblast':
     case 'state':
     case 'region':
+    case 'countryside':
       return 'province';
     case 'district':
     case 'districts':

@@ -45,7 +45,7 @@ const NOT_NAME_START = new Set(
 const PREFIX_DESCRIPTORS: ReadonlyArray<readonly [RegExp, PlaceDescriptor]> = [
   [/\p{Lu}[\p{L}\p{M}'’-]*\s+districts?\s+of\s+$/u, 'province'],
   [/\bdistricts?\s+of\s+$/i, 'district'],
-  [/\b(?:provinces?|governorates?|oblasts?|regions?|states?) of\s+$/i, 'province'],
+  [/\b(?:provinces?|governorates?|oblasts?|regions?|states?|countryside) of\s+$/i, 'province'],
   [/\b(?:town|city|capital) of\s+$/i, 'city'],
   [/\bvillages? of\s+$/i, 'village'],
 ];
@@ -109,6 +109,12 @@ function kindFits(descriptor: PlaceDescriptor | null, e: GazetteerEntry): boolea
   return e.kind === descriptor;
 }
 
+/**
+ * Endings of English words, not of names: "Shelling" opening a sentence sounds like Shillong, and a
+ * place spelled so is found by its spelling.
+ */
+const ENGLISH_ENDING = /.{3}(?:ing|tion|ment|ness)$/;
+
 /** The entries a window of folded tokens names, by spelling, else by sound when every word looks like a name. */
 function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase: boolean): WindowHit | null {
   const words = folded.flatMap((f) => f.words);
@@ -122,9 +128,15 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   if (descriptor === null && PLACE_STOPLIST.has(key)) return null;
   if (isPeopleWord(key)) return peopleNamed(key, gazetteer.withFolded(key), descriptor);
   const spelled = gazetteer.withFolded(key);
-  // An initialism ("CAR") names its place only in capitals: "Car bomb" opens a headline.
+  // An initialism ("CAR") names its place only in capitals: "Car bomb" opens a headline. Two capitals
+  // are initials only: "the UN said" names no town called Un, "US" only the place known by it.
+  const capitals = folded.every((f) => f.capitals);
   const exact =
-    key.length <= MAX_INITIALISM && !folded.every((f) => f.capitals) ? notByInitials(spelled, key) : spelled;
+    key.length <= MAX_INITIALISM && !capitals
+      ? notByInitials(spelled, key)
+      : capitals && key.length <= 2
+        ? byInitials(spelled, key)
+        : spelled;
   if (exact.length > 0) return { entries: [...exact], exact: true, descriptor };
   if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
   // By sound only when every word looks like part of a name: "Now we" is not Nawah. Checked before the
@@ -132,7 +144,8 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   for (const f of folded) {
     const joined = f.words.join('');
     if (joined === '' || PLACE_DESCRIPTORS.has(joined) || ['e', 'i', 'ye', 'yi', 'wa', 'o'].includes(joined)) continue;
-    if (!f.capitalised || NOT_PLACE_WORDS.has(joined) || isPeopleWord(joined)) return null;
+    if (!f.capitalised || NOT_PLACE_WORDS.has(joined) || isPeopleWord(joined) || ENGLISH_ENDING.test(joined))
+      return null;
   }
   const sound = phoneticKey(place);
   // A descriptor makes a short name plain enough to match by sound among places of that kind ("Al Dhale province").
@@ -182,6 +195,11 @@ const MAX_INITIALISM = 5;
 const INITIALISM = /^[A-Z]{2,5}$/;
 
 /** The entries that go by `key` in some name other than an initialism. */
+/** The entries that go by `key` as an initialism ("US", "UK"). */
+function byInitials(entries: readonly GazetteerEntry[], key: string): readonly GazetteerEntry[] {
+  return entries.filter((e) => e.alt_names.some((n) => INITIALISM.test(n) && placeWords(n).join(' ') === key));
+}
+
 function notByInitials(entries: readonly GazetteerEntry[], key: string): readonly GazetteerEntry[] {
   return entries.filter((e) =>
     [e.name, ...e.alt_names].some((n) => !INITIALISM.test(n) && placeWords(n).join(' ') === key),

@@ -189,6 +189,24 @@ describe('precision: peoples, initials and namesakes', () => {
     expect(placeOf('Rebels attacked a convoy in the CAR on Monday.', 'CAR')?.[4]).toBe('CF');
   });
 
+  it('reads two capitals as an organisation, not a town of that name', () => {
+    // Un and Eu are towns (India, France); the UN and the EU are not places at all.
+    expect(places('The UN and the EU condemned the strike on Kramatorsk.').map((p) => p[0])).toEqual(['Kramatorsk']);
+    expect(placeOf('Talks were held in the UK.', 'UK')?.[4]).toBe('GB');
+  });
+
+  it('takes no English word opening a sentence for a place it sounds like', () => {
+    // "Shelling" sounds like Shillong, "Looting" like Lutang; once India is in the report, Shillong was read.
+    const text = 'Shelling killed 20 civilians in Imphal, India. Looting followed, a UN team said.';
+    expect(places(text).map((p) => p[0])).toEqual(['Imphal', 'India']);
+  });
+
+  it('reads "the Idlib countryside" and "the countryside of Aleppo" as the provinces', () => {
+    const text = 'Jets struck the Idlib countryside and the western countryside of Aleppo.';
+    expect(placeOf(text, 'Idlib countryside')?.slice(2, 6)).toEqual(['province', 'Idlib', 'SY', 4]);
+    expect(placeOf(text, 'Aleppo')?.slice(2, 6)).toEqual(['province', 'Aleppo', 'SY', 4]);
+  });
+
   it('tells namesakes of like size apart by the other places the report names', () => {
     const text =
       'Artillery hit Pokrovsk on Wednesday. Drones struck Kherson and Mykolaiv overnight, and Moscow claimed gains near Belgorod.';

@@ -5,6 +5,7 @@ import { type ActorIndex, findActorMentions } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
 import { classifyEvent, type EventClass, moreSpecific, onBothSides, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
+import { figureParts } from './figure-parts.js';
 import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
 import {
@@ -134,7 +135,10 @@ export function buildIncidents(
             homePlace?.country ?? null,
           )
         : NO_PARTIES;
-    const recent = lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
+    // "In a separate incident ...", "Separately, ...", "Elsewhere, ...": another event than the one
+    // just told, whatever day and place the two share.
+    const separate = SEPARATE.test(sentence);
+    const recent = !separate && lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
     // "Islamic State claimed responsibility": the perpetrator of the event just told.
     if (parties.attribution && recent && !passage.dated) attribute(recent, parties);
     // "JNIM claimed responsibility for the attack in a statement on Friday": a claim dated by its
@@ -145,7 +149,8 @@ export function buildIncidents(
       continue;
     }
     // A sentence with figures but no event or date of its own adds parts or totals to the event just
-    // told ("Among the dead were nine children"); they stay claims of that incident, wherever it names.
+    // told ("Among the dead were nine children"); it stays a source of that incident, wherever it
+    // names, and its totals claims of it (its parts are not: withoutParts).
     const ownCue = classifyEvent(sentence);
     // Displacement is a consequence ACLED does not code as an event of its own.
     // "A total of 720 were killed during the siege": the campaign's total, part of no one incident.
@@ -209,6 +214,7 @@ export function buildIncidents(
       summary: sentence,
       undated: date === null,
       attribution: parties.attribution,
+      ...(separate ? { separate } : {}),
     };
     // "killed 12 in Aleppo and 7 in Idlib": one incident per place, each with its own toll.
     const split = splitByPlace(
@@ -220,7 +226,7 @@ export function buildIncidents(
     // "A council member put the number of police killed at 13": a later paragraph that names no place
     // of its own, on the day of the one incident the report placed within its area, is more of it.
     const told =
-      ownPlace === null && date !== null && split.length <= 1
+      ownPlace === null && date !== null && split.length <= 1 && !separate
         ? theOneThatDay(draftsByDay.get(dayKey(date)) ?? [], homePlace, eventType)
         : null;
     if (told) {
@@ -237,7 +243,8 @@ export function buildIncidents(
       };
       draft.claims = part.items.map(({ f, i }) => claimOf(f, i, draft));
       draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
-      const key = draftKey(draft);
+      // A separate incident is keyed by where it is told, so no other draft of its day and place joins it.
+      const key = separate ? `${draftKey(draft)}@${passage.start}` : draftKey(draft);
       const same = draftsByKey.get(key);
       if (same) absorb(same, draft);
       else {
@@ -258,6 +265,7 @@ export function buildIncidents(
   }
   attachInfoboxFigures(extraction.figures, drafts);
   const folded = foldCopies(drafts, absorb);
+  withoutParts(folded, figureParts(extraction.figures));
   if (!folded.some((d) => !d.undated)) return folded;
   // Undated passages may join incidents other reports date, but only from a report that dates
   // nothing itself; in a dated report they are background to its dated events, unless they tell the
@@ -420,6 +428,21 @@ function infoboxIncident(extraction: ExtractionResult, home: ResolvedPlace | nul
   };
 }
 
+/**
+ * An incident's claims without the counts that break down another of its claims ("including three
+ * children"): they stay the document's figures, but the toll is the whole's.
+ */
+function withoutParts(drafts: DraftIncident[], parts: ReadonlyMap<number, number>): void {
+  if (parts.size === 0) return;
+  for (const d of drafts) {
+    const held = new Set(d.claims.map((c) => c.figure));
+    d.claims = d.claims.filter((c) => {
+      const whole = parts.get(c.figure);
+      return whole === undefined || !held.has(whole);
+    });
+  }
+}
+
 function categoryOf(f: Figure, d: DraftIncident): DeathCategory {
   if (isCivilian(f)) return 'civilians';
   const actor = f.actor?.toLowerCase();
@@ -452,6 +475,10 @@ function claimOf(f: Figure, index: number, d: DraftIncident): DraftClaim {
     evidence: f.evidence,
   };
 }
+
+/** A sentence that says it tells another event than the one before. */
+const SEPARATE =
+  /^\W*(?:separately|elsewhere|in (?:a |an )?(?:separate|second|another|other|unrelated|different) (?:incident|attack|development|case|strike|clash)s?)\b/i;
 
 /** Two passages of one document tell of the same incident when these agree: the dates and the place. */
 function draftKey(d: DraftIncident): string {

@@ -8,9 +8,10 @@ const CONCLUDED =
   /\b(?:signed|agreed|reached|declared|announced|brokered|came into (?:force|effect)|took effect|went into effect|accepted)\b/i;
 const AGREEMENT_REFERENCE =
   /\b(?:after|since|under|following|despite|before|per|violat\w+|breach\w*) (?:the |a |an |this |that |last )?(?:[\w'’-]+ ){0,5}(?:agreement|ceasefire|cease-fire|truce|peace deal|deal|accord)\b/i;
-// A clause that recalls an earlier event: "the deadliest since a bombing in May", "after a similar attack".
+// A clause that recalls an earlier event: "the deadliest since a bombing in May", "after a similar attack";
+// not a time ("on the previous day", "the prior week").
 const BACK_REFERENCE =
-  /\b(?:since|recalling|reminiscent of|similar to|like the|echoing|months? after|weeks? after|years? after|the anniversary of)\b|\b(?:an?|the) (?:earlier|previous|similar|prior) (?=\w)/i;
+  /\b(?:since|recalling|reminiscent of|similar to|like the|echoing|months? after|weeks? after|years? after|the anniversary of)\b|\b(?:an?|the) (?:earlier|previous|similar|prior) (?!(?:day|night|evening|morning|afternoon|week|weekend|month|year)s?\b)(?=\w)/i;
 // A stretch of fighting summed up, or a slow process: no one incident's time or toll. "After two days
 // of fighting" still times one event ("overran the district centre on Sunday night after two days of
 // fighting"); after weeks of it, the sentence sums them up.

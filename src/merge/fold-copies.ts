@@ -100,7 +100,7 @@ export function foldCopies(drafts: DraftIncident[], absorb: Absorb): DraftIncide
     const near = byStart.slice(from, to).sort((a, b) => (spans.get(a) as Span).rank - (spans.get(b) as Span).rank);
     let target: DraftIncident | null = null;
     for (const d of near) {
-      if (d === copy || gone.has(d) || !sameKind(d, copy)) continue;
+      if (d === copy || gone.has(d) || !sameKind(d, copy) || d.separate || copy.separate) continue;
       const span = spans.get(d) as Span;
       const longer = own.days > Math.max(3, span.days) && within(d, copy);
       const sameSpan = d.date.start === copy.date.start && d.date.end === copy.date.end;

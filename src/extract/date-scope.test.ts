@@ -15,6 +15,15 @@ describe('which date governs a figure', () => {
     ]);
   });
 
+  it('counts "at least 27 killed since 2 March" from that day, "at least" being no comparison', () => {
+    expect(datesOf(`${REPORT}Shelling has killed at least 27 civilians since 2 March, medics said.`)).toEqual([
+      ['2023-03-02', '2023-03-10'],
+    ]);
+    expect(datesOf(`${REPORT}It was the deadliest week since 2019: 40 people died on 6 March.`)).toEqual([
+      ['2023-03-06', '2023-03-06'],
+    ]);
+  });
+
   it('dates a toll that rose by the day of its event, the day it rose only when no other is told', () => {
     expect(datesOf(`${REPORT}The toll from Monday's shelling of the bus depot climbed to 23 on Wednesday.`)).toEqual([
       ['2023-03-06', '2023-03-06'],

@@ -173,7 +173,8 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
     for (let k = since - 1; k >= Math.max(from, since - 6); k--) {
       const t = tokens[k] as Token;
       if (t.norm === ';' || t.norm === '.') break;
-      if (COMPARATIVES.has(t.norm)) return 'background';
+      // "at least 27 killed since 10 May" counts from then; "the least since 2019" compares.
+      if (COMPARATIVES.has(t.norm) && tokens[k - 1]?.norm !== 'at') return 'background';
     }
     return 'since';
   }

@@ -16,6 +16,21 @@ import { isBlockTag, type Token, tokenize } from './tokens.js';
 const CASUALTY_WORD =
   /\b(?:killed|dead|deaths?|died|wounded|injured|injuries|casualties|captured|prisoners?|POWs?|missing|displaced|surrendered)\b/i;
 
+/** What a Casualties line may count that is no casualty: men who left, not men lost. */
+const NO_CASUALTY = new Set([
+  'deserted',
+  'deserters',
+  'defected',
+  'defectors',
+  'retreated',
+  'withdrew',
+  'evacuated',
+  'rescued',
+  'released',
+  'freed',
+  'escaped',
+]);
+
 function opensLine(t: Token): boolean {
   return t.nl > 0 && t.type !== 'tag' && t.type !== 'punct';
 }
@@ -118,8 +133,11 @@ export function readInfoboxFigures(
       for (const raw of readFigures(input)) {
         const a = tokens[raw.evStart] as Token;
         const b = tokens[raw.evEnd - 1] as Token;
-        const kind =
-          field.base === 'strength' && !CASUALTY_WORD.test(text.slice(a.start, b.end)) ? 'strength' : raw.kind;
+        const told = text.slice(a.start, b.end);
+        // "thousands deserted", "200 defected": a count of a loss that is no casualty.
+        const next = tokens[raw.evEnd];
+        if (field.base === 'casualties' && !CASUALTY_WORD.test(told) && next && NO_CASUALTY.has(next.norm)) continue;
+        const kind = field.base === 'strength' && !CASUALTY_WORD.test(told) ? 'strength' : raw.kind;
         lastKind = kind;
         figures.push({
           kind,

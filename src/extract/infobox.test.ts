@@ -83,6 +83,12 @@ describe('infobox in three renderings', () => {
     expect(extractDocument('Date: 3 May 2020\nPlace: Kabul\n\nNine people were killed.').conflict).toBeNull();
   });
 
+  it('counts no men who deserted or were freed as casualties', () => {
+    const text = `${LINES.split('\n\n')[0]}\n- Casualties3: Unknown; thousands deserted, 300 freed, 40 killed`;
+    const third = extractDocument(text).figures.filter((f) => f.sentence.text.includes('deserted'));
+    expect(third.map((f) => [f.kind, f.low])).toEqual([['killed', 40]]);
+  });
+
   it('keeps "Heavy" and "Disputed" out of the figures', () => {
     const text = `${LINES.split('\n\n')[0]}\n- Casualties3: Heavy; disputed`;
     expect(extractDocument(text).figures.filter((f) => f.side === 3 || f.side === null)).toEqual([]);

@@ -122,4 +122,21 @@ describe('partiesOf', () => {
     expect(p('AF').side_a?.actor_id).toBe('taliban');
     expect(p('SD').side_a).toBeNull();
   });
+
+  it('reads the bare "Islamic State" as the branch the report\'s country means by it, or as none', () => {
+    const sentence = 'Islamic State fighters ambushed a convoy, killing 9 soldiers.';
+    const p = (country: string | null) =>
+      partiesOf(
+        sentence,
+        { start: 0, end: sentence.length },
+        findActorMentions(sentence, index),
+        index,
+        '2017-03-01',
+        'Battles',
+        country,
+      ).side_a?.actor_id ?? null;
+    expect([p('AF'), p('IQ'), p('SY'), p('LY')]).toEqual(['iskp', 'islamic-state', 'islamic-state', null]);
+    // A report whose country is not known keeps the first reading, as before.
+    expect(p(null)).toBe('iskp');
+  });
 });

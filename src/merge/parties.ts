@@ -1,5 +1,5 @@
 import type { AcledEventType, ActorRef } from '../core/incident.js';
-import { type ActorIndex, type ActorMention, type ActorResolution, resolutionOn } from '../resolve/actors.js';
+import { type ActorIndex, type ActorMention, type ActorResolution, resolutionOn, weakIn } from '../resolve/actors.js';
 
 /** Who acted and who was acted on, as a coder reads one sentence. */
 export interface Parties {
@@ -94,7 +94,10 @@ export function partiesOf(
     if (m.actor.match === 'weak' && PLACE_BEFORE.test(before)) continue;
     // "The government" or "security forces" are a country's own: Afghanistan's only in a report from there.
     if (m.actor.match === 'weak' && foreignState(m.actor, index, country)) continue;
-    const actor = date === undefined ? m.actor : resolutionOn(m.actor, index, date);
+    // "Islamic State" in a report from Libya is not the Afghan branch the name means in Kabul.
+    const here = weakIn(m.actor, index, country);
+    if (here === null) continue;
+    const actor = date === undefined ? here : resolutionOn(here, index, date);
     const f: Found = { mention: m, ref: refOf(actor) };
     if (actor.type === 'civilians') {
       civilians.push(f);

@@ -77,6 +77,11 @@ export const Actor = z.object({
   aliases: z.array(z.string().min(1)),
   /** Names that usually mean this actor but not always (Daesh, Massoud, Pakistan): lower confidence. */
   weak_aliases: z.array(z.string().min(1)).optional(),
+  /**
+   * Countries (ISO 3166-1 alpha-2) whose reports mean this actor by its weak aliases: the bare
+   * "Islamic State" of an Afghan report is IS-KP, of a Libyan one not. Without it, everywhere.
+   */
+  weak_in: z.array(z.string().length(2)).optional(),
   member_of: z.string().optional(),
   role: z.string().optional(),
   /** ISO 3166-1 alpha-2 of a foreign actor's home country. */

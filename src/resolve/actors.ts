@@ -195,6 +195,20 @@ function toResolution(hit: AliasHit, match: ActorMatch, index: ActorIndex, date?
 }
 
 /**
+ * The mention as a report from `country` means it: a weak alias ("Islamic State", "Daesh") names the
+ * actor whose reports use it so there, else no actor at all. Null `country` keeps the first reading.
+ */
+export function weakIn(resolution: ActorResolution, index: ActorIndex, country: string | null): ActorResolution | null {
+  if (resolution.match !== 'weak' || country === null) return resolution;
+  const places = index.byId.get(resolution.id)?.weak_in;
+  if (places === undefined || places.includes(country)) return resolution;
+  const hit = index.exact
+    .get(actorAliasKey(resolution.alias))
+    ?.find((h) => h.weak && h.actor.weak_in?.includes(country) === true);
+  return hit === undefined ? null : { ...toResolution(hit, 'weak', index), confidence: resolution.confidence };
+}
+
+/**
  * The same mention read on an event's date: a generic name ("government forces") stands for the
  * actor that held power then, and a group's type follows its periods.
  */

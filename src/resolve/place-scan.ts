@@ -191,6 +191,13 @@ function respelled(place: readonly string[], sounding: readonly GazetteerEntry[]
   return entries.length === 0 ? null : { entries, exact: false, descriptor: null };
 }
 
+/** A word that joins a name with Arabic's article: "al-Nahr", "el-Arish", "ash-Shaddadi". */
+const ARTICLE_JOINED = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|ez|ul|ud|us)[-‐‑]\p{L}/iu;
+
+function anyLarge(entries: readonly GazetteerEntry[]): boolean {
+  return entries.some((e) => e.kind === 'city' || e.kind === 'province' || e.kind === 'country');
+}
+
 const MAX_INITIALISM = 5;
 const INITIALISM = /^[A-Z]{2,5}$/;
 
@@ -354,6 +361,10 @@ export function scanPlaceNames(text: string, gazetteer: Gazetteer): PlaceMention
         ) {
           continue;
         }
+        // "Qasr al-Nahr", "Ras al-Ain": the name goes on past the town the gazetteer knows by its
+        // first word. A city keeps its quarter ("Mosul al-Jadida" is in Mosul).
+        if (next !== undefined && adjacent(text, end, next) && ARTICLE_JOINED.test(next.text) && !anyLarge(hit.entries))
+          continue;
         const before = text.slice(Math.max(0, first.start - 30), first.start);
         found = {
           span: { start: first.start, end: end.end, text: words },

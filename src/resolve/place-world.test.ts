@@ -201,6 +201,12 @@ describe('precision: peoples, initials and namesakes', () => {
     expect(places(text).map((p) => p[0])).toEqual(['Imphal', 'India']);
   });
 
+  it('takes no town for the first word of a longer name joined by an article', () => {
+    // Ras al-Ain and Maarat al-Numan are not Ras and Meerut in India, nor Qasr al-Nahr Al Qasr in Jordan.
+    const text = 'Shelling of Ras al-Ain, Maarat al-Numan and Qasr al-Nahr, and of Mosul al-Jadida, killed 9.';
+    expect(places(text).map((p) => [p[0], p[4]])).toEqual([['Mosul', 'IQ']]);
+  });
+
   it('reads "the Idlib countryside" and "the countryside of Aleppo" as the provinces', () => {
     const text = 'Jets struck the Idlib countryside and the western countryside of Aleppo.';
     expect(placeOf(text, 'Idlib countryside')?.slice(2, 6)).toEqual(['province', 'Idlib', 'SY', 4]);

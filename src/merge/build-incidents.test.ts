@@ -340,6 +340,25 @@ describe('buildIncidents: when and what the lead tells', () => {
     }
   });
 
+  it('takes "the town" of the prose from the prose, not from a commander named like a town', () => {
+    const text = [
+      '= Battle of Qasr al-Tin (2015) =',
+      '',
+      'Infobox',
+      '- Conflict: Battle of Qasr al-Tin',
+      '- Date: 2 – 20 June 2015',
+      '- Place: Qasr al-Tin, Anbar Governorate, Iraq',
+      '- Combatant1: Iraq',
+      '- Combatant2: Islamic State',
+      '- Commander1: Hassan Karim',
+      '',
+      'On 5 June 2015, army artillery shelled the town, killing 9 militants.',
+    ].join('\n');
+    const [incident] = incidentsOf(text).incidents;
+    // Hassan is a city in India; Qasr al-Tin is no Al Qasr in Jordan: the incident is placed in Anbar.
+    expect([incident?.place?.admin1, incident?.place?.country]).toEqual(['Anbar', 'IQ']);
+  });
+
   it('types aircraft that struck as a strike from the air, sent by the state they belong to', () => {
     const text =
       'Published: 12 August 2018\n\nOn 11 August, American aircraft struck Taliban positions around Ghazni, killing 30 fighters.';

@@ -72,6 +72,9 @@ export function buildIncidents(
 ): DraftIncident[] {
   const places = placeMentions(text, resolvers.gazetteer);
   const homePlace = documentPlace(extraction, places);
+  // "The town" of the prose is one the prose named, not a word of the infobox's lines ("Hassan Jabir †").
+  const box = extraction.conflict?.evidence;
+  const prosePlaces = box ? places.filter((m) => m.start < box.start || m.start >= box.end) : places;
   const paragraphs = paragraphBreaks(text);
   const drafts: DraftIncident[] = [];
   // Drafts by date and place (sameDraft's test), so a report of 30,000 sentences is not quadratic.
@@ -197,7 +200,7 @@ export function buildIncidents(
     if (date && isWholeConflict(date, extraction)) continue;
     const ownPlace =
       here ??
-      definitePlace(sentence, places, passage.start, homePlace) ??
+      definitePlace(sentence, prosePlaces, passage.start, homePlace) ??
       (lastPlace?.paragraph === paragraph ? lastPlace.place : null);
     const place = ownPlace ?? homePlace;
     const civilianTarget = eventType.event_type === 'Violence against civilians' || civilianDeaths;

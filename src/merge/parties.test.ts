@@ -107,34 +107,26 @@ describe('partiesOf', () => {
     expect(parties('Taliban fighters attacked a checkpoint.', '2019-03-01').side_a?.state).toBe(false);
   });
 
+  /** Side A of a battle told in a report from `country`. */
+  const sideAIn = (sentence: string, date: string, country: string | null) =>
+    partiesOf(
+      sentence,
+      { start: 0, end: sentence.length },
+      findActorMentions(sentence, index),
+      index,
+      date,
+      'Battles',
+      country,
+    ).side_a?.actor_id ?? null;
+
   it("reads Afghanistan's generic names only in reports placed there", () => {
-    const sentence = 'Security forces raided the market.';
-    const p = (country: string | null) =>
-      partiesOf(
-        sentence,
-        { start: 0, end: sentence.length },
-        findActorMentions(sentence, index),
-        index,
-        '2022-03-01',
-        'Battles',
-        country,
-      );
-    expect(p('AF').side_a?.actor_id).toBe('taliban');
-    expect(p('SD').side_a).toBeNull();
+    const p = (country: string) => sideAIn('Security forces raided the market.', '2022-03-01', country);
+    expect([p('AF'), p('SD')]).toEqual(['taliban', null]);
   });
 
   it('reads the bare "Islamic State" as the branch the report\'s country means by it, or as none', () => {
-    const sentence = 'Islamic State fighters ambushed a convoy, killing 9 soldiers.';
     const p = (country: string | null) =>
-      partiesOf(
-        sentence,
-        { start: 0, end: sentence.length },
-        findActorMentions(sentence, index),
-        index,
-        '2017-03-01',
-        'Battles',
-        country,
-      ).side_a?.actor_id ?? null;
+      sideAIn('Islamic State fighters ambushed a convoy, killing 9 soldiers.', '2017-03-01', country);
     expect([p('AF'), p('IQ'), p('SY'), p('LY')]).toEqual(['iskp', 'islamic-state', 'islamic-state', null]);
     // A report whose country is not known keeps the first reading, as before.
     expect(p(null)).toBe('iskp');

@@ -133,6 +133,15 @@ describe('claimants in news prose', () => {
     expect(claimantOf('Renewed shelling has raised the number of people displaced to 90,000.')).toEqual([null]);
   });
 
+  it('takes no claim from a denied or negated verb, and a finding from "found" and its count', () => {
+    expect(claimantOf('Local media listed 14 deaths that the army had not acknowledged.')).toEqual([null]);
+    expect(claimantOf("The governor didn't confirm that 12 guards died.")).toEqual([null]);
+    expect(claimantOf('A review by the Ombudsman found at least 44 deaths in custody.')).toEqual([
+      'review by the Ombudsman',
+    ]);
+    expect(claimantOf('As per the health office, 19 soldiers died.')).toEqual(['health office']);
+  });
+
   it('leaves out when the source spoke', () => {
     expect(
       claimantOf('According to figures released by the interior ministry on Sunday night, 16 guards died.'),

@@ -624,7 +624,7 @@ export function findClaims(
     const opener = tokens[k - 1]?.norm;
     if (
       (w === 'per' || w === 'citing' || w === 'quoting') &&
-      (k === from || opener === ',' || opener === '(' || w !== 'per') &&
+      (k === from || opener === ',' || opener === '(' || opener === 'as' || w !== 'per') &&
       (tokens[k + 1]?.cap || tokens[k + 1]?.norm === 'the')
     ) {
       const name = nameAfter(text, tokens, k + 1, to);
@@ -672,6 +672,8 @@ export function findClaims(
     }
     if (!CLAIM_VERBS.has(w)) continue;
     const prev = tokens[k - 1];
+    // "deaths that the coalition had not acknowledged", "could not confirm": no one claims them.
+    if (k - 1 >= from && isNegation(prev)) continue;
     if (prev && k - 1 >= from && PASSIVE_BEFORE.has(prev.norm)) {
       // "The toll was put at 45 by local officials", "were confirmed by the ministry": the agent speaks.
       const agent = passiveAgent(text, tokens, k + 1, to);
@@ -683,7 +685,8 @@ export function findClaims(
     // "concerned by reports that", "amid claims of": a noun after a preposition, not a verb.
     if (prev && k - 1 >= from && NOUN_AFTER.has(prev.norm) && (w === 'reports' || w === 'claims')) continue;
     if ((w === 'put' || w === 'puts') && !PUT_OBJECTS.has(tokens[k + 1]?.norm ?? '')) continue;
-    if (w === 'found' && tokens[k + 1]?.norm !== 'that') continue;
+    // "found that 41 had died", "found at least 60 deaths": a finding; "found the bodies", no claim.
+    if (w === 'found' && tokens[k + 1]?.norm !== 'that' && !opensCount(tokens[k + 1], tokens[k + 2])) continue;
     if (w.startsWith('attribut') && tokens[k + 1]?.norm === 'to') continue;
     if (w.startsWith('claim')) {
       let sense = false;
@@ -748,6 +751,21 @@ export function findClaims(
 
 /** A speaker read with an aside between commas: "Name, role" (subjectBefore joins them with a comma). */
 const APPOSED = /, /;
+
+/** Whether a count begins here: "41", "at least 60", "more than 100", "nearly 30". */
+function opensCount(t: Token | undefined, after: Token | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.type === 'num' || t.type === 'numword') return true;
+  if ((t.norm === 'at' && after?.norm === 'least') || (t.norm === 'more' && after?.norm === 'than')) return true;
+  return (
+    (t.norm === 'nearly' || t.norm === 'about' || t.norm === 'some') && after !== undefined && after.type !== 'word'
+  );
+}
+
+/** "not", "never", "n't" just before a verb: "had not acknowledged", "never confirmed". */
+function isNegation(t: Token | undefined): boolean {
+  return t !== undefined && (t.norm === 'not' || t.norm === 'never' || t.norm === "n't" || t.norm === 't');
+}
 
 /** Words after which a claim verb is a qualifier or a noun: "an estimated 500", "their report". */
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'my']);

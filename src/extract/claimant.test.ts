@@ -142,6 +142,15 @@ describe('claimants in news prose', () => {
     expect(claimantOf('As per the health office, 19 soldiers died.')).toEqual(['health office']);
   });
 
+  it('is the one a relative clause is about: "..., who said"', () => {
+    expect(claimantOf('The army figure was rejected by tribal elders, who said 52 had died.')).toEqual([
+      'tribal elders',
+    ]);
+    expect(claimantOf('Aid workers met the camp manager, who said that 7 children had died.')).toEqual([
+      'camp manager',
+    ]);
+  });
+
   it('leaves out when the source spoke', () => {
     expect(
       claimantOf('According to figures released by the interior ministry on Sunday night, 16 guards died.'),

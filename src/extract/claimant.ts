@@ -680,6 +680,12 @@ export function findClaims(
       if (agent) claims.push({ index: k, name: agent });
       continue;
     }
+    // "disputed by local leaders, who said 80 had died": the one the relative clause is about speaks.
+    if (prev?.norm === 'who' && k - 2 >= from && tokens[k - 2]?.norm === ',') {
+      const antecedent = phraseBefore(text, tokens, k - 2, from);
+      if (antecedent) claims.push({ index: k, name: antecedent });
+      continue;
+    }
     // "an estimated 500", "a reported 6,000+": a qualifier, not a claim; "its estimate", a noun.
     if (prev && k - 1 >= from && DETERMINERS.has(prev.norm)) continue;
     // "concerned by reports that", "amid claims of": a noun after a preposition, not a verb.
@@ -751,6 +757,23 @@ export function findClaims(
 
 /** A speaker read with an aside between commas: "Name, role" (subjectBefore joins them with a comma). */
 const APPOSED = /, /;
+
+/**
+ * The noun phrase that ends just before tokens[end] ("by local leaders" gives "local leaders"): back
+ * to a preposition, a verb or a punctuation mark, five words at most.
+ */
+function phraseBefore(text: string, tokens: Token[], end: number, from: number): string | null {
+  let start = end;
+  while (start - 1 >= from && end - start < 5) {
+    const t = tokens[start - 1] as Token;
+    const verb = !t.cap && (/(?:ed|ing)$/.test(t.norm) || IRREGULAR_PAST.has(t.norm) || CLAIM_VERBS.has(t.norm));
+    if (t.type !== 'word' || PREPOSITIONS.has(t.norm) || verb) break;
+    start--;
+  }
+  if (start === end) return null;
+  const name = cleanClaimant(slice(text, tokens, start, end));
+  return name === '' || PRONOUNS.has(name.toLowerCase()) ? null : name;
+}
 
 /** Whether a count begins here: "41", "at least 60", "more than 100", "nearly 30". */
 function opensCount(t: Token | undefined, after: Token | undefined): boolean {

@@ -570,13 +570,17 @@ const TOLL_WORDS = new Set(['killed', 'dead', 'deaths', 'wounded', 'injured', 'c
 const BRACKET_TAILS = new Set(['figures', 'figure', 'estimate', 'estimates', 'sources', 'count', 'data', 'numbers']);
 
 function bracketSource(text: string, tokens: Token[], open: number, from: number, to: number): string | null {
-  const prev = tokens[open - 1];
-  if (!prev || open - 1 < from) return null;
+  // "2,500 killed{{small|(GNA claim)}}": a wiki template that only sets the note's size.
+  const wrapped =
+    tokens[open - 1]?.norm === '|' && tokens[open - 3]?.norm === '{' && tokens[open - 4]?.norm === '{' ? 4 : 0;
+  const prev = tokens[open - 1 - wrapped];
+  if (!prev || open - 1 - wrapped < from) return null;
   const afterCount =
     prev.type === 'num' || (prev.norm === '+' && tokens[open - 2]?.type === 'num') || TOLL_WORDS.has(prev.norm);
   if (!afterCount) return null;
   // "June 30 (Reuters) -", "2 February 2025 (AFP)": a dateline's agency, not a count's source.
-  if (prev.type === 'num' && (prev.end - prev.start === 4 || MONTHS.has(tokens[open - 2]?.norm ?? ''))) return null;
+  if (prev.type === 'num' && (prev.end - prev.start === 4 || MONTHS.has(tokens[open - 2 - wrapped]?.norm ?? '')))
+    return null;
   let k = open + 1;
   let end = -1;
   while (k < to && k - open <= 5) {

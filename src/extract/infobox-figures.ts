@@ -49,9 +49,15 @@ function isSeparator(tokens: Token[], k: number): boolean {
   );
 }
 
-/** "1,500 killed, (per SOHR)": a claim in the next item when that item is only a note. */
+/**
+ * "1,500 killed, (per SOHR)", "2,500 killed{{small|(GNA claim)}}": a claim in the next item when that
+ * item is only a note, the claim within its first words and its bracket.
+ */
 function isOwnNote(tokens: Token[], segmentEnd: number, claimAt: number): boolean {
-  return claimAt - segmentEnd <= 2 && (tokens[segmentEnd + 1]?.norm === '(' || tokens[segmentEnd + 1]?.norm === 'per');
+  const opener = tokens[segmentEnd + 1]?.norm;
+  if (claimAt - segmentEnd > 4 || (opener !== '(' && opener !== 'per')) return false;
+  for (let k = segmentEnd + 2; k < claimAt; k++) if (tokens[k]?.norm === ')') return false;
+  return true;
 }
 
 function segments(tokens: Token[]): Array<[number, number]> {

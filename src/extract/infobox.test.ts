@@ -83,6 +83,24 @@ describe('infobox in three renderings', () => {
     expect(extractDocument('Date: 3 May 2020\nPlace: Kabul\n\nNine people were killed.').conflict).toBeNull();
   });
 
+  it("reads a casualty note set small in a wiki template as the count's source", () => {
+    const text = [
+      '{{Infobox military conflict',
+      '| conflict = Battle of Wadi Sufr',
+      '| date = 3 – 9 May 2016',
+      '| combatant1 = Ruritania',
+      '| combatant2 = The Front',
+      '| casualties1 = 140 killed{{small|(Front claim)}}',
+      '| casualties2 = 65 killed{{small|(AFP)}}',
+      '}}',
+      'The battle was fought in May.',
+    ].join('\n');
+    expect(extractDocument(text).figures.map((f) => [f.low, f.claimant])).toEqual([
+      [140, 'Front'],
+      [65, 'AFP'],
+    ]);
+  });
+
   it('counts no men who deserted or were freed as casualties', () => {
     const text = `${LINES.split('\n\n')[0]}\n- Casualties3: Unknown; thousands deserted, 300 freed, 40 killed`;
     const third = extractDocument(text).figures.filter((f) => f.sentence.text.includes('deserted'));

@@ -50,12 +50,13 @@ function isSeparator(tokens: Token[], k: number): boolean {
 }
 
 /**
- * "1,500 killed, (per SOHR)", "2,500 killed{{small|(GNA claim)}}": a claim in the next item when that
- * item is only a note, the claim within its first words and its bracket.
+ * "1,500 killed, (per SOHR)", "2,500 killed{{small|(GNA claim)}}", "40 killed{{efn|According to the
+ * army.}}": a claim in the next item when that item is only a note, the claim within its first words
+ * and its bracket.
  */
 function isOwnNote(tokens: Token[], segmentEnd: number, claimAt: number): boolean {
   const opener = tokens[segmentEnd + 1]?.norm;
-  if (claimAt - segmentEnd > 4 || (opener !== '(' && opener !== 'per')) return false;
+  if (claimAt - segmentEnd > 4 || (opener !== '(' && opener !== 'per' && opener !== 'according')) return false;
   for (let k = segmentEnd + 2; k < claimAt; k++) if (tokens[k]?.norm === ')') return false;
   return true;
 }

@@ -91,13 +91,14 @@ describe('infobox in three renderings', () => {
       '| combatant1 = Ruritania',
       '| combatant2 = The Front',
       '| casualties1 = 140 killed{{small|(Front claim)}}',
-      '| casualties2 = 65 killed{{small|(AFP)}}',
+      '| casualties2 = 65 killed{{small|(AFP)}}<br />12 captured{{efn|According to the Front.}}',
       '}}',
       'The battle was fought in May.',
     ].join('\n');
     expect(extractDocument(text).figures.map((f) => [f.low, f.claimant])).toEqual([
       [140, 'Front'],
       [65, 'AFP'],
+      [12, 'Front'],
     ]);
   });
 

@@ -340,6 +340,23 @@ describe('buildIncidents: when and what the lead tells', () => {
     }
   });
 
+  it("makes no incident of a campaign's toll that had risen, and one of a raid announced later", () => {
+    const text = [
+      '= Siege of Port Lindo =',
+      '',
+      'The siege of Port Lindo began on 2 May 2012.',
+      '',
+      'On 20 May, 11 sailors were killed when rebels shelled the harbour. A week later, the navy said the toll among the rebels had risen to 140.',
+      '',
+      'On 30 June, the navy announced that two rebel commanders had been killed in a raid.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([
+      ['2012-05-20', [11]],
+      ['2012-06-30', [2]],
+    ]);
+  });
+
   it('takes "the town" of the prose from the prose, not from a commander named like a town', () => {
     const text = [
       '= Battle of Qasr al-Tin (2015) =',

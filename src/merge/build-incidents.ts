@@ -34,6 +34,10 @@ const CUMULATIVE =
   /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
 const RUNNING_SINCE =
   /\bsince (?:(?:early|late|mid) ?-?)?(?:(?:the (?:start|beginning|end) of |\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|last (?:week|month|year)|the (?:start|beginning|outbreak))\b/i;
+const ONE_EVENT =
+  /\b(?:in|during|by) an? (?:\w+ )?(?:raid|strike|airstrike|ambush|attack|bombing|blast|explosion|firefight|clash|assault)\b/i;
+const TOLL_HAD_RISEN =
+  /\b(?:toll|tally|number of (?:the )?(?:dead|deaths|killed|casualties))\b[^.;]{0,40}?\bhad\s+(?:risen|climbed|reached|increased|grown|passed|exceeded)\b/i;
 const TALLY_SINCE =
   /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|lost|displaced|fled|captured)\b[^.;]{0,60}?\bsince\b/i;
 const CIVILIAN_WORDS =
@@ -163,6 +167,9 @@ export function buildIncidents(
     // "70 soldiers and police had died since Friday": a running tally, neither an incident nor a part of
     // the one just told.
     if (figures.length > 0 && TALLY_SINCE.test(sentence)) continue;
+    // "The death toll among militants had risen to 225": a tally of the campaign so far, told
+    // without an event of its own (a report's "the toll has risen to 16" is its event's).
+    if (figures.length > 0 && !event && TOLL_HAD_RISEN.test(sentence)) continue;
     if (
       recent &&
       !passage.dated &&
@@ -180,7 +187,8 @@ export function buildIncidents(
       continue;
     const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
     // "As of 1 July, 23 had been identified": a running tally dated by its report, not an incident.
-    if (CUMULATIVE.test(sentence)) continue;
+    // Not "On 16 October, the army announced that the two leaders had been killed in a raid": one event.
+    if (CUMULATIVE.test(sentence) && !ONE_EVENT.test(sentence)) continue;
     // "Fighting has gone on since early August", "183 had been killed since July": a state or a running
     // tally over weeks, not an incident.
     if (RUNNING_SINCE.test(sentence) && [date, ...figures.map(({ f }) => f.date)].some((d) => d && spanDays(d) > 7))

@@ -114,6 +114,7 @@ export function readInfoboxFigures(
     const lineDate = lead?.value && lead.start === 0 && tokens[lead.end]?.norm === ':' ? lead.value : null;
     const sentence = { start: field.start, end: field.end, text: text.slice(field.start, field.end) };
     let lastKind: FigureKind | null = null;
+    let lastSegment = -1;
     const claims = findClaims(text, tokens, 0, tokens.length);
     let m0 = 0;
     let c0 = 0;
@@ -144,8 +145,19 @@ export function readInfoboxFigures(
         // "thousands deserted", "200 defected": a count of a loss that is no casualty.
         const next = tokens[raw.evEnd];
         if (field.base === 'casualties' && !CASUALTY_WORD.test(told) && next && NO_CASUALTY.has(next.norm)) continue;
-        const kind = field.base === 'strength' && !CASUALTY_WORD.test(told) ? 'strength' : raw.kind;
+        // "87 civilians killed (40 from illness)": a bare count in brackets after one of its item is of
+        // that kind; the grammar reads an item's counts together, before the first sets the line's kind.
+        const within: boolean = lastKind !== null && lastKind !== 'strength' && lastSegment === s;
+        const bare =
+          raw.kind === 'killed_or_injured' && !CASUALTY_WORD.test(told) && tokens[raw.evStart - 1]?.norm === '(';
+        const kind: FigureKind =
+          field.base === 'strength' && !CASUALTY_WORD.test(told)
+            ? 'strength'
+            : within && bare
+              ? (lastKind as FigureKind)
+              : raw.kind;
         lastKind = kind;
+        lastSegment = s;
         figures.push({
           kind,
           low: raw.low,

@@ -102,6 +102,16 @@ describe('infobox in three renderings', () => {
     ]);
   });
 
+  it('gives a bare count in brackets the kind of the count it follows', () => {
+    const text = `${LINES.split('\n\n')[0]}\n- Casualties3: 64 civilians killed (21 by disease), 2,000 displaced`;
+    const third = extractDocument(text).figures.filter((f) => f.sentence.text.includes('disease'));
+    expect(third.map((f) => [f.kind, f.low])).toEqual([
+      ['killed', 64],
+      ['killed', 21],
+      ['displaced', 2000],
+    ]);
+  });
+
   it('counts no men who deserted or were freed as casualties', () => {
     const text = `${LINES.split('\n\n')[0]}\n- Casualties3: Unknown; thousands deserted, 300 freed, 40 killed`;
     const third = extractDocument(text).figures.filter((f) => f.sentence.text.includes('deserted'));

@@ -142,6 +142,16 @@ describe('claimants in news prose', () => {
     expect(claimantOf('As per the health office, 19 soldiers died.')).toEqual(['health office']);
   });
 
+  it('is whoever received or treated the dead and wounded it counts', () => {
+    expect(claimantOf('The Red Crescent clinic received 23 wounded and 4 dead on Friday.')).toEqual([
+      'Red Crescent clinic',
+      'Red Crescent clinic',
+    ]);
+    expect(claimantOf('Surgeons treated 57 injured people overnight.')).toEqual(['Surgeons']);
+    // Without a count, "received" claims nothing: the speaker is the one who said it.
+    expect(claimantOf('The ward, which received reinforcements, said 8 people died.')).toEqual(['ward']);
+  });
+
   it('is the one a relative clause is about: "..., who said"', () => {
     expect(claimantOf('The army figure was rejected by tribal elders, who said 52 had died.')).toEqual([
       'tribal elders',

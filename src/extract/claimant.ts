@@ -59,6 +59,9 @@ const CLAIM_VERBS = new Set([
   // "UNAMA attributed 23 of the deaths to the Taliban" (not "deaths attributed to", a participle).
   'attributed',
   'attributes',
+  // With a count only (RECEIVING): "the hospital received 30 bodies".
+  'received',
+  'treated',
 ]);
 /**
  * Verbs by which a body of numbers speaks: "figures compiled by Airwars show", "UNAMA's data
@@ -697,6 +700,8 @@ export function findClaims(
     if ((w === 'put' || w === 'puts') && !PUT_OBJECTS.has(tokens[k + 1]?.norm ?? '')) continue;
     // "found that 41 had died", "found at least 60 deaths": a finding; "found the bodies", no claim.
     if (w === 'found' && tokens[k + 1]?.norm !== 'that' && !opensCount(tokens[k + 1], tokens[k + 2])) continue;
+    // "MSF teams received 98 wounded", "the hospital treated 40 people": who took them in counted them.
+    if (RECEIVING.has(w) && !opensCount(tokens[k + 1], tokens[k + 2])) continue;
     if (w.startsWith('attribut') && tokens[k + 1]?.norm === 'to') continue;
     if (w.startsWith('claim')) {
       let sense = false;
@@ -778,6 +783,9 @@ function phraseBefore(text: string, tokens: Token[], end: number, from: number):
   const name = cleanClaimant(slice(text, tokens, start, end));
   return name === '' || PRONOUNS.has(name.toLowerCase()) ? null : name;
 }
+
+/** Verbs of those who took in the dead and wounded: claims only with the count as their object. */
+const RECEIVING = new Set(['received', 'treated']);
 
 /** Whether a count begins here: "41", "at least 60", "more than 100", "nearly 30". */
 function opensCount(t: Token | undefined, after: Token | undefined): boolean {

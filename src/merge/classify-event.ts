@@ -33,7 +33,7 @@ const RULES: Rule[] = [
     sub_event_type: 'Air/drone strike',
   },
   {
-    pattern: /\b(?:shelling|shelled|artillery|mortars?|rockets?|missiles?|barrage)\b/i,
+    pattern: /\b(?:shelling|shelled|shells|artillery|mortars?|rockets?|missiles?|barrage)\b/i,
     event_type: 'Explosions/Remote violence',
     sub_event_type: 'Shelling/artillery/missile attack',
   },

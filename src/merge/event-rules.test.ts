@@ -164,6 +164,12 @@ describe('strikes and falling bombs', () => {
     );
   });
 
+  it('reads shells that landed as shelling', () => {
+    expect(typeOf('Shells landed on a busy bus station on Saturday, killing 11 people.')).toBe(
+      'Explosions/Remote violence: Shelling/artillery/missile attack',
+    );
+  });
+
   it('keeps a missile strike a missile attack, and a general strike no attack at all', () => {
     expect(typeOf('A missile strike on Odesa killed four people on Saturday.')).toBe(
       'Explosions/Remote violence: Shelling/artillery/missile attack',

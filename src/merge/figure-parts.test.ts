@@ -28,6 +28,9 @@ describe('figureParts', () => {
     expect(partsOf('Shells killed 9 villagers, among them four women.')).toEqual([[4, 9]]);
     // The part belongs to the count it follows, not to the first of the sentence.
     expect(partsOf('The clash killed 30 soldiers and 12 civilians, including two aid workers.')).toEqual([[2, 12]]);
+    // The whole's words may hold the part, and "of them" may follow it.
+    expect(partsOf('At least 40 people, including 11 pupils, were killed.')).toEqual([[11, 40]]);
+    expect(partsOf('Medics treated 27 wounded people, 12 of them women.')).toEqual([[12, 27]]);
     // Wounded among the wounded, not among the dead.
     expect(partsOf('The blast killed 6 people and wounded 40, among them 11 pupils.')).toEqual([[11, 40]]);
   });

@@ -9,6 +9,9 @@ import type { Figure } from '../core/figure.js';
 // What stands between the whole and its part in one sentence: ", including ", ", among them ".
 const PART_CUE =
   /^[\s,(–—-]*(?:including|among them|among whom|of whom|of them|of which|among the (?:dead|killed|victims|wounded|injured))[\s:]*(?:were\s+|being\s+)?$/i;
+const PART_CUE_END =
+  /[\s,(–—-](?:including|among them|among whom|of whom|of them|of which)[\s:]*(?:were\s+|being\s+)?$/i;
+const OF_THEM = /\bof them\b/i;
 // "8 of the dead were women", "two of those wounded": the part names its whole. Not "four civilians
 // were also among the dead", who are more dead.
 const OF_THE_WHOLE = /\bof (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)\b/i;
@@ -50,13 +53,17 @@ export function figureParts(figures: readonly Figure[]): Map<number, number> {
     if (f.source === 'infobox') return;
     const previous = figures[j - 1];
     let whole: number | null = null;
-    if (previous && previous.sentence.start === f.sentence.start && previous.evidence.end <= f.evidence.start) {
+    if (previous && previous.sentence.start === f.sentence.start && previous.evidence.start < f.evidence.start) {
+      // "At least 35 people, including 18 children, were killed": the whole's words may hold the part.
+      const inside = previous.evidence.end > f.evidence.start;
       const between = f.sentence.text.slice(
-        previous.evidence.end - f.sentence.start,
+        (inside ? previous.evidence.start : previous.evidence.end) - f.sentence.start,
         f.evidence.start - f.sentence.start,
       );
-      if (PART_CUE.test(between)) whole = wholeBefore(figures, j, 'same sentence');
+      if ((inside ? PART_CUE_END : PART_CUE).test(between)) whole = wholeBefore(figures, j, 'same sentence');
     }
+    // "27 wounded people, 12 of them children".
+    if (whole === null && OF_THEM.test(f.evidence.text)) whole = wholeBefore(figures, j, 'same sentence');
     if (whole === null && OF_THE_WHOLE.test(f.evidence.text)) whole = wholeBefore(figures, j, 'this or before');
     if (whole === null && OPENS_ON_WHOLE.test(f.sentence.text)) whole = wholeBefore(figures, j, 'before');
     if (whole !== null) parts.set(j, whole);

@@ -148,6 +148,8 @@ describe('claimants in news prose', () => {
       'Red Crescent clinic',
     ]);
     expect(claimantOf('Surgeons treated 57 injured people overnight.')).toEqual(['Surgeons']);
+    // "said it had received": the hospital that said so, not "hospital said it".
+    expect(claimantOf('The district hospital said it had received 22 bodies.')).toEqual(['district hospital']);
     // Without a count, "received" claims nothing: the speaker is the one who said it.
     expect(claimantOf('The ward, which received reinforcements, said 8 people died.')).toEqual(['ward']);
   });

@@ -701,7 +701,7 @@ export function findClaims(
     // "found that 41 had died", "found at least 60 deaths": a finding; "found the bodies", no claim.
     if (w === 'found' && tokens[k + 1]?.norm !== 'that' && !opensCount(tokens[k + 1], tokens[k + 2])) continue;
     // "MSF teams received 98 wounded", "the hospital treated 40 people": who took them in counted them.
-    if (RECEIVING.has(w) && !opensCount(tokens[k + 1], tokens[k + 2])) continue;
+    if (RECEIVING.has(w) && (!opensCount(tokens[k + 1], tokens[k + 2]) || afterPronoun(tokens, k, from))) continue;
     if (w.startsWith('attribut') && tokens[k + 1]?.norm === 'to') continue;
     if (w.startsWith('claim')) {
       let sense = false;
@@ -782,6 +782,13 @@ function phraseBefore(text: string, tokens: Token[], end: number, from: number):
   if (start === end) return null;
   const name = cleanClaimant(slice(text, tokens, start, end));
   return name === '' || PRONOUNS.has(name.toLowerCase()) ? null : name;
+}
+
+/** "... said they had received 27 wounded": the pronoun's speaker was named by the verb before. */
+function afterPronoun(tokens: Token[], verb: number, from: number): boolean {
+  let k = verb - 1;
+  while (k >= from && /^(?:had|has|have|also|already|now)$/.test((tokens[k] as Token).norm)) k--;
+  return k >= from && PRONOUNS.has((tokens[k] as Token).norm);
 }
 
 /** Verbs of those who took in the dead and wounded: claims only with the count as their object. */

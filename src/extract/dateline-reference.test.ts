@@ -119,6 +119,17 @@ describe('a yearless day or month the report looks back to', () => {
   });
 });
 
+describe("a page's title year", () => {
+  it('dates the yearless days of a page that names its year only in its title', () => {
+    const text =
+      '= Timeline of the siege of Avalon (March 2031) =\n\n== 4 March ==\n* Shelling killed 14 people in the old town.\n\n== 6 March ==\n* On 5 March, 9 soldiers were killed at the bridge.';
+    expect(extractDocument(text).figures.map((f) => [f.low, f.date?.start])).toEqual([
+      [14, '2031-03-04'],
+      [9, '2031-03-05'],
+    ]);
+  });
+});
+
 describe('a running period on a page without a day of its own', () => {
   it('runs "since 2014" to the end of the conflict the infobox dates', () => {
     const text =

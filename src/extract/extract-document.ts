@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.29' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.30' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -29,6 +29,12 @@ export interface ExtractOptions {
  */
 export function extractDocument(text: string, options: ExtractOptions = {}): ExtractionResult {
   return extractDocumentDetailed(text, options).result;
+}
+
+/** The one year a title names, if it names one (a span of years names none). */
+function titleYear(title: string | null): number | null {
+  const years = title?.match(/\b(?:1[89]|20)\d\d\b/g) ?? [];
+  return years.length === 1 ? Number(years[0]) : null;
 }
 
 /** The extraction plus every prose sentence with the date read for it, for building incidents. */
@@ -61,6 +67,9 @@ export function extractDocumentDetailed(
   const reference = layout.infobox ? null : readReportDate(text, parseIsoDay(options.published));
   const referenceIso = reference ? isoDate(reference.day.y, reference.day.m, reference.day.d) : null;
   const published = reference?.from === 'dateline' ? referenceIso : (options.published ?? referenceIso);
+  // "Timeline of the war in Sudan (April 2023)", "2019 Kabul bombing": a page that speaks from no day
+  // of its own and whose infobox gives no year reads its yearless days in its title's year.
+  if (initialYear === null && published === null) initialYear = titleYear(layout.title);
   const ctx = new DateContext(published, initialYear, window);
   ctx.fullDays = collectFullDays(text);
   ctx.reportYears = reference !== null;

@@ -357,6 +357,21 @@ describe('buildIncidents: when and what the lead tells', () => {
     ]);
   });
 
+  it("folds a headline that names no kind of event into its lead's incident of that day", () => {
+    const text = [
+      'Gunmen kill 9 at Pakistan quarry',
+      '',
+      'QUETTA, Pakistan, 6 July 2014 - Gunmen abducted and killed 9 quarry workers in southwestern Pakistan early on Sunday, police said.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.event_type, d.claims.map((c) => c.low)])).toEqual([
+      ['2014-07-06', 'Violence against civilians', [9, 9]],
+    ]);
+    // "QUETTA, Pakistan," is where the report was filed, "in southwestern Pakistan" where it happened:
+    // Pakistan's forces are no side of it.
+    expect(incidents[0]?.side_b?.actor_id).toBe('civilians');
+  });
+
   it('takes "the town" of the prose from the prose, not from a commander named like a town', () => {
     const text = [
       '= Battle of Qasr al-Tin (2015) =',

@@ -226,6 +226,7 @@ export function buildIncidents(
       undated: date === null,
       attribution: parties.attribution,
       ...(separate ? { separate } : {}),
+      ...(event === null ? { untyped: true } : {}),
     };
     // "killed 12 in Aleppo and 7 in Idlib": one incident per place, each with its own toll.
     const split = splitByPlace(

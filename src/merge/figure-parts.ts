@@ -17,8 +17,10 @@ const OF_THEM = /\bof them\b/i;
 const OF_THE_WHOLE = /\bof (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)\b/i;
 // A sentence that opens on the whole: "Of the dead, two were children", "Among those killed were ...".
 const OPENS_ON_WHOLE = /^\s*(?:of|among) (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)\b/i;
-/** How far back, in characters, the whole of a part told in the next sentence may stand. */
-const WHOLE_WITHIN = 400;
+const WHOLE_INCLUDED =
+  /\b(?:the|those) (?:dead|killed|victims|wounded|injured|casualties) (?:included|include|includes)\b/i;
+/** How far back, in characters, the whole of a part told in a later sentence may stand: a paragraph or two. */
+const WHOLE_WITHIN = 1_500;
 
 /** The number a count gives at most, and at least; null where it gives none (a vague word). */
 const most = (f: Figure) => f.high ?? f.low;
@@ -66,6 +68,9 @@ export function figureParts(figures: readonly Figure[]): Map<number, number> {
     if (whole === null && OF_THEM.test(f.evidence.text)) whole = wholeBefore(figures, j, 'same sentence');
     if (whole === null && OF_THE_WHOLE.test(f.evidence.text)) whole = wholeBefore(figures, j, 'this or before');
     if (whole === null && OPENS_ON_WHOLE.test(f.sentence.text)) whole = wholeBefore(figures, j, 'before');
+    // "The health department said the dead included two children".
+    if (whole === null && WHOLE_INCLUDED.test(f.sentence.text.slice(0, f.evidence.end - f.sentence.start)))
+      whole = wholeBefore(figures, j, 'this or before');
     if (whole !== null) parts.set(j, whole);
   });
   return parts;

@@ -43,6 +43,15 @@ function sameKind(a: DraftIncident, b: DraftIncident): boolean {
   return a.event_type === b.event_type || (TERRITORY.has(a.sub_event_type) && TERRITORY.has(b.sub_event_type));
 }
 
+/**
+ * A draft typed a clash for want of any word of its kind ("Gunmen kill 11 at a coal mine") is of the
+ * kind of one told on the very same days, whatever that is; not of one in the same month.
+ */
+function kindFits(a: DraftIncident, b: DraftIncident): boolean {
+  if (sameKind(a, b)) return true;
+  return (a.untyped === true || b.untyped === true) && a.date.start === b.date.start && a.date.end === b.date.end;
+}
+
 function distance(a: DraftIncident, b: DraftIncident): number {
   return Math.abs((a.sources[0]?.start ?? 0) - (b.sources[0]?.start ?? 0));
 }
@@ -100,7 +109,7 @@ export function foldCopies(drafts: DraftIncident[], absorb: Absorb): DraftIncide
     const near = byStart.slice(from, to).sort((a, b) => (spans.get(a) as Span).rank - (spans.get(b) as Span).rank);
     let target: DraftIncident | null = null;
     for (const d of near) {
-      if (d === copy || gone.has(d) || !sameKind(d, copy) || d.separate || copy.separate) continue;
+      if (d === copy || gone.has(d) || !kindFits(d, copy) || d.separate || copy.separate) continue;
       const span = spans.get(d) as Span;
       const longer = own.days > Math.max(3, span.days) && within(d, copy);
       const sameSpan = d.date.start === copy.date.start && d.date.end === copy.date.end;

@@ -24,6 +24,8 @@ export interface DraftIncident {
   summary: string;
   /** Whether the date came from the document itself; undated drafts only join incidents found elsewhere. */
   undated: boolean;
+  /** Typed a clash only for want of any word of its kind ("Gunmen kill 11"): it may fold into a draft of any kind. */
+  untyped?: boolean;
   /** Told as another event than the one before ("In a separate incident ..."): no other draft folds into it. */
   separate?: boolean;
   /** How side A is known when the narration does not say: a claim of responsibility or an attribution. */

@@ -46,8 +46,12 @@ const BLAMER = /([A-Z]?[\w’'-]+(?:\s+[\w’'-]+){0,5})\s+(?:blamed|accused|sus
 const SPEECH_AFTER =
   /^(?:['’]s?)?(?:\s*(?:[A-Z][\w’'-]*|spokes(?:man|woman|person)|officials?|ministry|minister|governor|chief|police|media|office|sources?|leaders?|deputy|provincial|district|local|interior|defen[cs]e|press|of|the|a|an|and|,))*\s*,?\s*(?:said|says|told|stated|announced|confirmed|reported|condemned|denied|added|tweeted|wrote|noted|claimed that|put the (?:number|toll)|estimated)\b/;
 const SPEECH_BEFORE = /\b(?:according to|cited|quoting|a statement (?:from|by))\s+(?:the\s+)?(?:\w+\s+){0,3}$/i;
+// "QUETTA, Pakistan, 3 January", "in Quetta, Pakistan": a country after the town it holds is a place.
+const CONTAINER_BEFORE =
+  /(?:^|\n)\s*[A-Z][A-Z'’. -]{2,},\s+$|\b(?:in|into|of|to|from|near|at|outside)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+$/;
 // "the UN mission in Afghanistan": a country name after a preposition is a place.
-const PLACE_BEFORE = /\b(?:in|into|of|to|from|across|throughout|inside|outside|within|near)\s+$/i;
+const PLACE_BEFORE =
+  /\b(?:in|into|of|to|from|at|across|throughout|inside|outside|within|near)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?ern\s+|central\s+|(?:the\s+)?(?:north|south|east|west) of\s+)?$/i;
 
 function foreignState(actor: ActorResolution, index: ActorIndex, country: string | null): boolean {
   const home = index.byId.get(actor.id)?.country;
@@ -91,7 +95,7 @@ export function partiesOf(
     const at = m.span.start - span.start;
     const before = sentence.slice(Math.max(0, at - 60), at);
     const after = sentence.slice(at + m.span.text.length, at + m.span.text.length + 120);
-    if (m.actor.match === 'weak' && PLACE_BEFORE.test(before)) continue;
+    if (m.actor.match === 'weak' && (PLACE_BEFORE.test(before) || CONTAINER_BEFORE.test(before))) continue;
     // "The government" or "security forces" are a country's own: Afghanistan's only in a report from there.
     if (m.actor.match === 'weak' && foreignState(m.actor, index, country)) continue;
     // "Islamic State" in a report from Libya is not the Afghan branch the name means in Kabul.

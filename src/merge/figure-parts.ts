@@ -6,17 +6,23 @@ import type { Figure } from '../core/figure.js';
  * best and high estimate must not take them as one.
  */
 
-// What stands between the whole and its part in one sentence: ", including ", ", among them ".
-const PART_CUE =
-  /^[\s,(–—-]*(?:including|among them|among whom|of whom|of them|of which|among the (?:dead|killed|victims|wounded|injured))[\s:]*(?:were\s+|being\s+)?$/i;
-const PART_CUE_END =
-  /[\s,(–—-](?:including|among them|among whom|of whom|of them|of which)[\s:]*(?:were\s+|being\s+)?$/i;
+// The words that open a part: ", including ", ", among them ".
+const CUE = String.raw`(?:including|among them|among whom|of whom|of them|of which)[\s:]*(?:were\s+|being\s+)?`;
+// All that stands between the whole and its part in one sentence.
+const PART_CUE = new RegExp(
+  String.raw`^[\s,(–—-]*(?:${CUE}|among the (?:dead|killed|victims|wounded|injured)[\s:]*)$`,
+  'i',
+);
+// What ends the words before a part told inside its whole's own ("35 people, including 18 children, were killed").
+const PART_CUE_END = new RegExp(String.raw`[\s,(–—-]${CUE}$`, 'i');
+// "27 wounded people, 12 of them children".
 const OF_THEM = /\bof them\b/i;
 // "8 of the dead were women", "two of those wounded": the part names its whole. Not "four civilians
 // were also among the dead", who are more dead.
 const OF_THE_WHOLE = /\bof (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)\b/i;
 // A sentence that opens on the whole: "Of the dead, two were children", "Among those killed were ...".
 const OPENS_ON_WHOLE = /^\s*(?:of|among) (?:the|those) (?:dead|killed|victims|wounded|injured|casualties)\b/i;
+// "The health department said the dead included two children".
 const WHOLE_INCLUDED =
   /\b(?:the|those) (?:dead|killed|victims|wounded|injured|casualties) (?:included|include|includes)\b/i;
 /** How far back, in characters, the whole of a part told in a later sentence may stand: a paragraph or two. */

@@ -211,14 +211,14 @@ const SOURCE_NOUNS =
   /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|(?:compiled|released|collected|gathered|published) by)\s+/i;
 const LEADING = /^(?:(?:the|a|an)\s+)/i;
 
-/**
- * Cleans a claimant phrase: drops articles and "'s statistics". A name with its acronym keeps both,
- * "United Nations Assistance Mission in Afghanistan (UNAMA)", so either form finds it.
- */
 /** A time after a speaker: "on Monday", "on 3 May", "last week", "earlier this week", "yesterday". */
 const TIME_TAIL =
   /\s+(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning|afternoon|evening))?|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:last|this|earlier this) (?:week|month|year|weekend)|yesterday|today)$/i;
 
+/**
+ * Cleans a claimant phrase: drops articles and "'s statistics". A name with its acronym keeps both,
+ * "United Nations Assistance Mission in Afghanistan (UNAMA)", so either form finds it.
+ */
 export function cleanClaimant(raw: string): string {
   // "[1] Local hospital staff": a reference mark left before the sentence is no part of the name.
   let s = raw
@@ -809,8 +809,11 @@ function isNegation(t: Token | undefined): boolean {
   return t !== undefined && (t.norm === 'not' || t.norm === 'never' || t.norm === "n't" || t.norm === 't');
 }
 
+/** The possessives that make the word after them a noun: "their report", "put its losses at". */
+const POSSESSIVES = ['its', 'their', 'his', 'her', 'our'];
+
 /** Words after which a claim verb is a qualifier or a noun: "an estimated 500", "their report". */
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'my']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', ...POSSESSIVES]);
 
 /** Verbs that give or change a toll: a claim only with the toll as their object. */
 const TOLL_VERBS = new Set([
@@ -848,7 +851,7 @@ function headOf(subject: string): string {
 }
 
 /** What "put" takes when it states a count: "put the toll at 40", "put their losses at five". */
-const PUT_OBJECTS = new Set(['the', 'it', 'their', 'its', 'his', 'her', 'our']);
+const PUT_OBJECTS = new Set(['the', 'it', ...POSSESSIVES]);
 
 /** Words after which "reports" and "claims" are nouns. */
 const NOUN_AFTER = new Set([

@@ -145,17 +145,19 @@ export function readInfoboxFigures(
         // "thousands deserted", "200 defected": a count of a loss that is no casualty.
         const next = tokens[raw.evEnd];
         if (field.base === 'casualties' && !CASUALTY_WORD.test(told) && next && NO_CASUALTY.has(next.norm)) continue;
+        let kind = raw.kind;
+        if (field.base === 'strength' && !CASUALTY_WORD.test(told)) kind = 'strength';
         // "87 civilians killed (40 from illness)": a bare count in brackets after one of its item is of
         // that kind; the grammar reads an item's counts together, before the first sets the line's kind.
-        const within: boolean = lastKind !== null && lastKind !== 'strength' && lastSegment === s;
-        const bare =
-          raw.kind === 'killed_or_injured' && !CASUALTY_WORD.test(told) && tokens[raw.evStart - 1]?.norm === '(';
-        const kind: FigureKind =
-          field.base === 'strength' && !CASUALTY_WORD.test(told)
-            ? 'strength'
-            : within && bare
-              ? (lastKind as FigureKind)
-              : raw.kind;
+        else if (
+          lastSegment === s &&
+          lastKind !== null &&
+          lastKind !== 'strength' &&
+          raw.kind === 'killed_or_injured' &&
+          !CASUALTY_WORD.test(told) &&
+          tokens[raw.evStart - 1]?.norm === '('
+        )
+          kind = lastKind;
         lastKind = kind;
         lastSegment = s;
         figures.push({

@@ -132,11 +132,9 @@ function lookupWindow(folded: readonly Folded[], gazetteer: Gazetteer, lowercase
   // are initials only: "the UN said" names no town called Un, "US" only the place known by it.
   const capitals = folded.every((f) => f.capitals);
   const exact =
-    key.length <= MAX_INITIALISM && !capitals
-      ? notByInitials(spelled, key)
-      : capitals && key.length <= 2
-        ? byInitials(spelled, key)
-        : spelled;
+    (key.length <= MAX_INITIALISM && !capitals) || (capitals && key.length <= 2)
+      ? byInitials(spelled, key, capitals)
+      : spelled;
   if (exact.length > 0) return { entries: [...exact], exact: true, descriptor };
   if (folded.length > MAX_FUZZY_TOKENS + (descriptor === null ? 0 : 1)) return null;
   // By sound only when every word looks like part of a name: "Now we" is not Nawah. Checked before the
@@ -202,14 +200,10 @@ const MAX_INITIALISM = 5;
 const INITIALISM = /^[A-Z]{2,5}$/;
 
 /** The entries that go by `key` in some name other than an initialism. */
-/** The entries that go by `key` as an initialism ("US", "UK"). */
-function byInitials(entries: readonly GazetteerEntry[], key: string): readonly GazetteerEntry[] {
-  return entries.filter((e) => e.alt_names.some((n) => INITIALISM.test(n) && placeWords(n).join(' ') === key));
-}
-
-function notByInitials(entries: readonly GazetteerEntry[], key: string): readonly GazetteerEntry[] {
+/** The entries that go by `key` as an initialism ("US", "UK"), or `initials` false, by some other name. */
+function byInitials(entries: readonly GazetteerEntry[], key: string, initials: boolean): readonly GazetteerEntry[] {
   return entries.filter((e) =>
-    [e.name, ...e.alt_names].some((n) => !INITIALISM.test(n) && placeWords(n).join(' ') === key),
+    [e.name, ...e.alt_names].some((n) => INITIALISM.test(n) === initials && placeWords(n).join(' ') === key),
   );
 }
 

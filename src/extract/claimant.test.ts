@@ -172,6 +172,28 @@ describe('claimants in news prose', () => {
     ]);
   });
 
+  it('finds the speaker after a time that opens the sentence', () => {
+    expect(claimantOf('On Thursday the interior ministry said 17 border guards had died.')).toEqual([
+      'interior ministry',
+    ]);
+    expect(claimantOf('The next evening the district chief told reporters that 6 farmers were wounded.')).toEqual([
+      'district chief',
+    ]);
+    expect(claimantOf('Later that night the rebels said they had captured 45 soldiers.')).toEqual(['rebels']);
+    expect(claimantOf('Three days later a Red Crescent official said 23 bodies had been recovered.')).toEqual([
+      'Red Crescent official',
+    ]);
+  });
+
+  it('leaves out how and when at first the source spoke', () => {
+    expect(claimantOf('The army at first said that a drone had killed nine fighters at the checkpoint.')).toEqual([
+      'army',
+    ]);
+    expect(claimantOf('Five guards died, the governor in a televised statement said.')).toEqual(['governor']);
+    expect(claimantOf('The mayor at the time said 14 people had been wounded by the blast.')).toEqual(['mayor']);
+    expect(claimantOf('The rebels in a post on Telegram said 30 soldiers were captured.')).toEqual(['rebels']);
+  });
+
   it('reads "its estimate" as a noun, the claim being the verb of its clause', () => {
     expect(
       claimantOf('The governorate lowered its estimate of the dead to 31, saying two lists had overlapped.'),

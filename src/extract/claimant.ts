@@ -1,4 +1,4 @@
-import { CLAUSE_WORDS, KIND_VERBS, MONTHS, PREPOSITIONS } from './lexicon.js';
+import { CLAUSE_WORDS, KIND_VERBS, MONTHS, PREPOSITIONS, TIME_UNITS, WEEKDAYS } from './lexicon.js';
 import { isBlockTag, type Token } from './tokens.js';
 
 /** Who states a figure: "according to X", "X said / claimed / estimated", "said X", "per X". */
@@ -211,9 +211,16 @@ const SOURCE_NOUNS =
   /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|(?:compiled|released|collected|gathered|published) by)\s+/i;
 const LEADING = /^(?:(?:the|a|an)\s+)/i;
 
-/** A time after a speaker: "on Monday", "on 3 May", "last week", "earlier this week", "yesterday". */
+/**
+ * A time after a speaker: "on Monday", "on 3 May", "last week", "earlier this week", "yesterday",
+ * "at first", "at the time".
+ */
 const TIME_TAIL =
-  /\s+(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning|afternoon|evening))?|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:last|this|earlier this) (?:week|month|year|weekend)|yesterday|today)$/i;
+  /\s+(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning|afternoon|evening))?|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:last|this|earlier this) (?:week|month|year|weekend)|yesterday|today|at first|at the (?:time|outset))$/i;
+
+/** How a speaker spoke: "in a statement", "in its daily update", "in a post on X". */
+const MANNER_TAIL =
+  /\s+in (?:a|an|its|their|his|her)(?: [a-z]+){0,2}? (?:statement|report|update|briefing|interview|post|tweet|message|press conference|communiqu[eé]|bulletin|video)(?: on [A-Z]\w*)?$/i;
 
 /**
  * Cleans a claimant phrase: drops articles and "'s statistics". A name with its acronym keeps both,
@@ -232,7 +239,9 @@ export function cleanClaimant(raw: string): string {
   }
   s = s.replace(SOURCE_NOUNS, '').replace(LEADING, '');
   // "figures released by the health ministry on Monday": when the source spoke is no part of its name.
-  s = s.replace(TIME_TAIL, '');
+  s = s.replace(TIME_TAIL, '').replace(MANNER_TAIL, '').replace(TIME_TAIL, '');
+  // "the Pentagon at first said": the adverb's "first" was skipped, its preposition is no name's end.
+  s = s.replace(/\s+(?:at|in|on|by|for|of)$/i, '');
   s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report)$/i, '');
   s = s.replace(/\s+(?:statistics|figures|estimates)$/i, '');
   // "an AFP tally based on official sources", "UN figures released on Monday": the source's name.
@@ -368,6 +377,8 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
     head &&
     start - 2 >= floor &&
     (rel.norm === 'who' || rel.norm === 'that' || rel.norm === 'which') &&
+    // "Later that day the Taliban said": a time, no relative clause.
+    !(rel.norm === 'that' && TIME_UNITS.has(tokens[start]?.norm ?? '')) &&
     head.type === 'word' &&
     !CLAIM_VERBS.has(head.norm) &&
     !/ed$/.test(head.norm) &&
@@ -381,11 +392,63 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
       start = from;
     }
   }
+  start = pastTimeLead(tokens, start, end);
   if (start >= end) return null;
   if (PRONOUNS.has((tokens[start] as Token).norm) && end - start <= 2) return PRONOUN;
   const name = subjectName(text, tokens, start, end);
   if (!name) return null;
   return apposition ? `${name}, ${apposition}` : name;
+}
+
+/** Words a time opening a sentence is made of: "On the night of 18 May", "Two days later", "That evening". */
+const TIME_LEAD = new Set([
+  'on',
+  'in',
+  'at',
+  'by',
+  'of',
+  'the',
+  'that',
+  'this',
+  'next',
+  'following',
+  'same',
+  'previous',
+  'later',
+  'earlier',
+  ',',
+  'a',
+  'an',
+  'few',
+  'several',
+  ...'one two three four five six seven eight nine ten twelve'.split(' '),
+  ...WEEKDAYS,
+  ...TIME_UNITS,
+]);
+/** Words among TIME_LEAD that make the words a time: "On the" alone is none. */
+const TIME_ANCHORS = new Set(['later', 'earlier', ...WEEKDAYS, ...TIME_UNITS]);
+
+/**
+ * Past a time that opens the speaker's clause: "On Tuesday the health ministry said", "The following
+ * day the governor's deputy wrote", "Later that day the Taliban said" name the ministry, the deputy
+ * and the Taliban. Some words must be left after the time.
+ */
+function pastTimeLead(tokens: Token[], start: number, end: number): number {
+  let k = start;
+  let anchored = false;
+  let past = start;
+  while (k < end - 1) {
+    const t = tokens[k] as Token;
+    const time = TIME_LEAD.has(t.norm) || MONTHS.has(t.norm) || t.type === 'num' || t.type === 'numword';
+    if (!time) break;
+    if (TIME_ANCHORS.has(t.norm) || MONTHS.has(t.norm)) anchored = true;
+    k++;
+    if (anchored && !/^(?:of|on|in|at|by|the|that|this|,)$/.test(t.norm)) past = k;
+  }
+  if (!anchored || past === start) return start;
+  // "The following day the governor's deputy": the article after the time goes with the speaker.
+  while (past < end - 1 && (tokens[past] as Token).norm === ',') past++;
+  return past;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DateRange } from '../core/figure.js';
 import { daysInMonth, isoDate } from './date-values.js';
 import type { DateMention } from './dates.js';
-import { MONTHS } from './lexicon.js';
+import { MONTHS, WEEKDAYS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /** A calendar day as numbers; months and days count from 1. */
@@ -12,7 +12,6 @@ export interface Day {
 }
 
 const DAY_MS = 86_400_000;
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'nighttime', 'overnight']);
 const NOT_NOUNS = new Set([
   'in',

@@ -284,3 +284,24 @@ describe('estimates that range, and killings counted', () => {
     expect(extractDocument('Bread prices ranged from 80 to 150 afghanis.').figures).toEqual([]);
   });
 });
+
+describe('a count with a verb of its own after a toll', () => {
+  it('is not the same kind as the toll before it', () => {
+    const figures = extractDocument(
+      'Six militiamen died, and three guards went missing. Two drivers were shot dead, and four policemen are still unaccounted for.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([
+      ['killed', 6],
+      ['killed', 2],
+    ]);
+  });
+
+  it('still shares the kind of a toll it is joined to without one', () => {
+    const figures = extractDocument('The raid killed 11 herders and 2 traders, and 5 more were hurt.').figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([
+      ['killed', 11],
+      ['killed', 2],
+      ['injured', 5],
+    ]);
+  });
+});

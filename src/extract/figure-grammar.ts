@@ -111,6 +111,11 @@ function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
     let q: Quantity | null = null;
     for (let j = k; j < Math.min(end, k + 5) && !q; j++) q = readQuantity(tokens, j, k, end, isDate);
     if (!q) return null;
+    // "killed 11 herders and 2 traders, and 5 more were hurt": "more" and "another" count a further
+    // group, whose verb is its own.
+    if (tokens[q.end]?.norm === 'more' || /^(?:another|further|additional)$/.test(tokens[q.start]?.norm ?? ''))
+      return null;
+    if (tokens[q.start + 1]?.norm === 'further' && tokens[q.start]?.norm === 'a') return null;
     // "Gul Ahmad, 45, said 3 died": a verb of speech between them starts a clause of its own; the
     // number before it is no conjunct of the count after it.
     for (let j = k; j < q.start; j++) if (SPEECH_BETWEEN.has((tokens[j] as Token).norm)) return null;
@@ -160,8 +165,12 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
   const { text, tokens, start, end } = input;
   const np = readNounPhrase(tokens, q.end, end);
   if (np.headClass === 'thing') return null;
-  const left = leftTrigger(tokens, q.start, start);
   const rightFrom = np.head !== null ? np.end : q.end;
+  // "four soldiers died, and two guards went missing": a count with a verb of its own, which is no
+  // casualty's, is not the object of a verb before it nor the same kind as the count before.
+  const ownVerb = verbOfItsOwn(tokens, rightFrom, end);
+  let left = leftTrigger(tokens, q.start, start);
+  if (ownVerb && left?.tie === 'coordinated') left = null;
   const column = columnTrigger(input, q);
   const frame =
     forceFrame(tokens, q, start, end) ??
@@ -213,7 +222,7 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
       chosen = 'head';
     }
   }
-  if (kind === null && inherited) {
+  if (kind === null && inherited && !ownVerb) {
     kind = inherited;
     chosen = 'head';
   }
@@ -385,6 +394,33 @@ function joinedByConjunction(tokens: Token[], from: number, to: number): boolean
     if (w !== 'and' && w !== 'or' && w !== ',' && !(w === '(' && k === to - 1)) return false;
   }
   return true;
+}
+
+/**
+ * Verbs that tell what became of people, none of which is a casualty: a count joined to the one
+ * before that has one of its own ("four soldiers died, and two guards went missing") says something
+ * else of them, not the same.
+ */
+const OWN_VERBS = words(
+  'went remain remained remains fled escaped survived returned stayed came ran hid disappeared vanished managed',
+);
+/** What a form of "be" says of people that is no casualty: "two guards are still missing". */
+const BE_STATES = words('missing unaccounted safe unharmed unhurt alive');
+
+/** Whether the word at `at` (after a count's noun phrase, adverbs such as "also" passed over) is a verb of OWN_VERBS. */
+function verbOfItsOwn(tokens: Token[], at: number, end: number): boolean {
+  let k = at;
+  const skip = () => {
+    while (k < end && /^(?:also|still|later|reportedly|all)$/.test(tokens[k]?.norm ?? '')) k++;
+  };
+  skip();
+  if (k >= end) return false;
+  const w = tokens[k]?.norm ?? '';
+  if (OWN_VERBS.has(w)) return true;
+  if (!/^(?:are|is|were|was|remain|remained)$/.test(w)) return false;
+  k++;
+  skip();
+  return k < end && BE_STATES.has(tokens[k]?.norm ?? '');
 }
 
 /** "and 20 more", "and 20 others" with no verb of their own: the same kind as the count before. */

@@ -258,6 +258,22 @@ export function stripPossessive(word: string): string {
   return word;
 }
 
+/** The days of the week, Sunday first (the order of Date.getDay). */
+export const WEEKDAYS: readonly string[] = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+];
+
+/** Words that name a stretch or a time of day: "two days later", "that evening", "overnight". */
+export const TIME_UNITS = words(
+  'day days night nights morning mornings evening evenings afternoon hour hours minutes week weeks weekend month months year years overnight yesterday today dawn dusk noon midnight',
+);
+
 export const MONTHS = new Map<string, number>([
   ['january', 1],
   ['jan', 1],

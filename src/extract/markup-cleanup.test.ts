@@ -138,6 +138,13 @@ describe('commander ranks', () => {
     expect(parseCommander('Lt. Col. Maria Ruiz')?.name).toBe('Maria Ruiz');
   });
 
+  it('drops ranks written with an ordinal or without their dots', () => {
+    expect(parseCommander('1st Lt. Dana Whitfield')?.name).toBe('Dana Whitfield');
+    expect(parseCommander('2nd Lt Omar Farouk')?.name).toBe('Omar Farouk');
+    expect(parseCommander('Lt Gen Ruth Okafor')?.name).toBe('Ruth Okafor');
+    expect(parseCommander('Staff Sgt. Leo Brandt (WIA)')).toEqual({ name: 'Leo Brandt', status: 'WIA' });
+  });
+
   it('keeps religious titles and a rank that is all there is of the name', () => {
     expect(parseCommander('Mullah Omar')?.name).toBe('Mullah Omar');
     expect(parseCommander('Haji Murad')?.name).toBe('Haji Murad');

@@ -202,7 +202,7 @@ const GLUED = /(KIA|POW|WIA|MIA|DOW)\s*$/;
 
 /** "Mahdi MujahidKIA" -> Mahdi Mujahid, KIA; "Ismail Khan (POW)"; "Haji Murad †". */
 const RANKS =
-  /^(?:(?:Field|Air|Vice|Rear|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Staff|Master|First|Chief)\s+)*(?:General|Gen\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Cpt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Admiral|Adm\.|Brigadier|Brig\.|Marshal|Commodore|Commander|Cdr\.)\s+/;
+  /^(?:(?:Field|Air|Vice|Rear|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Staff|Master|First|Second|1st|2nd|3rd|Chief|Lance|Warrant|Flight|Wing|Group|Squadron)\s+)*(?:General|Gen\.?|Colonel|Col\.?|Major|Maj\.?|Captain|Capt\.?|Cpt\.|Lieutenant|Lt\.?|Sergeant|Sgt\.?|Corporal|Cpl\.|Private|Pvt\.|Specialist|Spc\.|Admiral|Adm\.|Brigadier|Brig\.?|Marshal|Commodore|Commander|Cdr\.)\s+(?=\p{Lu})/u;
 
 export function parseCommander(raw: string): Commander | null {
   // "(Disputed)" doubts the mark beside it; it is neither a status nor part of the name.

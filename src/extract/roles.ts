@@ -1,4 +1,4 @@
-import { COMBATANT_NOUNS, inSet, MONTHS, PERSON_NOUNS } from './lexicon.js';
+import { COMBATANT_NOUNS, inSet, MONTHS, PERSON_NOUNS, WEEKDAYS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 /** Who the counted people belong to, who acted on them, how, and where, from the words around a figure. */
@@ -27,7 +27,7 @@ const SKIP_BACK = new Set([
   'eventually',
   'themselves',
 ]);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const WEEKDAY_NAMES = new Set<string>(WEEKDAYS);
 
 function clean(s: string): string | null {
   const t = s
@@ -39,7 +39,7 @@ function clean(s: string): string | null {
 }
 
 function isNameToken(t: Token | undefined): boolean {
-  return !!t && t.type === 'word' && t.cap && !MONTHS.has(t.norm) && !WEEKDAYS.has(t.norm);
+  return !!t && t.type === 'word' && t.cap && !MONTHS.has(t.norm) && !WEEKDAY_NAMES.has(t.norm);
 }
 
 /** A capitalised run ending at `end - 1`, joined by "-", "–" and "of": "Islamic State – Khorasan Province". */

@@ -172,6 +172,24 @@ describe('claimants in news prose', () => {
     ]);
   });
 
+  it('reads a possessive before a claim or a count as its source', () => {
+    expect(claimantOf("Officials dismissed the militants' claim that 25 policemen had been killed.")).toEqual([
+      'militants',
+    ]);
+    expect(claimantOf("The navy's count of 14 dead sailors was disputed.")).toEqual(['navy']);
+    expect(claimantOf("The observers' assessment found that as many as 70 villagers were killed.")).toEqual([
+      'observers',
+    ]);
+  });
+
+  it('steps over a long aside between the speaker and the verb', () => {
+    expect(
+      claimantOf(
+        'The movement, in a message posted on its official channel late at night, said it had killed 12 soldiers.',
+      ),
+    ).toEqual(['movement']);
+  });
+
   it('finds the speaker after a time that opens the sentence', () => {
     expect(claimantOf('On Thursday the interior ministry said 17 border guards had died.')).toEqual([
       'interior ministry',

@@ -242,7 +242,7 @@ export function cleanClaimant(raw: string): string {
   s = s.replace(TIME_TAIL, '').replace(MANNER_TAIL, '').replace(TIME_TAIL, '');
   // "the Pentagon at first said": the adverb's "first" was skipped, its preposition is no name's end.
   s = s.replace(/\s+(?:at|in|on|by|for|of)$/i, '');
-  s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report)$/i, '');
+  s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report|assessment|records)$/i, '');
   s = s.replace(/\s+(?:statistics|figures|estimates)$/i, '');
   // "an AFP tally based on official sources", "UN figures released on Monday": the source's name.
   const named =
@@ -270,6 +270,13 @@ function isStop(t: Token, tokens?: Token[], k?: number): boolean {
   if (t.norm === '.' && tokens && k !== undefined && !t.space) {
     const prev = tokens[k - 1];
     if (prev?.type === 'word' && prev.cap && (prev.norm.length === 1 || TITLES.has(prev.norm))) return false;
+  }
+  // "Airwars' assessment found": a plural's possessive apostrophe stays inside the speaker.
+  if (t.norm === '"' && !t.space && tokens && k !== undefined) {
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    if (prev?.type === 'word' && prev.norm.endsWith('s') && next?.space && next.type === 'word' && !next.cap)
+      return false;
   }
   // A dash between spaces ends a dateline or an aside: "NAIROBI (AP) - The agency said".
   if ((t.norm === '-' || t.norm === '–') && t.space && tokens && k !== undefined && tokens[k + 1]?.space) return true;
@@ -314,7 +321,7 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
   let apposition: string | null = null;
   if (tokens[end - 1]?.norm === ',') {
     let open = -1;
-    for (let j = end - 2; j >= Math.max(floor, end - 10); j--) {
+    for (let j = end - 2; j >= Math.max(floor, end - 14); j--) {
       if ((tokens[j] as Token).norm === ',') {
         open = j;
         break;
@@ -740,6 +747,12 @@ export function findClaims(
       } else if (subject && !EVENT_SUBJECT.test(headOf(subject))) claims.push({ index: k, name: subject });
       continue;
     }
+    // "the army's count of 55 dead", "the monitors' estimate": a count owned by its source.
+    const owner = COUNT_NOUNS.has(w) ? possessorBefore(text, tokens, k, from) : null;
+    if (owner) {
+      claims.push({ index: k, name: owner });
+      continue;
+    }
     if (!CLAIM_VERBS.has(w)) continue;
     const prev = tokens[k - 1];
     // "deaths that the coalition had not acknowledged", "could not confirm": no one claims them.
@@ -773,6 +786,12 @@ export function findClaims(
         if (n === 'responsibility' || n === 'lives' || n === 'credit' || n === 'life') sense = true;
       }
       if (sense) continue;
+      // "the rebels' claim that 40 troops were killed", "the army's claims": a noun, its owner's claim.
+      const claimer = possessorBefore(text, tokens, k, from);
+      if (claimer) {
+        claims.push({ index: k, name: claimer });
+        continue;
+      }
     }
     const after = tokens[k + 1];
     // "..., among them children, said Adam Yahya": the speaker follows; what precedes is the report.
@@ -845,6 +864,31 @@ function phraseBefore(text: string, tokens: Token[], end: number, from: number):
   if (start === end) return null;
   const name = cleanClaimant(slice(text, tokens, start, end));
   return name === '' || PRONOUNS.has(name.toLowerCase()) ? null : name;
+}
+
+/** Nouns for a count that name their source by a possessive: "the army's count" (not "the city's toll"). */
+const COUNT_NOUNS = new Set([
+  'count',
+  'tally',
+  'estimate',
+  'estimates',
+  'figures',
+  'records',
+  'statistics',
+  'assessment',
+]);
+
+/** Who owns the noun at `noun`: "the army's", "the rebels'" before it; null without a possessive. */
+function possessorBefore(text: string, tokens: Token[], noun: number, from: number): string | null {
+  const prev = tokens[noun - 1];
+  if (!prev || noun - 1 < from) return null;
+  if (prev.type === 'word' && /['’]s$/.test(prev.norm)) return phraseBefore(text, tokens, noun, from);
+  // "rebels'": the apostrophe is a token of its own, glued to a plural.
+  const plural = tokens[noun - 2];
+  const glued = plural !== undefined && prev.start === plural.end && /['’]/.test(text[prev.start] ?? '');
+  if (prev.type === 'punct' && glued && plural.type === 'word' && plural.norm.endsWith('s') && noun - 2 >= from)
+    return phraseBefore(text, tokens, noun - 1, from);
+  return null;
 }
 
 /** "... said they had received 27 wounded": the pronoun's speaker was named by the verb before. */

@@ -32,6 +32,8 @@ describe('dates', () => {
     ['on June 5-6, 2016', '2016-06-05', '2016-06-06', 'range'],
     ['from March 3 to 7, 2016', '2016-03-03', '2016-03-07', 'range'],
     ['on 30 June and 1 July 2016', '2016-06-30', '2016-07-01', 'range'],
+    ['on Sept. 14, 2016', '2016-09-14', '2016-09-14', 'day'],
+    ['on Aug. 2, 2016', '2016-08-02', '2016-08-02', 'day'],
   ])('%s', (text, start, end, precision) => {
     expect(dates(text)[0]).toEqual({ start, end, precision });
   });

@@ -85,7 +85,9 @@ function monthAt(tokens: Token[], i: number, end: number): number | null {
 
 function skipDot(tokens: Token[], i: number, end: number): number {
   const t = tokens[i];
-  return t && i < end && t.norm === '.' && !t.space && tokens[i - 1]?.norm.length === 3 ? i + 1 : i;
+  // "Aug.", "Sept.": an abbreviated month's dot.
+  const month = tokens[i - 1]?.norm ?? '';
+  return t && i < end && t.norm === '.' && !t.space && (month.length === 3 || month === 'sept') ? i + 1 : i;
 }
 
 function skipComma(tokens: Token[], i: number, end: number): number {

@@ -154,3 +154,44 @@ describe('a part of a month', () => {
     ]);
   });
 });
+
+describe('a toll told later of an event already dated', () => {
+  it('takes the day of the event it recalls, not the day its source spoke', () => {
+    const article =
+      '= Raid on Tarin Camp =\n\nOn 14 June 2019 gunmen stormed a police camp near Tarin and killed 9 officers.\n\n== Aftermath ==\nThe provincial governor said on 16 June that 4 of the attackers had died in the raid. Three guards were still in hospital.\n';
+    expect(datesOf(article)).toEqual([
+      ['2019-06-14', '2019-06-14'],
+      ['2019-06-14', '2019-06-14'],
+    ]);
+  });
+
+  it('keeps the day a source spoke for a count that recalls nothing, or an event long before', () => {
+    expect(
+      datesOf(`${REPORT}On 1 March a bomb killed 5 people. Police said on 3 March that 12 people had been arrested.`),
+    ).toEqual([
+      ['2023-03-01', '2023-03-01'],
+      ['2023-03-03', '2023-03-03'],
+    ]);
+    expect(
+      datesOf(
+        `${REPORT}On 2 January a bomb killed 5 people. Police said on 3 March that 12 people had died in the bombing.`,
+      ),
+    ).toEqual([
+      ['2023-01-02', '2023-01-02'],
+      ['2023-03-03', '2023-03-03'],
+    ]);
+  });
+});
+
+describe('a page with no year but the one its first full date gives', () => {
+  it('reads its later yearless days in that year', () => {
+    expect(
+      datesOf(
+        '= Ambush at Qala Pass =\n\nOn 3 April 2011 insurgents ambushed a convoy and killed 7 drivers.\n\nOn 5 April, 2 more drivers died of their wounds.\n',
+      ),
+    ).toEqual([
+      ['2011-04-03', '2011-04-03'],
+      ['2011-04-05', '2011-04-05'],
+    ]);
+  });
+});

@@ -282,13 +282,17 @@ export class SentenceDates {
   }
 
   dateFor(at: number): DateRange | null {
+    return (this.eventFor(at) ?? nearest(this.statements, at))?.value ?? null;
+  }
+
+  /** Whether the date dateFor gives is only the day a source spoke. */
+  spokenOnly(at: number): boolean {
+    return this.eventFor(at) === null && this.statements.length > 0;
+  }
+
+  private eventFor(at: number): ScopedMention | null {
     const clause = this.clauses.at(at);
-    const found =
-      this.inClause('events', clause, at) ??
-      this.inClause('since', clause, at) ??
-      nearest(this.events, at) ??
-      nearest(this.statements, at);
-    return found?.value ?? null;
+    return this.inClause('events', clause, at) ?? this.inClause('since', clause, at) ?? nearest(this.events, at);
   }
 }
 

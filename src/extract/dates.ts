@@ -352,7 +352,13 @@ function resolve(
     first.y = first.m !== null && second.m !== null && first.m > second.m ? second.y - 1 : second.y;
   }
   const lastYear = second?.y ?? first.y;
-  if (first.y === null) first.y = ctx.yearFor(first.m, first.d);
+  if (first.y === null) {
+    first.y = ctx.yearFor(first.m, first.d);
+    // "On 14 June 2019 gunmen ...": a day the text states in full elsewhere gives its year to the
+    // yearless days after it, when nothing else has.
+    const stated = first.m !== null && first.d !== null ? ctx.fullDays.get(`${first.m}-${first.d}`) : null;
+    if (ctx.year === null && stated && !background) ctx.noteYear(stated);
+  }
   if (second && second.y === null) second.y = first.y;
   if (lastYear !== null && !background) ctx.noteYear(lastYear, (second?.m ?? first.m) !== null);
   const r1 = toRange(first);

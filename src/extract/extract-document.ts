@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.32' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.33' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -78,6 +78,7 @@ export function extractDocumentDetailed(
     // metadata date is also given to encyclopedia pages, whose narrative dates must carry on.
     report: reference !== null,
     lastDate: null,
+    lastTold: null,
     storyDate: null,
     headingDate: null,
     paragraphDate: null,
@@ -164,6 +165,8 @@ interface ProseState {
   report: boolean;
   /** Without a report day: the date the narrative last reached, carried on. */
   lastDate: DateRange | null;
+  /** The last day a sentence dated, which a section heading does not clear: what "the attack" recalls. */
+  lastTold: DateRange | null;
   /** With one: the first date the story gives near the report's day, i.e. the story's own time. */
   storyDate: DateRange | null;
   headingDate: DateRange | null;
@@ -181,6 +184,19 @@ function inHeader(header: Array<[number, number]>, at: number): boolean {
 }
 
 /** The date a figure gets when its sentence states none: the paragraph's, the heading's, the story's. */
+/** "in the attack", "in Thursday's blast", "during the raid": a clause that points back to an event told before. */
+const RECALLED_EVENT =
+  /\b(?:in|during|by|from)\s+(?:the|that|this|[A-Z][a-z]+day['’]s)\s+(?:\w+\s+)?(?:attack|blast|bombing|explosion|strike|raid|assault|ambush|shelling|massacre|fighting|clashes)\b/;
+
+/**
+ * Whether a sentence dated only by the day its source spoke tells of an event the story dated
+ * before: it recalls one ("in the attack"), and that day came at most a week before the speaking.
+ */
+function recalledEvent(sentence: string, before: DateRange, spoken: DateRange): boolean {
+  if (!RECALLED_EVENT.test(sentence) || before.end > spoken.start) return false;
+  return Date.parse(spoken.start) - Date.parse(before.end) <= 7 * 86_400_000;
+}
+
 function inheritedDate(state: ProseState, ctx: DateContext): DateRange | null {
   if (!state.report) return state.lastDate;
   return state.paragraphDate ?? state.headingDate ?? state.storyDate ?? publishedDay(ctx);
@@ -344,10 +360,24 @@ function readBlock(
     const sentence = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
     const inherited = inheritedDate(state, ctx);
     const tally = raws.length > 0 ? tallySoFar(ctx, sentence.text) : null;
+    // Set when the sentence's figures recall the event told before: that day, not the speaking, carries on.
+    let recalledDay: DateRange | null = null;
     for (const raw of raws) {
       const a = tokens[raw.evStart] as Token;
       const b = tokens[raw.evEnd - 1] as Token;
-      const stated = sentenceDates?.dateFor(raw.anchor) ?? null;
+      let stated = sentenceDates?.dateFor(raw.anchor) ?? null;
+      const recalled = inherited ?? state.lastTold;
+      // "The Taliban said on 27 August that 28 of its members had been killed in the attack": the
+      // day the source spoke is not the attack's, which the story has already dated.
+      if (
+        stated &&
+        recalled &&
+        sentenceDates?.spokenOnly(raw.anchor) &&
+        recalledEvent(sentence.text, recalled, stated)
+      ) {
+        stated = recalled;
+        recalledDay = recalled;
+      }
       // A day of its own after the conflict began is the day the tally was told.
       const own = tally && stated && stated.start >= tally.start ? tally : stated;
       const figure: Figure = {
@@ -399,8 +429,9 @@ function readBlock(
     // The day a source spoke dates what follows only when nothing else in the sentence does.
     const events = all.filter((m) => m.value && m.role === 'event');
     const spoken = all.filter((m) => m.value && m.role === 'statement');
-    const latest = (events[events.length - 1] ?? spoken[spoken.length - 1])?.value;
+    const latest = events[events.length - 1]?.value ?? recalledDay ?? spoken[spoken.length - 1]?.value;
     if (!latest) continue;
+    state.lastTold = latest;
     if (!state.report) {
       state.lastDate = latest;
       if (isRecent(latest, reference)) state.storyDate ??= latest;

@@ -39,6 +39,7 @@ describe('figureParts', () => {
     expect(partsOf('Gunmen killed 20 miners. Of the dead, seven were teenagers.')).toEqual([[7, 20]]);
     expect(partsOf('Shelling killed 25 civilians. Medics said 8 of the dead were children.')).toEqual([[8, 25]]);
     expect(partsOf('A bomb killed 13 people. Officials said the dead included four soldiers.')).toEqual([[4, 13]]);
+    expect(partsOf('A truck bomb killed 31 people. Two aid workers were among the dead.')).toEqual([[2, 31]]);
   });
 
   it('takes no part where none is told, or where the part would be larger than the whole', () => {

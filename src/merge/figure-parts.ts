@@ -25,6 +25,9 @@ const OPENS_ON_WHOLE = /^\s*(?:of|among) (?:the|those) (?:dead|killed|victims|wo
 // "The health department said the dead included two children".
 const WHOLE_INCLUDED =
   /\b(?:the|those) (?:dead|killed|victims|wounded|injured|casualties) (?:included|include|includes)\b/i;
+// "Two foreign nationals were among the dead": people counted in a toll told before. Not "also among".
+const AMONG_THE_WHOLE =
+  /^[^.;]*?\b(?<!also )(?:were|was|are|is) (?:(?:reportedly|said to be) )?among the (?:dead|killed|victims|wounded|injured|casualties)\b/i;
 /** How far back, in characters, the whole of a part told in a later sentence may stand: a paragraph or two. */
 const WHOLE_WITHIN = 1_500;
 
@@ -74,6 +77,8 @@ export function figureParts(figures: readonly Figure[]): Map<number, number> {
     if (whole === null && OF_THEM.test(f.evidence.text)) whole = wholeBefore(figures, j, 'same sentence');
     if (whole === null && OF_THE_WHOLE.test(f.evidence.text)) whole = wholeBefore(figures, j, 'this or before');
     if (whole === null && OPENS_ON_WHOLE.test(f.sentence.text)) whole = wholeBefore(figures, j, 'before');
+    if (whole === null && AMONG_THE_WHOLE.test(f.sentence.text.slice(f.evidence.start - f.sentence.start)))
+      whole = wholeBefore(figures, j, 'this or before');
     // "The health department said the dead included two children".
     if (whole === null && WHOLE_INCLUDED.test(f.sentence.text.slice(0, f.evidence.end - f.sentence.start)))
       whole = wholeBefore(figures, j, 'this or before');

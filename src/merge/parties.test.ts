@@ -86,6 +86,20 @@ describe('partiesOf', () => {
     );
   });
 
+  it('puts a party told only as the harmed on side B, never side A', () => {
+    expect(
+      ids(parties('Officials said 6 of the dead were pilgrims, and that 4 Russian soldiers were among the wounded.')),
+    ).toEqual([null, 'russia-military']);
+    expect(ids(parties('Two Houthi fighters died and the rest fled.'))).toEqual([null, 'houthis']);
+  });
+
+  it('reads a dateline town and a state named as a place as no party', () => {
+    expect(ids(parties('KYIV, Ukraine (AP) — A missile hit a square in the northern city, killing 7 people.'))).toEqual(
+      [null, null],
+    );
+    expect(ids(parties('Shelling hit villages along the Pakistan border, wounding 12 people.'))).toEqual([null, null]);
+  });
+
   it('keeps parties that are only quoted out of the sides', () => {
     const p = parties(
       'A bomb exploded at a school in Kabul, Afghan government officials said.',

@@ -46,6 +46,16 @@ const BLAMER = /([A-Z]?[\w’'-]+(?:\s+[\w’'-]+){0,5})\s+(?:blamed|accused|sus
 const SPEECH_AFTER =
   /^(?:['’]s?)?(?:\s*(?:[A-Z][\w’'-]*|spokes(?:man|woman|person)|officials?|ministry|minister|governor|chief|police|media|office|sources?|leaders?|deputy|provincial|district|local|interior|defen[cs]e|press|of|the|a|an|and|,))*\s*,?\s*(?:said|says|told|stated|announced|confirmed|reported|condemned|denied|added|tweeted|wrote|noted|claimed that|put the (?:number|toll)|estimated)\b/;
 const SPEECH_BEFORE = /\b(?:according to|cited|quoting|a statement (?:from|by))\s+(?:the\s+)?(?:\w+\s+){0,3}$/i;
+// "the Ukrainian city of", "Afghan soil": a name that describes a place.
+const PLACE_NOUN_AFTER =
+  /^\s+(?:city|town|village|capital|province|region|oblast|district|border|territory|soil|airspace|port|countryside|coast)\b/i;
+// "a Russian missile struck", "Israeli air strikes killed": whose weapon it was acted.
+const WEAPON_AFTER =
+  /^\s+(?:(?:cruise|ballistic|guided|armed|combat|attack)\s+)?(?:missiles?|drones?|air ?strikes?|air[- ]raids?|warplanes?|jets?|shells?|shelling|artillery|rockets?|helicopters?|gunships?|bombs?|bombers?|tanks?)\b/i;
+// A party told only as the harmed, with no verb of action to place it: "8 members of the army were
+// among the wounded", "two Taliban fighters died". It can be the target, never the side that acted.
+const VICTIMS_AFTER =
+  /^[^.;,]{0,25}?\b(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among (?:the|those) (?:dead|killed|wounded|injured|victims|casualties)|(?:killed|wounded|injured|hurt)\b(?!\s+by))|died\b|were\s+among\b)/i;
 // "QUETTA, Pakistan, 3 January", "in Quetta, Pakistan": a country after the town it holds is a place.
 const CONTAINER_BEFORE =
   /(?:^|\n)\s*[A-Z][A-Z'’. -]{2,},\s+$|\b(?:in|into|of|to|from|near|at|outside)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+$/;
@@ -87,6 +97,7 @@ export function partiesOf(
   const sentence = text.slice(span.start, span.end);
   const found: Found[] = [];
   const civilians: Found[] = [];
+  const victims: Found[] = [];
   let claimed: Found | null = null;
   let claimedCue = '';
   let attributed: Found | null = null;
@@ -95,7 +106,11 @@ export function partiesOf(
     const at = m.span.start - span.start;
     const before = sentence.slice(Math.max(0, at - 60), at);
     const after = sentence.slice(at + m.span.text.length, at + m.span.text.length + 120);
-    if (m.actor.match === 'weak' && (PLACE_BEFORE.test(before) || CONTAINER_BEFORE.test(before))) continue;
+    if (CONTAINER_BEFORE.test(before) || (m.actor.match === 'weak' && PLACE_BEFORE.test(before))) continue;
+    // "KYIV, Ukraine (AP) —": a dateline's town, not the government it is the seat of.
+    if (/^\s*$/.test(before) && m.span.text === m.span.text.toUpperCase() && /^\s*[,(—–-]/.test(after)) continue;
+    // "the northern Ukrainian city of Chernihiv": a place, not its state's forces.
+    if (PLACE_NOUN_AFTER.test(after)) continue;
     // "The government" or "security forces" are a country's own: Afghanistan's only in a report from there.
     if (m.actor.match === 'weak' && foreignState(m.actor, index, country)) continue;
     // "Islamic State" in a report from Libya is not the Afghan branch the name means in Kabul.
@@ -126,6 +141,10 @@ export function partiesOf(
       continue;
     }
     if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) continue;
+    if (VICTIMS_AFTER.test(after)) {
+      victims.push(f);
+      continue;
+    }
     found.push(f);
   }
 
@@ -147,6 +166,7 @@ export function partiesOf(
   } else {
     sideB = [narrated.a, narrated.b].find((r) => r !== null && r.actor_id !== sideA?.actor_id) ?? null;
   }
+  if (sideB === null) sideB = victims.find((v) => v.ref.actor_id !== sideA?.actor_id)?.ref ?? null;
   if (sideB === null && civilians[0]) sideB = civilians[0].ref;
   if (sideA === null && perpetratorExpected(eventType, sentence)) sideA = UNIDENTIFIED;
   if (sideA !== null && sideB !== null && sideA.actor_id === sideB.actor_id) sideB = null;
@@ -169,7 +189,10 @@ function narratedSides(sentence: string, offset: number, found: Found[]): { a: A
   // else the sentence narrates first ("Iraqi forces fought their way in, while ...").
   const sender = parties.find((f) => {
     const at = f.mention.span.start - offset;
-    return SENT_BY.test(sentence.slice(Math.max(0, at - 60), at));
+    return (
+      SENT_BY.test(sentence.slice(Math.max(0, at - 60), at)) ||
+      WEAPON_AFTER.test(sentence.slice(f.mention.span.end - offset, f.mention.span.end - offset + 40))
+    );
   });
   if (sender) return { a: sender.ref, b: parties.find((f) => f !== sender)?.ref ?? null };
   ACTION.lastIndex = 0;

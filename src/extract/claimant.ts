@@ -190,13 +190,7 @@ const VOICES = new Set([
   'sources',
 ]);
 const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'yesterday',
   'today',
   'on',

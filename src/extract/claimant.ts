@@ -1,4 +1,5 @@
 import { CLAUSE_WORDS, KIND_VERBS, MONTHS, PREPOSITIONS, TIME_UNITS, WEEKDAYS } from './lexicon.js';
+import { wordValue } from './numbers.js';
 import { isBlockTag, type Token } from './tokens.js';
 
 /** Who states a figure: "according to X", "X said / claimed / estimated", "said X", "per X". */
@@ -189,17 +190,7 @@ const VOICES = new Set([
   'paramedics',
   'sources',
 ]);
-const TIME_WORDS = new Set([
-  ...WEEKDAYS,
-  'yesterday',
-  'today',
-  'on',
-  'in',
-  'last',
-  'this',
-  'earlier',
-  'later',
-]);
+const TIME_WORDS = new Set([...WEEKDAYS, 'yesterday', 'today', 'on', 'in', 'last', 'this', 'earlier', 'later']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
 const SOURCE_NOUNS =
   /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|(?:compiled|released|collected|gathered|published) by)\s+/i;
@@ -422,7 +413,6 @@ const TIME_LEAD = new Set([
   'an',
   'few',
   'several',
-  ...'one two three four five six seven eight nine ten twelve'.split(' '),
   ...WEEKDAYS,
   ...TIME_UNITS,
 ]);
@@ -440,7 +430,8 @@ function pastTimeLead(tokens: Token[], start: number, end: number): number {
   let past = start;
   while (k < end - 1) {
     const t = tokens[k] as Token;
-    const time = TIME_LEAD.has(t.norm) || MONTHS.has(t.norm) || t.type === 'num' || t.type === 'numword';
+    const time =
+      TIME_LEAD.has(t.norm) || MONTHS.has(t.norm) || t.type === 'num' || t.type === 'numword' || wordValue(t.norm) > 0;
     if (!time) break;
     if (TIME_ANCHORS.has(t.norm) || MONTHS.has(t.norm)) anchored = true;
     k++;

@@ -350,6 +350,26 @@ describe('a speaker named before', () => {
       claimantOf('A police officer in Bunia gave a lower toll of 6 dead and said the attackers had fled.'),
     ).toEqual(['police officer in Bunia']);
   });
+
+  it('is the first verb\'s subject, name between commas and all, for "and said"', () => {
+    expect(
+      claimantOf('A spokesman for the Houthis, Yahya Saree, dismissed the account and said only 7 fighters had died.'),
+    ).toEqual(['spokesman for the Houthis, Yahya Saree']);
+  });
+});
+
+describe('an accusation', () => {
+  it("is the accuser's claim of the count it accuses another of", () => {
+    expect(claimantOf('Amnesty International accused the militia of executing 19 farmers near Beni.')).toEqual([
+      'Amnesty International',
+    ]);
+    expect(claimantOf('The ministry accuses the rebels of abducting 45 schoolgirls.')).toEqual(['ministry']);
+  });
+
+  it('names no one when the accused are the subject', () => {
+    expect(claimantOf('Gunmen accused of killing 6 protesters appeared in court.')).toEqual([null]);
+    expect(claimantOf('The men were accused of killing 11 herders.')).toEqual([null]);
+  });
 });
 
 describe('a statement by a body', () => {

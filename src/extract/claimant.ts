@@ -616,6 +616,23 @@ function clauseSubject(text: string, tokens: Token[], from: number, limit: numbe
   return subjectName(text, tokens, start, end);
 }
 
+/**
+ * The subject of the verb before "and": "A Taliban spokesman rejected the figure and said", or with
+ * the speaker's name between commas, "A spokesman for the Taliban, Zabihullah Mujahid, rejected the
+ * figure and said" (read as the first verb's subject, asides and all).
+ */
+function coordinatedSubject(text: string, tokens: Token[], from: number, and: number): string | typeof PRONOUN | null {
+  const plain = clauseSubject(text, tokens, from, and);
+  if (plain !== null) return plain;
+  for (let j = from + 1; j < Math.min(and, from + 24); j++) {
+    const t = tokens[j] as Token;
+    if (t.type === 'num' || (t.type === 'punct' && t.norm !== ',' && t.norm !== '-' && t.norm !== "'")) return null;
+    if (t.type === 'word' && !t.cap && (REACTION_VERBS.has(t.norm) || /^[a-z]{3,}ed$/.test(t.norm)))
+      return tokens[j - 1]?.norm === ',' ? subjectBefore(text, tokens, j, from) : null;
+  }
+  return null;
+}
+
 const TOLL_SUBJECTS = new Set(['dead', 'wounded', 'injured', 'victims', 'bodies', 'toll', 'casualties', 'fighting']);
 
 const TOLL_WORDS = new Set(['killed', 'dead', 'deaths', 'wounded', 'injured', 'captured', 'displaced', 'missing']);
@@ -732,6 +749,17 @@ export function findClaims(
       } else if (subject && !EVENT_SUBJECT.test(headOf(subject))) claims.push({ index: k, name: subject });
       continue;
     }
+    // "Amnesty accused the army of killing 14 villagers": the accuser states the count. Not "fighters
+    // accused of killing", "were accused", "the accused".
+    if (w === 'accused' || w === 'accuses' || w === 'accusing') {
+      if (accusation(tokens, k, from, to)) {
+        const accuser = subjectBefore(text, tokens, k, from);
+        if (accuser === PRONOUN) {
+          if (previous) claims.push({ index: k, name: previous });
+        } else if (accuser) claims.push({ index: k, name: accuser });
+      }
+      continue;
+    }
     // "the army's count of 55 dead", "the monitors' estimate": a count owned by its source.
     const owner = COUNT_NOUNS.has(w) ? possessorBefore(text, tokens, k, from) : null;
     if (owner) {
@@ -807,7 +835,7 @@ export function findClaims(
     }
     // "A Taliban spokesman rejected the figure and said ...": the clause's subject says it too.
     const subject =
-      (prev?.norm === 'and' && k - 1 > from ? clauseSubject(text, tokens, from, k - 1) : null) ??
+      (prev?.norm === 'and' && k - 1 > from ? coordinatedSubject(text, tokens, from, k - 1) : null) ??
       subjectBefore(text, tokens, k, from);
     if (subject === PRONOUN) {
       if (previous) claims.push({ index: k, name: previous });
@@ -829,6 +857,16 @@ export function findClaims(
     }
   }
   return previous ? claims.map((c) => anaphor(c, previous)) : claims;
+}
+
+/** Whether "accused" at `k` has an accuser and an accused: "X accused Y of", not "Y accused of", "was accused". */
+function accusation(tokens: Token[], k: number, from: number, to: number): boolean {
+  const prev = tokens[k - 1];
+  if (k - 1 < from || !prev || prev.type !== 'word' || PASSIVE_BEFORE.has(prev.norm) || DETERMINERS.has(prev.norm))
+    return false;
+  if (tokens[k + 1]?.norm === 'of') return false;
+  for (let j = k + 2; j < Math.min(to, k + 9); j++) if ((tokens[j] as Token).norm === 'of') return true;
+  return false;
 }
 
 /** A speaker read with an aside between commas: "Name, role" (subjectBefore joins them with a comma). */

@@ -305,3 +305,32 @@ describe('a count with a verb of its own after a toll', () => {
     ]);
   });
 });
+
+describe('a relative clause between a count and its verb', () => {
+  it('is stepped over to the verb the count is the subject of', () => {
+    const figures = extractDocument(
+      'Thirty-one mourners, who had come from the nearby villages, were killed when the mortar landed. The 18 pilgrims, who were on their way to Karbala, were abducted at a checkpoint. Nine sailors, who had been hurt in the first blast, died later in hospital.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([
+      ['killed', 31],
+      ['captured', 18],
+      ['killed', 9],
+    ]);
+  });
+});
+
+describe('people who give up, and people who seize things', () => {
+  it('counts those who gave up as surrendered, but not hope given up', () => {
+    const figures = extractDocument(
+      'The remaining 140 militiamen gave up after the water ran out. Relatives of the 12 missing divers gave up hope on Friday.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([['surrendered', 140]]);
+  });
+
+  it('does not count as captured the people who seized or captured a thing', () => {
+    expect(extractDocument('At dawn, 25 rebels seized rifles from the armoury.').figures).toEqual([]);
+    expect(extractDocument('Eight commandos captured ridge positions above the pass.').figures).toEqual([]);
+    const taken = extractDocument('Fourteen conscripts captured alive were shown on state television.').figures;
+    expect(taken.map((f) => [f.kind, f.low])).toEqual([['captured', 14]]);
+  });
+});

@@ -7,8 +7,11 @@ import {
   IMPLIED_KIND_NOUNS,
   KIND_VERBS,
   NEGATIONS,
+  PERSON_ONLY_VERBS,
   PREDICATE_FILLERS,
+  PREPOSITIONS,
   RELEASE_VERBS,
+  TIME_UNITS,
   WOUND_NOUNS,
   words,
 } from './lexicon.js';
@@ -42,6 +45,16 @@ function skipAside(tokens: Token[], k: number, limit: number): number {
   // An aside that names a part may hold its own count: "41 people, including 6 children, were killed".
   // So may a restatement in brackets: "5,200 households (about 31,000 people) have been displaced".
   // So may a restatement after "or": "2,500 households, or roughly 15,000 people, have fled".
+  // "Forty guests, who had gathered for a wedding, were killed": a relative clause about the counted
+  // people, whose own verbs are not the count's predicate.
+  if (open === ',' && tokens[k + 1]?.norm === 'who') {
+    for (let j = k + 2; j < Math.min(limit, k + 16); j++) {
+      const u = tokens[j] as Token;
+      if (u.norm === ',') return j + 1;
+      if (u.type === 'num' || u.type === 'tag' || (u.type === 'punct' && u.norm !== '-' && u.norm !== "'")) return -1;
+    }
+    return -1;
+  }
   const part = PART_OPENERS.has(tokens[k + 1]?.norm ?? '') || open === '(' || tokens[k + 1]?.norm === 'or';
   for (let j = k + 1; j < Math.min(limit, k + (part ? 14 : 9)); j++) {
     const u = tokens[j] as Token;
@@ -50,6 +63,26 @@ function skipAside(tokens: Token[], k: number, limit: number): number {
     if (KIND_VERBS.has(u.norm) || AUXILIARIES.has(u.norm) || CLAUSE_WORDS.has(u.norm) || u.norm === 'whom') return -1;
   }
   return -1;
+}
+
+/** What "gave up" gives up when it is not the fight: "gave up hope", "gave up searching". */
+const GAVE_UP_OTHER = words('hope hopes searching trying looking waiting their his her its office power');
+
+/** Words after a verb that are not its object: "captured alive", "seized overnight", "captured and killed". */
+const NOT_OBJECTS = words('alive unhurt unharmed together again and or but as last this earlier later');
+
+/** Whether a word after a verb opens its object: a lower-case word that is no preposition, time or adverb. */
+function isObjectWord(t: Token): boolean {
+  if (t.type !== 'word' || t.cap) return false;
+  const w = t.norm;
+  return !(
+    PREPOSITIONS.has(w) ||
+    CLAUSE_WORDS.has(w) ||
+    TIME_UNITS.has(w) ||
+    NOT_OBJECTS.has(w) ||
+    w.endsWith('ly') ||
+    KIND_VERBS.has(w)
+  );
 }
 
 /** The predicate after a count and its noun: "were killed", "had been displaced", "became POWs", "surrendered". */
@@ -162,6 +195,11 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     }
     if ((w === 'laid' || w === 'lay') && n1 === 'down') return make('surrendered', k, k + 2);
     if ((w === 'gave' || w === 'give' || w === 'handed') && n1 === 'themselves') return make('surrendered', k, k + 2);
+    // "86 prisoners gave up on 1 December", "gave up their weapons"; not "gave up hope", "gave up on the search".
+    if ((w === 'gave' || w === 'give') && n1 === 'up' && !GAVE_UP_OTHER.has(n2)) {
+      const n3 = tokens[k + 3];
+      if (n2 !== 'on' || n3?.type !== 'word' || n3.cap) return make('surrendered', k, k + 1);
+    }
     if ((w === 'taken' || w === 'took' || w === 'take') && n1 === 'up' && n2 === 'arms')
       return make('strength', k, k + 2);
     if (w === 'forced' && (n1 === 'to' || n1 === 'from' || n1 === 'out')) {
@@ -232,6 +270,9 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     if (!sawAux && !TRANSITIVE_EXCEPTIONS.has(w) && next && k + 1 < limit) {
       // "200 militants killed 5 soldiers": the counted people did the killing.
       if (next.type === 'num' || OBJECT_STARTERS.has(next.norm) || (next.cap && next.type === 'word')) return null;
+      // "12 prisoners seized rifles", "40 fighters captured positions": a verb that also takes things,
+      // with a thing after it, tells what the counted did ("12 soldiers captured alive" does not).
+      if (PERSON_ONLY_VERBS.has(w) && isObjectWord(next)) return null;
     }
     // "200 soldiers killing civilians" counts the killers; "245 fighters surrendering" counts the fighters.
     const intransitive = TRANSITIVE_EXCEPTIONS.has(w) || w === 'fleeing';

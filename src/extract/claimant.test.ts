@@ -358,6 +358,23 @@ describe('a speaker named before', () => {
   });
 });
 
+describe('a speaker after a time that opens the sentence', () => {
+  it('is read without the time', () => {
+    expect(claimantOf('Last week the interior ministry said 31 police had died in the ambush.')).toEqual([
+      'interior ministry',
+    ]);
+    expect(claimantOf('Late on Friday the coastguard said it had rescued 80 people and found 12 bodies.')).toEqual([
+      'coastguard',
+    ]);
+  });
+
+  it('keeps voices joined by "and"', () => {
+    expect(claimantOf('State media and survivors said 14 people were killed in the blast.')).toEqual([
+      'State media and survivors',
+    ]);
+  });
+});
+
 describe('an accusation', () => {
   it("is the accuser's claim of the count it accuses another of", () => {
     expect(claimantOf('Amnesty International accused the militia of executing 19 farmers near Beni.')).toEqual([

@@ -189,6 +189,14 @@ const VOICES = new Set([
   'rescuers',
   'paramedics',
   'sources',
+  'media',
+  'journalists',
+  'survivors',
+  'relatives',
+  'elders',
+  'villagers',
+  'monitors',
+  'observers',
 ]);
 const TIME_WORDS = new Set([...WEEKDAYS, 'yesterday', 'today', 'on', 'in', 'last', 'this', 'earlier', 'later']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
@@ -408,6 +416,9 @@ const TIME_LEAD = new Set([
   'previous',
   'later',
   'earlier',
+  'last',
+  'early',
+  'late',
   ',',
   'a',
   'an',
@@ -611,6 +622,7 @@ function clauseSubject(text: string, tokens: Token[], from: number, limit: numbe
     end++;
   }
   if (end === start || end >= limit || end - start > 12) return null;
+  start = pastTimeLead(tokens, start, end);
   if (PRONOUNS.has((tokens[start] as Token).norm) && end - start === 1) return PRONOUN;
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
   return subjectName(text, tokens, start, end);

@@ -195,3 +195,26 @@ describe('a page with no year but the one its first full date gives', () => {
     ]);
   });
 });
+
+describe('a time that opens a sentence before its speaker', () => {
+  it('is when the source spoke, so the day the sentence gives the deaths dates them', () => {
+    expect(
+      datesOf(`${REPORT}On Wednesday, the health ministry said 26 people had been killed on Sunday in Kramatorsk.`),
+    ).toEqual([['2023-03-05', '2023-03-05']]);
+    expect(
+      datesOf(`${REPORT}Last month the refugee agency reported that 4,000 people had fled Marib on 14 January.`),
+    ).toEqual([['2023-01-14', '2023-01-14']]);
+  });
+
+  it('still dates the figures when the sentence gives no other day', () => {
+    expect(datesOf(`${REPORT}On Wednesday, the health ministry said 26 people had been killed.`)).toEqual([
+      ['2023-03-08', '2023-03-08'],
+    ]);
+  });
+
+  it('is the event when the speaker comes after the figures', () => {
+    expect(datesOf(`${REPORT}On Wednesday gunmen killed 26 people on a bus, police said.`)).toEqual([
+      ['2023-03-08', '2023-03-08'],
+    ]);
+  });
+});

@@ -189,6 +189,7 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
     if (isPunct(t)) break;
     if (SPEECH.has(t.norm)) return 'statement';
   }
+  if (opensSpeech(tokens, from, m)) return 'statement';
   // "the toll from Tuesday's strike rose to 57 on Saturday": the day the count reached 57, not the
   // day of the strike; it dates the figure only when nothing else in the sentence does.
   for (let k = m.start - 1; k >= Math.max(from + 1, m.start - 5); k--) {
@@ -198,6 +199,31 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
   }
   return 'event';
 }
+
+/** Words a sentence may open with before its time: "On Tuesday", "Early last week", "By late March". */
+const TIME_OPENERS = new Set(['on', 'in', 'at', 'by', 'during', 'early', 'late', 'later', 'then']);
+
+/**
+ * "On Tuesday, the ministry said 40 had been killed on Sunday", "Last month the UN reported that":
+ * a time that opens the sentence and is followed by its speaker and a verb of speech is when the
+ * source spoke, not when the people it counts died.
+ */
+function opensSpeech(tokens: Token[], from: number, m: DateMention): boolean {
+  for (let k = from; k < m.start; k++) if (!TIME_OPENERS.has((tokens[k] as Token).norm)) return false;
+  let k = m.end;
+  if (tokens[k]?.norm === ',') k++;
+  for (const stop = k + 9; k < stop; k++) {
+    const t = tokens[k];
+    if (!t || t.type === 'num' || (isPunct(t) && t.norm !== '(' && t.norm !== ')')) return false;
+    if (t.cap) continue;
+    if (SPEECH_VERBS.has(t.norm)) return k > m.end;
+    if (KIND_VERBS.has(t.norm) || AUXILIARIES.has(t.norm)) return false;
+  }
+  return false;
+}
+const SPEECH_VERBS = new Set(
+  [...SPEECH].filter((w) => !['statement', 'briefing', 'reporters', 'journalists'].includes(w)),
+);
 
 /**
  * The mention nearest `at` in a list sorted by position: one before the number reads as its time

@@ -334,3 +334,18 @@ describe('people who give up, and people who seize things', () => {
     expect(taken.map((f) => [f.kind, f.low])).toEqual([['captured', 14]]);
   });
 });
+
+describe('a part named in an aside', () => {
+  it('takes the kind of its total, not that of the count after it', () => {
+    const figures = extractDocument(
+      'Nineteen miners were killed, among them three boys, and 30 were hurt. Some 22 passengers, including five nurses, were kidnapped and 4 were later released.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([
+      ['killed', 19],
+      ['killed', 3],
+      ['injured', 30],
+      ['captured', 22],
+      ['captured', 5],
+    ]);
+  });
+});

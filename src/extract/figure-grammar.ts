@@ -161,7 +161,7 @@ function columnTrigger(input: GrammarInput, q: Quantity): Trigger | null {
 }
 
 /** Reads one count into a figure, or null when it counts nothing we record. */
-function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null): RawFigure | null {
+function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null, part = false): RawFigure | null {
   const { text, tokens, start, end } = input;
   const np = readNounPhrase(tokens, q.end, end);
   if (np.headClass === 'thing') return null;
@@ -179,8 +179,12 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
     farTollFrame(tokens, q.start, start) ??
     partitiveFrame(tokens, q.start, start) ??
     column;
+  // "13 were killed, including seven children, and 17 were wounded": a part named in an aside is no
+  // conjunct of the count after it.
   const right =
-    rightTrigger(tokens, rightFrom, end) ?? coordinatedRight(input, rightFrom) ?? complementRight(input, np);
+    rightTrigger(tokens, rightFrom, end) ??
+    (part ? null : coordinatedRight(input, rightFrom)) ??
+    complementRight(input, np);
   // "released 200 prisoners", "exchanged 150 POWs": people set free are no new count.
   if (left?.blocks && !right?.kind && (!np.casualtyKind || np.casualtyKind === 'captured')) return null;
   // "Four of the hostages were later freed": a release, not a capture.
@@ -227,6 +231,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null)
     chosen = 'head';
   }
   if (kind === null) return null;
+  // "22 were kidnapped and 4 were later released": people set free after a count of the captured.
+  if (right?.blocks && kind === 'captured') return null;
   if (chosen !== 'head' && chosen && (chosen.negated || chosen.irrealis)) return null;
   if (!acceptsHead(kind, np, chosen, tokens)) return null;
 
@@ -483,7 +489,7 @@ export function readFigures(input: GrammarInput): RawFigure[] {
           puttingFigureAt(tokens, q, start) ||
           // "(about 31,000 people)", ", or about 31,000 people," inside the words of the count before restates it.
           (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start));
-      const f = readOne(input, q, (partOf || joined) && last ? last.kind : null);
+      const f = readOne(input, q, (partOf || joined) && last ? last.kind : null, partOf && last !== undefined);
       if (f) figures.push(f);
     }
     floor = q.end;

@@ -175,6 +175,23 @@ const ONE_EVENT = new Set([
   'takeover',
 ]);
 
+/** Verbs by which one event is placed after another: "The attack came a week after ...". */
+const CAME = new Set(['came', 'comes', 'happened', 'occurred', 'followed', 'follows']);
+
+/**
+ * Where the event noun starting at `at` ends ("attack", "Tintaboora raid", "Kabul airport bombing"):
+ * the noun of ONE_EVENT after at most two names; 0 when there is none.
+ */
+function eventNounAt(tokens: Token[], at: number, to: number): number {
+  for (let j = at; j < Math.min(to, at + 3); j++) {
+    const t = tokens[j] as Token;
+    if (t.type !== 'word') return 0;
+    if (ONE_EVENT.has(t.norm)) return j + 1;
+    if (!t.cap) return 0;
+  }
+  return 0;
+}
+
 function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor: DateRange | null): Found | null {
   const t = tokens[k] as Token;
   const w = bare(t.norm);
@@ -220,13 +237,25 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
       later === 'later' ? 'last' : 'first',
     );
   }
-  if (counted !== null && later === 'after' && anchor) {
-    // "Two days after the attack", "a week after the bombing", "two days after that": from the event
-    // just told, as "later".
-    const toEvent = (next(3) === 'the' || next(3) === 'this' || next(3) === 'that') && ONE_EVENT.has(next(4) ?? '');
+  if (counted !== null && (later === 'after' || later === 'before') && anchor) {
+    const sign = later === 'after' ? 1 : -1;
+    // "The attack came a week after militants ambushed a convoy": what follows is the earlier event,
+    // counted back from the one the text last dated ("came two days before", forward).
+    if (CAME.has(tokens[k - 1]?.norm ?? '') && k - 1 >= 0)
+      return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), sign > 0 ? -1 : 1, k + 3, anchor, 'first');
+    // "Two days after the attack", "a week after the bombing", "two days after that", "three days
+    // before the Tintaboora raid": from the event just told, as "later" and "earlier".
+    const toEvent = (next(3) === 'the' || next(3) === 'this' || next(3) === 'that') && eventNounAt(tokens, k + 4, to);
     const toThat = next(3) === 'that' && (next(4) === ',' || next(4) === undefined);
     if (toEvent || toThat)
-      return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), 1, toEvent ? k + 5 : k + 4, anchor, 'last');
+      return countedFromAnchor(
+        counted,
+        UNITS.get(next(1) ?? ''),
+        sign,
+        toEvent ? toEvent : k + 4,
+        anchor,
+        sign > 0 ? 'last' : 'first',
+      );
   }
   if (anchor && (w === 'that' || w === 'same' || (w === 'the' && next(1) === 'same'))) {
     // "that night", "later that day", "the same day": the day the text last dated.

@@ -218,3 +218,17 @@ describe('a time that opens a sentence before its speaker', () => {
     ]);
   });
 });
+
+describe('an event placed by days before or after the one just told', () => {
+  it('counts back from the event told for "came a week after" and "three days before the raid"', () => {
+    expect(
+      datesOf(
+        `${REPORT}Gunmen shot dead 9 herders near Menaka on 4 March. The massacre came two days after a drone strike killed 6 fighters in the same area.\n\nFour days before the Menaka raid, a mine killed 3 soldiers on the road to Gao.`,
+      ),
+    ).toEqual([
+      ['2023-03-04', '2023-03-04'],
+      ['2023-03-02', '2023-03-02'],
+      ['2023-02-28', '2023-02-28'],
+    ]);
+  });
+});

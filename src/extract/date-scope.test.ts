@@ -232,3 +232,32 @@ describe('an event placed by days before or after the one just told', () => {
     ]);
   });
 });
+
+describe('a report whose lead dates its toll only by the day a source spoke', () => {
+  const WIRE = [
+    'Toll from Kismayo hotel attack climbs to 26',
+    '',
+    'Monday, July 15, 2019',
+    '',
+    'The number of people killed in the attack on a hotel in Kismayo rose to 26 on Monday, a regional official said, with 56 wounded.',
+    '',
+    'The siege of the Asasey hotel began on Friday evening when a suicide car bomb exploded at its gate. Troops ended it on Saturday morning.',
+    '',
+    'Two suspects were detained on Monday.',
+  ].join('\n');
+
+  it('dates the toll by the day the event began, once the report tells it', () => {
+    const figures = extractDocument(WIRE).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.date?.start])).toEqual([
+      ['killed', 26, '2019-07-12'],
+      ['killed', 26, '2019-07-12'],
+      ['injured', 56, '2019-07-12'],
+      ['captured', 2, '2019-07-15'],
+    ]);
+  });
+
+  it('keeps the day the source spoke when the report never tells when the event began', () => {
+    const figures = extractDocument(WIRE.replace('began on Friday evening', 'began with a car bomb')).figures;
+    expect(figures.map((f) => f.date?.start)).toEqual(['2019-07-15', '2019-07-15', '2019-07-15', '2019-07-15']);
+  });
+});

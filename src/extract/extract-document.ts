@@ -85,6 +85,7 @@ export function extractDocumentDetailed(
     lastClaimant: null,
     listClaimant: null,
     waiting: [],
+    spokenStory: null,
     header: reference?.header ?? [],
   };
   // A page that names no year still dates its sources: a yearless "8 May" is read against them.
@@ -176,11 +177,22 @@ interface ProseState {
   listClaimant: string | null;
   /** Figures read before the story dates anything, dated once it has been read. */
   waiting: Figure[];
+  /**
+   * The story's time when only the day a source spoke gave it ("the toll rose to 21 on Sunday"):
+   * a later "The assault began on Friday evening" dates the story, and what was dated by the speaking.
+   */
+  spokenStory: DateRange | null;
   header: Array<[number, number]>;
 }
 
 function inHeader(header: Array<[number, number]>, at: number): boolean {
   return header.some(([a, b]) => at >= a && at < b);
+}
+
+/** The mentions outside the lines where a report states its own day ("Sunday, August 21, 2022"). */
+function withoutHeader(state: ProseState, tokens: Token[], mentions: DateMention[]): DateMention[] {
+  if (mentions.length === 0 || state.header.length === 0) return mentions;
+  return mentions.filter((m) => !inHeader(state.header, (tokens[m.start] as Token).start));
 }
 
 /** The date a figure gets when its sentence states none: the paragraph's, the heading's, the story's. */
@@ -197,9 +209,33 @@ function recalledEvent(sentence: string, before: DateRange, spoken: DateRange): 
   return Date.parse(spoken.start) - Date.parse(before.end) <= 7 * 86_400_000;
 }
 
+/** "The assault on the Hayat Hotel began on Friday evening": a sentence that tells when the story's event began. */
+const STORY_BEGAN =
+  /^(?:the|this|that)\s+(?:[\w'’-]+\s+){0,5}?(?:attack|assault|siege|raid|fighting|clashes|bombing|blast|offensive|ambush|stand-?off|massacre|violence)\b[^.;]{0,80}?\b(?:began|started|erupted|broke out|unfolded|took place|happened|occurred)\b/i;
+
+/**
+ * The day the story's event began, when the sentence tells it and that day lies within a week
+ * before the day a source spoke, which dated the story until now; else null.
+ */
+function storyBegan(sentence: string, event: DateRange, spoken: DateRange): DateRange | null {
+  if (!STORY_BEGAN.test(sentence) || event.end > spoken.start) return null;
+  return Date.parse(spoken.start) - Date.parse(event.end) <= 7 * 86_400_000 ? event : null;
+}
+
+/** Gives what the day a source spoke dated (the very same date) the day the event began. */
+function redate(spoken: DateRange, began: DateRange, figures: Figure[], passages: Passage[]): void {
+  for (const f of figures) if (f.date === spoken) f.date = began;
+  for (const p of passages) if (p.date === spoken) p.date = began;
+}
+
 function inheritedDate(state: ProseState, ctx: DateContext): DateRange | null {
+  return toldDate(state) ?? (state.report ? publishedDay(ctx) : null);
+}
+
+/** The last date the text told that a sentence without one carries on: the paragraph's, the heading's, the story's. */
+function toldDate(state: ProseState): DateRange | null {
   if (!state.report) return state.lastDate;
-  return state.paragraphDate ?? state.headingDate ?? state.storyDate ?? publishedDay(ctx);
+  return state.paragraphDate ?? state.headingDate ?? state.storyDate;
 }
 
 // After the title of a cited source: its publisher, up to the next full stop.
@@ -328,10 +364,7 @@ function readBlock(
     const claims = claimsOf[index] as Claim[];
     const found = findDates(tokens, s, e, ctx);
     // The day a report speaks from is no event's date.
-    const mentions =
-      found.length > 0 && state.header.length > 0
-        ? found.filter((m) => !inHeader(state.header, (tokens[m.start] as Token).start))
-        : found;
+    const mentions = withoutHeader(state, tokens, found);
     let anchor: DateRange | null = null;
     for (let j = mentions.length - 1; j >= 0 && !anchor; j--) {
       const value = (mentions[j] as DateMention).value;
@@ -340,7 +373,7 @@ function readBlock(
     // "The next day", "two days later": in a report, from the paragraph's day or the story's; in an
     // article, which tells one day after another, from the last day it dated.
     anchor ??= state.report ? (state.paragraphDate ?? state.storyDate ?? state.lastDate) : state.lastDate;
-    const relative = findRelativeDates(tokens, s, e, ctx.published, anchor);
+    const relative = withoutHeader(state, tokens, findRelativeDates(tokens, s, e, ctx.published, anchor));
     const merged = relative.length > 0 ? [...mentions, ...relative].sort((a, b) => a.start - b.start) : mentions;
     // Most sentences state no date: they skip the clause and role reading altogether.
     let all: ScopedMention[] = [];
@@ -366,7 +399,8 @@ function readBlock(
       const a = tokens[raw.evStart] as Token;
       const b = tokens[raw.evEnd - 1] as Token;
       let stated = sentenceDates?.dateFor(raw.anchor) ?? null;
-      const recalled = inherited ?? state.lastTold;
+      // An event the story told, not the day the report was published.
+      const recalled = toldDate(state) ?? state.lastTold;
       // "The Taliban said on 27 August that 28 of its members had been killed in the attack": the
       // day the source spoke is not the attack's, which the story has already dated.
       if (
@@ -431,6 +465,14 @@ function readBlock(
     const spoken = all.filter((m) => m.value && m.role === 'statement');
     const latest = events[events.length - 1]?.value ?? recalledDay ?? spoken[spoken.length - 1]?.value;
     if (!latest) continue;
+    const began =
+      state.spokenStory && events[0]?.value ? storyBegan(sentence.text, events[0].value, state.spokenStory) : null;
+    if (began && state.spokenStory) {
+      redate(state.spokenStory, began, out, passages);
+      if (state.lastTold === state.spokenStory) state.lastTold = began;
+      state.storyDate = began;
+      state.spokenStory = null;
+    }
     state.lastTold = latest;
     if (!state.report) {
       state.lastDate = latest;
@@ -438,6 +480,7 @@ function readBlock(
     } else if (isRecent(latest, reference)) {
       state.paragraphDate = latest;
       // The lead states the story's time; later dates belong to the paragraphs that give them.
+      if (!state.storyDate && events.length === 0 && !recalledDay) state.spokenStory = latest;
       state.storyDate ??= latest;
     }
   }

@@ -208,7 +208,7 @@ export function buildIncidents(
     if (date && isWholeConflict(date, extraction)) continue;
     const ownPlace =
       here ??
-      definitePlace(sentence, prosePlaces, passage.start, homePlace) ??
+      definitePlace(sentence, prosePlaces, passage.start, homePlace, paragraphs[paragraph - 1] ?? 0) ??
       (lastPlace?.paragraph === paragraph ? lastPlace.place : null);
     const place = ownPlace ?? homePlace;
     const civilianTarget = eventType.event_type === 'Violence against civilians' || civilianDeaths;

@@ -12,6 +12,9 @@ const AGREEMENT_REFERENCE =
 // not a time ("on the previous day", "the prior week").
 const BACK_REFERENCE =
   /\b(?:since|recalling|reminiscent of|similar to|like the|echoing|months? after|weeks? after|years? after|the anniversary of)\b|\b(?:an?|the) (?:earlier|previous|similar|prior) (?!(?:day|night|evening|morning|afternoon|week|weekend|month|year)s?\b)(?=\w)/i;
+/** "came a week after", "happened two days after": what follows is an earlier event of its own. */
+const CAME_AFTER =
+  /\b(?:came|comes|happened|occurred|followed)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a few)\s+(?:days?|weeks?|months?)\s+after\b/i;
 // A stretch of fighting summed up, or a slow process: no one incident's time or toll. "After two days
 // of fighting" still times one event ("overran the district centre on Sunday night after two days of
 // fighting"); after weeks of it, the sentence sums them up.
@@ -48,6 +51,16 @@ export interface EventReading {
 export function readEvent(sentence: string, civilianDeaths: boolean): EventReading {
   if (CAMPAIGN.test(sentence) || SERIES.test(sentence) || (PLACES_PLURAL.test(sentence) && TERRITORIES.test(sentence)))
     return { event: null, ownEnd: 0 };
+  // "The attack came a week after militants ambushed a convoy, killing 12 soldiers": the sentence
+  // tells the earlier event, which its dates place a week before the one just told.
+  const earlier = CAME_AFTER.exec(sentence);
+  if (earlier) {
+    // Without a toll it is history ("came two months after the Taliban took over"), no incident.
+    const told = sentence.slice(earlier.index + earlier[0].length);
+    if (!KILLING.test(told)) return { event: null, ownEnd: 0 };
+    const event = classifyEvent(told, { civilianDeaths }) ?? killingIn(told);
+    return { event: event && { ...event, at: event.at + earlier.index + earlier[0].length }, ownEnd: sentence.length };
+  }
   const whole = { event: classifyEvent(sentence, { civilianDeaths }), ownEnd: sentence.length };
   if (datedByAgreement(sentence)) return { event: null, ownEnd: 0 };
   const ref = BACK_REFERENCE.exec(sentence);

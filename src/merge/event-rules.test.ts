@@ -325,3 +325,57 @@ describe('mines struck, fire taken, towns driven into', () => {
     ]);
   });
 });
+
+describe('an earlier event a sentence places by days or weeks before the one just told', () => {
+  it('is an incident of its own, with its toll, on its own days', () => {
+    const text = [
+      'Published: 20 June 2019',
+      '',
+      'Gunmen killed 17 villagers in Arbinda on 16 June 2019, officials said.',
+      '',
+      'The massacre came a week after jihadists ambushed a patrol near Djibo, killing 9 gendarmes.',
+    ].join('\n');
+    const incidents = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.date.end, killed(d)])).toEqual([
+      ['2019-06-16', '2019-06-16', [17]],
+      ['2019-06-08', '2019-06-10', [9]],
+    ]);
+  });
+
+  it('is history, not an incident, when it tells no toll', () => {
+    const text = [
+      'Published: 20 June 2019',
+      '',
+      'Gunmen killed 17 villagers in Arbinda on 16 June 2019, officials said.',
+      '',
+      'The massacre came two months after the army withdrew from the area.',
+    ].join('\n');
+    expect(incidentsOf(text).map((d) => killed(d))).toEqual([[17]]);
+  });
+});
+
+describe('"the city" of an article about one city', () => {
+  it('is that city when the city named last stood in an earlier paragraph', () => {
+    const text = [
+      '= Siege of Lashkar Gah (2016) =',
+      '',
+      'Infobox',
+      '- Conflict: Siege of Lashkar Gah',
+      '- Date: 10–20 October 2016',
+      '- Place: Lashkar Gah, Helmand Province',
+      '',
+      'Lashkar Gah lies on the Helmand river, on the road between Kandahar and Herat.',
+      '',
+      'On 10 October 2016 Taliban fighters entered the city from the south and killed 14 policemen.',
+    ].join('\n');
+    const places = incidentsOf(text).map((d) => [d.place?.admin1, d.place?.where_prec]);
+    expect(places).toEqual([['Helmand', 1]]);
+  });
+
+  it('is the city its own paragraph named last', () => {
+    const text =
+      'On 3 May 2020 a bomb hit a market in Herat. On 4 May 2020 fighters attacked a checkpoint outside Kandahar and then entered the city, killing 6 guards.';
+    const last = incidentsOf(text).at(-1);
+    expect(last?.place?.admin1).toBe('Kandahar');
+  });
+});

@@ -132,28 +132,37 @@ const KINDS_OF: Record<string, ReadonlySet<PlaceKind>> = {
 const DEFINITE_LOOKBACK = 200;
 
 /**
- * The place a sentence that names none calls "the city" or "the town": the last city (or town) the
- * text named before it, else the document's own place when it is one; null when the sentence says
- * neither. "In June the Taliban took Darzab and Qush Tepa. On 1 July they attacked checkpoints on
- * the outskirts of the city" is about Sheberghan, the article's city, not Darzab.
+ * The place a sentence that names none calls "the city" or "the town": the last city (or town) its
+ * paragraph named, else the document's own place when it is one the text named, else the last city
+ * named before; null when the sentence says neither. "In June the Taliban took Darzab and Qush Tepa.
+ * On 1 July they attacked checkpoints on the outskirts of the city" is about Sheberghan, the
+ * article's city, not Darzab; in an article on Ghazni, "insurgents entered the city" after a
+ * paragraph that placed Ghazni "on the highway between Kabul and Kandahar" is Ghazni.
  */
 export function definitePlace(
   sentence: string,
   places: readonly PlaceAt[],
   before: number,
   home: ResolvedPlace | null,
+  paragraphStart = 0,
 ): ResolvedPlace | null {
   const said = DEFINITE_PLACE.exec(sentence)?.[1]?.toLowerCase();
   const kinds = said ? KINDS_OF[said] : undefined;
   if (!kinds) return null;
   const last = countBefore(places, before, (m) => m.start) - 1;
+  let earlier: ResolvedPlace | null = null;
   for (let k = last; k >= 0 && last - k < DEFINITE_LOOKBACK; k--) {
     const m = places[k] as PlaceAt;
-    if (kinds.has(m.kind) && m.place.where_prec <= 2) return m.place;
+    if (!kinds.has(m.kind) || m.place.where_prec > 2) continue;
+    if (m.start >= paragraphStart) return m.place;
+    earlier = m.place;
+    break;
   }
-  if (home === null) return null;
-  const homeAt = places.find((m) => m.place.gazetteer_id !== null && m.place.gazetteer_id === home.gazetteer_id);
-  return homeAt && kinds.has(homeAt.kind) ? home : null;
+  const homeAt =
+    home === null
+      ? undefined
+      : places.find((m) => m.place.gazetteer_id !== null && m.place.gazetteer_id === home.gazetteer_id);
+  return homeAt && kinds.has(homeAt.kind) ? home : earlier;
 }
 
 // After a name written as a name, the day and a dash or a colon: "Khartoum, 3 May 2025 —", "Goma, DRC,

@@ -297,6 +297,14 @@ describe('"reports" after a preposition', () => {
     expect(claimantOf('- Casualties2: 350 killed (per NRF), 40 killed (Taliban figures)')).toEqual(['NRF', 'Taliban']);
   });
 
+  it("is no source when the brackets name the state whose dead a coalition's line counts", () => {
+    expect(claimantOf('- Casualties1: 8 killed (Australia), 3 killed (Netherlands), 21 wounded (UK figures)')).toEqual([
+      null,
+      null,
+      'UK',
+    ]);
+  });
+
   it('is who attributed deaths to a party, and the keeper of records that show a count', () => {
     expect(claimantOf('Monitors attributed 23 of the deaths to the militia.')).toEqual(['Monitors']);
     // A participle: the deaths are attributed, nobody in the sentence speaks.

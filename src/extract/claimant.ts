@@ -683,8 +683,80 @@ function bracketSource(text: string, tokens: Token[], open: number, from: number
     k++;
   }
   if (tokens[k]?.norm !== ')' || k === open + 1) return null;
+  // "12 killed (Canada)", "1 killed (US)": whose dead a coalition's line counts, not who counted them;
+  // "(US figures)" names a source.
+  if (end < 0 && k - open <= 3 && STATES.has(slice(text, tokens, open + 1, k).toLowerCase())) return null;
   return cleanClaimant(slice(text, tokens, open + 1, end >= 0 ? end : k));
 }
+
+/**
+ * States whose troops an infobox counts by name in brackets after a toll. Their ministries and
+ * forces are sources when a noun says so ("(UK figures)", "(Canadian Forces)").
+ */
+const STATES = new Set([
+  'us',
+  'usa',
+  'u.s.',
+  'uk',
+  'u.k.',
+  'united states',
+  'united kingdom',
+  'britain',
+  'canada',
+  'australia',
+  'new zealand',
+  'germany',
+  'france',
+  'italy',
+  'spain',
+  'portugal',
+  'netherlands',
+  'belgium',
+  'denmark',
+  'norway',
+  'sweden',
+  'finland',
+  'estonia',
+  'latvia',
+  'lithuania',
+  'poland',
+  'czech republic',
+  'slovakia',
+  'hungary',
+  'romania',
+  'bulgaria',
+  'georgia',
+  'turkey',
+  'jordan',
+  'albania',
+  'croatia',
+  'afghanistan',
+  'pakistan',
+  'iraq',
+  'iran',
+  'syria',
+  'russia',
+  'ukraine',
+  'israel',
+  'lebanon',
+  'yemen',
+  'saudi arabia',
+  'egypt',
+  'libya',
+  'sudan',
+  'somalia',
+  'ethiopia',
+  'kenya',
+  'uganda',
+  'nigeria',
+  'niger',
+  'chad',
+  'mali',
+  'burkina faso',
+  'cameroon',
+  'india',
+  'china',
+]);
 
 /**
  * Every claim in the sentence tokens[from, to), in order. A pronoun subject ("he said") stands for
@@ -1068,5 +1140,10 @@ export function pickClaim(claims: Claim[], at: number, end = -1): Claim | null {
     if ((claims[mid] as Claim).index <= at) lo = mid + 1;
     else hi = mid;
   }
-  return claims[lo - 1] ?? claims[lo] ?? null;
+  const before = claims[lo - 1];
+  if (before) return before;
+  // A source in brackets is its own count's, never one told before it ("8 killed (Australia), 21
+  // wounded (UK figures)").
+  for (let k = lo; k < claims.length; k++) if (!(claims[k] as Claim).bracket) return claims[k] as Claim;
+  return null;
 }

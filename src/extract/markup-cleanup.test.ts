@@ -38,6 +38,13 @@ describe('markup cleanup', () => {
     });
   });
 
+  it('reads a coalition named before its first member ("KFOR: Germany, Italy") as two parties', () => {
+    expect(splitCombatants('Multinational Division: Poland, Ukraine, Spain; Iraqi Army')).toEqual({
+      combatants: ['Multinational Division', 'Poland', 'Ukraine', 'Spain', 'Iraqi Army'],
+      supporters: [],
+    });
+  });
+
   it('moves parties after the kind of support they gave aside ("Air support:", "Naval support:")', () => {
     expect(splitCombatants('Government of National Accord, Air support:, United States')).toEqual({
       combatants: ['Government of National Accord'],

@@ -162,8 +162,16 @@ const SUPPORT =
 const GROUP_LABEL =
   /^(?:allies|allied(?: groups| forces| militias)?|co-?belligerents|belligerents|other groups|including)$/i;
 
+/** "ISAF: Canada": a coalition's name before its first member, both parties of the side. */
+const HEADED = /^([^:]{2,40}?)\s*:\s*(\S.*)$/;
+
 function belligerents(text: string): string[] {
-  return splitList(text).filter((name) => !GROUP_LABEL.test(name));
+  return splitList(text)
+    .flatMap((name) => {
+      const m = HEADED.exec(name);
+      return m ? [m[1] as string, m[2] as string] : [name];
+    })
+    .filter((name) => !GROUP_LABEL.test(name));
 }
 
 /** Belligerents with "Supported by:" parties moved aside. */

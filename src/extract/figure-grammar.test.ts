@@ -349,3 +349,20 @@ describe('a part named in an aside', () => {
     ]);
   });
 });
+
+describe('a count with two verbs joined by "and"', () => {
+  it('takes the kind of the second when the first counts nothing', () => {
+    const figures = extractDocument(
+      'Some 60 deserters hid and were later arrested. In the end 14 survived and were captured.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([
+      ['captured', 60],
+      ['captured', 14],
+    ]);
+  });
+
+  it('does not count the ones who did it when the second verb has an object', () => {
+    const figures = extractDocument('About 40 raiders stormed and killed 5 guards.').figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([['killed', 5]]);
+  });
+});

@@ -38,7 +38,7 @@ export interface GrammarInput {
   end: number;
   isDate: (k: number) => boolean;
   /** In infobox lines a count with no kind word takes the line's: "Strength1: 200", "Casualties: 1,400 soldiers". */
-  defaultKind?: (np: NounPhrase) => FigureKind | null;
+  defaultKind?: (np: NounPhrase, head: string | null) => FigureKind | null;
 }
 
 const UNITS = new Set(['families', 'family', 'households', 'household']);
@@ -202,9 +202,12 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null,
     kind = 'captured';
   }
   if (kind === null && np.impliedKind && !left?.blocks) kind = np.impliedKind;
+  // A line that counts what it holds ("Strength: 300–500 prisoners") counts the people it names.
+  let lineKind = false;
   if (kind === null && input.defaultKind) {
-    kind = input.defaultKind(np);
+    kind = input.defaultKind(np, np.head === null ? null : (tokens[np.head] as Token).norm);
     chosen = 'head';
+    lineKind = kind !== null;
   }
   // "forced 130,000 people from their homes", "drove thousands out of the town"
   if (
@@ -234,7 +237,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null,
   // "22 were kidnapped and 4 were later released": people set free after a count of the captured.
   if (right?.blocks && kind === 'captured') return null;
   if (chosen !== 'head' && chosen && (chosen.negated || chosen.irrealis)) return null;
-  if (!acceptsHead(kind, np, chosen, tokens)) return null;
+  const person = np.headClass === 'person' || np.headClass === 'casualty';
+  if (!(lineKind && kind === 'strength' && person) && !acceptsHead(kind, np, chosen, tokens)) return null;
 
   let evStart = q.start;
   // A table cell holds the number alone; what follows belongs to the next cell.

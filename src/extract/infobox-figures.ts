@@ -83,11 +83,13 @@ function defaultKind(
   base: 'strength' | 'casualties',
   previous: () => FigureKind | null,
   own?: FigureKind,
-): (np: NounPhrase) => FigureKind | null {
-  return (np) => {
+): (np: NounPhrase, head: string | null) => FigureKind | null {
+  return (np, head) => {
     if (base === 'strength') return 'strength';
     if (np.headClass === 'thing') return null;
     if (own) return own;
+    // "400 prisoners", "86 POWs": people held, whatever the line counted before.
+    if (np.impliedKind === 'captured' || head === 'prisoners' || head === 'prisoner') return 'captured';
     const before = previous();
     if (before && before !== 'strength') return before;
     return np.headClass === 'none' ? 'killed_or_injured' : 'killed';

@@ -123,3 +123,29 @@ describe('infobox in three renderings', () => {
     expect(extractDocument(text).figures.filter((f) => f.side === 3 || f.side === null)).toEqual([]);
   });
 });
+
+describe('the people an infobox line counts', () => {
+  const PRISON = `Infobox
+- Conflict: Jail uprising at Sarposa
+- Date: 2 – 4 June 2009
+- Combatant1: Prison guards, Afghan police
+- Combatant2: Inmates
+- Strength1: 150 guards
+- Strength2: 600–900 inmates
+- Casualties1: 9 guards killed
+- Casualties2: 40 killed, 310 prisoners, 112 escaped and recaptured
+
+The revolt began in the east wing.`;
+
+  it('reads a Strength line of any people as their strength, and prisoners in a Casualties line as captured', () => {
+    const figures = extractDocument(PRISON).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.high, f.side])).toEqual([
+      ['strength', 150, 150, 1],
+      ['strength', 600, 900, 2],
+      ['killed', 9, 9, 1],
+      ['killed', 40, 40, 2],
+      ['captured', 310, 310, 2],
+      ['captured', 112, 112, 2],
+    ]);
+  });
+});

@@ -135,7 +135,7 @@ addVerbs(
   'captured',
   `capture captures captured capturing arrest arrests arrested arresting detain detains detained detaining abduct
    abducts abducted abducting kidnap kidnaps kidnapped kidnapping seize seized seizing imprison imprisoned jail jailed
-   apprehend apprehended apprehending`,
+   apprehend apprehended apprehending recapture recaptured recapturing`,
 );
 addVerbs('displaced', 'displace displaces displaced displacing uprooted');
 addVerbs('surrendered', 'surrender surrenders surrendered surrendering');
@@ -154,7 +154,7 @@ export const WEAK_STRENGTH_VERBS = words(
 
 /** Verbs that also take ordinary objects: they count only when the noun is a person. */
 export const PERSON_ONLY_VERBS = words(
-  'seize seized seizing capture captures captured capturing lost lose loses losing',
+  'seize seized seizing capture captures captured capturing recapture recaptured recapturing lost lose loses losing',
 );
 
 /** Nouns naming a casualty event: "the massacre of 600", "the surrender of 245 fighters". */

@@ -53,6 +53,20 @@ const PARTICIPLES = new Set([
 ]);
 const NON_HEADS = new Set(['more', 'others', 'other', 'further', 'additional', 'new', 'then', 'total']);
 const PRONOUN_HEADS = new Set(['them', 'whom', 'those', 'us', 'these']);
+/** Past tenses without -ed that follow a count's noun as its verb. */
+const IRREGULAR_PAST = new Set([
+  'hid',
+  'ran',
+  'fled',
+  'fought',
+  'went',
+  'came',
+  'gave',
+  'took',
+  'got',
+  'stood',
+  'swam',
+]);
 
 function classify(word: string, cap: boolean): HeadClass | null {
   const w = stripPossessive(word);
@@ -232,14 +246,19 @@ export function readNounPhrase(tokens: Token[], i: number, limit: number): NounP
       continue;
     }
     const c = classify(w, t.cap);
+    // "60 deserters hid and were arrested": a past tense without -ed ends the phrase.
+    if (c === null && !t.cap && j > i && IRREGULAR_PAST.has(w)) break;
     const next = tokens[j + 1];
-    // "advanced with armoured support": an unknown -ed word before no noun is a verb, not a modifier.
+    // "advanced with armoured support", "86 survived and were captured": an unknown -ed word before
+    // no noun is a verb, not a modifier.
     if (
       c === null &&
       !t.cap &&
       /(?:ed|ing)$/.test(w) &&
       !(
         next?.type === 'word' &&
+        next.norm !== 'and' &&
+        next.norm !== 'or' &&
         !PREPOSITIONS.has(next.norm) &&
         !CLAUSE_WORDS.has(next.norm) &&
         !AUXILIARIES.has(next.norm)

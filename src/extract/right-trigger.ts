@@ -265,7 +265,26 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     let kind = KIND_VERBS.get(w) ?? (participle && (w === 'dead' || KIND_VERBS.has(w)) ? participle : undefined);
     if (w === 'dead') kind = 'killed';
     if (!kind && STATIVE_STRENGTH.has(w)) kind = 'strength';
-    if (!kind) return null;
+    if (!kind) {
+      // "86 survived and were captured", "40 hid and were later arrested": a second verb that counts them.
+      if (n1 === 'and' && /^[a-z]{3,}(?:ed|ped)$|^(?:hid|ran|fled|fought|held)$/.test(w)) {
+        let j = k + 2;
+        while (
+          j < Math.min(limit, k + 5) &&
+          (AUXILIARIES.has(tokens[j]?.norm ?? '') || PREDICATE_FILLERS.has(tokens[j]?.norm ?? ''))
+        )
+          j++;
+        const second = j < limit ? KIND_VERBS.get(tokens[j]?.norm ?? '') : undefined;
+        // Without an auxiliary the second verb may be active: "40 fighters stormed and killed 5 guards".
+        const after = j + 1 < limit ? tokens[j + 1] : undefined;
+        const active =
+          j === k + 2 &&
+          after !== undefined &&
+          (after.type === 'num' || OBJECT_STARTERS.has(after.norm) || after.cap || isObjectWord(after));
+        if (second && second !== 'strength' && !active) return make(second, j);
+      }
+      return null;
+    }
     if (kind === 'strength' && !sawAux && !(k === from && STATIVE_STRENGTH.has(w))) return null;
     if (!sawAux && !TRANSITIVE_EXCEPTIONS.has(w) && next && k + 1 < limit) {
       // "200 militants killed 5 soldiers": the counted people did the killing.

@@ -383,6 +383,20 @@ describe('a speaker after a time that opens the sentence', () => {
   });
 });
 
+describe('a toll given in the passive, and a source reached by phone', () => {
+  it('names who gave the toll and leaves out how the source was reached', () => {
+    expect(claimantOf('A toll of 31 dead was given by the provincial health director.')).toEqual([
+      'provincial health director',
+    ]);
+    expect(claimantOf('Villagers contacted by telephone said at least 9 herders died.')).toEqual(['Villagers']);
+    expect(claimantOf('Villagers contacted by AFP said at least 9 herders died.')).toEqual([
+      'Villagers contacted by AFP',
+    ]);
+    // The agent of the killing is no source.
+    expect(claimantOf('Nine herders were killed by gunmen.')).toEqual([null]);
+  });
+});
+
 describe('an accusation', () => {
   it("is the accuser's claim of the count it accuses another of", () => {
     expect(claimantOf('Amnesty International accused the militia of executing 19 farmers near Beni.')).toEqual([

@@ -211,6 +211,13 @@ const LEADING = /^(?:(?:the|a|an)\s+)/i;
 const TIME_TAIL =
   /\s+(?:on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning|afternoon|evening))?|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:last|this|earlier this) (?:week|month|year|weekend)|yesterday|today|at first|at the (?:time|outset))$/i;
 
+/**
+ * How a source was reached: "reached by phone", "contacted by telephone". Who reached them stays
+ * ("witnesses interviewed by UN staff", "villagers contacted by AFP"): that is where the account came from.
+ */
+const REACHED_TAIL =
+  /\s+(?:reached|contacted|interviewed)\s+(?:by|on|via|over)\s+(?:the\s+)?(?:phone|telephone|satellite phone|radio|text message|video link|WhatsApp)$/i;
+
 /** How a speaker spoke: "in a statement", "in its daily update", "in a post on X". */
 const MANNER_TAIL =
   /\s+in (?:a|an|its|their|his|her)(?: [a-z]+){0,2}? (?:statement|report|update|briefing|interview|post|tweet|message|press conference|communiqu[eé]|bulletin|video)(?: on [A-Z]\w*)?$/i;
@@ -233,6 +240,8 @@ export function cleanClaimant(raw: string): string {
   s = s.replace(SOURCE_NOUNS, '').replace(LEADING, '');
   // "figures released by the health ministry on Monday": when the source spoke is no part of its name.
   s = s.replace(TIME_TAIL, '').replace(MANNER_TAIL, '').replace(TIME_TAIL, '');
+  // "Residents reached by phone", "a doctor contacted by AFP": how the source was reached is no part of it.
+  s = s.replace(REACHED_TAIL, '');
   // "the Pentagon at first said": the adverb's "first" was skipped, its preposition is no name's end.
   s = s.replace(/\s+(?:at|in|on|by|for|of)$/i, '');
   s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report|assessment|records)$/i, '');
@@ -850,6 +859,17 @@ export function findClaims(
       claims.push({ index: k, name: owner });
       continue;
     }
+    // "The figure of 27 dead was given by the district governor": who gave a toll, in the passive.
+    if (
+      GIVEN.has(w) &&
+      PASSIVE_BEFORE.has(tokens[k - 1]?.norm ?? '') &&
+      k - 1 > from &&
+      tollBefore(tokens, k - 1, from)
+    ) {
+      const agent = passiveAgent(text, tokens, k + 1, to);
+      if (agent) claims.push({ index: k, name: agent });
+      continue;
+    }
     if (!CLAIM_VERBS.has(w)) continue;
     const prev = tokens[k - 1];
     // "deaths that the coalition had not acknowledged", "could not confirm": no one claims them.
@@ -941,6 +961,15 @@ export function findClaims(
     }
   }
   return previous ? claims.map((c) => anaphor(c, previous)) : claims;
+}
+
+/** Verbs by which a toll is given, claims only in the passive with a toll as their subject. */
+const GIVEN = new Set(['given', 'provided', 'supplied', 'compiled', 'issued', 'quoted', 'cited']);
+
+/** Whether a toll noun ("the figure", "the death toll", "a count") stands within six words before `at`. */
+function tollBefore(tokens: Token[], at: number, from: number): boolean {
+  for (let j = at - 1; j >= Math.max(from, at - 6); j--) if (TOLL_OBJECTS.has((tokens[j] as Token).norm)) return true;
+  return false;
 }
 
 /** Whether "accused" at `k` has an accuser and an accused: "X accused Y of", not "Y accused of", "was accused". */

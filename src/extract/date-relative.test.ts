@@ -157,3 +157,20 @@ describe('relative dates', () => {
     expect(relative('Markets open every Sunday.')).toEqual([]);
   });
 });
+
+describe('a day of the month told alone', () => {
+  const MAY_20: DateRange = { start: '2016-05-20', end: '2016-05-20', precision: 'day' };
+  const MAY: DateRange = { start: '2016-05-01', end: '2016-05-31', precision: 'month' };
+
+  it('is that day of the month last dated, or of the next when it has passed', () => {
+    expect(relative('On the 28th, the convoy was ambushed.', null, MAY_20)).toEqual([['2016-05-28', '2016-05-28']]);
+    expect(relative('On the 3rd two more died.', null, MAY_20)).toEqual([['2016-06-03', '2016-06-03']]);
+    expect(relative('By the 14th the town had fallen.', null, MAY)).toEqual([['2016-05-14', '2016-05-14']]);
+  });
+
+  it('is no day before a unit it numbers, a month, or with nothing dated before', () => {
+    expect(relative('On the 3rd Battalion fell the heaviest losses.', null, MAY_20)).toEqual([]);
+    expect(relative('On the 28th of May the convoy left.', null, MAY_20)).toEqual([]);
+    expect(relative('On the 28th, the convoy was ambushed.', null, null)).toEqual([]);
+  });
+});

@@ -175,6 +175,38 @@ const ONE_EVENT = new Set([
   'takeover',
 ]);
 
+/** Prepositions before "the 28th" when it is a day. */
+const ON_DAY = new Set(['on', 'by', 'until', 'till', 'from', 'since']);
+/** Nouns an ordinal numbers rather than days: "the 3rd Battalion", "the 28th Brigade". */
+const NUMBERED_UNITS = new Set([
+  'battalion',
+  'brigade',
+  'division',
+  'regiment',
+  'corps',
+  'army',
+  'company',
+  'squadron',
+  'fleet',
+]);
+
+/**
+ * "the 28th" as a day of the month of `anchor`: that month's, or the next month's when the day has
+ * already passed in it ("on the 2nd" after 28 May is 2 June). Null for "the 3rd Battalion", "the
+ * 28th of May" (a date of its own) and days the month lacks.
+ */
+function dayOfMonth(tokens: Token[], at: number, to: number, anchor: DateRange): Day | null {
+  const t = tokens[at] as Token;
+  if (t.type !== 'numword' || !/^\d{1,2}(?:st|nd|rd|th)$/.test(t.norm)) return null;
+  const after = at + 1 < to ? tokens[at + 1] : undefined;
+  if (after?.norm === 'of' || (after?.type === 'word' && (NUMBERED_UNITS.has(after.norm) || MONTHS.has(after.norm))))
+    return null;
+  const from = firstDay(anchor);
+  let { y, m } = from;
+  if (anchor.precision === 'day' && t.value < from.d) [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  return t.value >= 1 && t.value <= daysInMonth(y, m) ? { y, m, d: t.value } : null;
+}
+
 /** Verbs by which one event is placed after another: "The attack came a week after ...". */
 const CAME = new Set(['came', 'comes', 'happened', 'occurred', 'followed', 'follows']);
 
@@ -196,6 +228,11 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
   const t = tokens[k] as Token;
   const w = bare(t.norm);
   const next = (i: number) => (k + i < to ? tokens[k + i]?.norm : undefined);
+  if (w === 'the' && anchor && ON_DAY.has(tokens[k - 1]?.norm ?? '') && k + 1 < to) {
+    // "On the 28th, three contractors were abducted": a day of the month the text last dated.
+    const day = dayOfMonth(tokens, k + 1, to, anchor);
+    if (day) return { end: k + 2, value: oneDay(day) };
+  }
   if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
     return anchor ? (relativeToAnchor(tokens, k, to, anchor) ?? followingPeriod(next(1), next(2), k, anchor)) : null;
   }

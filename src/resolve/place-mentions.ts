@@ -41,9 +41,12 @@ function plausible(e: GazetteerEntry, countries: ReadonlySet<string>, exact: boo
   return isSettlement(e) && (e.population ?? 0) >= LARGE_TOWN;
 }
 
-/** The name of a newspaper after a place's: "The New York Times", "the Kabul Times", "Kyiv Post". */
+/**
+ * The name of a newspaper after a place's: "The New York Times", "the Kabul Times", "Kyiv Post"; or
+ * what a place-named outlet is: "the Irrawaddy news outlet", "the Khaama Press agency".
+ */
 const PUBLICATION_AFTER =
-  /^[ \t]+(?:Times|Post|Herald|Tribune|Journal|Gazette|Independent|Observer|Telegraph|Chronicle|Daily|Standard|Examiner|Courier)\b/;
+  /^[ \t]+(?:Times|Post|Herald|Tribune|Journal|Gazette|Independent|Observer|Telegraph|Chronicle|Daily|Standard|Examiner|Courier|(?:news|media)[ \t]+(?:outlet|site|website|agency|portal|service)|newspaper|news\b|radio\b|television\b|TV\b)/;
 
 interface DocumentMentions {
   readonly mentions: PlaceMention[];
@@ -127,7 +130,7 @@ function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions 
   // Words and people first, so that "Nasir" the man does not put a report in South Sudan.
   const raw = scanned.filter((m) => {
     // "The New York Times", "the Kyiv Independent": a paper's name says where it is printed, if anything.
-    if (PUBLICATION_AFTER.test(text.slice(m.span.end, m.span.end + 16))) return false;
+    if (PUBLICATION_AFTER.test(text.slice(m.span.end, m.span.end + 24))) return false;
     if (m.descriptor !== null) return true;
     // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
     const word = !/\s/.test(m.span.text) && inLowerCase(m.span.text.toLowerCase());

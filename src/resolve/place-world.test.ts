@@ -37,6 +37,12 @@ describe('reports from wars outside Afghanistan', () => {
     expect(places('Missiles struck New York and Kyiv.').map((p) => p[0])).toEqual(['New York', 'Kyiv']);
   });
 
+  it('takes no place from an outlet named after one', () => {
+    const text =
+      'Troops raided two villages near Monywa and detained 20 men, according to the Mandalay news outlet and Yangon radio.';
+    expect(places(text).map((p) => p[0])).toEqual(['Monywa']);
+  });
+
   it('places Iraqi towns in their governorates', () => {
     const text =
       'MOSUL, Iraq - Two car bombs went off beside a busy market in eastern Mosul on 3 March 2015, killing 14 ' +

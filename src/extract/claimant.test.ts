@@ -397,6 +397,14 @@ describe('a toll given in the passive, and a source reached by phone', () => {
   });
 });
 
+describe('a list of the dead kept by a source', () => {
+  it('names the keeper of the figures that list them', () => {
+    expect(claimantOf('Official figures released by the Iraqi health ministry listed 52 policemen dead.')).toEqual([
+      'Iraqi health ministry',
+    ]);
+  });
+});
+
 describe('an accusation', () => {
   it("is the accuser's claim of the count it accuses another of", () => {
     expect(claimantOf('Amnesty International accused the militia of executing 19 farmers near Beni.')).toEqual([

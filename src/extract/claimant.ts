@@ -68,7 +68,19 @@ const CLAIM_VERBS = new Set([
  * Verbs by which a body of numbers speaks: "figures compiled by Airwars show", "UNAMA's data
  * suggest". They name a claimant only when their subject is such numbers with their source.
  */
-const DATA_VERBS = new Set(['show', 'shows', 'showed', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates']);
+const DATA_VERBS = new Set([
+  'show',
+  'shows',
+  'showed',
+  'suggest',
+  'suggests',
+  'suggested',
+  'indicate',
+  'indicates',
+  'list',
+  'lists',
+  'listed',
+]);
 const DATA_NOUNS = new Set([
   'figures',
   'data',
@@ -201,7 +213,7 @@ const VOICES = new Set([
 const TIME_WORDS = new Set([...WEEKDAYS, 'yesterday', 'today', 'on', 'in', 'last', 'this', 'earlier', 'later']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'this']);
 const SOURCE_NOUNS =
-  /^(?:(?:the|a|an)\s+)?(?:latest\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|(?:compiled|released|collected|gathered|published) by)\s+/i;
+  /^(?:(?:the|a|an)\s+)?(?:(?:latest|casualty|official|preliminary|final|new|updated)\s+)?(?:estimates?|figures?|data|statistics|reports?|a report|counts?|tally|tallies|sources?|information|numbers?|records?|statements?|announcements?|press releases?)\s+(?:of|by|from|at|(?:compiled|released|collected|gathered|published) by)\s+/i;
 const LEADING = /^(?:(?:the|a|an)\s+)/i;
 
 /**

@@ -366,3 +366,12 @@ describe('a count with two verbs joined by "and"', () => {
     expect(figures.map((f) => [f.kind, f.low])).toEqual([['killed', 5]]);
   });
 });
+
+describe('fighters present in a place', () => {
+  it('counts them as its strength, and no one else who was there', () => {
+    const figures = extractDocument(
+      'Some 800 militiamen were present in the old city. About 3,000 worshippers were present at the shrine.',
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low])).toEqual([['strength', 800]]);
+  });
+});

@@ -28,7 +28,7 @@ const OBJECT_STARTERS = words(
 const BECOME = words('became become becomes becoming');
 const HEDGE_TO = words('believed thought said reported feared known presumed estimated understood confirmed');
 const STATIVE_STRENGTH = words(
-  'trapped besieged encircled surrounded stationed deployed garrisoned positioned massed amassed gathered mobilised mobilized assembled',
+  'trapped besieged encircled surrounded stationed deployed garrisoned positioned massed amassed gathered mobilised mobilized assembled present',
 );
 const PLACES_LEFT = words('homes home houses area city town village villages district region country valley province');
 const LOSE = words('lost lose loses losing');

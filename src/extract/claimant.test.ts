@@ -297,6 +297,12 @@ describe('"reports" after a preposition', () => {
     expect(claimantOf('- Casualties2: 350 killed (per NRF), 40 killed (Taliban figures)')).toEqual(['NRF', 'Taliban']);
   });
 
+  it('is a source written in lower case in brackets when a word for a source ends it', () => {
+    expect(
+      claimantOf('- Casualties3: 9 civilians killed, 25+ wounded (hospital sources), 4 captured (mostly women)'),
+    ).toEqual([null, 'hospital sources', null]);
+  });
+
   it("is no source when the brackets name the state whose dead a coalition's line counts", () => {
     expect(claimantOf('- Casualties1: 8 killed (Australia), 3 killed (Netherlands), 21 wounded (UK figures)')).toEqual([
       null,

@@ -691,6 +691,7 @@ function bracketSource(text: string, tokens: Token[], open: number, from: number
     return null;
   let k = open + 1;
   let end = -1;
+  let lower = false;
   while (k < to && k - open <= 5) {
     const u = tokens[k] as Token;
     if (u.norm === ')') break;
@@ -700,15 +701,32 @@ function bracketSource(text: string, tokens: Token[], open: number, from: number
       k++;
       continue;
     }
-    if (!(u.type === 'word' && u.cap) && u.norm !== '&' && u.norm !== '-') return null;
+    // "(hospital sources)", "(local officials)": lower-case words, if a word for a source ends them.
+    if (u.type !== 'word' && u.norm !== '&' && u.norm !== '-') return null;
+    if (u.type === 'word' && !u.cap) lower = true;
     k++;
   }
   if (tokens[k]?.norm !== ')' || k === open + 1) return null;
+  if (lower)
+    return SOURCE_HEADS.has((tokens[k - 1] as Token).norm) ? cleanClaimant(slice(text, tokens, open + 1, k)) : null;
   // "12 killed (Canada)", "1 killed (US)": whose dead a coalition's line counts, not who counted them;
   // "(US figures)" names a source.
   if (end < 0 && k - open <= 3 && STATES.has(slice(text, tokens, open + 1, k).toLowerCase())) return null;
   return cleanClaimant(slice(text, tokens, open + 1, end >= 0 ? end : k));
 }
+
+/** Words that end a source written in lower case in brackets: "(hospital sources)", "(local officials)". */
+const SOURCE_HEADS = new Set([
+  'sources',
+  'officials',
+  'authorities',
+  'medics',
+  'doctors',
+  'witnesses',
+  'residents',
+  'activists',
+  'monitors',
+]);
 
 /**
  * States whose troops an infobox counts by name in brackets after a toll. Their ministries and
@@ -1181,10 +1199,9 @@ export function pickClaim(claims: Claim[], at: number, end = -1): Claim | null {
     if ((claims[mid] as Claim).index <= at) lo = mid + 1;
     else hi = mid;
   }
-  const before = claims[lo - 1];
-  if (before) return before;
-  // A source in brackets is its own count's, never one told before it ("8 killed (Australia), 21
-  // wounded (UK figures)").
+  // A source in brackets is its own count's, never one told before or after it ("8 killed
+  // (Australia), 21 wounded (UK figures), 3 captured").
+  for (let k = lo - 1; k >= 0; k--) if (!(claims[k] as Claim).bracket) return claims[k] as Claim;
   for (let k = lo; k < claims.length; k++) if (!(claims[k] as Claim).bracket) return claims[k] as Claim;
   return null;
 }

@@ -113,7 +113,7 @@ export function buildIncidents(
     }
     const allFigures = figuresIn(extraction.figures, passage);
     const civilianDeaths = !onBothSides(sentence) && allFigures.some(({ f }) => f.kind === 'killed' && isCivilian(f));
-    const reading = readEvent(sentence, civilianDeaths);
+    const reading = readEvent(sentence, civilianDeaths, passage.dated && passage.date?.precision === 'day');
     const event = reading.event;
     // Figures in a clause that recalls an earlier event ("the worst since a bombing that killed 50") are that event's.
     const figures = allFigures.filter(({ f }) => f.evidence.start - passage.start < reading.ownEnd);

@@ -19,7 +19,12 @@ const CAME_AFTER =
 // of fighting" still times one event ("overran the district centre on Sunday night after two days of
 // fighting"); after weeks of it, the sentence sums them up.
 const CAMPAIGN =
-  /\b(?:in|during|over|throughout) (?:the )?(?:\w+ ){0,2}(?:days|weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\bafter (?:the )?(?:\w+ ){0,2}(?:weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\b(?:gradually|progressively|steadily|over the (?:following|next|coming) (?:weeks|months|years))\b/i;
+  /\b(?:in|during|over|throughout) (?:the )?(?:\w+ ){0,2}(?:days|weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\b(?:gradually|progressively|steadily|over the (?:following|next|coming) (?:weeks|months|years))\b/i;
+// "After weeks of fighting" sums the weeks up ("were driven back on 2 March after weeks of fighting"),
+// unless the sentence gives the day a town was taken at the end of them: "Taliban fighters captured
+// the city on 8 August after weeks of fighting on its outskirts".
+const AFTER_CAMPAIGN =
+  /\bafter (?:the )?(?:\w+ ){0,2}(?:weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b/i;
 // Several attacks counted together ("claimed responsibility for 13 attacks", "a string of attacks").
 const SERIES =
   /\b(?:attacks|violence|fighting|clashes|strikes|bombings|raids) (?:across|throughout) (?:the |much of |several |many )?\w+|\b(?:for|in) (?:\d[\d,]*|several|multiple|numerous|dozens of|scores of|a series of|a string of|a wave of) (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b|\b(?:a|the) (?:string|series|wave|spate) of (?:\w+ )?(?:attacks|bombings|strikes|killings|raids|assaults)\b/i;
@@ -48,8 +53,13 @@ export interface EventReading {
  * deal"); a clause recalling an earlier event ("the deadliest since a bombing in May that killed 50")
  * is not this sentence's event.
  */
-export function readEvent(sentence: string, civilianDeaths: boolean): EventReading {
-  if (CAMPAIGN.test(sentence) || SERIES.test(sentence) || (PLACES_PLURAL.test(sentence) && TERRITORIES.test(sentence)))
+export function readEvent(sentence: string, civilianDeaths: boolean, dayDated = false): EventReading {
+  if (
+    CAMPAIGN.test(sentence) ||
+    (AFTER_CAMPAIGN.test(sentence) && !(dayDated && takesTerritory(sentence))) ||
+    SERIES.test(sentence) ||
+    (PLACES_PLURAL.test(sentence) && TERRITORIES.test(sentence))
+  )
     return { event: null, ownEnd: 0 };
   // "The attack came a week after militants ambushed a convoy, killing 12 soldiers": the sentence
   // tells the earlier event, which its dates place a week before the one just told.
@@ -84,6 +94,12 @@ export function readEvent(sentence: string, civilianDeaths: boolean): EventReadi
     if (!KILLING.test(sentence) && event?.sub_event_type !== 'Arrests') return { event: null, ownEnd: sentence.length };
   }
   return whole;
+}
+
+/** Whether the sentence tells a town taken: an event of its day, whatever led to it. */
+function takesTerritory(sentence: string): boolean {
+  const sub = classifyEvent(sentence)?.sub_event_type;
+  return sub === 'Non-state actor overtakes territory' || sub === 'Government regains territory';
 }
 
 const DATE_WORD =

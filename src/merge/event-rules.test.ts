@@ -223,6 +223,14 @@ describe('a roundup of attacks across a country', () => {
       incidentsOf('On 2 March 2015, the rebels were driven back from Laukkai after several weeks of fighting.'),
     ).toEqual([]);
   });
+
+  it('reads a town taken on a day after weeks of fighting as taken that day', () => {
+    const taken = incidentsOf('Rebel fighters overran Tessalit on 11 March 2012 after several weeks of fighting.');
+    expect(taken.map((d) => [d.date.start, d.sub_event_type])).toEqual([
+      ['2012-03-11', 'Non-state actor overtakes territory'],
+    ]);
+    expect(incidentsOf('Rebel fighters overran Tessalit in 2012 after several weeks of fighting.')).toEqual([]);
+  });
 });
 
 describe('towns taken, lost and given up', () => {

@@ -226,7 +226,8 @@ export function buildIncidents(
       undated: date === null,
       attribution: parties.attribution,
       ...(separate ? { separate } : {}),
-      ...(event === null ? { untyped: true } : {}),
+      // Typed by no word of its own kind: a clash for want of any, or an attack on civilians only because they died.
+      ...(event === null || event.cue === '' ? { untyped: true } : {}),
     };
     // "killed 12 in Aleppo and 7 in Idlib": one incident per place, each with its own toll.
     const split = splitByPlace(
@@ -275,6 +276,7 @@ export function buildIncidents(
     const boxed = infoboxIncident(extraction, homePlace);
     if (boxed) drafts.push(boxed);
   }
+  withStoryWeapon(text, passages, drafts);
   attachInfoboxFigures(extraction.figures, drafts);
   const folded = foldCopies(drafts, absorb);
   withoutParts(folded, figureParts(extraction.figures));
@@ -316,6 +318,34 @@ function movesOn(
   if (!paragraphStatedDay || passage.date?.precision !== 'day' || told?.place?.gazetteer_id === here.gazetteer_id)
     return false;
   return !LOOKS_BACK.test(sentence);
+}
+
+/** Armed men of either side, whose fighting a toll without a weapon's name may be. */
+const ARMED =
+  /\b(?:soldiers?|troops|insurgents?|militants?|fighters?|rebels?|policemen|police officers|security forces|militia(?:men|s)?|gunmen|jihadists?|army)\b/i;
+
+/**
+ * A report whose headline names a weapon ("Russia launches its biggest air attack on Ukrainian
+ * cities") tells of it in every entry: a toll told without words of its own kind ("In Lviv, one
+ * person was killed and 30 were injured") is of the headline's kind, not a clash.
+ */
+function withStoryWeapon(text: string, passages: readonly Passage[], drafts: DraftIncident[]): void {
+  if (!drafts.some((d) => d.untyped)) return;
+  let story: EventClass | null = null;
+  for (const p of passages) {
+    if (p.source !== 'headline') continue;
+    story = classifyEvent(text.slice(p.start, p.end));
+    if (story) break;
+  }
+  if (story?.event_type !== 'Explosions/Remote violence') return;
+  for (const d of drafts) {
+    // "Insurgents also killed two soldiers at a checkpoint": armed men told fighting are a clash.
+    if (!d.untyped || d.sources.some((source) => ARMED.test(source.text))) continue;
+    d.event_type = story.event_type;
+    d.sub_event_type = story.sub_event_type;
+    d.untyped = false;
+    d.violence_type = violenceType(d.event_type, d.side_a?.state ?? false, d.side_b?.state ?? false);
+  }
 }
 
 const PARAGRAPH_BREAK = new RegExp(String.raw`\n(?:[ \t]*\n|${LIST_MARK})`, 'g');

@@ -26,7 +26,7 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /\b(?:air ?strikes?|air[- ]raids?|drone strikes?|drone attacks?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
+      /\b(?:air ?strikes?|air[- ]raids?|air attacks?|aerial attacks?|drone strikes?|drone attacks?|(?:downed|intercepted|shot-down|kamikaze|attack|exploding|Shahed) drones?|bombed from the air|warplanes?|(?:helicopter )?gunships?|aerial bombard\w*)/i,
     // "Special forces, backed by American air strikes, retook the city": the support is not the event.
     unless: /\b(?:backed|supported|aided|assisted|helped|covered) by (?:[\w-]+ ){0,2}$/i,
     event_type: 'Explosions/Remote violence',

@@ -387,3 +387,24 @@ describe('"the city" of an article about one city', () => {
     expect(last?.place?.admin1).toBe('Kandahar');
   });
 });
+
+describe('a report whose headline names its weapon', () => {
+  const BLOG = [
+    'Drones and missiles hit Kharkiv region overnight',
+    '',
+    'Published: 6 February 2024',
+    '',
+    'In Kupiansk, two people were killed and 11 were injured, the regional governor said.',
+    '',
+    'In Izium, soldiers and police fought off a raid, and 3 soldiers were killed.',
+    '',
+    'In Balakliia, 4 residents were hurt when debris from an intercepted drone fell on a school.',
+  ].join('\n');
+
+  it('gives its kind to the tolls told without one, not to fighting between armed men', () => {
+    const types = incidentsOf(BLOG).map((d) => [d.place?.name, d.event_type]);
+    expect(types).toContainEqual(['Kupyansk', 'Explosions/Remote violence']);
+    expect(types).toContainEqual(['Balakliya', 'Explosions/Remote violence']);
+    expect(types.find(([place]) => place === 'Izyum')?.[1]).toBe('Battles');
+  });
+});

@@ -411,6 +411,49 @@ describe('a list of the dead kept by a source', () => {
   });
 });
 
+describe("a body's own statement", () => {
+  const RELEASE = [
+    'Yemen: Children killed in Taiz',
+    '',
+    'Press release | 3 March 2019',
+    '',
+    "SANA'A - The United Nations Children's Fund (UNICEF) said today that 7 children were killed in Taiz this week.",
+    '',
+    'On 1 March, a shell hit a school yard, killing 4 pupils. The Fund has also received credible reports that 2,000 families fled the Salah district.',
+    '',
+    'According to local health officials, 16 people were injured.',
+  ].join('\n');
+
+  it('gives the body the figures no one else is said to give', () => {
+    expect(claimantOf(RELEASE)).toEqual([
+      "United Nations Children's Fund (UNICEF)",
+      "United Nations Children's Fund (UNICEF)",
+      "United Nations Children's Fund (UNICEF)",
+      'local health officials',
+    ]);
+  });
+
+  it('takes the issuer from "Statement by ..." over a body quoted in it', () => {
+    const text = [
+      'Statement by the Resident Coordinator for Libya on the shelling of Tajoura',
+      '',
+      'Tripoli, 5 July 2019',
+      '',
+      'I am shocked by reports that dozens of migrants were killed.',
+      '',
+      'According to the Ministry of Health, 44 people were killed.',
+    ].join('\n');
+    expect(claimantOf(text)).toEqual(['Resident Coordinator for Libya', 'Ministry of Health']);
+  });
+
+  it('is no default in a news report', () => {
+    expect(
+      claimantOf('KABUL, May 3 (Reuters) - Gunmen killed 7 guards at a mine, the ministry said. Later 2 more died.'),
+    ).toEqual(['ministry', null]);
+    expect(claimantOf('Published: 3 May 2024\n\nGunmen killed 7 guards at a mine.')).toEqual([null]);
+  });
+});
+
 describe('an accusation', () => {
   it("is the accuser's claim of the count it accuses another of", () => {
     expect(claimantOf('Amnesty International accused the militia of executing 19 farmers near Beni.')).toEqual([

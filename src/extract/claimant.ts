@@ -900,6 +900,14 @@ export function findClaims(
       if (agent) claims.push({ index: k, name: agent });
       continue;
     }
+    // "The Mission received credible reports that 30,000 had fled": who received the reports tells them.
+    if (w === 'reports' && tokens[k + 1]?.norm === 'that' && receivedBefore(tokens, k, from)) {
+      const receiver = subjectBefore(text, tokens, receivedBefore(tokens, k, from), from);
+      if (receiver === PRONOUN) {
+        if (previous) claims.push({ index: k, name: previous });
+      } else if (receiver) claims.push({ index: k, name: receiver });
+      continue;
+    }
     if (!CLAIM_VERBS.has(w)) continue;
     const prev = tokens[k - 1];
     // "deaths that the coalition had not acknowledged", "could not confirm": no one claims them.
@@ -991,6 +999,16 @@ export function findClaims(
     }
   }
   return previous ? claims.map((c) => anaphor(c, previous)) : claims;
+}
+
+/** Where "received" or "has received" stands before "reports" (an adjective between): its index, else 0. */
+function receivedBefore(tokens: Token[], reports: number, from: number): number {
+  for (let j = reports - 1; j >= Math.max(from + 1, reports - 3); j--) {
+    const n = (tokens[j] as Token).norm;
+    if (n === 'received' || n === 'receives' || n === 'gathered') return j;
+    if (!NOUN_AFTER.has(n) && n !== 'many') return 0;
+  }
+  return 0;
 }
 
 /** Verbs by which a toll is given, claims only in the passive with a toll as their subject. */
@@ -1158,6 +1176,14 @@ const NOUN_AFTER = new Set([
   'media',
   'initial',
   'early',
+  // "received credible reports that": adjectives of a noun.
+  'credible',
+  'reliable',
+  'several',
+  'numerous',
+  'multiple',
+  'further',
+  'recent',
 ]);
 
 /** A finite verb: words after "said" that hold one are what was said, not who said it. */

@@ -113,6 +113,7 @@ export function extractDocumentDetailed(
   for (const figure of state.waiting) figure.date = state.storyDate ?? publishedDay(ctx);
   figures.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
   nameDefinedBodies(text, figures);
+  issuerClaims(text, figures);
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
 }
 
@@ -299,6 +300,8 @@ const BODY_HEADS = new Set([
   'department',
   'command',
   'network',
+  'fund',
+  'observatory',
 ]);
 // "The United Nations Assistance Mission in Afghanistan (UNAMA)": a body named in full with its initials.
 const DEFINED_BODY =
@@ -330,6 +333,39 @@ function nameDefinedBodies(text: string, figures: Figure[]): void {
     const claimant = f.claimant as string;
     if (body && (/\bthe\s+\p{Lu}/u.test(claimant) || /^\p{Lu}\p{Ll}+$/u.test(claimant))) f.claimant = body;
   }
+}
+
+/** The head of a body's own statement: "Press release | 14 August 2016", "STATEMENT", "Flash Update No. 3". */
+const STATEMENT_HEAD =
+  /\b(?:press release|news release|press statement|statement|briefing note|flash update|situation report)\b/i;
+/** "Statement by the Humanitarian Coordinator for Sudan on ...", "Statement from UNICEF:": who issues it. */
+const STATEMENT_BY =
+  /\bstatement (?:by|from) (?:the )?((?:[A-Z][\w'’.-]*|of|for|in|and)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|for|in|and|the)){0,8}?)(?=[ \t]+(?:on|about|regarding|concerning|following|after)\b|[ \t]*[,.:|(\n]|$)/i;
+/** How far into a statement its lead runs. */
+const LEAD_CHARS = 1_000;
+/** A claimant that is a body, which can issue a statement: "UNAMA", "the Office", "Human Rights Watch". */
+const BODY =
+  /\([A-Z][A-Za-z]{1,9}\)|^[A-Z]{3,}$|\b(?:Mission|Office|Committee|Organi[sz]ation|Agency|Council|Ministry|Watch|International|Fund|Programme|Commission|Observatory|Network|Cross|Crescent|Nations|Amnesty)\b/;
+
+/**
+ * In a body's own statement, the figures no one else is said to give are the body's: "On 6 August, a
+ * mortar round killed five members of one family" in a UNAMA press release is UNAMA's count. The body
+ * is the first that the statement names as giving a figure.
+ */
+function issuerClaims(text: string, figures: Figure[]): void {
+  const head = text.slice(0, 400);
+  if (!STATEMENT_HEAD.test(head)) return;
+  // "Statement by the Humanitarian Coordinator for Sudan on the attack ...": the issuer named.
+  const named = STATEMENT_BY.exec(head)?.[1];
+  // Else the body the lead names as giving a figure; one named further down is quoted, not speaking.
+  const issuer =
+    named ??
+    figures.find(
+      (f) => f.source !== 'infobox' && f.evidence.start < LEAD_CHARS && f.claimant !== null && BODY.test(f.claimant),
+    )?.claimant;
+  if (!issuer) return;
+  for (const f of figures)
+    if (f.claimant === null && (f.source === 'prose' || f.source === 'headline')) f.claimant = issuer;
 }
 
 /** A line that opens an item of a list. */

@@ -159,6 +159,9 @@ export function buildIncidents(
     // told ("Among the dead were nine children"); it stays a source of that incident, wherever it
     // names, and its totals claims of it (its parts are not: withoutParts).
     const ownCue = classifyEvent(sentence);
+    // "UNAMA today expressed deep concern at the toll of the fighting": a reaction, without a toll of
+    // its own, tells no event; the fighting it names is told elsewhere or nowhere.
+    if (figures.length === 0 && reactsTo(sentence, ownCue)) continue;
     // Displacement is a consequence ACLED does not code as an event of its own.
     // "A total of 720 were killed during the siege": the campaign's total, part of no one incident.
     // So is one told on a day of its own as the conflict's tally so far ("In mid-September, UNAMA said
@@ -318,6 +321,26 @@ function movesOn(
   if (!paragraphStatedDay || passage.date?.precision !== 'day' || told?.place?.gazetteer_id === here.gazetteer_id)
     return false;
   return !LOOKS_BACK.test(sentence);
+}
+
+/** Words for violence in general, no one event. */
+const GENERAL_CUE = /^(?:fighting|violence|clashes|hostilities|attacks|strikes|shelling)$/i;
+
+/** Words of a reaction to events: concern, condemnation, appeals. */
+const REACTION =
+  /\b(?:express(?:ed|es) (?:its |their |his |her )?(?:deep |grave |serious |great )?(?:concern|alarm|sorrow|condolences)|condemn(?:s|ed)?|deplore[sd]?|urg(?:ed|es)|call(?:ed|s) (?:on|for|upon)|appeal(?:ed|s) (?:to|for)|remind(?:s|ed))\b/i;
+
+/**
+ * Whether the sentence's event is what a reaction is about: "expressed deep concern at the rising toll
+ * of the fighting", "condemned the shelling" (not "called on the troops to surrender as they entered").
+ */
+function reactsTo(sentence: string, cue: EventClass | null): boolean {
+  const m = REACTION.exec(sentence);
+  // "We condemn the suicide bombing of a Shia mosque on 8 October" tells of one event; "concern at
+  // the fighting" of none in particular.
+  if (!m || !cue || cue.at < m.index || !GENERAL_CUE.test(cue.cue)) return false;
+  if (/^(?:condemn|deplor)/i.test(m[0])) return true;
+  return /\b(?:at|over|about|for)\b/.test(sentence.slice(m.index + m[0].length, cue.at));
 }
 
 /** Armed men of either side, whose fighting a toll without a weapon's name may be. */

@@ -408,3 +408,16 @@ describe('a report whose headline names its weapon', () => {
     expect(types.find(([place]) => place === 'Izyum')?.[1]).toBe('Battles');
   });
 });
+
+describe('a reaction to violence', () => {
+  it('is no incident when it names violence in general, but one when it names the event', () => {
+    const general = incidentsOf(
+      'Published: 9 May 2017\n\nGENEVA - The ICRC today expressed grave concern over the fighting around Tal Afar.',
+    );
+    expect(general).toEqual([]);
+    const named = incidentsOf(
+      'Published: 9 May 2017\n\nThe ICRC condemned the car bombing of a clinic in Tal Afar on 7 May 2017, which it said had killed no one.',
+    );
+    expect(named.map((d) => d.date.start)).toEqual(['2017-05-07']);
+  });
+});

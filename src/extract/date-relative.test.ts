@@ -174,3 +174,17 @@ describe('a day of the month told alone', () => {
     expect(relative('On the 28th, the convoy was ambushed.', null, null)).toEqual([]);
   });
 });
+
+describe('a part of a named month', () => {
+  const MAY_20: DateRange = { start: '2016-05-20', end: '2016-05-20', precision: 'day' };
+
+  it('is that part of its days, not of the year', () => {
+    expect(relative('In the first half of July, 9 civilians died.', null, MAY_20)).toEqual([
+      ['2016-07-01', '2016-07-15'],
+    ]);
+    expect(relative('In the second half of February 2015 the town fell.', WEDNESDAY)).toEqual([
+      ['2015-02-15', '2015-02-28'],
+    ]);
+    expect(relative('In the first half of 2015 the town fell.', WEDNESDAY)).toEqual([['2015-01-01', '2015-06-30']]);
+  });
+});

@@ -561,6 +561,8 @@ function partOfYear(
   const parts = 12 / months;
   const index = nth === 5 ? parts : nth;
   if (index > parts) return null;
+  const month = tokens[k + 3]?.norm === 'of' && k + 4 < to ? MONTHS.get(tokens[k + 4]?.norm ?? '') : undefined;
+  if (month !== undefined) return partOfMonth(tokens, k, to, index, parts, month, anchor, ref);
   const stated = tokens[k + 3]?.norm === 'of' ? yearAt(tokens, k + 4, to) : null;
   const y = stated ?? ref?.y ?? (anchor ? firstDay(anchor).y : undefined);
   if (y === undefined) return null;
@@ -570,6 +572,29 @@ function partOfYear(
     end: k + (stated === null ? 3 : 5),
     value: span({ y, m: first, d: 1 }, { y, m: last, d: daysInMonth(y, last) }),
   };
+}
+
+/**
+ * "the first half of July [2009]", "the last quarter of March": that part of the month's days, in the
+ * year stated, else the year last dated, else the report's.
+ */
+function partOfMonth(
+  tokens: Token[],
+  k: number,
+  to: number,
+  index: number,
+  parts: number,
+  month: number,
+  anchor: DateRange | null,
+  ref: Day | null,
+): Found | null {
+  const stated = yearAt(tokens, k + 5, to);
+  const y = stated ?? (anchor ? firstDay(anchor).y : ref?.y);
+  if (y === undefined) return null;
+  const days = daysInMonth(y, month);
+  const first = Math.floor(((index - 1) * days) / parts) + 1;
+  const last = index === parts ? days : Math.floor((index * days) / parts);
+  return { end: k + (stated === null ? 5 : 6), value: span({ y, m: month, d: first }, { y, m: month, d: last }) };
 }
 
 /** "the first week of April [2016]": days 1-7 (the second 8-14, ...; the last, the month's last seven). */

@@ -454,6 +454,15 @@ describe("a body's own statement", () => {
   });
 });
 
+describe('a source in a relative clause after a disputed figure', () => {
+  it('is the one "which says" the other number', () => {
+    expect(claimantOf('Army figures show 31 dead, a toll rejected by the separatists, which say 70 died.')).toEqual([
+      'Army',
+      'separatists',
+    ]);
+  });
+});
+
 describe('an accusation', () => {
   it("is the accuser's claim of the count it accuses another of", () => {
     expect(claimantOf('Amnesty International accused the militia of executing 19 farmers near Beni.')).toEqual([

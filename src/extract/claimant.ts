@@ -919,7 +919,7 @@ export function findClaims(
       continue;
     }
     // "disputed by local leaders, who said 80 had died": the one the relative clause is about speaks.
-    if (prev?.norm === 'who' && k - 2 >= from && tokens[k - 2]?.norm === ',') {
+    if ((prev?.norm === 'who' || prev?.norm === 'which') && k - 2 >= from && tokens[k - 2]?.norm === ',') {
       const antecedent = phraseBefore(text, tokens, k - 2, from);
       if (antecedent) claims.push({ index: k, name: antecedent });
       continue;

@@ -375,3 +375,24 @@ describe('fighters present in a place', () => {
     expect(figures.map((f) => [f.kind, f.low])).toEqual([['strength', 800]]);
   });
 });
+
+describe("another source's bare number for the count just told", () => {
+  it('is a figure of the same kind, by that source', () => {
+    const { figures } = extractDocument(
+      'The governor said 14 guards died, while the insurgents said 40. The UN said six women were abducted; local elders said eleven.',
+    );
+    expect(figures.map((f) => [f.kind, f.low, f.claimant])).toEqual([
+      ['killed', 14, 'governor'],
+      ['killed', 40, 'insurgents'],
+      ['captured', 6, 'UN'],
+      ['captured', 11, 'local elders'],
+    ]);
+  });
+
+  it('is no figure when the number goes on to count something else', () => {
+    const { figures } = extractDocument(
+      'The governor said 14 guards died. The minister said 3 districts were cut off.',
+    );
+    expect(figures.map((f) => f.low)).toEqual([14]);
+  });
+});

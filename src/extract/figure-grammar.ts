@@ -457,6 +457,21 @@ function puttingFigureAt(tokens: Token[], q: Quantity, floor: number): boolean {
   return k >= floor && /^(?:put|puts|putting|placed|places|set|sets)$/.test(tokens[k]?.norm ?? '');
 }
 
+/** Verbs by which a source gives a bare number for a count told just before. */
+const GIVES = words('said says claimed claims reported reports counted estimated insisted');
+
+/**
+ * "..., while the Taliban said 30", "; Amnesty said nine", "; the rebels claimed more than 100": a
+ * bare number right after a verb of speech and at the end of its clause, which only another source's
+ * count of what the sentence counted before can be.
+ */
+function counterClaim(tokens: Token[], q: Quantity, floor: number, end: number): boolean {
+  const verb = tokens[q.start - 1];
+  if (q.start - 1 <= floor || !verb || !GIVES.has(verb.norm)) return false;
+  const after = q.end < end ? tokens[q.end] : undefined;
+  return after === undefined || (after.type === 'punct' && after.norm !== '-' && after.norm !== '(');
+}
+
 /** A bracket or ", or" just before a count: it may restate the count before in other units. */
 function restatementOpens(tokens: Token[], at: number): boolean {
   const before = tokens[at - 1]?.norm;
@@ -492,7 +507,9 @@ export function readFigures(input: GrammarInput): RawFigure[] {
           // "local elders put the figure at over 200": the count before, by another source.
           puttingFigureAt(tokens, q, start) ||
           // "(about 31,000 people)", ", or about 31,000 people," inside the words of the count before restates it.
-          (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start));
+          (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start) ||
+          // "Officials said 40 soldiers died, while the Taliban said 30": another source's number for it.
+          counterClaim(tokens, q, start, end));
       const f = readOne(input, q, (partOf || joined) && last ? last.kind : null, partOf && last !== undefined);
       if (f) figures.push(f);
     }

@@ -1218,6 +1218,8 @@ function anaphor(claim: Claim, previous: string): Claim {
  */
 export function pickClaim(claims: Claim[], at: number, end = -1): Claim | null {
   for (const c of claims) if (c.bracket && c.index === end) return c;
+  // "to 1,200, according to local groups": a source right after the count's comma is its own.
+  for (const c of claims) if (!c.bracket && c.index === end + 1 && c.index > at) return c;
   let lo = 0;
   let hi = claims.length;
   while (lo < hi) {

@@ -396,3 +396,15 @@ describe("another source's bare number for the count just told", () => {
     expect(figures.map((f) => f.low)).toEqual([14]);
   });
 });
+
+describe('a range told by two sources', () => {
+  it('is two figures, each with the source after it', () => {
+    const { figures } = extractDocument(
+      'Estimates of the dead ranged from 90, according to the army, to 450, according to the Red Crescent.',
+    );
+    expect(figures.map((f) => [f.kind, f.low, f.high, f.claimant])).toEqual([
+      ['killed', 90, 90, 'army'],
+      ['killed', 450, 450, 'Red Crescent'],
+    ]);
+  });
+});

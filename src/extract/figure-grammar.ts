@@ -457,6 +457,14 @@ function puttingFigureAt(tokens: Token[], q: Quantity, floor: number): boolean {
   return k >= floor && /^(?:put|puts|putting|placed|places|set|sets)$/.test(tokens[k]?.norm ?? '');
 }
 
+/** Whether tokens[from, to) are one aside between commas that names a source: ", according to the UN,". */
+function asideSince(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 4 || to - from > 12 || tokens[from]?.norm !== ',' || tokens[to - 1]?.norm !== ',') return false;
+  if (tokens[from + 1]?.norm !== 'according' && tokens[from + 1]?.norm !== 'per') return false;
+  for (let k = from + 1; k < to - 1; k++) if ((tokens[k] as Token).type !== 'word') return false;
+  return true;
+}
+
 /** Verbs by which a source gives a bare number for a count told just before. */
 const GIVES = words('said says claimed claims reported reports counted estimated insisted');
 
@@ -509,7 +517,9 @@ export function readFigures(input: GrammarInput): RawFigure[] {
           // "(about 31,000 people)", ", or about 31,000 people," inside the words of the count before restates it.
           (restatementOpens(tokens, q.start) && last.evStart < q.start && last.evEnd > q.start) ||
           // "Officials said 40 soldiers died, while the Taliban said 30": another source's number for it.
-          counterClaim(tokens, q, start, end));
+          counterClaim(tokens, q, start, end) ||
+          // "range from 300, according to the government, to 1,200, according to local groups".
+          (tokens[q.start - 1]?.norm === 'to' && asideSince(tokens, last.evEnd, q.start - 1)));
       const f = readOne(input, q, (partOf || joined) && last ? last.kind : null, partOf && last !== undefined);
       if (f) figures.push(f);
     }

@@ -451,6 +451,10 @@ describe("a body's own statement", () => {
       claimantOf('KABUL, May 3 (Reuters) - Gunmen killed 7 guards at a mine, the ministry said. Later 2 more died.'),
     ).toEqual(['ministry', null]);
     expect(claimantOf('Published: 3 May 2024\n\nGunmen killed 7 guards at a mine.')).toEqual([null]);
+    // A statement quoted in the lead does not make the report one.
+    expect(
+      claimantOf('KABUL - UNAMA said in a statement that 4 guards died. Gunmen also killed 7 miners nearby.'),
+    ).toEqual(['UNAMA', null]);
   });
 });
 

@@ -337,7 +337,7 @@ function nameDefinedBodies(text: string, figures: Figure[]): void {
 
 /** The head of a body's own statement: "Press release | 14 August 2016", "STATEMENT", "Flash Update No. 3". */
 const STATEMENT_HEAD =
-  /\b(?:press release|news release|press statement|statement|briefing note|flash update|situation report)\b/i;
+  /^[ \t]*(?:joint )?(?:press release|news release|press statement|statement|briefing note|flash update|situation report)\b/im;
 /** "Statement by the Humanitarian Coordinator for Sudan on ...", "Statement from UNICEF:": who issues it. */
 const STATEMENT_BY =
   /\bstatement (?:by|from) (?:the )?((?:[A-Z][\w'’.-]*|of|for|in|and)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|for|in|and|the)){0,8}?)(?=[ \t]+(?:on|about|regarding|concerning|following|after)\b|[ \t]*[,.:|(\n]|$)/i;

@@ -851,10 +851,7 @@ export function findClaims(
         continue;
       }
       // "The Taliban denied the report, saying only 4 had died": the sentence's subject speaks.
-      const speaker = sentenceSubject(text, tokens, from, k - 1);
-      if (speaker === PRONOUN) {
-        if (previous) claims.push({ index: k, name: previous });
-      } else if (speaker) claims.push({ index: k, name: speaker });
+      pushSpeaker(claims, k, sentenceSubject(text, tokens, from, k - 1), previous);
       continue;
     }
     if (DATA_VERBS.has(w)) {
@@ -875,12 +872,7 @@ export function findClaims(
     // "Amnesty accused the army of killing 14 villagers": the accuser states the count. Not "fighters
     // accused of killing", "were accused", "the accused".
     if (w === 'accused' || w === 'accuses' || w === 'accusing') {
-      if (accusation(tokens, k, from, to)) {
-        const accuser = subjectBefore(text, tokens, k, from);
-        if (accuser === PRONOUN) {
-          if (previous) claims.push({ index: k, name: previous });
-        } else if (accuser) claims.push({ index: k, name: accuser });
-      }
+      if (accusation(tokens, k, from, to)) pushSpeaker(claims, k, subjectBefore(text, tokens, k, from), previous);
       continue;
     }
     // "the army's count of 55 dead", "the monitors' estimate": a count owned by its source.
@@ -901,11 +893,9 @@ export function findClaims(
       continue;
     }
     // "The Mission received credible reports that 30,000 had fled": who received the reports tells them.
-    if (w === 'reports' && tokens[k + 1]?.norm === 'that' && receivedBefore(tokens, k, from)) {
-      const receiver = subjectBefore(text, tokens, receivedBefore(tokens, k, from), from);
-      if (receiver === PRONOUN) {
-        if (previous) claims.push({ index: k, name: previous });
-      } else if (receiver) claims.push({ index: k, name: receiver });
+    const received = w === 'reports' && tokens[k + 1]?.norm === 'that' ? receivedBefore(tokens, k, from) : 0;
+    if (received > 0) {
+      pushSpeaker(claims, k, subjectBefore(text, tokens, received, from), previous);
       continue;
     }
     if (!CLAIM_VERBS.has(w)) continue;
@@ -979,12 +969,8 @@ export function findClaims(
     const subject =
       (prev?.norm === 'and' && k - 1 > from ? coordinatedSubject(text, tokens, from, k - 1) : null) ??
       subjectBefore(text, tokens, k, from);
-    if (subject === PRONOUN) {
-      if (previous) claims.push({ index: k, name: previous });
-      continue;
-    }
     if (subject) {
-      claims.push({ index: k, name: subject });
+      pushSpeaker(claims, k, subject, previous);
       continue;
     }
     // Postposed: '"...," said Asadullah Nadim' / ', said the ministry.' Only after a quote, a comma or
@@ -999,6 +985,12 @@ export function findClaims(
     }
   }
   return previous ? claims.map((c) => anaphor(c, previous)) : claims;
+}
+
+/** A claim by `speaker` at `index`; a pronoun stands for `previous`, the last speaker named. */
+function pushSpeaker(claims: Claim[], index: number, speaker: string | typeof PRONOUN | null, previous: string | null) {
+  const name = speaker === PRONOUN ? previous : speaker;
+  if (name) claims.push({ index, name });
 }
 
 /** Where "received" or "has received" stands before "reports" (an adjective between): its index, else 0. */

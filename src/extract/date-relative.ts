@@ -278,7 +278,7 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     const sign = later === 'after' ? 1 : -1;
     // "The attack came a week after militants ambushed a convoy": what follows is the earlier event,
     // counted back from the one the text last dated ("came two days before", forward).
-    if (CAME.has(tokens[k - 1]?.norm ?? '') && k - 1 >= 0)
+    if (CAME.has(tokens[k - 1]?.norm ?? ''))
       return countedFromAnchor(counted, UNITS.get(next(1) ?? ''), sign > 0 ? -1 : 1, k + 3, anchor, 'first');
     // "Two days after the attack", "a week after the bombing", "two days after that", "three days
     // before the Tintaboora raid": from the event just told, as "later" and "earlier".
@@ -289,7 +289,7 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
         counted,
         UNITS.get(next(1) ?? ''),
         sign,
-        toEvent ? toEvent : k + 4,
+        toEvent || k + 4,
         anchor,
         sign > 0 ? 'last' : 'first',
       );

@@ -200,6 +200,11 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
   return 'event';
 }
 
+/** The verbs of SPEECH, without its nouns. */
+const SPEECH_VERBS = new Set(
+  [...SPEECH].filter((w) => !['statement', 'briefing', 'reporters', 'journalists'].includes(w)),
+);
+
 /** Words a sentence may open with before its time: "On Tuesday", "Early last week", "By late March". */
 const TIME_OPENERS = new Set(['on', 'in', 'at', 'by', 'during', 'early', 'late', 'later', 'then']);
 
@@ -221,9 +226,6 @@ function opensSpeech(tokens: Token[], from: number, m: DateMention): boolean {
   }
   return false;
 }
-const SPEECH_VERBS = new Set(
-  [...SPEECH].filter((w) => !['statement', 'briefing', 'reporters', 'journalists'].includes(w)),
-);
 
 /**
  * The mention nearest `at` in a list sorted by position: one before the number reads as its time

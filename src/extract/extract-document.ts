@@ -196,7 +196,6 @@ function withoutHeader(state: ProseState, tokens: Token[], mentions: DateMention
   return mentions.filter((m) => !inHeader(state.header, (tokens[m.start] as Token).start));
 }
 
-/** The date a figure gets when its sentence states none: the paragraph's, the heading's, the story's. */
 /** "in the attack", "in Thursday's blast", "during the raid": a clause that points back to an event told before. */
 const RECALLED_EVENT =
   /\b(?:in|during|by|from)\s+(?:the|that|this|[A-Z][a-z]+day['’]s)\s+(?:\w+\s+)?(?:attack|blast|bombing|explosion|strike|raid|assault|ambush|shelling|massacre|fighting|clashes)\b/;
@@ -206,8 +205,13 @@ const RECALLED_EVENT =
  * before: it recalls one ("in the attack"), and that day came at most a week before the speaking.
  */
 function recalledEvent(sentence: string, before: DateRange, spoken: DateRange): boolean {
-  if (!RECALLED_EVENT.test(sentence) || before.end > spoken.start) return false;
-  return Date.parse(spoken.start) - Date.parse(before.end) <= 7 * 86_400_000;
+  return RECALLED_EVENT.test(sentence) && withinWeekBefore(before, spoken);
+}
+
+/** Whether `earlier` ends no later than `later` starts, and at most a week before it. */
+function withinWeekBefore(earlier: DateRange, later: DateRange): boolean {
+  if (earlier.end > later.start) return false;
+  return Date.parse(later.start) - Date.parse(earlier.end) <= 7 * 86_400_000;
 }
 
 /** "The assault on the Hayat Hotel began on Friday evening": a sentence that tells when the story's event began. */
@@ -219,8 +223,7 @@ const STORY_BEGAN =
  * before the day a source spoke, which dated the story until now; else null.
  */
 function storyBegan(sentence: string, event: DateRange, spoken: DateRange): DateRange | null {
-  if (!STORY_BEGAN.test(sentence) || event.end > spoken.start) return null;
-  return Date.parse(spoken.start) - Date.parse(event.end) <= 7 * 86_400_000 ? event : null;
+  return STORY_BEGAN.test(sentence) && withinWeekBefore(event, spoken) ? event : null;
 }
 
 /** Gives what the day a source spoke dated (the very same date) the day the event began. */
@@ -229,6 +232,7 @@ function redate(spoken: DateRange, began: DateRange, figures: Figure[], passages
   for (const p of passages) if (p.date === spoken) p.date = began;
 }
 
+/** The date a figure gets when its sentence states none: the paragraph's, the heading's, the story's. */
 function inheritedDate(state: ProseState, ctx: DateContext): DateRange | null {
   return toldDate(state) ?? (state.report ? publishedDay(ctx) : null);
 }

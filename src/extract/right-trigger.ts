@@ -267,7 +267,7 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
     if (!kind && STATIVE_STRENGTH.has(w)) kind = 'strength';
     if (!kind) {
       // "86 survived and were captured", "40 hid and were later arrested": a second verb that counts them.
-      if (n1 === 'and' && /^[a-z]{3,}(?:ed|ped)$|^(?:hid|ran|fled|fought|held)$/.test(w)) {
+      if (n1 === 'and' && /^[a-z]{3,}ed$|^(?:hid|ran|fled|fought|held)$/.test(w)) {
         let j = k + 2;
         while (
           j < Math.min(limit, k + 5) &&

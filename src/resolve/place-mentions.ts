@@ -43,10 +43,10 @@ function plausible(e: GazetteerEntry, countries: ReadonlySet<string>, exact: boo
 
 /**
  * The name of a newspaper after a place's: "The New York Times", "the Kabul Times", "Kyiv Post"; or
- * what a place-named outlet is: "the Irrawaddy news outlet", "the Khaama Press agency".
+ * what a place-named outlet is: "the Irrawaddy news outlet", "Yangon radio".
  */
 const PUBLICATION_AFTER =
-  /^[ \t]+(?:Times|Post|Herald|Tribune|Journal|Gazette|Independent|Observer|Telegraph|Chronicle|Daily|Standard|Examiner|Courier|(?:news|media)[ \t]+(?:outlet|site|website|agency|portal|service)|newspaper|news\b|radio\b|television\b|TV\b)/;
+  /^[ \t]+(?:Times|Post|Herald|Tribune|Journal|Gazette|Independent|Observer|Telegraph|Chronicle|Daily|Standard|Examiner|Courier|media[ \t]+(?:outlet|site|website|agency|portal|service)|newspaper|news|radio|television|TV)\b/;
 
 interface DocumentMentions {
   readonly mentions: PlaceMention[];

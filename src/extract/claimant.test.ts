@@ -504,3 +504,15 @@ describe('a statement by a body', () => {
     expect(claimantOf('The incidents were these:\n\n- On 2 May, a mine killed 3 farmers.')).toEqual([null]);
   });
 });
+
+describe('a claim verb written with a capital inside a name', () => {
+  it('is part of the name ("United States", "Said"), not the verb of a claim', () => {
+    expect(claimantOf('Losses: 14 killed, 20 wounded (United States)')).toEqual([null, null]);
+    expect(claimantOf('Governor Said Rahim told reporters that 9 civilians died.')).toEqual(['Governor Said Rahim']);
+    expect(claimantOf('The Gulf States reported that 3 sailors were killed.')).toEqual(['Gulf States']);
+  });
+
+  it('is still a verb in a headline written in title case', () => {
+    expect(claimantOf('Army Says 40 Killed In Raid On Base')).toEqual(['Army']);
+  });
+});

@@ -692,6 +692,7 @@ function bracketSource(text: string, tokens: Token[], open: number, from: number
   let k = open + 1;
   let end = -1;
   let lower = false;
+  let named = false;
   while (k < to && k - open <= 5) {
     const u = tokens[k] as Token;
     if (u.norm === ')') break;
@@ -704,10 +705,12 @@ function bracketSource(text: string, tokens: Token[], open: number, from: number
     // "(hospital sources)", "(local officials)": lower-case words, if a word for a source ends them.
     if (u.type !== 'word' && u.norm !== '&' && u.norm !== '-') return null;
     if (u.type === 'word' && !u.cap) lower = true;
+    if (u.type === 'word' && u.cap) named = true;
     k++;
   }
   if (tokens[k]?.norm !== ')' || k === open + 1) return null;
-  if (lower)
+  // "(hospital sources)"; "(Ukrainian official figures)" ends in what its source gave.
+  if (lower && (end < 0 || !named))
     return SOURCE_HEADS.has((tokens[k - 1] as Token).norm) ? cleanClaimant(slice(text, tokens, open + 1, k)) : null;
   // "12 killed (Canada)", "1 killed (US)": whose dead a coalition's line counts, not who counted them;
   // "(US figures)" names a source.
@@ -793,6 +796,77 @@ const STATES = new Set([
   'mali',
   'burkina faso',
   'cameroon',
+  'malaysia',
+  'indonesia',
+  'bangladesh',
+  'nepal',
+  'sri lanka',
+  'philippines',
+  'thailand',
+  'myanmar',
+  'south korea',
+  'japan',
+  'mongolia',
+  'azerbaijan',
+  'armenia',
+  'kazakhstan',
+  'uzbekistan',
+  'tajikistan',
+  'kyrgyzstan',
+  'belarus',
+  'moldova',
+  'serbia',
+  'slovenia',
+  'greece',
+  'austria',
+  'ireland',
+  'luxembourg',
+  'montenegro',
+  'north macedonia',
+  'morocco',
+  'algeria',
+  'tunisia',
+  'mauritania',
+  'senegal',
+  'guinea',
+  'sierra leone',
+  'liberia',
+  'ghana',
+  'togo',
+  'benin',
+  'rwanda',
+  'burundi',
+  'tanzania',
+  'mozambique',
+  'south africa',
+  'zimbabwe',
+  'zambia',
+  'angola',
+  'malawi',
+  'eritrea',
+  'djibouti',
+  'south sudan',
+  'qatar',
+  'bahrain',
+  'kuwait',
+  'oman',
+  'united arab emirates',
+  'uae',
+  'colombia',
+  'mexico',
+  'brazil',
+  'argentina',
+  'chile',
+  'peru',
+  'el salvador',
+  'fiji',
+  'tonga',
+  'singapore',
+  'vietnam',
+  'south vietnam',
+  'north vietnam',
+  'cambodia',
+  'laos',
   'india',
   'china',
 ]);
@@ -899,6 +973,7 @@ export function findClaims(
       continue;
     }
     if (!CLAIM_VERBS.has(w)) continue;
+    if (inName(tokens, k, from, to)) continue;
     const prev = tokens[k - 1];
     // "deaths that the coalition had not acknowledged", "could not confirm": no one claims them.
     if (k - 1 >= from && isNegation(prev)) continue;
@@ -1013,6 +1088,29 @@ function tollBefore(tokens: Token[], at: number, from: number): boolean {
 }
 
 /** Whether "accused" at `k` has an accuser and an accused: "X accused Y of", not "Y accused of", "was accused". */
+/**
+ * Whether a capitalised claim verb is a word of a name: "the United States", "Said Ahmad" after a
+ * title ("Governor Said Ahmad"), "Gulf States". Not in a headline written in title case ("Army
+ * Says 40 Killed"), where every word is capitalised.
+ */
+function inName(tokens: Token[], k: number, from: number, to: number): boolean {
+  const t = tokens[k] as Token;
+  const prev = tokens[k - 1];
+  if (!t.cap || k === from || prev?.type !== 'word' || !prev.cap) return false;
+  let words = 0;
+  let lower = 0;
+  for (let j = from; j < to; j++) {
+    const u = tokens[j] as Token;
+    if (u.type !== 'word') continue;
+    words++;
+    if (!u.cap && !TITLE_SMALL.has(u.norm)) lower++;
+  }
+  return lower > 0 || words < 3;
+}
+
+/** Words a title-case headline leaves in lower case. */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'as', 'after']);
+
 function accusation(tokens: Token[], k: number, from: number, to: number): boolean {
   const prev = tokens[k - 1];
   if (k - 1 < from || !prev || prev.type !== 'word' || PASSIVE_BEFORE.has(prev.norm) || DETERMINERS.has(prev.norm))

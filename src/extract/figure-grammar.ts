@@ -204,7 +204,8 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null,
   if (kind === null && np.impliedKind && !left?.blocks) kind = np.impliedKind;
   // A line that counts what it holds ("Strength: 300–500 prisoners") counts the people it names.
   let lineKind = false;
-  if (kind === null && input.defaultKind) {
+  // "110 captured, 81 missing": a count with a state of its own is not what the line counts.
+  if (kind === null && input.defaultKind && !ownVerb) {
     kind = input.defaultKind(np, np.head === null ? null : (tokens[np.head] as Token).norm);
     chosen = 'head';
     lineKind = kind !== null;
@@ -416,6 +417,8 @@ const OWN_VERBS = words(
 );
 /** What a form of "be" says of people that is no casualty: "two guards are still missing". */
 const BE_STATES = words('missing unaccounted safe unharmed unhurt alive');
+/** States a list names without a verb ("81 missing"): people not known to be dead or taken. */
+const UNSEEN = words('missing unaccounted');
 
 /** Whether the word at `at` (after a count's noun phrase, adverbs such as "also" passed over) is a verb of OWN_VERBS. */
 function verbOfItsOwn(tokens: Token[], at: number, end: number): boolean {
@@ -427,6 +430,8 @@ function verbOfItsOwn(tokens: Token[], at: number, end: number): boolean {
   if (k >= end) return false;
   const w = tokens[k]?.norm ?? '';
   if (OWN_VERBS.has(w)) return true;
+  // "179 killed, 110 captured, 81 missing": a state with its verb left out, as a list writes it.
+  if (UNSEEN.has(w)) return true;
   if (!/^(?:are|is|were|was|remain|remained)$/.test(w)) return false;
   k++;
   skip();

@@ -120,7 +120,9 @@ export function readInfoboxFigures(
     const claims = findClaims(text, tokens, 0, tokens.length);
     let m0 = 0;
     let c0 = 0;
-    for (const [s, e] of segments(tokens)) {
+    const items = segments(tokens);
+    const listClaims = listSources(tokens, items, claims);
+    for (const [i, [s, e]] of items.entries()) {
       while (m0 < mentions.length && (mentions[m0] as DateMention).start < s) m0++;
       let m1 = m0;
       while (m1 < mentions.length && (mentions[m1] as DateMention).start < e) m1++;
@@ -131,7 +133,7 @@ export function readInfoboxFigures(
           ? claims[c0]
           : claims[c0] && isOwnNote(tokens, e, (claims[c0] as Claim).index)
             ? claims[c0]
-            : undefined;
+            : listClaims[i];
       const input: GrammarInput = {
         text,
         tokens,
@@ -185,4 +187,28 @@ export function readInfoboxFigures(
     }
   }
   return figures;
+}
+
+/**
+ * The source a list of counts gives once, in brackets after its last item: "300–500 killed, 1,100
+ * wounded (US estimate)" are both the estimate's. The list runs over commas only; a semicolon, a
+ * line, or another item's brackets ("8 killed (Australia), 21 wounded (UK figures)") ends it.
+ */
+function listSources(tokens: Token[], items: Array<[number, number]>, claims: Claim[]): Array<Claim | undefined> {
+  const out: Array<Claim | undefined> = new Array(items.length);
+  let waiting: number[] = [];
+  items.forEach(([s, e], i) => {
+    const last = tokens[e - 1];
+    const own = claims.find((c) => c.index >= s && c.index < e);
+    let open = e - 1;
+    while (open > s && tokens[open]?.norm !== '(') open--;
+    // The source alone in the item's closing brackets: "(UN figures)", "(U.S. estimate)".
+    if (own && last?.norm === ')' && tokens[open]?.norm === '(' && own.index >= open)
+      for (const j of waiting) out[j] = own;
+    const bracketed = tokens[open]?.norm === '(';
+    const separator = tokens[e];
+    const goesOn = !own && !bracketed && separator?.norm === ',' && separator.nl === 0;
+    waiting = goesOn ? [...waiting, i] : [];
+  });
+  return out;
 }

@@ -171,3 +171,77 @@ describe('a commander mark on a line of its own', () => {
     ]);
   });
 });
+
+/** A short infobox in the "- Field: value" rendering, with the lines given. */
+function infobox(...lines: string[]): string {
+  return [
+    '= Battle of Harrow Ford =',
+    '',
+    'Infobox',
+    '- Conflict: Battle of Harrow Ford',
+    '- Date: 2–6 March 2011',
+    ...lines,
+    '',
+    'The battle of Harrow Ford was fought in March 2011.',
+    '',
+  ].join('\n');
+}
+
+const figuresOf = (text: string) =>
+  extractDocument(text)
+    .figures.filter((f) => f.source === 'infobox')
+    .map((f) => `${f.kind} ${f.low} ${f.claimant ?? '-'}`);
+
+describe('a list of counts in an infobox row', () => {
+  it('takes the source in brackets after its last count for every count of the list', () => {
+    expect(figuresOf(infobox('- Casualties2: 300–500 killed, 1,100 wounded (U.S. estimate)'))).toEqual([
+      'killed 300 U.S.',
+      'injured 1100 U.S.',
+    ]);
+    expect(figuresOf(infobox('- Casualties1: 64 killed, 19 captured (Moldovan official figures)'))).toEqual([
+      'killed 64 Moldovan official',
+      'captured 19 Moldovan official',
+    ]);
+  });
+
+  it('keeps each count its own brackets, and a semicolon ends the list', () => {
+    expect(figuresOf(infobox('- Casualties2: 60 killed (per ISAF), 200+ killed (Afghan government claim)'))).toEqual([
+      'killed 60 ISAF',
+      'killed 200 Afghan government',
+    ]);
+    expect(figuresOf(infobox('- Casualties1: 9 killed; 30 wounded (Red Cross figures)'))).toEqual([
+      'killed 9 -',
+      'injured 30 Red Cross',
+    ]);
+  });
+
+  it('names no source with the state whose losses the brackets count', () => {
+    expect(
+      figuresOf(
+        infobox('- Casualties1: 11 killed, 40 wounded, 2 captured (United States); 3 killed, 6 wounded (Malaysia)'),
+      ),
+    ).toEqual(['killed 11 -', 'injured 40 -', 'captured 2 -', 'killed 3 -', 'injured 6 -']);
+  });
+
+  it('does not count the missing as captured or killed', () => {
+    expect(figuresOf(infobox('- Casualties1: 179 killed, 110 captured, 81 missing'))).toEqual([
+      'killed 179 -',
+      'captured 110 -',
+    ]);
+    expect(figuresOf(infobox('- Casualties2: 35 killed, 14 unaccounted for, 60 wounded'))).toEqual([
+      'killed 35 -',
+      'injured 60 -',
+    ]);
+  });
+
+  it('reads a strength followed by when it held ("initially", "originally")', () => {
+    expect(figuresOf(infobox('- Strength1: 160 initially, 3,000+ in the relief column'))).toEqual([
+      'strength 160 -',
+      'strength 3000 -',
+    ]);
+    expect(figuresOf(infobox('- Strength2: 900 originally, later 2,400'))).toEqual([
+      'strength 900 -',
+      'strength 2400 -',
+    ]);
+  });
+});

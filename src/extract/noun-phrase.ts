@@ -9,6 +9,7 @@ import {
   inSet,
   KIND_VERBS,
   PERSON_NOUNS,
+  PREDICATE_FILLERS,
   PREPOSITIONS,
   stripPossessive,
   THING_NOUNS,
@@ -248,6 +249,15 @@ export function readNounPhrase(tokens: Token[], i: number, limit: number): NounP
     const c = classify(w, t.cap);
     // "60 deserters hid and were arrested": a past tense without -ed ends the phrase.
     if (c === null && !t.cap && j > i && IRREGULAR_PAST.has(w)) break;
+    // "160 initially, 3,000 later": an adverb with no word after it to qualify ends the phrase;
+    // "2,500 heavily armed men" goes on.
+    if (
+      c === null &&
+      !t.cap &&
+      tokens[j + 1]?.type !== 'word' &&
+      (PREDICATE_FILLERS.has(w) || (w.length > 6 && /[^bp]ly$/.test(w)))
+    )
+      break;
     const next = tokens[j + 1];
     // "advanced with armoured support", "86 survived and were captured": an unknown -ed word before
     // no noun is a verb, not a modifier.

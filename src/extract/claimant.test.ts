@@ -446,6 +446,26 @@ describe("a body's own statement", () => {
     expect(claimantOf(text)).toEqual(['Resident Coordinator for Libya', 'Ministry of Health']);
   });
 
+  it("takes the issuer from the body's name above the statement's head", () => {
+    const text = [
+      'Kunar Relief Coordination Forum',
+      'Flash Update No. 2: Floods and fighting in Asadabad',
+      'Published: 14 June 2022',
+      '',
+      'An estimated 900 families have been displaced since Sunday.',
+      '',
+      'On 12 June, a mortar round hit a market; police said 5 civilians were killed, while the Ministry of Interior said 9 militants died.',
+      '',
+      '- Food: 400 displaced families received rations on 13 June.',
+    ].join('\n');
+    expect(claimantOf(text)).toEqual([
+      'Kunar Relief Coordination Forum',
+      'police',
+      'Ministry of Interior',
+      'Kunar Relief Coordination Forum',
+    ]);
+  });
+
   it('is no default in a news report', () => {
     expect(
       claimantOf('KABUL, May 3 (Reuters) - Gunmen killed 7 guards at a mine, the ministry said. Later 2 more died.'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectFullDays, DateContext } from './date-values.js';
 import { findDates } from './dates.js';
+import { extractDocument } from './extract-document.js';
 import { tokenize } from './tokens.js';
 
 function dates(text: string, ctx = new DateContext(null, 2022)) {
@@ -93,5 +94,29 @@ describe('dates', () => {
 
   it('does not take a count of people for a year', () => {
     expect(dates('They deployed 2000 troops.')).toEqual([]);
+  });
+});
+
+describe('a year inside a code', () => {
+  it('dates nothing: a report numbered "AFG-2019-0412" is not about 2019 as a whole', () => {
+    const text = [
+      'Incident report SOM-2017-0088',
+      '',
+      'Published: 20 October 2017',
+      '',
+      'Date of incident: 14 October 2017',
+      '',
+      'A truck bomb killed at least 300 people at a busy junction in Mogadishu.',
+      '',
+      'Hospital staff said 220 bodies had been identified by the evening.',
+    ].join('\n');
+    expect(extractDocument(text).figures.map((f) => f.date?.start)).toEqual(['2017-10-14', '2017-10-14']);
+  });
+
+  it('still reads a year after "mid-" or "pre-"', () => {
+    const [figure] = extractDocument(
+      'Published: 3 May 2024\n\nIn mid-2019 at least 40 people were killed in the district.',
+    ).figures;
+    expect([figure?.date?.start, figure?.date?.end]).toEqual(['2019-05-01', '2019-08-31']);
   });
 });

@@ -62,7 +62,19 @@ const MONTH_CONTEXT = new Set([
   'throughout',
 ]);
 function yearAt(tokens: Token[], i: number, end: number): number | null {
-  return i < end && isYearToken(tokens, i) ? (tokens[i] as Token).value : null;
+  return i < end && isYearToken(tokens, i) && !inCode(tokens, i) ? (tokens[i] as Token).value : null;
+}
+
+/** Words glued before a year that still date it: "mid-2019", "pre-2001". */
+const YEAR_PREFIXES = new Set(['mid', 'pre', 'post', 'early', 'late', 'c', 'ca', 'circa']);
+
+/** A year inside a code or reference number: "AFG-2019-0412", "S/2019/661", "UNSCR-2019". */
+function inCode(tokens: Token[], i: number): boolean {
+  const joint = tokens[i - 1];
+  const word = tokens[i - 2];
+  const year = tokens[i] as Token;
+  if (!joint || !word || (joint.norm !== '-' && joint.norm !== '/') || joint.space || year.space) return false;
+  return word.type === 'word' && !YEAR_PREFIXES.has(word.norm);
 }
 
 function dayAt(tokens: Token[], i: number, end: number): number | null {

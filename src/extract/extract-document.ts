@@ -349,7 +349,7 @@ const STATEMENT_BY =
 const LEAD_CHARS = 1_000;
 /** A claimant that is a body, which can issue a statement: "UNAMA", "the Office", "Human Rights Watch". */
 const BODY =
-  /\([A-Z][A-Za-z]{1,9}\)|^[A-Z]{3,}$|\b(?:Mission|Office|Committee|Organi[sz]ation|Agency|Council|Ministry|Watch|International|Fund|Programme|Commission|Observatory|Network|Cross|Crescent|Nations|Amnesty)\b/;
+  /\([A-Z][A-Za-z]{1,9}\)|^[A-Z]{3,}$|\b(?:Mission|Office|Committee|Organi[sz]ation|Agency|Council|Ministry|Watch|International|Fund|Programme|Commission|Observatory|Network|Cross|Crescent|Nations|Amnesty|Forum|Cluster|Centre|Center|Institute|Foundation|Association)\b/;
 
 /**
  * In a body's own statement, the figures no one else is said to give are the body's: "On 6 August, a
@@ -364,12 +364,26 @@ function issuerClaims(text: string, figures: Figure[]): void {
   // Else the body the lead names as giving a figure; one named further down is quoted, not speaking.
   const issuer =
     named ??
+    letterhead(head) ??
     figures.find(
       (f) => f.source !== 'infobox' && f.evidence.start < LEAD_CHARS && f.claimant !== null && BODY.test(f.claimant),
     )?.claimant;
   if (!issuer) return;
   for (const f of figures)
     if (f.claimant === null && (f.source === 'prose' || f.source === 'headline')) f.claimant = issuer;
+}
+
+/**
+ * The body whose name heads its statement, on the line above "Flash Update No. 3" or "Press
+ * release": "Helmand Humanitarian Forum".
+ */
+function letterhead(head: string): string | null {
+  const at = STATEMENT_HEAD.exec(head)?.index ?? -1;
+  if (at <= 0) return null;
+  const above = head.slice(0, at).trimEnd().split('\n');
+  const line = (above.at(-1) ?? '').replace(/^[#=\s]+|[#=\s]+$/g, '');
+  if (above.length > 3 || !line || line.split(/\s+/).length > 8 || /[.:;!?]$/.test(line)) return null;
+  return BODY.test(line) ? line : null;
 }
 
 /** A line that opens an item of a list. */

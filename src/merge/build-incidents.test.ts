@@ -423,4 +423,58 @@ describe('buildIncidents: when and what the lead tells', () => {
       ['Battles', null],
     ]);
   });
+
+  it('adds figures of a later paragraph to the incident the paragraphs before went on telling', () => {
+    const text = [
+      'Published: 9 October 2020',
+      '',
+      'Date of incident: 6–7 October 2020',
+      '',
+      'At least 14 shepherds were killed when a drone strike hit their camp near Spin Boldak on the night of 6 October, officials said.',
+      '',
+      'A village elder said 16 bodies had been recovered, and that the men were unarmed.',
+      '',
+      'The Independent Human Rights Commission later confirmed 15 deaths and 9 injuries in the strike.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.claims.map((c) => [c.kind, c.low])])).toEqual([
+      [
+        '2020-10-06',
+        [
+          ['killed', 14],
+          ['killed', 16],
+          ['killed', 15],
+          ['injured', 9],
+        ],
+      ],
+    ]);
+  });
+
+  it("gives a battle told only by its infobox the infobox's sides, and its rows as each side's dead", () => {
+    const text = [
+      '= Battle of Kell Crossing =',
+      '',
+      'Infobox',
+      '- Conflict: Battle of Kell Crossing',
+      '- Date: 10–14 May 2004',
+      '- Place: Musa Qala, Helmand, Afghanistan',
+      '- Combatant1: Taliban',
+      '- Combatant2: Afghanistan',
+      '- Casualties1: 60 killed',
+      '- Casualties2: 25 killed, 40 wounded',
+      '',
+      'The battle was fought over a river crossing north of the town.',
+    ].join('\n');
+    const [incident] = incidentsOf(text).incidents;
+    // "Afghanistan" in 2004 fights as its national forces.
+    expect([incident?.side_a?.actor_id, incident?.side_b?.name]).toEqual([
+      'taliban',
+      'Afghan National Defense and Security Forces',
+    ]);
+    expect(incident?.claims.map((c) => [c.kind, c.low, c.category])).toEqual([
+      ['killed', 60, 'side_a'],
+      ['killed', 25, 'side_b'],
+      ['injured', 40, 'side_b'],
+    ]);
+  });
 });

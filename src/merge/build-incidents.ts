@@ -18,7 +18,7 @@ import {
   placesIn,
   withinHome,
 } from './incident-places.js';
-import { type Parties, partiesOf, UNIDENTIFIED } from './parties.js';
+import { namedSide, type Parties, partiesOf, UNIDENTIFIED } from './parties.js';
 import { splitByPlace } from './split-places.js';
 
 export interface Resolvers {
@@ -145,7 +145,8 @@ export function buildIncidents(
     // "In a separate incident ...", "Separately, ...", "Elsewhere, ...": another event than the one
     // just told, whatever day and place the two share.
     const separate = SEPARATE.test(sentence);
-    const recent = !separate && lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
+    const recent: DraftIncident | null =
+      !separate && lastDraft !== null && lastDraft.paragraph >= paragraph - 1 ? lastDraft.draft : null;
     // "Islamic State claimed responsibility": the perpetrator of the event just told.
     if (parties.attribution && recent && !passage.dated) attribute(recent, parties);
     // "JNIM claimed responsibility for the attack in a statement on Friday": a claim dated by its
@@ -182,6 +183,8 @@ export function buildIncidents(
     ) {
       recent.claims.push(...figures.map(({ f, i }) => claimOf(f, i, recent)));
       recent.sources.push({ start: passage.start, end: passage.end, text: sentence });
+      // The story goes on in this paragraph: a next one that adds to it still adds to this incident.
+      lastDraft = { draft: recent, paragraph };
       continue;
     }
     if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
@@ -275,12 +278,13 @@ export function buildIncidents(
       lastDraft = { draft: same ?? draft, paragraph };
     }
   }
-  if (drafts.length === 0) {
-    const boxed = infoboxIncident(extraction, homePlace);
+  // The infobox tells the battle when the prose dates nothing (what it tells undated is background).
+  if (!drafts.some((d) => !d.undated)) {
+    const boxed = infoboxIncident(extraction, homePlace, resolvers.actors);
     if (boxed) drafts.push(boxed);
   }
   withStoryWeapon(text, passages, drafts);
-  attachInfoboxFigures(extraction.figures, drafts);
+  attachInfoboxFigures(extraction, drafts, resolvers.actors);
   const folded = foldCopies(drafts, absorb);
   withoutParts(folded, figureParts(extraction.figures));
   if (!folded.some((d) => !d.undated)) return folded;
@@ -471,21 +475,30 @@ function attribute(draft: DraftIncident, parties: Parties): void {
  * An infobox that dates a short event (a battle of days, an attack) is that event's incident when the
  * prose dates none, placed where the document is about even without a Location line.
  */
-function infoboxIncident(extraction: ExtractionResult, home: ResolvedPlace | null): DraftIncident | null {
+function infoboxIncident(
+  extraction: ExtractionResult,
+  home: ResolvedPlace | null,
+  actors: ActorIndex | null,
+): DraftIncident | null {
   const c = extraction.conflict;
   if (!c?.start) return null;
   const date: DateRange = { start: c.start, end: c.end ?? c.start, precision: c.date_precision ?? 'day' };
   if (!(spanDays(date) <= MAX_INCIDENT_DAYS)) return null;
   const words = [c.name, c.result ?? '', ...c.other_casualties, ...c.sides.map((s) => s.casualties ?? '')].join('. ');
   const event = classifyEvent(words) ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash' };
+  // The first combatant each side lists leads it: "United States, UNOSOM II" against "Somali National Alliance".
+  const [a, b] = c.sides.map((s) => s.combatants[0]);
+  const side = (name: string | undefined) => (name && actors ? namedSide(name, actors, date.start) : null);
+  const side_a = side(a);
+  const side_b = side(b);
   return {
     date,
     place: home,
     event_type: event.event_type,
     sub_event_type: event.sub_event_type,
-    violence_type: null,
-    side_a: null,
-    side_b: null,
+    violence_type: violenceType(event.event_type, side_a?.state ?? false, side_b?.state ?? false),
+    side_a,
+    side_b,
     claims: [],
     sources: [{ start: c.evidence.start, end: c.evidence.end, text: c.evidence.text }],
     summary: c.name,
@@ -516,6 +529,29 @@ function categoryOf(f: Figure, d: DraftIncident): DeathCategory {
     if (d.side_b && sameName(actor, d.side_b)) return 'side_b';
   }
   return 'unknown';
+}
+
+/**
+ * Whose dead an infobox row counts: the row's side ("Casualties2"), as the incident's side A or B
+ * that side's combatants name; civilians and rows of no side as categoryOf reads them.
+ */
+function boxCategory(
+  f: Figure,
+  d: DraftIncident,
+  extraction: ExtractionResult,
+  actors: ActorIndex | null,
+): DeathCategory {
+  const combatants = f.side ? (extraction.conflict?.sides[f.side - 1]?.combatants ?? []) : [];
+  if (isCivilian(f) || combatants.length === 0) return categoryOf(f, d);
+  // "Afghanistan" in the infobox is the incident's "Afghan National Defense and Security Forces".
+  const ids = actors ? combatants.map((c) => namedSide(c, actors, d.date.start).actor_id) : [];
+  const leads = (side: ActorRef | null) =>
+    side !== null &&
+    (combatants.some((c) => sameName(c.toLowerCase(), side)) ||
+      (side.actor_id !== null && ids.includes(side.actor_id)));
+  if (leads(d.side_a)) return 'side_a';
+  if (leads(d.side_b)) return 'side_b';
+  return categoryOf(f, d);
 }
 
 function sameName(actor: string, ref: ActorRef): boolean {
@@ -670,15 +706,24 @@ function absorb(into: DraftIncident, other: DraftIncident): void {
  * ("8 captured prisoners executed" beside "executed nine ... who had surrendered"), so the two
  * counts stand side by side.
  */
-function attachInfoboxFigures(figures: Figure[], drafts: DraftIncident[]): void {
+function attachInfoboxFigures(extraction: ExtractionResult, drafts: DraftIncident[], actors: ActorIndex | null): void {
+  const figures = extraction.figures;
   figures.forEach((f, i) => {
     if (f.source !== 'infobox' || f.kind === 'strength') return;
     const dated = f.date && spanDays(f.date) <= 3 ? f.date : null;
-    if (dated) {
-      const target = drafts.find((d) => !d.undated && d.date.start <= dated.end && dated.start <= d.date.end);
-      if (target) target.claims.push(claimOf(f, i, target));
+    // A row dated by the whole conflict belongs to an incident of exactly its days: the battle told
+    // as one incident ("Battle of Qala-i-Jangi", 25 November – 1 December 2001).
+    const whole = dated ? null : f.date;
+    const target = dated
+      ? drafts.find((d) => !d.undated && d.date.start <= dated.end && dated.start <= d.date.end)
+      : whole
+        ? drafts.find((d) => !d.undated && d.date.start === whole.start && d.date.end === whole.end)
+        : undefined;
+    if (target) {
+      target.claims.push({ ...claimOf(f, i, target), category: boxCategory(f, target, extraction, actors) });
       return;
     }
+    if (dated) return;
     if (!f.manner) return;
     for (const d of drafts) {
       const twin = d.claims.find((c) => c.kind === f.kind && figures[c.figure]?.manner === f.manner);

@@ -1,5 +1,12 @@
 import type { AcledEventType, ActorRef } from '../core/incident.js';
-import { type ActorIndex, type ActorMention, type ActorResolution, resolutionOn, weakIn } from '../resolve/actors.js';
+import {
+  type ActorIndex,
+  type ActorMention,
+  type ActorResolution,
+  resolutionOn,
+  resolveActor,
+  weakIn,
+} from '../resolve/actors.js';
 
 /** Who acted and who was acted on, as a coder reads one sentence. */
 export interface Parties {
@@ -71,6 +78,15 @@ function foreignState(actor: ActorResolution, index: ActorIndex, country: string
 interface Found {
   mention: ActorMention;
   ref: ActorRef;
+}
+
+/**
+ * A side an infobox names ("Somali National Alliance", "United States"), as an actor of the registry
+ * on the date given, else by its name alone.
+ */
+export function namedSide(name: string, index: ActorIndex, date: string): ActorRef {
+  const found = resolveActor(name, index, { date });
+  return found ? refOf(found) : { actor_id: null, name, inter: null, state: false };
 }
 
 function refOf(a: ActorResolution): ActorRef {

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, SHARED } from './support/cli.js';
+import { cliArgs, ROOT, runCli, SHARED } from './support/cli.js';
 import { createEmptyDatabase, STORE_KINDS } from './support/stores.js';
 
 const WIRE = `KUNDUZ, 4 May 2023 - At least 12 civilians were killed and 30 others injured when a roadside bomb struck a minibus in Khanabad district, the provincial police spokesman said.\n`;
@@ -114,6 +115,30 @@ describe('tally CLI errors', () => {
     expect(out.summary).toEqual({ ingested: 2, unchanged: 1, failed: 1 });
     const none = await runCli(['ingest', folder('json-empty', {}), '--db', db, '--json']);
     expect(JSON.parse(none.stdout)).toEqual({ outcomes: [], summary: { ingested: 0, unchanged: 0, failed: 0 } });
+  });
+
+  it('ends quietly when the reader of its output stops reading (`| head`), and still does the work', async () => {
+    const db = join(dir, 'pipe.db');
+    const reports = folder('pipe', { 'a.txt': WIRE, 'b.txt': STATEMENT });
+    // The reading end closed before anything was written, as `head -0` leaves it.
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, cliArgs(args), { cwd: ROOT, env: { ...process.env, TALLY_DB: '' } });
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (d) => {
+          stderr += d;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const ingest = await run(['ingest', reports, '--db', db]);
+    expect(ingest).toEqual({ code: 0, stderr: '' });
+    const listed = await run(['incidents', '--db', db, '--json']);
+    expect(listed).toEqual({ code: 0, stderr: '' });
+    // The ingest stored both reports all the same.
+    const documents = await runCli(['documents', '--db', db, '--json']);
+    expect(JSON.parse(documents.stdout)).toHaveLength(2);
   });
 
   it('refuses a file over --max-bytes', async () => {

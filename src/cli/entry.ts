@@ -12,5 +12,14 @@ setFlagsFromString('--heap-growing-percent=30');
 // Before the modules below are loaded (app/young-generation.ts). The command is always the first word.
 if (process.argv[2] === 'ingest') holdYoungGeneration();
 
+// `tally incidents --json | head`: a reader that stops reading is no failure of the command. What
+// is left to print is dropped and the command ends as it would have (an ingest still stores
+// everything); any other failure to write is still an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const { main } = await import('./main.js');
 await main(process.argv);

@@ -7,6 +7,8 @@ export interface Passage {
   date: DateRange | null;
   /** The passage states its own date, rather than inheriting one from what came before. */
   dated: boolean;
+  /** Its own date is only the day a source spoke ("In a statement issued late Monday, ..."). */
+  spoken?: true;
   source: Figure['source'];
 }
 

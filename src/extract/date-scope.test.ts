@@ -261,3 +261,21 @@ describe('a report whose lead dates its toll only by the day a source spoke', ()
     expect(figures.map((f) => f.date?.start)).toEqual(['2019-07-15', '2019-07-15', '2019-07-15', '2019-07-15']);
   });
 });
+
+describe('a second verb of the same subject after ", and"', () => {
+  it('shares the time of the first: "has killed 9,000 since 2016, ..., and displaced 600,000"', () => {
+    expect(
+      datesOf(
+        `${REPORT}The insurgency has killed more than 9,000 people since 2016, according to monitors, and displaced 600,000.`,
+      ),
+    ).toEqual([
+      ['2016-01-01', '2023-03-10'],
+      ['2016-01-01', '2023-03-10'],
+    ]);
+    // A clause with a subject of its own keeps its own time.
+    expect(datesOf(`${REPORT}On 2 March a bomb killed 4 people, and on 5 March a blast wounded 6.`)).toEqual([
+      ['2023-03-02', '2023-03-02'],
+      ['2023-03-05', '2023-03-05'],
+    ]);
+  });
+});

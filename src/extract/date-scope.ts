@@ -106,7 +106,8 @@ export function clauseIndex(tokens: Token[], from: number, to: number): Clauses 
     const n = (tokens[k] as Token).norm;
     if (
       n === ';' ||
-      ((n === 'while' || n === 'whereas' || n === 'but' || n === 'and') && tokens[k - 1]?.norm === ',') ||
+      ((n === 'while' || n === 'whereas' || n === 'but' || (n === 'and' && !sharesSubject(tokens[k + 1]))) &&
+        tokens[k - 1]?.norm === ',') ||
       // "12 were killed on 1 May and 20 more on 2 May": "and" with a count of "more" or "others" opens
       // an elliptical clause of its own.
       (n === 'and' && k + 2 < to && isCount(tokens[k + 1]) && /^(?:more|others|other)$/.test(tokens[k + 2]?.norm ?? ''))
@@ -116,6 +117,14 @@ export function clauseIndex(tokens: Token[], from: number, to: number): Clauses 
     }
   }
   return new Clauses(breaks);
+}
+
+/**
+ * "has killed 17,000 people since 2015, according to ACLED, and displaced two million": a verb right
+ * after "and" goes on with the same subject, and with the same time.
+ */
+function sharesSubject(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'word' && !t.cap && (KIND_VERBS.has(t.norm) || /[^e]ed$/.test(t.norm));
 }
 
 function isCount(t: Token | undefined): boolean {

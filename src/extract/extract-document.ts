@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.36' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.37' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -506,12 +506,14 @@ function readBlock(
       out.push(figure);
     }
     // A passage dated only by "since X" still states a date: a long one, which marks it as background.
-    const own = all.find((m) => m.value && m.role !== 'background')?.value ?? null;
+    const stating = all.filter((m) => m.value && m.role !== 'background');
+    const own = stating[0]?.value ?? null;
     passages.push({
       start: sentence.start,
       end: sentence.end,
       date: own ?? (state.report ? (state.paragraphDate ?? state.headingDate ?? state.storyDate) : state.lastDate),
       dated: own !== null,
+      ...(own !== null && stating.every((m) => m.role === 'statement') ? { spoken: true as const } : {}),
       source: block.source,
     });
     // The day a source spoke dates what follows only when nothing else in the sentence does.

@@ -408,3 +408,18 @@ describe('a range told by two sources', () => {
     ]);
   });
 });
+
+describe('people taken hostage', () => {
+  it('are captured, also after a verb that killed others and with "were" left out', () => {
+    const read = (text: string) => extractDocument(text).figures.map((f) => [f.kind, f.low]);
+    expect(read('Gunmen killed 9 villagers and took 14 hostage.')).toEqual([
+      ['killed', 9],
+      ['captured', 14],
+    ]);
+    expect(read('The army said 700 people were killed in the raid and 85 taken hostage.')).toEqual([
+      ['killed', 700],
+      ['captured', 85],
+    ]);
+    expect(read('About 40 miners were held captive for a week.')).toEqual([['captured', 40]]);
+  });
+});

@@ -194,12 +194,14 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null,
   if (kind === null && np.modifierKind) kind = np.modifierKind;
   // "took 200 prisoners", "taking 40 hostages"
   const headWord0 = np.head === null ? '' : (tokens[np.head] as Token).norm;
+  // "killed 9 villagers and took 14 hostage": the verb just before the count says what became of
+  // them, whatever a verb coordinated before it did to others.
   if (
-    kind === null &&
     /^(?:prisoners?|captives?|hostages?|pows?)$/.test(headWord0) &&
     /^(?:took|take|taken|taking|takes|held|holding|seized)$/.test(tokens[q.start - 1]?.norm ?? '')
   ) {
     kind = 'captured';
+    if (chosen !== 'head' && chosen?.tie === 'coordinated') chosen = 'head';
   }
   if (kind === null && np.impliedKind && !left?.blocks) kind = np.impliedKind;
   // A line that counts what it holds ("Strength: 300–500 prisoners") counts the people it names.

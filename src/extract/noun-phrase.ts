@@ -249,6 +249,8 @@ export function readNounPhrase(tokens: Token[], i: number, limit: number): NounP
     const c = classify(w, t.cap);
     // "60 deserters hid and were arrested": a past tense without -ed ends the phrase.
     if (c === null && !t.cap && j > i && IRREGULAR_PAST.has(w)) break;
+    // "and 251 taken hostage", "40 held captive": a participle without -ed is the count's verb.
+    if (c === null && !t.cap && (w === 'taken' || w === 'held')) break;
     // "160 initially, 3,000 later": an adverb with no word after it to qualify ends the phrase;
     // "2,500 heavily armed men" goes on.
     if (

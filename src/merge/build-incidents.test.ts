@@ -477,4 +477,28 @@ describe('buildIncidents: when and what the lead tells', () => {
       ['injured', 40, 'side_b'],
     ]);
   });
+
+  it("leaves out the war's first attack, recalled as background to a report of the latest", () => {
+    const text = [
+      'Published: 3 June 2024',
+      '',
+      'A strike on a tent camp in Rafah killed at least 17 people on Sunday, medics said.',
+      '',
+      'Israel says about 1,200 people were killed in the attack that started the war and 250 taken hostage.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.claims.map((c) => c.low)])).toEqual([['2024-06-02', [17]]]);
+  });
+
+  it('makes no second incident of a statement, issued a day after, that tells the same event without a toll', () => {
+    const text = [
+      'Published: 30 November 2023',
+      '',
+      'Gunmen killed at least 30 soldiers in an ambush on a convoy near Diapaga on Sunday, security sources said.',
+      '',
+      'In a statement issued late Monday, the government said only that an attack had been repelled.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => d.date.start)).toEqual(['2023-11-26']);
+  });
 });

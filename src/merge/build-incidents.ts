@@ -38,6 +38,9 @@ const ONE_EVENT =
   /\b(?:in|during|by) an? (?:\w+ )?(?:raid|strike|airstrike|ambush|attack|bombing|blast|explosion|firefight|clash|assault)\b/i;
 const TOLL_HAD_RISEN =
   /\b(?:toll|tally|number of (?:the )?(?:dead|deaths|killed|casualties))\b[^.;]{0,40}?\bhad\s+(?:risen|climbed|reached|increased|grown|passed|exceeded)\b/i;
+/** "killed in the Hamas attack that triggered the war": the event a war began with, recalled. */
+const WAR_OPENER =
+  /\b(?:that|which) (?:triggered|sparked|started|ignited|set off|began|launched|precipitated|opened) (?:the|this) (?:current |ongoing |latest |present )?(?:war|conflict|fighting|crisis|offensive|hostilities|insurgency|campaign)\b/i;
 const TALLY_SINCE =
   /\b(?:had|have|has)\s+(?:been\s+)?(?:killed|died|wounded|injured|lost|displaced|fled|captured)\b[^.;]{0,60}?\bsince\b/i;
 const CIVILIAN_WORDS =
@@ -156,6 +159,17 @@ export function buildIncidents(
       attribute(claimed, parties);
       continue;
     }
+    // "In a statement issued late Monday, the government said a terrorist attack was repelled": an
+    // account, dated only by its telling a day or three after the event just told, of an event that
+    // fits it, with no toll of its own, is about that event.
+    if (
+      passage.spoken &&
+      claimed &&
+      figures.length === 0 &&
+      statedAfter(claimed, date, here) &&
+      (event === null || fitsEvent(claimed.event_type, event.event_type))
+    )
+      continue;
     // A sentence with figures but no event or date of its own adds parts or totals to the event just
     // told ("Among the dead were nine children"); it stays a source of that incident, wherever it
     // names, and its totals claims of it (its parts are not: withoutParts).
@@ -171,6 +185,9 @@ export function buildIncidents(
     // "70 soldiers and police had died since Friday": a running tally, neither an incident nor a part of
     // the one just told.
     if (figures.length > 0 && TALLY_SINCE.test(sentence)) continue;
+    // "Israel says 1,200 people were killed in the attack that triggered the war": the war's first
+    // event, told as background to a report of its latest.
+    if (figures.length > 0 && WAR_OPENER.test(sentence)) continue;
     // "The death toll among militants had risen to 225": a tally of the campaign so far, told
     // without an event of its own (a report's "the toll has risen to 16" is its event's).
     if (figures.length > 0 && !event && TOLL_HAD_RISEN.test(sentence)) continue;

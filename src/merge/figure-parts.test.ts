@@ -92,3 +92,14 @@ describe('an incident told as another', () => {
     ]);
   });
 });
+
+describe('a part told after where its whole was counted', () => {
+  it('is part of the whole: "22 bodies from the rubble, among them three children"', () => {
+    expect(partsOf('Rescuers pulled 19 bodies from the rubble, among them six children.')).toEqual([[6, 19]]);
+    expect(partsOf('Gunmen killed 11 people in the village, including 2 women.')).toEqual([[2, 11]]);
+    // A clause of its own between them is no place: the later count is no part.
+    expect(
+      partsOf('Gunmen killed 11 people in the village, and police said 4 children died in a second raid.'),
+    ).toEqual([]);
+  });
+});

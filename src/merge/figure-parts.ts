@@ -8,9 +8,12 @@ import type { Figure } from '../core/figure.js';
 
 // The words that open a part: ", including ", ", among them ".
 const CUE = String.raw`(?:including|among them|among whom|of whom|of them|of which)[\s:]*(?:were\s+|being\s+)?`;
+// Where or whence the whole was counted, between it and its part: "22 bodies from the rubble, among
+// them three children", "killed 12 people in the village, including a baby".
+const TAIL = String.raw`(?:\s+(?:from|in|at|on|near|inside|under|across|around)\s[^,;.()]{1,40}?(?=,))?`;
 // All that stands between the whole and its part in one sentence.
 const PART_CUE = new RegExp(
-  String.raw`^[\s,(–—-]*(?:${CUE}|among the (?:dead|killed|victims|wounded|injured)[\s:]*)$`,
+  String.raw`^${TAIL}[\s,(–—-]*(?:${CUE}|among the (?:dead|killed|victims|wounded|injured)[\s:]*)$`,
   'i',
 );
 // What ends the words before a part told inside its whole's own ("35 people, including 18 children, were killed").

@@ -279,3 +279,16 @@ describe('a second verb of the same subject after ", and"', () => {
     ]);
   });
 });
+
+describe('"the same period"', () => {
+  it('is the period the sentence told before it, for the count that points back to it', () => {
+    expect(
+      datesOf(
+        `${REPORT}The number of police killed in the province since January rose to 31, while 12 rebels died in the same period.`,
+      ),
+    ).toEqual([
+      ['2023-01-01', '2023-03-10'],
+      ['2023-01-01', '2023-03-10'],
+    ]);
+  });
+});

@@ -70,6 +70,18 @@ describe('the day a report speaks from', () => {
     expect(dayOf(text)).toEqual(['byline', '2021-11-8']);
   });
 
+  it('reads a date beside the name of its publisher, on either side of a bar', () => {
+    const text =
+      'Ten guards killed in Raqqa\n\nKurdish Monitoring Centre | 9 May 2021\n\nGunmen killed ten guards yesterday.';
+    expect(dayOf(text)).toEqual(['byline', '2021-5-9']);
+    expect(dayOf('Ten guards killed\n\n9 May 2021 · Kurdish Monitoring Centre\n\nGunmen killed ten guards.')).toEqual([
+      'byline',
+      '2021-5-9',
+    ]);
+    // "yesterday" counts back from it, and the line dates no event of its own.
+    expect(extractDocument(text).figures.map((f) => f.date?.start)).toEqual(['2021-05-08', '2021-05-08']);
+  });
+
   it('takes no date from an infobox line or a sentence of the story', () => {
     expect(dayOf('Siege of a town\n\n- Date: 3 May 2015 – 9 June 2015\n- Place: somewhere')).toBeNull();
     const story = `Talks stall\n\n${'Fighters from both sides met again near the river to talk about the prisoners they hold. '.repeat(2)}On 3 May 2015 talks failed.`;

@@ -62,7 +62,11 @@ function bylineDate(head: string): { day: Day; span: [number, number] } | null {
     if (/^[ \t]*[-*•]|\p{L}[ \t]*:[ \t]/u.test(raw)) continue;
     // "By A. Writer | 2 May 2022"; "Port Sudan, 2 February 2025", a place before the day as
     // statements and local papers write their dateline.
-    const line = raw
+    // "Syrian Observatory for Human Rights | 14 January 2023": the publisher beside the day.
+    const parts = raw.split(/[ \t]+[|•·][ \t]+/);
+    const beside = parts.length === 2 ? parts.findIndex((part) => /\d/.test(part)) : -1;
+    const named = beside >= 0 && /^\p{Lu}[\p{L}'’.& -]{1,60}$/u.test((parts[1 - beside] ?? '').trim());
+    const line = (named ? (parts[beside] as string) : raw)
       .replace(/^[ \t]*By[ \t]+[^|•·,]{2,40}[|•·,][ \t]*/, '')
       .replace(/^[ \t]*\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){0,3},[ \t]*(?=\d|\p{Lu}\p{Ll}+[ \t]+\d)/u, '')
       .trim();

@@ -4,7 +4,7 @@ import { type Claim, cleanClaimant, findClaims, pickClaim } from './claimant.js'
 import { continuedSpeaker, headlineSource, quotedSpeaker, quoteSpans } from './claimant-attribution.js';
 import { buildConflict, readConflictDates } from './conflict.js';
 import { findRelativeDates } from './date-relative.js';
-import { clauseIndex, isRecent, type ScopedMention, SentenceDates, scopeMentions } from './date-scope.js';
+import { type Clauses, clauseIndex, isRecent, type ScopedMention, SentenceDates, scopeMentions } from './date-scope.js';
 import { collectFullDays, DateContext, isoDate, parseIsoDay } from './date-values.js';
 import { readReportDate } from './dateline-reference.js';
 import { type DateMention, findDates } from './dates.js';
@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.37' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.38' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -386,6 +386,34 @@ function letterhead(head: string): string | null {
   return BODY.test(line) ? line : null;
 }
 
+/** What "the same" refers back to: "in the same period", "over the same time span". */
+const PERIOD_WORDS = new Set(['period', 'time', 'timeframe', 'span', 'months', 'weeks', 'year']);
+
+/**
+ * "killed since early 2023 rises to 23, while 3 ISIS members died in the same period": the period
+ * told before in the sentence dates the count that points back to it, in that count's own clause.
+ */
+function withSamePeriod(
+  tokens: Token[],
+  from: number,
+  to: number,
+  all: ScopedMention[],
+  clauses: Clauses,
+): ScopedMention[] {
+  for (let k = from + 1; k + 1 < to; k++) {
+    if (tokens[k]?.norm !== 'same' || tokens[k - 1]?.norm !== 'the' || !PERIOD_WORDS.has(tokens[k + 1]?.norm ?? ''))
+      continue;
+    const told = all
+      .filter((m) => m.end <= k && m.value && m.value.precision !== 'day' && m.role !== 'background')
+      .at(-1);
+    if (!told) return all;
+    const clause = clauses.at(k);
+    const pointer: ScopedMention = { start: k - 1, end: k + 2, value: told.value, role: 'event', clause };
+    return [...all, pointer].sort((a, b) => a.start - b.start);
+  }
+  return all;
+}
+
 /** A line that opens an item of a list. */
 const LIST_ITEM = new RegExp(`^${LIST_MARK}`);
 
@@ -437,6 +465,7 @@ function readBlock(
       // "since 10 May" dates a figure from then until publication, and does not move the story's date.
       all = scopeMentions(tokens, s, clauses, merged);
       for (const m of all) if (m.role === 'since' && m.value) m.value = sinceRange(m.value, ctx);
+      all = withSamePeriod(tokens, s, e, all, clauses);
       sentenceDates = new SentenceDates(all, clauses);
     }
     const dated = new Set<number>();

@@ -423,3 +423,16 @@ describe('people taken hostage', () => {
     expect(read('About 40 miners were held captive for a week.')).toEqual([['captured', 40]]);
   });
 });
+
+describe('a toll whose noun stands far from its number', () => {
+  it('is read past a year in between: "the number of X killed since early 2021 rises to 40"', () => {
+    const [figure] = extractDocument(
+      'With these deaths, the number of guards killed in the eastern desert since early 2021 rises to 40.',
+    ).figures;
+    expect([figure?.kind, figure?.low, figure?.evidence.text]).toEqual([
+      'killed',
+      40,
+      'killed in the eastern desert since early 2021 rises to 40',
+    ]);
+  });
+});

@@ -250,7 +250,9 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null,
   if (np.head === null && evEnd === q.end && tokens[q.end]?.norm === 'more' && q.end < end) evEnd = q.end + 1;
   const trig = chosen === 'head' ? null : chosen;
   if (trig && trig.tie !== 'coordinated') {
-    if (trig.index < evStart && evStart - trig.index <= 8) evStart = trig.index;
+    // A toll's frame may run longer: "killed in the desert since early 2023 rises to 23".
+    const reach = trig.tie === 'frame' ? 12 : 8;
+    if (trig.index < evStart && evStart - trig.index <= reach) evStart = trig.index;
     if (trig.last >= evEnd && trig.last - evEnd <= 12) evEnd = trig.last + 1;
   }
   const headToken = np.head === null ? null : (tokens[np.head] as Token);

@@ -1,5 +1,6 @@
 import type { FigureKind } from '../core/figure.js';
 import { CASUALTY_NOUNS, IMPLIED_KIND_NOUNS, KIND_VERBS, words } from './lexicon.js';
+import { isYearToken } from './quantities.js';
 import type { Token } from './tokens.js';
 import { type Trigger, trigger } from './trigger.js';
 
@@ -52,8 +53,10 @@ export function tollFrame(tokens: Token[], qStart: number, floor: number): Trigg
   let counted = false;
   let kind: FigureKind | null = null;
   let at = -1;
-  for (let k = linkAt - 1; k >= Math.max(floor, qStart - 12); k--) {
+  for (let k = linkAt - 1; k >= Math.max(floor, qStart - 16); k--) {
     const t = tokens[k] as Token;
+    // "the number of soldiers killed since early 2023 rises to 23": a year is when, not a count.
+    if (isYearToken(tokens, k)) continue;
     if (t.type === 'num' || t.norm === '.' || t.norm === ';' || (t.norm === ',' && k < qStart - 2)) break;
     const w = t.norm;
     // "the dead were under the age of ten": a measure phrase between noun and number breaks the frame.

@@ -133,9 +133,31 @@ describe('partiesOf', () => {
       country,
     ).side_a?.actor_id ?? null;
 
-  it("reads Afghanistan's generic names only in reports placed there", () => {
+  it("reads a generic name as the forces of the report's own country, or as none", () => {
     const p = (country: string) => sideAIn('Security forces raided the market.', '2022-03-01', country);
-    expect([p('AF'), p('SD')]).toEqual(['taliban', null]);
+    // Afghanistan's in 2022 are the Taliban's; Sudan's are its army; Libya has none in the registry.
+    expect([p('AF'), p('SD'), p('LY')]).toEqual(['taliban', 'sudan-military', null]);
+    const g = (country: string) =>
+      sideAIn('Government forces shelled the town, killing 9 people.', '2020-03-04', country);
+    expect([g('SY'), g('AF'), g('LY')]).toEqual(['syria-military', 'ansf', null]);
+    expect(sideAIn('Regime warplanes struck a market in the town.', '2020-03-05', 'SY')).toBe('syria-military');
+  });
+
+  it('puts a party counted among the dead of a headline on side B, though "were" is left out', () => {
+    expect(ids(parties('11 regime soldiers killed as jihadists ambush bus in desert'))).toEqual([
+      null,
+      'syria-military',
+    ]);
+    const sides = partiesOf(
+      'Nine Syrian soldiers killed in ambush near Palmyra',
+      { start: 0, end: 49 },
+      findActorMentions('Nine Syrian soldiers killed in ambush near Palmyra', index),
+      index,
+      '2023-01-13',
+      'Battles',
+      'SY',
+    );
+    expect([sides.side_a?.actor_id ?? null, sides.side_b?.actor_id ?? null]).toEqual([null, 'syria-military']);
   });
 
   it('reads the bare "Islamic State" as the branch the report\'s country means by it, or as none', () => {

@@ -61,6 +61,12 @@ const WEAPON_AFTER =
   /^\s+(?:(?:cruise|ballistic|guided|armed|combat|attack)\s+)?(?:missiles?|drones?|air ?strikes?|air[- ]raids?|warplanes?|jets?|shells?|shelling|artillery|rockets?|helicopters?|gunships?|bombs?|bombers?|tanks?)\b/i;
 // A party told only as the harmed, with no verb of action to place it: "8 members of the army were
 // among the wounded", "two Taliban fighters died". It can be the target, never the side that acted.
+// "11 regime soldiers killed in ISIS ambush": a count of the party's own people, and a participle of
+// what befell them, as a headline leaves out "were".
+const COUNT_BEFORE =
+  /(?:^|[\s(])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
+const TOLD_DEAD_AFTER =
+  /^\s*(?:soldiers|troops|fighters|members|personnel|officers|policemen|police|militants|men)?\s*(?:killed|dead|wounded|injured|hurt)\b(?!\s+by)/i;
 const VICTIMS_AFTER =
   /^[^.;,]{0,25}?\b(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among (?:the|those) (?:dead|killed|wounded|injured|victims|casualties)|(?:killed|wounded|injured|hurt)\b(?!\s+by))|died\b|were\s+among\b)/i;
 // "QUETTA, Pakistan, 3 January", "in Quetta, Pakistan": a country after the town it holds is a place.
@@ -127,11 +133,12 @@ export function partiesOf(
     if (/^\s*$/.test(before) && m.span.text === m.span.text.toUpperCase() && /^\s*[,(—–-]/.test(after)) continue;
     // "the northern Ukrainian city of Chernihiv": a place, not its state's forces.
     if (PLACE_NOUN_AFTER.test(after)) continue;
-    // "The government" or "security forces" are a country's own: Afghanistan's only in a report from there.
-    if (m.actor.match === 'weak' && foreignState(m.actor, index, country)) continue;
-    // "Islamic State" in a report from Libya is not the Afghan branch the name means in Kabul.
+    // "Islamic State" in a report from Libya is not the Afghan branch the name means in Kabul; the
+    // "government forces" of a Syrian report are Syria's (generic aliases).
     const here = weakIn(m.actor, index, country);
     if (here === null) continue;
+    // "Afghan forces" named loosely are no party of a report from elsewhere.
+    if (here.match === 'weak' && foreignState(here, index, country)) continue;
     const actor = date === undefined ? here : resolutionOn(here, index, date);
     const f: Found = { mention: m, ref: refOf(actor) };
     if (actor.type === 'civilians') {
@@ -157,7 +164,7 @@ export function partiesOf(
       continue;
     }
     if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) continue;
-    if (VICTIMS_AFTER.test(after)) {
+    if (VICTIMS_AFTER.test(after) || (COUNT_BEFORE.test(before) && TOLD_DEAD_AFTER.test(after))) {
       victims.push(f);
       continue;
     }

@@ -82,6 +82,12 @@ export const Actor = z.object({
    * "Islamic State" of an Afghan report is IS-KP, of a Libyan one not. Without it, everywhere.
    */
   weak_in: z.array(z.string().length(2)).optional(),
+  /**
+   * Names any state's reports give their own forces or rulers ("government forces", "security
+   * forces", "the regime"): this actor in reports from its `country` only, at a weak alias's
+   * confidence. The same name may be the generic alias of one actor per country.
+   */
+  generic_aliases: z.array(z.string().min(1)).optional(),
   member_of: z.string().optional(),
   role: z.string().optional(),
   /** ISO 3166-1 alpha-2 of a foreign actor's home country. */
@@ -135,6 +141,8 @@ function checkRegistry(registry: ActorRegistryFile, where: string, known: Readon
   }
   for (const a of registry.actors) {
     if (a.kind === 'group' && a.type === undefined) throw new InvalidInputError(where, `group "${a.id}" has no type`);
+    if (a.generic_aliases?.length && a.country === undefined)
+      throw new InvalidInputError(where, `actor "${a.id}" has generic aliases but no country they are said in`);
     const links = [a.member_of, ...(a.periods ?? []).map((p) => p.as)].filter((x): x is string => x !== undefined);
     for (const link of links) {
       if (!ids.has(link)) throw new InvalidInputError(where, `actor "${a.id}" refers to unknown actor "${link}"`);
@@ -150,12 +158,18 @@ function checkRegistry(registry: ActorRegistryFile, where: string, known: Readon
 export function mergeActorRegistries(base: ActorRegistryFile, user: ActorRegistryFile): ActorRegistryFile {
   const userAliases = new Map<string, string>();
   for (const a of user.actors)
-    for (const alias of [...a.aliases, ...(a.weak_aliases ?? [])]) userAliases.set(actorAliasKey(alias), a.id);
+    for (const alias of [...a.aliases, ...(a.weak_aliases ?? []), ...(a.generic_aliases ?? [])])
+      userAliases.set(actorAliasKey(alias), a.id);
   // Compared by key, so giving "Daesh" to another actor also takes "Da'esh" away.
   const keep = (id: string) => (alias: string) => (userAliases.get(actorAliasKey(alias)) ?? id) === id;
   const merged = new Map<string, Actor>();
   for (const a of base.actors) {
-    merged.set(a.id, { ...a, aliases: a.aliases.filter(keep(a.id)), weak_aliases: a.weak_aliases?.filter(keep(a.id)) });
+    merged.set(a.id, {
+      ...a,
+      aliases: a.aliases.filter(keep(a.id)),
+      weak_aliases: a.weak_aliases?.filter(keep(a.id)),
+      generic_aliases: a.generic_aliases?.filter(keep(a.id)),
+    });
   }
   for (const a of user.actors) {
     const prior = merged.get(a.id);
@@ -168,6 +182,7 @@ export function mergeActorRegistries(base: ActorRegistryFile, user: ActorRegistr
       ...a,
       aliases: [...new Set([...prior.aliases, ...a.aliases])],
       weak_aliases: [...new Set([...(prior.weak_aliases ?? []), ...(a.weak_aliases ?? [])])],
+      generic_aliases: [...new Set([...(prior.generic_aliases ?? []), ...(a.generic_aliases ?? [])])],
     });
   }
   const result: ActorRegistryFile = { version: 1, actors: [...merged.values()] };

@@ -224,7 +224,7 @@ describe('the actor registry', () => {
       if (ids.size === 1) continue;
       // A weak alias may name several actors, each in reports from countries of its own.
       const byActor = new Map(hits.map((h) => [h.actor.id, h]));
-      const countries = [...byActor.values()].map((h) => (h.weak ? h.actor.weak_in : undefined));
+      const countries = [...byActor.values()].map((h) => (h.weak ? h.weakIn : undefined));
       const where = countries.flatMap((c) => c ?? []);
       if (countries.every((c) => c !== undefined) && new Set(where).size === where.length) continue;
       owners.set(key, [...ids].join(', '));
@@ -261,6 +261,15 @@ describe('the actor registry', () => {
       /unknown actor "b"/,
     ],
     [{ version: 2, actors: [] }, /version/],
+    [
+      {
+        version: 1,
+        actors: [
+          { id: 'a', name: 'A', kind: 'group', type: 'state_forces', aliases: [], generic_aliases: ['the army'] },
+        ],
+      },
+      /generic aliases but no country/,
+    ],
     [
       { version: 1, actors: [{ id: 'A B', name: 'A', kind: 'group', type: 'rebel_group', aliases: [] }] },
       /actors\.0\.id/,

@@ -60,6 +60,8 @@ interface AliasHit {
   readonly actor: Actor;
   readonly alias: string;
   readonly weak: boolean;
+  /** A weak alias's countries: the reports that mean this actor by it (all, when absent). */
+  readonly weakIn?: readonly string[];
   /** Written in capitals in the registry (IEA, NRF): must be capitals in a text too. */
   readonly acronym: boolean;
   /** Written lowercase in the registry (civilians, gunmen): may match lowercase text. */
@@ -117,15 +119,18 @@ export function createActorIndex(registry: ActorRegistryFile): ActorIndex {
   const phonetic = new Map<string, AliasHit[]>();
   let maxWords = 1;
   for (const actor of registry.actors) {
-    const named = [actor.name, ...actor.aliases].map((alias) => ({ alias, weak: false }));
-    const weak = (actor.weak_aliases ?? []).map((alias) => ({ alias, weak: true }));
-    for (const { alias, weak: isWeak } of [...named, ...weak]) {
+    const named = [actor.name, ...actor.aliases].map((alias) => ({ alias, weak: false, weakIn: undefined }));
+    const weak = (actor.weak_aliases ?? []).map((alias) => ({ alias, weak: true, weakIn: actor.weak_in }));
+    const home = actor.country === undefined ? [] : [actor.country];
+    const generic = (actor.generic_aliases ?? []).map((alias) => ({ alias, weak: true, weakIn: home }));
+    for (const { alias, weak: isWeak, weakIn: places } of [...named, ...weak, ...generic]) {
       const letters = alias.replace(/[^\p{L}]/gu, '');
       const { core, described } = coreWords(alias);
       const hit: AliasHit = {
         actor,
         alias,
         weak: isWeak,
+        ...(places === undefined ? {} : { weakIn: places }),
         acronym: letters.length <= 6 && letters === letters.toUpperCase(),
         common: alias[0] === alias[0]?.toLowerCase(),
         described,
@@ -200,11 +205,10 @@ function toResolution(hit: AliasHit, match: ActorMatch, index: ActorIndex, date?
  */
 export function weakIn(resolution: ActorResolution, index: ActorIndex, country: string | null): ActorResolution | null {
   if (resolution.match !== 'weak' || country === null) return resolution;
-  const places = index.byId.get(resolution.id)?.weak_in;
+  const hits = index.exact.get(actorAliasKey(resolution.alias)) ?? [];
+  const places = hits.find((h) => h.weak && h.actor.id === resolution.id)?.weakIn;
   if (places === undefined || places.includes(country)) return resolution;
-  const hit = index.exact
-    .get(actorAliasKey(resolution.alias))
-    ?.find((h) => h.weak && h.actor.weak_in?.includes(country) === true);
+  const hit = hits.find((h) => h.weak && h.weakIn?.includes(country) === true);
   return hit === undefined ? null : { ...toResolution(hit, 'weak', index), confidence: resolution.confidence };
 }
 

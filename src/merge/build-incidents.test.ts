@@ -501,4 +501,26 @@ describe('buildIncidents: when and what the lead tells', () => {
     const { incidents } = incidentsOf(text);
     expect(incidents.map((d) => d.date.start)).toEqual(['2023-11-26']);
   });
+
+  it("gives the incident a side a later sentence names among the dead, and leaves out the battle's running total", () => {
+    const text = [
+      '= Battle of Farah (2018) =',
+      '',
+      'Infobox',
+      '- Conflict: Battle of Farah',
+      '- Date: 15–30 May 2018',
+      '- Place: Farah, Farah Province, Afghanistan',
+      '- Combatant1: Afghanistan',
+      '- Combatant2: Taliban',
+      '',
+      'On 15 May 2018 Taliban fighters stormed the city of Farah from three sides.',
+      'The governor said that 25 members of the security forces had been killed by the evening.',
+      '',
+      'According to UNAMA, the fighting killed 44 civilians between 15 and 29 May.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(
+      incidents.map((d) => [d.date.start, d.side_a?.actor_id, d.side_b?.actor_id, d.claims.map((c) => c.low)]),
+    ).toEqual([['2018-05-15', 'taliban', 'ansf', [25]]]);
+  });
 });

@@ -198,6 +198,8 @@ export function buildIncidents(
       (ownCue === null || ownCue.sub_event_type === 'Other') &&
       !elsewhere(topic ?? (lastTopic?.paragraph === paragraph ? lastTopic.place : null), recent.place)
     ) {
+      // "20 members of the security forces had been killed": a party the incident lacked.
+      fillSides(recent, parties);
       recent.claims.push(...figures.map(({ f, i }) => claimOf(f, i, recent)));
       recent.sources.push({ start: passage.start, end: passage.end, text: sentence });
       // The story goes on in this paragraph: a next one that adds to it still adds to this incident.
@@ -430,7 +432,17 @@ function figureDate(figures: Figure[]): DateRange | null {
 /** Whether a date is the whole of the conflict the infobox dates (and more than a day). */
 function isWholeConflict(date: DateRange, extraction: ExtractionResult): boolean {
   const c = extraction.conflict;
-  return c !== null && c.start === date.start && c.end === date.end && date.start !== date.end;
+  if (c === null || !c.start || date.start === date.end) return false;
+  if (c.start === date.start && c.end === date.end) return true;
+  // "between 28 September and 13 October" of a battle of 28 September to 14 October: its span, told
+  // a day or two short at either end.
+  const end = c.end ?? c.start;
+  const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  return (
+    spanDays({ start: c.start, end, precision: 'range' }) > 7 &&
+    days(c.start, date.start) <= 2 &&
+    days(end, date.end) <= 2
+  );
 }
 
 const CIVILIANS: ActorRef = { actor_id: 'civilians', name: 'Civilians', inter: 7, state: false };
@@ -694,6 +706,16 @@ function placesFit(a: ResolvedPlace | null, b: ResolvedPlace | null): boolean {
   if (a === null || b === null) return true;
   if (a.country !== b.country) return false;
   return (a.admin1 !== null && a.admin1 === b.admin1) || !elsewhere(a, b);
+}
+
+/** The sides an incident lacks, from a sentence that adds to it; a party already on one side stays there. */
+function fillSides(into: DraftIncident, parties: Parties): void {
+  const on = (ref: ActorRef | null) =>
+    ref !== null &&
+    [into.side_a, into.side_b].some((s) => s !== null && s.actor_id === ref.actor_id && s.name === ref.name);
+  if (into.side_a === null && parties.side_a && !on(parties.side_a)) into.side_a = parties.side_a;
+  if (into.side_b === null && parties.side_b && !on(parties.side_b)) into.side_b = parties.side_b;
+  into.violence_type = violenceType(into.event_type, into.side_a?.state ?? false, into.side_b?.state ?? false);
 }
 
 function absorb(into: DraftIncident, other: DraftIncident): void {

@@ -133,6 +133,17 @@ describe('partiesOf', () => {
       country,
     ).side_a?.actor_id ?? null;
 
+  const sideBIn = (sentence: string, date: string, country: string | null) =>
+    partiesOf(
+      sentence,
+      { start: 0, end: sentence.length },
+      findActorMentions(sentence, index),
+      index,
+      date,
+      'Battles',
+      country,
+    ).side_b?.actor_id ?? null;
+
   it("reads a generic name as the forces of the report's own country, or as none", () => {
     const p = (country: string) => sideAIn('Security forces raided the market.', '2022-03-01', country);
     // Afghanistan's in 2022 are the Taliban's; Sudan's are its army; Libya has none in the registry.
@@ -166,5 +177,22 @@ describe('partiesOf', () => {
     expect([p('AF'), p('IQ'), p('SY'), p('LY')]).toEqual(['iskp', 'islamic-state', 'islamic-state', null]);
     // A report whose country is not known keeps the first reading, as before.
     expect(p(null)).toBe('iskp');
+  });
+
+  it('reads "members of the security forces had been killed" as the party harmed, not a place', () => {
+    expect(sideBIn('The ministry said 20 members of the security forces had been killed.', '2015-09-28', 'AF')).toBe(
+      'ansf',
+    );
+  });
+
+  it('keeps an ally of the side that acts off both sides', () => {
+    expect(
+      ids(
+        parties('The Taliban allied their forces with Hezb-i Islami, taking 300 prisoners in the city.', '1997-05-30'),
+      ),
+    ).toEqual(['taliban', null]);
+    expect(
+      ids(parties('Afghan commandos, supported by American air strikes, recaptured the town.', '2015-10-01')),
+    ).toEqual(['ansf', null]);
   });
 });

@@ -58,7 +58,7 @@ const PLACE_NOUN_AFTER =
   /^\s+(?:city|town|village|capital|province|region|oblast|district|border|territory|soil|airspace|port|countryside|coast)\b/i;
 // "a Russian missile struck", "Israeli air strikes killed": whose weapon it was acted.
 const WEAPON_AFTER =
-  /^\s+(?:(?:cruise|ballistic|guided|armed|combat|attack)\s+)?(?:missiles?|drones?|air ?strikes?|air[- ]raids?|warplanes?|jets?|shells?|shelling|artillery|rockets?|helicopters?|gunships?|bombs?|bombers?|tanks?)\b/i;
+  /^\s+(?:[A-Z]{1,3}-?\d{1,3}[A-Z]?\s+)?(?:(?:cruise|ballistic|guided|armed|combat|attack)\s+)?(?:missiles?|drones?|air ?strikes?|air[- ]raids?|warplanes?|jets?|shells?|shelling|artillery|rockets?|helicopters?|gunships?|bombs?|bombers?|tanks?)\b/i;
 // A party told only as the harmed, with no verb of action to place it: "8 members of the army were
 // among the wounded", "two Taliban fighters died". It can be the target, never the side that acted.
 // "11 regime soldiers killed in ISIS ambush": a count of the party's own people, and a participle of
@@ -67,8 +67,10 @@ const COUNT_BEFORE =
   /(?:^|[\s(])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
 const TOLD_DEAD_AFTER =
   /^\s*(?:soldiers|troops|fighters|members|personnel|officers|policemen|police|militants|men)?\s*(?:killed|dead|wounded|injured|hurt)\b(?!\s+by)/i;
+const ALLY_BEFORE =
+  /\b(?:allied(?:\s+[\w’']+){0,3}\s+with|in alliance with|alongside|together with|joined forces with|backed by|supported by|with the support of)\s+(?:the\s+)?$/i;
 const VICTIMS_AFTER =
-  /^[^.;,]{0,25}?\b(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among (?:the|those) (?:dead|killed|wounded|injured|victims|casualties)|(?:killed|wounded|injured|hurt)\b(?!\s+by))|died\b|were\s+among\b)/i;
+  /^[^.;,]{0,25}?\b(?:(?:were|was|are|is|had been|have been|has been)\s+(?:also\s+)?(?:among (?:the|those) (?:dead|killed|wounded|injured|victims|casualties)|(?:killed|wounded|injured|hurt)\b(?!\s+by))|died\b|were\s+among\b)/i;
 // "QUETTA, Pakistan, 3 January", "in Quetta, Pakistan": a country after the town it holds is a place.
 const CONTAINER_BEFORE =
   /(?:^|\n)\s*[A-Z][A-Z'’. -]{2,},\s+$|\b(?:in|into|of|to|from|near|at|outside)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,\s+$/;
@@ -128,7 +130,13 @@ export function partiesOf(
     const at = m.span.start - span.start;
     const before = sentence.slice(Math.max(0, at - 60), at);
     const after = sentence.slice(at + m.span.text.length, at + m.span.text.length + 120);
-    if (CONTAINER_BEFORE.test(before) || (m.actor.match === 'weak' && PLACE_BEFORE.test(before))) continue;
+    // "Malik allied his forces with Wahdat", "supported by American air strikes": an ally of the side
+    // that acts, neither its target nor a side of its own.
+    if (ALLY_BEFORE.test(before)) continue;
+    // "in Afghanistan" names a place; "members of the security forces" a party (a name written in
+    // lower case is no place's).
+    const placeName = m.actor.match === 'weak' && m.actor.alias[0] !== m.actor.alias[0]?.toLowerCase();
+    if (CONTAINER_BEFORE.test(before) || (placeName && PLACE_BEFORE.test(before))) continue;
     // "KYIV, Ukraine (AP) —": a dateline's town, not the government it is the seat of.
     if (/^\s*$/.test(before) && m.span.text === m.span.text.toUpperCase() && /^\s*[,(—–-]/.test(after)) continue;
     // "the northern Ukrainian city of Chernihiv": a place, not its state's forces.

@@ -59,6 +59,17 @@ describe('partiesOf', () => {
     expect(p.attribution).toMatchObject({ how: 'claimed', claimant: 'Al Shabaab' });
   });
 
+  it('takes the group that "claimed the attack" as its perpetrator, not what "claimed the lives" of people', () => {
+    expect(parties('Islamic State Khorasan Province claimed the attack.').attribution).toMatchObject({
+      how: 'claimed',
+      claimant: 'Islamic State Khorasan Province',
+    });
+    expect(parties("Al-Shabaab claimed Monday's bombing in a statement.").attribution).toMatchObject({
+      how: 'claimed',
+    });
+    expect(parties('The blast claimed the lives of 12 Taliban fighters.').attribution).toBeNull();
+  });
+
   it('does not take a claim for a series of attacks as a claim for this one', () => {
     const p = parties('Al-Shabab has claimed responsibility for 13 attacks on the city this year.');
     expect(p.attribution).toBeNull();

@@ -40,7 +40,7 @@ const SENT_BY =
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|had been|have been)\s+(?:\w+ly\s+)?$/i;
 // "X claimed responsibility", "X said it carried out", "responsibility was claimed by X".
 const CLAIM_AFTER =
-  /^[^.;]{0,60}?\b(?:claimed|claims|has claimed|have claimed|took|accepted|admitted) (?:the )?responsibility\b(?! for (?:\d|several|multiple|many|numerous|dozens|scores|a (?:series|string|wave)))|^[^.;]{0,40}?\bsaid (?:that )?(?:it|they|one of its (?:members|fighters|men)|its (?:members|fighters|men))(?: had)? carried out\b/i;
+  /^[^.;]{0,60}?\b(?:claimed|claims|has claimed|have claimed|took|accepted|admitted) (?:the )?responsibility\b(?! for (?:\d|several|multiple|many|numerous|dozens|scores|a (?:series|string|wave)))|^[^.;]{0,40}?\b(?:claimed|claims|has claimed|have claimed) (?:the |this |that |[\w’']+['’]s )?(?:\w+ )?(?:attack|bombing|blast|explosion|ambush|assault|raid|killings?|massacre|strike)\b|^[^.;]{0,40}?\bsaid (?:that )?(?:it|they|one of its (?:members|fighters|men)|its (?:members|fighters|men))(?: had)? carried out\b/i;
 const CLAIMED_BY = /\b(?:responsibility (?:was|has been|had been) claimed|claimed) by\s+(?:the\s+)?$/i;
 // "blamed on X", "attributed to X", "suspected X militants", "X is suspected", "accused X of".
 const ATTRIBUTED_BEFORE =

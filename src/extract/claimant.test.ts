@@ -536,3 +536,20 @@ describe('a claim verb written with a capital inside a name', () => {
     expect(claimantOf('Army Says 40 Killed In Raid On Base')).toEqual(['Army']);
   });
 });
+
+describe('a speaker after the verb, described rather than named', () => {
+  it('is "a 52-year-old farmer", "an elderly resident", and never the article alone', () => {
+    expect(claimantOf('"They fired at us," said a 52-year-old farmer whose two sons were killed.')).toEqual([
+      '52-year-old farmer',
+    ]);
+    expect(claimantOf('Nine people died in the raid, said an elderly resident of the village.')).toEqual([
+      'elderly resident of the village',
+    ]);
+  });
+
+  it('is who compiled a list of the dead', () => {
+    expect(
+      claimantOf('Residents compiled a list of 45 people killed; officials put the toll at more than 80.'),
+    ).toEqual(['Residents', 'officials']);
+  });
+});

@@ -57,6 +57,8 @@ const CLAIM_VERBS = new Set([
   'assesses',
   'calculated',
   'registered',
+  // "Residents compiled a list of 45 people killed".
+  'compiled',
   // "UNAMA attributed 23 of the deaths to the Taliban" (not "deaths attributed to", a participle).
   'attributed',
   'attributes',
@@ -304,6 +306,11 @@ function nameAfter(text: string, tokens: Token[], from: number, to: number): str
   let depth = 0;
   while (end < to && end - from < 14) {
     const t = tokens[end] as Token;
+    // "a 52-year-old farmer": an age is part of who speaks.
+    if (t.type === 'num' && tokens[end + 1]?.norm === '-' && /^years?(?:-old)?$/.test(tokens[end + 2]?.norm ?? '')) {
+      end += tokens[end + 3]?.norm === '-' && tokens[end + 4]?.norm === 'old' ? 5 : 3;
+      continue;
+    }
     if (t.norm === '(') depth++;
     else if (t.norm === ')') depth--;
     else if (depth <= 0 && isStop(t, tokens, end) && !(t.norm === 'and' && tokens[end + 1]?.cap)) break;
@@ -311,7 +318,7 @@ function nameAfter(text: string, tokens: Token[], from: number, to: number): str
       depth <= 0 &&
       t.type === 'word' &&
       !t.cap &&
-      /^(on|in|at|during|after|last|this|yesterday|today|via|when)$/.test(t.norm) &&
+      /^(on|in|at|during|after|last|this|yesterday|today|via|when|who|whose|whom)$/.test(t.norm) &&
       end > from &&
       !(tokens[end + 1]?.cap && (t.norm === 'in' || t.norm === 'on'))
     )
@@ -320,7 +327,7 @@ function nameAfter(text: string, tokens: Token[], from: number, to: number): str
   }
   if (end <= from) return null;
   const name = cleanClaimant(slice(text, tokens, from, end));
-  return name && /\p{L}/u.test(name) ? name : null;
+  return name && /\p{L}/u.test(name) && !/^(?:a|an|the)$/i.test(name) ? name : null;
 }
 
 const PRONOUN = Symbol('pronoun');
@@ -1021,7 +1028,7 @@ export function findClaims(
       prev?.norm === ',' &&
       after &&
       k + 1 < to &&
-      (after.cap || after.norm === 'the' || after.norm === 'a')
+      (after.cap || after.norm === 'the' || after.norm === 'a' || after.norm === 'an')
     ) {
       // "Dost Mohammad Nayab, a spokesman for the governor, said the fighting lasted hours": the
       // comma closes an aside about the speaker named before it, and what follows is what was said.
@@ -1054,7 +1061,13 @@ export function findClaims(
     const next = tokens[k + 1];
     const postposed = k === from || prev?.norm === ',' || prev?.norm === '"' || prev?.norm === "'";
     // "put the toll at 4", "found that": what follows is the statement, not its speaker.
-    if (speaks && postposed && next && k + 1 < to && (next.cap || next.norm === 'the' || next.norm === 'a')) {
+    if (
+      speaks &&
+      postposed &&
+      next &&
+      k + 1 < to &&
+      (next.cap || next.norm === 'the' || next.norm === 'a' || next.norm === 'an')
+    ) {
       const name = nameAfter(text, tokens, k + 1, to);
       if (name) claims.push({ index: k, name });
     }

@@ -195,7 +195,8 @@ function roleOf(tokens: Token[], from: number, m: DateMention): MentionRole {
   if (describesPlace(tokens, at, from)) return 'background';
   for (let k = m.start - 1; k >= Math.max(from, m.start - 3); k--) {
     const t = tokens[k] as Token;
-    if (isPunct(t)) break;
+    // "It is reported that between May and July 1997 Malik executed ...": the time of what was said.
+    if (isPunct(t) || t.norm === 'that') break;
     if (SPEECH.has(t.norm)) return 'statement';
   }
   if (opensSpeech(tokens, from, m)) return 'statement';

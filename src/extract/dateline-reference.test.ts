@@ -150,3 +150,32 @@ describe('a running period on a page without a day of its own', () => {
     expect([killed?.date?.start, killed?.date?.end]).toEqual(['2014-01-01', '2017-10-17']);
   });
 });
+
+describe("a rights group's dateline in brackets", () => {
+  it("is the report's day, and the first toll it dates is the story, however long before", () => {
+    const text = [
+      'Sudan: Paramilitaries Killed Dozens in Village',
+      '',
+      '(Kampala, 12 June 2024) – Paramilitary fighters killed at least 36 villagers in Wad Madani on March 3, 2024, the group said today.',
+      '',
+      'Witnesses said 12 of the dead were children.',
+      '',
+      'The state health ministry said in May that 40 people had been killed in the attack.',
+    ].join('\n');
+    expect(dayOf(text)).toEqual(['dateline', '2024-6-12']);
+    // The headline's "Dozens" tells the story too.
+    expect(extractDocument(text).figures.map((f) => [f.low, f.date?.start])).toEqual([
+      [null, '2024-03-03'],
+      [36, '2024-03-03'],
+      [12, '2024-03-03'],
+      [40, '2024-05-01'],
+    ]);
+  });
+
+  it('keeps the time inside what a source said as the event\'s: "it is reported that between May and July"', () => {
+    const [figure] = extractDocument(
+      'It is reported that between May and July 1997 the commander executed 300 prisoners.',
+    ).figures;
+    expect([figure?.date?.start, figure?.date?.end]).toEqual(['1997-05-01', '1997-07-31']);
+  });
+});

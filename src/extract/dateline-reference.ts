@@ -21,9 +21,10 @@ const PUBLISHED =
   /^[ \t]*(?:First[ \t]+)?(?:Published|Posted|Issued|Released|Dated|Date|Publication date)(?:[ \t]+on)?(?:[ \t]*[:\-–—|][ \t]*|[ \t]+)(.+)$/im;
 const UPDATED = /^[ \t]*(?:Last[ \t]+)?Updated(?:[ \t]+on)?(?:[ \t]*[:\-–—|][ \t]*|[ \t]+)(.+)$/im;
 // PLACE[, Region], <date> [(Agency)] —   The place is written in capitals, as wires do, or as a name
-// ("Khartoum, 3 May 2025 —", as statements and local papers write it).
+// ("Khartoum, 3 May 2025 —", as statements and local papers write it), maybe in brackets as rights
+// groups write it ("(Nairobi, 4 April 2024) –").
 const DATELINE = new RegExp(
-  `^[ \\t]*(?:[A-Z][A-Z.'-]+(?:[ \\t]+[A-Z][A-Z.'-]+)*|[A-Z][a-z][A-Za-z.'-]*(?:[ \\t]+[A-Z][A-Za-z.'-]+){0,2})(?:,[ \\t]*[A-Z][\\w.'-]*(?:[ \\t]+[A-Za-z][\\w.'-]*){0,4})?(?:,[ \\t]*|[ \\t]+[—–-][ \\t]*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \\t]+)?((?:${MONTH})\\.?[ \\t]+\\d{1,2}(?:,?[ \\t]+\\d{4})?|\\d{1,2}[ \\t]+(?:${MONTH})\\.?(?:,?[ \\t]+\\d{4})?)[ \\t]*(?:\\([^()\\n]{1,30}\\))?[ \\t]*(?:—|–|--|-|:)`,
+  `^[ \\t]*\\(?(?:[A-Z][A-Z.'-]+(?:[ \\t]+[A-Z][A-Z.'-]+)*|[A-Z][a-z][A-Za-z.'-]*(?:[ \\t]+[A-Z][A-Za-z.'-]+){0,2})(?:,[ \\t]*[A-Z][\\w.'-]*(?:[ \\t]+[A-Za-z][\\w.'-]*){0,4})?(?:,[ \\t]*|[ \\t]+[—–-][ \\t]*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \\t]+)?((?:${MONTH})\\.?[ \\t]+\\d{1,2}(?:,?[ \\t]+\\d{4})?|\\d{1,2}[ \\t]+(?:${MONTH})\\.?(?:,?[ \\t]+\\d{4})?)[ \\t]*(?:\\([^()\\n]{1,30}\\))?\\)?[ \\t]*(?:—|–|--|-|:)`,
   'm',
 );
 // A line that ends as a sentence ends is prose, not a title: an article's first sentence ("The battle

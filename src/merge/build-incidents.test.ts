@@ -523,4 +523,19 @@ describe('buildIncidents: when and what the lead tells', () => {
       incidents.map((d) => [d.date.start, d.side_a?.actor_id, d.side_b?.actor_id, d.claims.map((c) => c.low)]),
     ).toEqual([['2018-05-15', 'taliban', 'ansf', [25]]]);
   });
+
+  it('places a rights report by its story, not its bracketed dateline, and joins a later month-dated toll to it', () => {
+    const text = [
+      'Ethiopia: Soldiers Killed Dozens in Town',
+      '',
+      '(Nairobi, 4 April 2024) – Soldiers executed at least 45 civilians in Merawi on January 29, 2024, the group said today.',
+      '',
+      'The national human rights commission said in March that at least 45 civilians had been killed by soldiers in Merawi.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => [d.date.start, d.place?.name, d.claims.map((c) => c.low)])).toEqual([
+      // The headline's "Dozens", the group's 45 and the commission's 45.
+      ['2024-01-29', 'Mer’āwī', [null, 45, 45]],
+    ]);
+  });
 });

@@ -191,6 +191,19 @@ export function buildIncidents(
     // "The death toll among militants had risen to 225": a tally of the campaign so far, told
     // without an event of its own (a report's "the toll has risen to 16" is its event's).
     if (figures.length > 0 && !event && TOLL_HAD_RISEN.test(sentence)) continue;
+    // "The commission said in March that at least 45 civilians had been killed in Merawi": a toll
+    // dated only by a month or more in which a source spoke, after the one incident of its kind the
+    // report told at that place, is that incident's.
+    const spokenOf =
+      passage.spoken && figures.length > 0 && date && date.precision !== 'day'
+        ? toldBefore(drafts, date, here ?? homePlace, event?.event_type ?? null)
+        : null;
+    if (spokenOf) {
+      fillSides(spokenOf, parties);
+      spokenOf.claims.push(...figures.map(({ f, i }) => claimOf(f, i, spokenOf)));
+      spokenOf.sources.push({ start: passage.start, end: passage.end, text: sentence });
+      continue;
+    }
     if (
       recent &&
       !passage.dated &&
@@ -659,6 +672,30 @@ function theOneThatDay(
     only = d;
   }
   return only !== null && fitsEvent(only.event_type, event.event_type) ? only : null;
+}
+
+/** How long after an event a source's month-dated statement may still be about it: a quarter. */
+const TOLD_WITHIN_DAYS = 92;
+
+/** The one dated incident that ended before `date` began, at a place that fits and of a kind that fits; else null. */
+function toldBefore(
+  drafts: readonly DraftIncident[],
+  date: DateRange,
+  here: ResolvedPlace | null,
+  eventType: string | null,
+): DraftIncident | null {
+  const fitting = drafts.filter(
+    (d) =>
+      !d.undated &&
+      d.date.end < date.start &&
+      Date.parse(date.start) - Date.parse(d.date.end) <= TOLD_WITHIN_DAYS * 86_400_000 &&
+      placesFit(d.place, here) &&
+      (eventType === null || fitsEvent(d.event_type, eventType)),
+  );
+  const first = fitting[0];
+  // Several accounts of the same days (a headline and its lead) are one event, folded later.
+  if (!first || fitting.some((d) => dayKey(d.date) !== dayKey(first.date))) return null;
+  return fitting.find((d) => here !== null && d.place?.gazetteer_id === here.gazetteer_id) ?? first;
 }
 
 /** Dates as a key: drafts of exactly the same days share it. */

@@ -168,7 +168,7 @@ export function definitePlace(
 // After a name written as a name, the day and a dash or a colon: "Khartoum, 3 May 2025 —", "Goma, DRC,
 // June 4 -", "Kabul, 14 June 2021 (Pajhwok):".
 const NAME_DATELINE_AFTER =
-  /^\s*(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?(?:\s*,\s*|\s+[—–-]\s*)(?:\d{1,2}\s+[A-Z][a-z]{2,}\.?(?:,?\s+\d{4})?|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--|-|:)/;
+  /^\s*(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?(?:\s*,\s*|\s+[—–-]\s*)(?:\d{1,2}\s+[A-Z][a-z]{2,}\.?(?:,?\s+\d{4})?|[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([^()\n]{1,30}\)\s*)?\)?\s*(?:—|–|--|-|:)/;
 
 /** A city with quarters of its own that reports name: "Kyiv's Podilskyi district", "Hodan district of Mogadishu". */
 const QUARTERED_CITY = 100_000;
@@ -237,8 +237,13 @@ function sentenceEnd(text: string, at: number): number {
 }
 
 function isDateline(text: string, start: number, name: string): boolean {
-  // Only a name at the start of its line can be a dateline: a few characters back, not the whole line.
-  for (let k = start - 1; k >= 0 && text[k] !== '\n'; k--) if (!/\s/.test(text[k] as string)) return false;
+  // Only a name at the start of its line can be a dateline: a few characters back, not the whole line;
+  // a rights group's may open with a bracket ("(Nairobi, 4 April 2024) –").
+  for (let k = start - 1; k >= 0 && text[k] !== '\n'; k--) {
+    const c = text[k] as string;
+    if (c === '(' && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', k - 1) + 1, k))) continue;
+    if (!/\s/.test(c)) return false;
+  }
   const after = text.slice(start + name.length, start + name.length + 60);
   // "MOSUL, Iraq, March 3", "ADEN, Yemen -", "KABUL (Wire) -"
   if (name === name.toUpperCase())

@@ -69,6 +69,14 @@ const RULES: Rule[] = [
     sub_event_type: 'Attack',
   },
   {
+    // "Shooting at a mosque in Guzara", "gunmen opened fire on a wedding": guns turned on a place of
+    // civilians, with no explosive (a bombing at a mosque is typed above).
+    pattern:
+      /\b(?:shootings?|gunfire|gun attack|opened fire|sprayed bullets) (?:at|on|in|inside|into) (?:a |an |the )?(?:[\w'’-]+ )?(?:mosques?|markets?|bazaars?|schools?|weddings?|wedding party|funerals?|shrines?|churches?|hospitals?|clinics?|buses|bus|minibus|universit(?:y|ies)|hotels?|houses?|homes?|worshippers|mourners|shoppers|passengers|students|villagers|civilians|protesters)\b/i,
+    event_type: 'Violence against civilians',
+    sub_event_type: 'Attack',
+  },
+  {
     pattern:
       /\b(?:abducted|abductions?|kidnapped|kidnappings?|taken hostage|hostages|forcibly disappeared|captured (?:commander|the commander|\w+ commander))/i,
     event_type: 'Violence against civilians',

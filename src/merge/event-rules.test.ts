@@ -421,3 +421,23 @@ describe('a reaction to violence', () => {
     expect(named.map((d) => d.date.start)).toEqual(['2017-05-07']);
   });
 });
+
+describe('guns turned on a place of civilians', () => {
+  it('is an attack on civilians, not a clash; a bombing there stays an explosion, a checkpoint a clash', () => {
+    const typeOf = (sentence: string) =>
+      incidentsOf(`Published: 10 March 2024\n\n${sentence}`).map((d) => [d.event_type, d.sub_event_type]);
+    // Typed by the place fired on, not only by who died: here nobody did.
+    expect(typeOf('On 5 March gunmen opened fire on a wedding party in Chaparhar, wounding 7.')).toEqual([
+      ['Violence against civilians', 'Attack'],
+    ]);
+    expect(typeOf('On 5 March a shooting at a mosque in Guzara left 6 wounded.')).toEqual([
+      ['Violence against civilians', 'Attack'],
+    ]);
+    expect(typeOf('On 5 March a bomb exploded at a mosque in Guzara, killing 6 worshippers.')).toEqual([
+      ['Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+    ]);
+    expect(typeOf('On 5 March gunmen opened fire on a police checkpoint in Guzara, killing 3 officers.')[0]?.[0]).toBe(
+      'Battles',
+    );
+  });
+});

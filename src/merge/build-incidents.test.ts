@@ -538,4 +538,18 @@ describe('buildIncidents: when and what the lead tells', () => {
       ['2024-01-29', 'Mer’āwī', [null, 45, 45]],
     ]);
   });
+
+  it('adds a toll raised "by evening" to the day\'s incident, where "By 1 July" opens a running tally', () => {
+    const text = [
+      'Published: 17 April 2024',
+      '',
+      'Missiles hit the centre of Chernihiv on Wednesday morning, killing at least 17 people, officials said.',
+      '',
+      'Rescuers searched the rubble of an eight-storey building through the day.',
+      '',
+      'By evening the emergency service had raised the death toll to 18.',
+    ].join('\n');
+    const { incidents } = incidentsOf(text);
+    expect(incidents.map((d) => d.claims.map((c) => c.low))).toEqual([[17, 18]]);
+  });
 });

@@ -31,7 +31,7 @@ const MAX_INCIDENT_DAYS = 92;
 // A tally dated by when it was reported: "As of 1 July ...", "By 20 July, ... had been displaced",
 // "On 2 July, X estimated that 150 had been killed". The killing happened before, on no stated day.
 const CUMULATIVE =
-  /^(?:as of|by)\b|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
+  /^(?:as of|by)\b(?!\s+(?:the\s+)?(?:evening|nightfall|night|morning|afternoon|midday|noon|dusk|dawn|sunset|sunrise|late afternoon|early evening)\b)|^on [^,]{1,40},[^.]{0,80}?\b(?:estimated|said|stated|reported|claimed|announced|counted)\b[^.]{0,40}?\bhad\b/i;
 const RUNNING_SINCE =
   /\bsince (?:(?:early|late|mid) ?-?)?(?:(?:the (?:start|beginning|end) of |\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|last (?:week|month|year)|the (?:start|beginning|outbreak))\b/i;
 const ONE_EVENT =

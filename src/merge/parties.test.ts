@@ -206,4 +206,11 @@ describe('partiesOf', () => {
       ids(parties('Afghan commandos, supported by American air strikes, recaptured the town.', '2015-10-01')),
     ).toEqual(['ansf', null]);
   });
+
+  it("reads a state's missiles, rockets or strike as its forces", () => {
+    expect(ids(parties('Three Russian missiles hit the centre of the city, killing 17 people.'))[0]).toBe(
+      'russia-military',
+    );
+    expect(ids(parties('An Israeli strike on a school killed 22 people.'))[0]).toBe('israel-military');
+  });
 });

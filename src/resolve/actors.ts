@@ -46,6 +46,17 @@ const DESCRIPTORS = new Set([
   'drones',
   'helicopters',
   'gunships',
+  // "Three Russian missiles hit the centre", "a Russian strike on Chernihiv": a state's fire for its forces.
+  'missiles',
+  'missile',
+  'rockets',
+  'shells',
+  'shelling',
+  'artillery',
+  'bombers',
+  'airstrikes',
+  'strikes',
+  'strike',
   // "Ukrainian positions", "a Russian convoy": where a state's forces stand, for the forces.
   'positions',
   'outposts',
@@ -87,7 +98,8 @@ function words(mention: string): string[] {
 }
 
 function withoutThe(w: readonly string[]): string[] {
-  return w[0] === 'the' ? w.slice(1) : [...w];
+  // "An Israeli strike" is no phonetic "Ansar Allah": an article names nobody.
+  return w[0] === 'the' || ((w[0] === 'a' || w[0] === 'an') && w.length > 1) ? w.slice(1) : [...w];
 }
 
 /**

@@ -145,6 +145,13 @@ describe('commander ranks', () => {
     expect(parseCommander('Lt. Col. Maria Ruiz')?.name).toBe('Maria Ruiz');
   });
 
+  it('drops an office of state before a full name, and keeps it before a surname alone', () => {
+    expect(parseCommander('President Hamid Farouqi')?.name).toBe('Hamid Farouqi');
+    expect(parseCommander('Defence Minister Nadia Sultani')?.name).toBe('Nadia Sultani');
+    expect(parseCommander('Vice President Omar Daudzai (until 2019)')?.name).toBe('Omar Daudzai');
+    expect(parseCommander('President Farouqi')?.name).toBe('President Farouqi');
+  });
+
   it('drops ranks written with an ordinal or without their dots', () => {
     expect(parseCommander('1st Lt. Dana Whitfield')?.name).toBe('Dana Whitfield');
     expect(parseCommander('2nd Lt Omar Farouk')?.name).toBe('Omar Farouk');

@@ -212,6 +212,10 @@ const GLUED = /(KIA|POW|WIA|MIA|DOW)\s*$/;
 const RANKS =
   /^(?:(?:Field|Air|Vice|Rear|Lieutenant|Lt\.?|Major|Maj\.?|Brigadier|Brig\.?|Staff|Master|First|Second|1st|2nd|3rd|Chief|Lance|Warrant|Flight|Wing|Group|Squadron)\s+)*(?:General|Gen\.?|Colonel|Col\.?|Major|Maj\.?|Captain|Capt\.?|Cpt\.|Lieutenant|Lt\.?|Sergeant|Sgt\.?|Corporal|Cpl\.|Private|Pvt\.|Specialist|Spc\.|Admiral|Adm\.|Brigadier|Brig\.?|Marshal|Commodore|Commander|Cdr\.)\s+(?=\p{Lu})/u;
 
+/** Offices written before a commander's name: "President Ashraf Ghani", "Defence Minister Bismillah Khan". */
+const OFFICES =
+  /^(?:(?:Vice|Deputy|Acting|Former|Interim)\s+)?(?:President|Prime Minister|(?:Defen[cs]e|Interior|War) Minister|Minister of (?:Defen[cs]e|the Interior|Interior|War)|Governor)\s+(?=\p{Lu})/u;
+
 export function parseCommander(raw: string): Commander | null {
   // "(Disputed)" doubts the mark beside it; it is neither a status nor part of the name.
   let name = raw
@@ -244,7 +248,8 @@ export function parseCommander(raw: string): Commander | null {
   name = tidy(name);
   // A military rank is the post, not the person: "Brig. Gen. Tun Tun Myint" is coded as Tun Tun Myint.
   // Religious and honorific titles (Mullah, Haji) stay: they are how the person is known.
-  const bare = name.replace(RANKS, '');
+  // So is an office of state: "President Ashraf Ghani" is Ashraf Ghani.
+  const bare = name.replace(RANKS, '').replace(OFFICES, '');
   if (bare !== name && /^\p{Lu}\S*\s+\S/u.test(bare)) name = bare;
   return name ? { name, status } : null;
 }

@@ -31,6 +31,14 @@ describe('markup cleanup', () => {
     });
   });
 
+  it('moves parties aside after support said with a hedge ("Allegedly supported by:", "Reportedly backed by")', () => {
+    expect(splitCombatants('Jund al-Qasr; Allegedly supported by:; Eritrea')).toEqual({
+      combatants: ['Jund al-Qasr'],
+      supporters: ['Eritrea'],
+    });
+    expect(splitCombatants('Kaya Front, Reportedly backed by: Chad').supporters).toEqual(['Chad']);
+  });
+
   it('keeps allies as belligerents without taking the "Allies:" label for one', () => {
     expect(splitCombatants('Government of National Accord, Allies:, Turkey')).toEqual({
       combatants: ['Government of National Accord', 'Turkey'],

@@ -156,7 +156,7 @@ export function cleanValue(raw: string): string {
 
 // "Supported by:", "Support:", and the kind of support named before it ("Air support:", "Naval support:").
 const SUPPORT =
-  /\b(?:supported|backed|assisted)\s+by\s*:?|\b(?:(?:air|naval|military|logistic(?:al)?|material|financial|artillery|intelligence|humanitarian)\s+)?support\s*:|\bin support\s*:?/i;
+  /\b(?:(?:allegedly|reportedly|also|partly|covertly|indirectly)\s+)?(?:supported|backed|assisted)\s+by\s*:?|\b(?:(?:air|naval|military|logistic(?:al)?|material|financial|artillery|intelligence|humanitarian)\s+)?support\s*:|\bin support\s*:?/i;
 
 // A label that heads the co-belligerents in a cell ("Allies:", "Allied groups:"), which names nobody.
 const GROUP_LABEL =

@@ -466,6 +466,18 @@ describe("a body's own statement", () => {
     ]);
   });
 
+  it('takes the issuer from the publisher beside the day, under a title that ends in "Flash Update"', () => {
+    const text = [
+      'Chad: Fighting in Abéché – Flash Update No. 2',
+      '',
+      'UNHCR | 3 February 2024',
+      '',
+      '• On 1 February, shelling hit the central market, killing 5 traders.',
+      '• According to the regional hospital, 31 people were wounded.',
+    ].join('\n');
+    expect(claimantOf(text)).toEqual(['UNHCR', 'regional hospital']);
+  });
+
   it('is no default in a news report', () => {
     expect(
       claimantOf('KABUL, May 3 (Reuters) - Gunmen killed 7 guards at a mine, the ministry said. Later 2 more died.'),

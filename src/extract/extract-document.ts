@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.41' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.42' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -341,7 +341,7 @@ function nameDefinedBodies(text: string, figures: Figure[]): void {
 
 /** The head of a body's own statement: "Press release | 14 August 2016", "STATEMENT", "Flash Update No. 3". */
 const STATEMENT_HEAD =
-  /^[ \t]*(?:joint )?(?:press release|news release|press statement|statement|briefing note|flash update|situation report)\b/im;
+  /^[ \t]*(?:joint )?(?:press release|news release|press statement|statement|briefing note|flash update|situation report)\b|^[^\n]{0,100}?[–—:][ \t]*(?:flash update|situation report)\b/im;
 /** "Statement by the Humanitarian Coordinator for Sudan on ...", "Statement from UNICEF:": who issues it. */
 const STATEMENT_BY =
   /\bstatement (?:by|from) (?:the )?((?:[A-Z][\w'’.-]*|of|for|in|and)(?:[ \t]+(?:[A-Z][\w'’.-]*|of|for|in|and|the)){0,8}?)(?=[ \t]+(?:on|about|regarding|concerning|following|after)\b|[ \t]*[,.:|(\n]|$)/i;
@@ -365,6 +365,7 @@ function issuerClaims(text: string, figures: Figure[]): void {
   const issuer =
     named ??
     letterhead(head) ??
+    publisherBeside(head) ??
     figures.find(
       (f) => f.source !== 'infobox' && f.evidence.start < LEAD_CHARS && f.claimant !== null && BODY.test(f.claimant),
     )?.claimant;
@@ -423,6 +424,17 @@ function leadsStory(state: ProseState, figures: number, events: readonly ScopedM
   return (
     state.storyDate === null && figures > 0 && events.length > 0 && events.every((m) => m.value?.precision === 'day')
   );
+}
+
+/** "OCHA | 18 May 2024": the body that publishes a statement, named beside its day. */
+function publisherBeside(head: string): string | null {
+  for (const line of head.split('\n').slice(0, 8)) {
+    const parts = line.split(/[ \t]+[|•·][ \t]+/).map((p) => p.trim());
+    if (parts.length !== 2) continue;
+    const name = parts.find((p) => !/\d/.test(p));
+    if (name && (BODY.test(name) || /^[A-Z]{3,}$/.test(name))) return name;
+  }
+  return null;
 }
 
 /** A line that opens an item of a list. */

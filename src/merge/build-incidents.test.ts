@@ -552,4 +552,17 @@ describe('buildIncidents: when and what the lead tells', () => {
     const { incidents } = incidentsOf(text);
     expect(incidents.map((d) => d.claims.map((c) => c.low))).toEqual([[17, 18]]);
   });
+
+  it('makes no incident of people who fled over a week, which is a consequence of the fighting', () => {
+    const text = [
+      'Published: 18 May 2024',
+      '',
+      'On 16 May, shelling hit a hospital in El Fasher, killing 3 patients.',
+      '',
+      'An estimated 40,000 people have fled their homes in the past week.',
+    ].join('\n');
+    expect(incidentsOf(text).incidents.map((d) => [d.date.start, d.event_type])).toEqual([
+      ['2024-05-16', 'Explosions/Remote violence'],
+    ]);
+  });
 });

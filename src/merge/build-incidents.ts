@@ -220,8 +220,13 @@ export function buildIncidents(
       continue;
     }
     if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
-    // People displaced, told without a day of their own, are a consequence of events, not one.
-    if (!passage.dated && event?.sub_event_type === 'Other' && figures.every(({ f }) => f.kind === 'displaced'))
+    // People displaced, told without a day of their own ("have fled in the past week"), are a
+    // consequence of events, not one.
+    if (
+      (!passage.dated || (date !== null && spanDays(date) > 1)) &&
+      event?.sub_event_type === 'Other' &&
+      figures.every(({ f }) => f.kind === 'displaced')
+    )
       continue;
     const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
     // "As of 1 July, 23 had been identified": a running tally dated by its report, not an incident.

@@ -132,28 +132,21 @@ describe('partiesOf', () => {
     expect(parties('Taliban fighters attacked a checkpoint.', '2019-03-01').side_a?.state).toBe(false);
   });
 
-  /** Side A of a battle told in a report from `country`. */
+  /** The sides of a battle told in a report from `country`. */
+  const partiesIn = (sentence: string, date: string, country: string | null) =>
+    partiesOf(
+      sentence,
+      { start: 0, end: sentence.length },
+      findActorMentions(sentence, index),
+      index,
+      date,
+      'Battles',
+      country,
+    );
   const sideAIn = (sentence: string, date: string, country: string | null) =>
-    partiesOf(
-      sentence,
-      { start: 0, end: sentence.length },
-      findActorMentions(sentence, index),
-      index,
-      date,
-      'Battles',
-      country,
-    ).side_a?.actor_id ?? null;
-
+    partiesIn(sentence, date, country).side_a?.actor_id ?? null;
   const sideBIn = (sentence: string, date: string, country: string | null) =>
-    partiesOf(
-      sentence,
-      { start: 0, end: sentence.length },
-      findActorMentions(sentence, index),
-      index,
-      date,
-      'Battles',
-      country,
-    ).side_b?.actor_id ?? null;
+    partiesIn(sentence, date, country).side_b?.actor_id ?? null;
 
   it("reads a generic name as the forces of the report's own country, or as none", () => {
     const p = (country: string) => sideAIn('Security forces raided the market.', '2022-03-01', country);
@@ -170,16 +163,10 @@ describe('partiesOf', () => {
       null,
       'syria-military',
     ]);
-    const sides = partiesOf(
-      'Nine Syrian soldiers killed in ambush near Palmyra',
-      { start: 0, end: 49 },
-      findActorMentions('Nine Syrian soldiers killed in ambush near Palmyra', index),
-      index,
-      '2023-01-13',
-      'Battles',
-      'SY',
-    );
-    expect([sides.side_a?.actor_id ?? null, sides.side_b?.actor_id ?? null]).toEqual([null, 'syria-military']);
+    expect(ids(partiesIn('Nine Syrian soldiers killed in ambush near Palmyra', '2023-01-13', 'SY'))).toEqual([
+      null,
+      'syria-military',
+    ]);
   });
 
   it('reads the bare "Islamic State" as the branch the report\'s country means by it, or as none', () => {

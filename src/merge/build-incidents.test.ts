@@ -553,13 +553,15 @@ describe('buildIncidents: when and what the lead tells', () => {
     expect(incidents.map((d) => d.claims.map((c) => c.low))).toEqual([[17, 18]]);
   });
 
-  it('makes no incident of people who fled over a week, which is a consequence of the fighting', () => {
+  it('makes no incident of people who fled over a week, nor of forces moved over a month', () => {
     const text = [
       'Published: 18 May 2024',
       '',
       'On 16 May, shelling hit a hospital in El Fasher, killing 3 patients.',
       '',
       'An estimated 40,000 people have fled their homes in the past week.',
+      '',
+      'Both sides have moved reinforcements into the area over the past month.',
     ].join('\n');
     expect(incidentsOf(text).incidents.map((d) => [d.date.start, d.event_type])).toEqual([
       ['2024-05-16', 'Explosions/Remote violence'],

@@ -221,7 +221,8 @@ export function buildIncidents(
     }
     if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
     // People displaced, told without a day of their own ("have fled in the past week"), are a
-    // consequence of events, not one.
+    // consequence of events, not one; so, with no figure at all, is a development of no other kind
+    // told over days ("both sides have moved reinforcements into the area over the past month").
     if (
       (!passage.dated || (date !== null && spanDays(date) > 1)) &&
       event?.sub_event_type === 'Other' &&

@@ -1100,7 +1100,6 @@ function tollBefore(tokens: Token[], at: number, from: number): boolean {
   return false;
 }
 
-/** Whether "accused" at `k` has an accuser and an accused: "X accused Y of", not "Y accused of", "was accused". */
 /**
  * Whether a capitalised claim verb is a word of a name: "the United States", "Said Ahmad" after a
  * title ("Governor Said Ahmad"), "Gulf States". Not in a headline written in title case ("Army
@@ -1124,6 +1123,7 @@ function inName(tokens: Token[], k: number, from: number, to: number): boolean {
 /** Words a title-case headline leaves in lower case. */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'as', 'after']);
 
+/** Whether "accused" at `k` has an accuser and an accused: "X accused Y of", not "Y accused of", "was accused". */
 function accusation(tokens: Token[], k: number, from: number, to: number): boolean {
   const prev = tokens[k - 1];
   if (k - 1 < from || !prev || prev.type !== 'word' || PASSIVE_BEFORE.has(prev.norm) || DETERMINERS.has(prev.norm))

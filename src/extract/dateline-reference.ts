@@ -11,6 +11,8 @@ export interface ReportDate {
   from: 'dateline' | 'published' | 'byline' | 'title' | 'updated';
   /** Where the text states its own day (the dateline, a "Published:" line): no event's date. */
   header: Array<[number, number]>;
+  /** Who published it, when named beside its day: "OCHA | 18 May 2024". */
+  publisher: string | null;
 }
 
 // Clues sit above the story; further down, a dated line is a quote or a reference.
@@ -51,7 +53,7 @@ function monthNumber(name: string): number {
 }
 
 /** A line that is a date and little else: "Sat 2 Dec 2023 14.10 GMT", "By A. Writer | 2 May 2022". */
-function bylineDate(head: string): { day: Day; span: [number, number] } | null {
+function bylineDate(head: string): { day: Day; span: [number, number]; publisher: string | null } | null {
   let at = 0;
   for (const raw of head.split('\n').slice(0, 16)) {
     const lineStart = at;
@@ -66,7 +68,8 @@ function bylineDate(head: string): { day: Day; span: [number, number] } | null {
     // "Syrian Observatory for Human Rights | 14 January 2023": the publisher beside the day.
     const parts = raw.split(/[ \t]+[|•·][ \t]+/);
     const beside = parts.length === 2 ? parts.findIndex((part) => /\d/.test(part)) : -1;
-    const named = beside >= 0 && /^\p{Lu}[\p{L}'’.& -]{1,60}$/u.test((parts[1 - beside] ?? '').trim());
+    const other = beside >= 0 ? (parts[1 - beside] ?? '').trim() : '';
+    const named = /^\p{Lu}[\p{L}'’.& -]{1,60}$/u.test(other);
     const line = (named ? (parts[beside] as string) : raw)
       .replace(/^[ \t]*By[ \t]+[^|•·,]{2,40}[|•·,][ \t]*/, '')
       .replace(/^[ \t]*\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){0,3},[ \t]*(?=\d|\p{Lu}\p{Ll}+[ \t]+\d)/u, '')
@@ -75,7 +78,7 @@ function bylineDate(head: string): { day: Day; span: [number, number] } | null {
     const day = toDay(parseLooseDate(line));
     if (!day) continue;
     const extra = line.split(/[\s|•·]+/).filter((w) => /\p{L}/u.test(w) && !DATE_WORDS.test(w));
-    if (extra.length <= 1) return { day, span: [lineStart, lineStart + raw.length] };
+    if (extra.length <= 1) return { day, span: [lineStart, lineStart + raw.length], publisher: named ? other : null };
   }
   return null;
 }
@@ -146,5 +149,5 @@ export function readReportDate(text: string, metadataDay: Day | null = null): Re
   if (!day && byline) [day, from] = [byline.day, 'byline'];
   if (!day && titled) [day, from] = [titled, 'title'];
   if (!day && updated) [day, from] = [updated.day, 'updated'];
-  return day ? { day, from, header } : null;
+  return day ? { day, from, header, publisher: byline?.publisher ?? null } : null;
 }

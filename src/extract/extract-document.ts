@@ -113,7 +113,7 @@ export function extractDocumentDetailed(
   for (const figure of state.waiting) figure.date = state.storyDate ?? publishedDay(ctx);
   figures.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
   nameDefinedBodies(text, figures);
-  issuerClaims(text, figures);
+  issuerClaims(text, figures, reference?.publisher ?? null);
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
 }
 
@@ -356,7 +356,7 @@ const BODY =
  * mortar round killed five members of one family" in a UNAMA press release is UNAMA's count. The body
  * is the first that the statement names as giving a figure.
  */
-function issuerClaims(text: string, figures: Figure[]): void {
+function issuerClaims(text: string, figures: Figure[], publisher: string | null): void {
   const head = text.slice(0, 400);
   if (!STATEMENT_HEAD.test(head)) return;
   // "Statement by the Humanitarian Coordinator for Sudan on the attack ...": the issuer named.
@@ -365,7 +365,8 @@ function issuerClaims(text: string, figures: Figure[]): void {
   const issuer =
     named ??
     letterhead(head) ??
-    publisherBeside(head) ??
+    // "OCHA | 18 May 2024": the body named beside the statement's day.
+    (publisher !== null && BODY.test(publisher) ? publisher : null) ??
     figures.find(
       (f) => f.source !== 'infobox' && f.evidence.start < LEAD_CHARS && f.claimant !== null && BODY.test(f.claimant),
     )?.claimant;
@@ -424,17 +425,6 @@ function leadsStory(state: ProseState, figures: number, events: readonly ScopedM
   return (
     state.storyDate === null && figures > 0 && events.length > 0 && events.every((m) => m.value?.precision === 'day')
   );
-}
-
-/** "OCHA | 18 May 2024": the body that publishes a statement, named beside its day. */
-function publisherBeside(head: string): string | null {
-  for (const line of head.split('\n').slice(0, 8)) {
-    const parts = line.split(/[ \t]+[|•·][ \t]+/).map((p) => p.trim());
-    if (parts.length !== 2) continue;
-    const name = parts.find((p) => !/\d/.test(p));
-    if (name && (BODY.test(name) || /^[A-Z]{3,}$/.test(name))) return name;
-  }
-  return null;
 }
 
 /** A line that opens an item of a list. */

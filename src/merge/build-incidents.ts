@@ -199,9 +199,7 @@ export function buildIncidents(
         ? toldBefore(drafts, date, here ?? homePlace, event?.event_type ?? null)
         : null;
     if (spokenOf) {
-      fillSides(spokenOf, parties);
-      spokenOf.claims.push(...figures.map(({ f, i }) => claimOf(f, i, spokenOf)));
-      spokenOf.sources.push({ start: passage.start, end: passage.end, text: sentence });
+      addTo(spokenOf, figures, parties, { start: passage.start, end: passage.end, text: sentence });
       continue;
     }
     if (
@@ -211,10 +209,7 @@ export function buildIncidents(
       (ownCue === null || ownCue.sub_event_type === 'Other') &&
       !elsewhere(topic ?? (lastTopic?.paragraph === paragraph ? lastTopic.place : null), recent.place)
     ) {
-      // "20 members of the security forces had been killed": a party the incident lacked.
-      fillSides(recent, parties);
-      recent.claims.push(...figures.map(({ f, i }) => claimOf(f, i, recent)));
-      recent.sources.push({ start: passage.start, end: passage.end, text: sentence });
+      addTo(recent, figures, parties, { start: passage.start, end: passage.end, text: sentence });
       // The story goes on in this paragraph: a next one that adds to it still adds to this incident.
       lastDraft = { draft: recent, paragraph };
       continue;
@@ -751,6 +746,21 @@ function placesFit(a: ResolvedPlace | null, b: ResolvedPlace | null): boolean {
   return (a.admin1 !== null && a.admin1 === b.admin1) || !elsewhere(a, b);
 }
 
+/**
+ * A sentence that adds to an incident told before: its figures as claims, itself as a source, and
+ * the parties the incident lacked ("20 members of the security forces had been killed").
+ */
+function addTo(
+  draft: DraftIncident,
+  figures: readonly { f: Figure; i: number }[],
+  parties: Parties,
+  source: DraftIncident['sources'][number],
+): void {
+  fillSides(draft, parties);
+  draft.claims.push(...figures.map(({ f, i }) => claimOf(f, i, draft)));
+  draft.sources.push(source);
+}
+
 /** The sides an incident lacks, from a sentence that adds to it; a party already on one side stays there. */
 function fillSides(into: DraftIncident, parties: Parties): void {
   const on = (ref: ActorRef | null) =>
@@ -792,15 +802,17 @@ function attachInfoboxFigures(extraction: ExtractionResult, drafts: DraftInciden
   const figures = extraction.figures;
   figures.forEach((f, i) => {
     if (f.source !== 'infobox' || f.kind === 'strength') return;
-    const dated = f.date && spanDays(f.date) <= 3 ? f.date : null;
+    const date = f.date;
+    const dated = date && spanDays(date) <= 3 ? date : null;
     // A row dated by the whole conflict belongs to an incident of exactly its days: the battle told
     // as one incident ("Battle of Qala-i-Jangi", 25 November – 1 December 2001).
-    const whole = dated ? null : f.date;
-    const target = dated
-      ? drafts.find((d) => !d.undated && d.date.start <= dated.end && dated.start <= d.date.end)
-      : whole
-        ? drafts.find((d) => !d.undated && d.date.start === whole.start && d.date.end === whole.end)
-        : undefined;
+    const target = date
+      ? drafts.find(
+          (d) =>
+            !d.undated &&
+            (dated ? d.date.start <= dated.end && dated.start <= d.date.end : dayKey(d.date) === dayKey(date)),
+        )
+      : undefined;
     if (target) {
       target.claims.push({ ...claimOf(f, i, target), category: boxCategory(f, target, extraction, actors) });
       return;

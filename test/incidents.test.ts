@@ -13,6 +13,12 @@ On 14 May 2021, Taliban fighters executed 8 prisoners in Darzab district of Jowz
 const WIRE = `SHEBERGHAN, May 16 (Example Wire) - Taliban fighters executed nine prisoners in Darzab on 14 May 2021, local elders said on Sunday.
 `;
 
+// Counts told side by side, then another report's toll of the same shelling.
+const SIDE_BY_SIDE = `KUNDUZ, 12 June 2021 - Mortar rounds struck the provincial hospital in Kunduz city on Saturday, killing four nurses and eleven patients, the provincial health director said.
+`;
+const LATER_TOLL = `KUNDUZ, 13 June 2021 (Example Wire) - Twenty civilians were killed when mortar shells hit the main hospital in Kunduz city on 12 June 2021, a rights group said on Sunday.
+`;
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tally-incidents-'));
@@ -62,6 +68,28 @@ for (const kind of STORE_KINDS) {
       expect(await incidents(db.url, '--from', '2021-05-15')).toHaveLength(0);
       expect(await incidents(db.url, '--min-deaths', '9')).toHaveLength(0);
       expect(await incidents(db.url, '--min-deaths', '8')).toHaveLength(1);
+    });
+
+    it('adds counts told side by side, as stored and when a later report joins the incident', async () => {
+      const first = join(dir, `sum-a-${kind}.txt`);
+      const second = join(dir, `sum-b-${kind}.txt`);
+      writeFileSync(first, SIDE_BY_SIDE);
+      writeFileSync(second, LATER_TOLL);
+      const shelling = async () => (await incidents(db.url)).filter((i) => i.date.start === '2021-06-12');
+      expect((await runCli(['ingest', first, '--db', db.url])).code).toBe(0);
+      const [told] = await shelling();
+      const killed = told?.claims.filter((c) => c.kind === 'killed') ?? [];
+      expect(killed.map((c) => [c.low, c.sum_group])).toEqual([
+        [4, killed[0]?.figure_id],
+        [11, killed[0]?.figure_id],
+      ]);
+      expect(told?.deaths).toEqual({ low: 15, best: 15, high: 15 });
+      // A second run reads the stored claims back to estimate again.
+      expect((await runCli(['ingest', second, '--db', db.url])).code).toBe(0);
+      const joined = await shelling();
+      expect(joined).toHaveLength(1);
+      expect(joined[0]?.claims.filter((c) => c.kind === 'killed').map((c) => c.low)).toEqual([4, 11, 20]);
+      expect(joined[0]?.deaths).toEqual({ low: 15, best: 15, high: 20 });
     });
   });
 }

@@ -73,6 +73,12 @@ export const Claim = z.object({
   claimant: z.string().nullable(),
   source: z.string().nullable(),
   evidence: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }),
+  /**
+   * Claims that share it count different people told side by side ("17 soldiers and 36 volunteers"):
+   * the estimate adds them, where other claims of a category are alternatives. The figure id of the
+   * first of them; null for a count that stands alone.
+   */
+  sum_group: z.number().int().nullable(),
 });
 export type Claim = z.infer<typeof Claim>;
 

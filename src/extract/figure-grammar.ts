@@ -105,8 +105,10 @@ function coordinatedRight(input: GrammarInput, from: number): Trigger | null {
   let k = from;
   for (let round = 0; round < 4 && k < end; round++) {
     const conj = (tokens[k] as Token).norm;
-    if (conj !== 'and' && conj !== 'or' && conj !== ',') return null;
-    k++;
+    // "Two medics as well as three patients died".
+    const asWellAs = conj === 'as' && tokens[k + 1]?.norm === 'well' && tokens[k + 2]?.norm === 'as';
+    if (conj !== 'and' && conj !== 'or' && conj !== ',' && !asWellAs) return null;
+    k += asWellAs ? 3 : 1;
     if (tokens[k]?.norm === 'and' || tokens[k]?.norm === 'or') k++;
     let q: Quantity | null = null;
     for (let j = k; j < Math.min(end, k + 5) && !q; j++) q = readQuantity(tokens, j, k, end, isDate);

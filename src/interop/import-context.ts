@@ -75,5 +75,6 @@ export function datasetClaim(
     claimant: ctx.dataset,
     source,
     evidence: { start: 0, end: statement.length, text: statement },
+    sum_group: null,
   };
 }

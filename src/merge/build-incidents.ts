@@ -5,7 +5,7 @@ import { type ActorIndex, findActorMentions } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer } from '../resolve/gazetteer.js';
 import { classifyEvent, type EventClass, moreSpecific, onBothSides, violenceType } from './classify-event.js';
 import { readEvent } from './event-filter.js';
-import { figureParts } from './figure-parts.js';
+import { figureParts, figureSums } from './figure-parts.js';
 import { foldCopies } from './fold-copies.js';
 import type { DraftClaim, DraftIncident, Passage } from './incident-draft.js';
 import {
@@ -319,7 +319,9 @@ export function buildIncidents(
   withStoryWeapon(text, passages, drafts);
   attachInfoboxFigures(extraction, drafts, resolvers.actors);
   const folded = foldCopies(drafts, absorb);
-  withoutParts(folded, figureParts(extraction.figures));
+  const parts = figureParts(extraction.figures);
+  withoutParts(folded, parts);
+  withSums(folded, figureSums(extraction.figures, parts));
   if (!folded.some((d) => !d.undated)) return folded;
   // Undated passages may join incidents other reports date, but only from a report that dates
   // nothing itself; in a dated report they are background to its dated events, unless they tell the
@@ -564,6 +566,26 @@ function withoutParts(drafts: DraftIncident[], parts: ReadonlyMap<number, number
   }
 }
 
+/**
+ * Each claim counted side by side with another of its incident ("17 soldiers and 36 volunteers")
+ * marked with the first of their run, so that the estimate adds them.
+ */
+function withSums(drafts: DraftIncident[], sums: ReadonlyMap<number, number>): void {
+  if (sums.size === 0) return;
+  for (const d of drafts) {
+    // The figures of each run the incident holds: a run it holds one count of adds nothing.
+    const runs = new Map<number, Set<number>>();
+    for (const c of d.claims) {
+      const first = sums.get(c.figure);
+      if (first !== undefined) runs.set(first, (runs.get(first) ?? new Set()).add(c.figure));
+    }
+    for (const c of d.claims) {
+      const first = sums.get(c.figure);
+      if (first !== undefined && (runs.get(first)?.size ?? 0) > 1) c.sum_group = first;
+    }
+  }
+}
+
 function categoryOf(f: Figure, d: DraftIncident): DeathCategory {
   if (isCivilian(f)) return 'civilians';
   const actor = f.actor?.toLowerCase();
@@ -617,6 +639,7 @@ function claimOf(f: Figure, index: number, d: DraftIncident): DraftClaim {
     category: categoryOf(f, d),
     claimant: f.claimant,
     evidence: f.evidence,
+    sum_group: null,
   };
 }
 

@@ -7,6 +7,7 @@ function claim(
   high: number | null,
   category: Claim['category'] = 'unknown',
   vague: string | null = null,
+  sum_group: number | null = null,
 ): Claim {
   return {
     figure_id: null,
@@ -20,6 +21,7 @@ function claim(
     claimant: null,
     source: null,
     evidence: { start: 0, end: 0, text: '' },
+    sum_group,
   };
 }
 
@@ -50,6 +52,25 @@ describe('estimateAlternatives', () => {
     expect(vagueFloor('Hundreds')).toBe(100);
   });
 
+  it('adds counts told side by side into one reading, beside the other sources', () => {
+    // "17 soldiers and 36 volunteers", then another source's 80.
+    const told = [claim(17, 17, 'unknown', null, 1), claim(36, 36, 'unknown', null, 1)];
+    expect(estimateAlternatives(told)).toEqual({ low: 53, best: 53, high: 53 });
+    expect(estimateAlternatives([...told, claim(80, 80)])).toEqual({ low: 53, best: 53, high: 80 });
+    // Two runs of one incident are two readings; a range adds its ends.
+    expect(estimateAlternatives([...told, claim(20, 30, 'unknown', null, 7), claim(5, 5, 'unknown', null, 7)])).toEqual(
+      { low: 25, best: 25, high: 53 },
+    );
+    // A vague count adds its floor, and a run with a number outranks a vague word alone.
+    expect(
+      estimateAlternatives([
+        claim(null, null, 'unknown', 'dozens', 2),
+        claim(5, 5, 'unknown', null, 2),
+        claim(null, null, 'unknown', 'hundreds'),
+      ]),
+    ).toEqual({ low: 17, best: 17, high: 17 });
+  });
+
   it('gives nothing for no claims', () => {
     expect(estimateAlternatives([])).toEqual({ low: null, best: null, high: null });
   });
@@ -68,6 +89,21 @@ describe('estimateDeaths', () => {
     expect(e.total).toEqual({ low: 69, best: 200, high: 200 });
     const noTotal = estimateDeaths([claim(70, 70, 'side_a'), claim(12, 12, 'civilians')]);
     expect(noTotal.total).toEqual({ low: 82, best: 82, high: 82 });
+  });
+
+  it('adds a count named to no side to the named counts told beside it', () => {
+    // "Militants killed 23 villagers as well as 4 soldiers": the soldiers' side is not known.
+    const e = estimateDeaths([claim(23, 23, 'civilians', null, 4), claim(4, 4, 'unknown', null, 4)]);
+    expect(e.civilians.best).toBe(23);
+    expect(e.unknown.best).toBe(4);
+    expect(e.total).toEqual({ low: 27, best: 27, high: 27 });
+    // Another source's toll of the whole stays an alternative to the sum.
+    const rival = estimateDeaths([
+      claim(23, 23, 'civilians', null, 4),
+      claim(4, 4, 'unknown', null, 4),
+      claim(40, 40, 'unknown'),
+    ]);
+    expect(rival.total).toEqual({ low: 27, best: 40, high: 40 });
   });
 
   it('ignores figures that are not deaths', () => {

@@ -4,7 +4,7 @@ import { createActorIndex } from '../resolve/actors.js';
 import { loadActorRegistry, loadShippedGazetteer } from '../resolve/load-resolve-data.js';
 import { buildIncidents, type Resolvers } from './build-incidents.js';
 import { estimateDeaths } from './estimate.js';
-import { figureParts } from './figure-parts.js';
+import { figureParts, figureSums } from './figure-parts.js';
 
 let resolvers: Resolvers;
 beforeAll(async () => {
@@ -49,6 +49,80 @@ describe('figureParts', () => {
     expect(partsOf('An air strike killed 7 fighters. Residents said 4 civilians were also among the dead.')).toEqual(
       [],
     );
+  });
+});
+
+/** Each run of counts told side by side, as their numbers. */
+function sumsOf(text: string): (number | null)[][] {
+  const { figures } = extractDocument(text);
+  const runs = new Map<number, (number | null)[]>();
+  for (const [j, first] of figureSums(figures, figureParts(figures)))
+    runs.set(first, [...(runs.get(first) ?? []), figures[j]?.low ?? null]);
+  return [...runs.values()];
+}
+
+describe('figureParts on a list after its whole', () => {
+  it('reads a list set after people counted in general as their breakdown', () => {
+    expect(partsOf('Shelling of the camp killed 10 people, six women and four children, aid workers said.')).toEqual([
+      [6, 10],
+      [4, 10],
+    ]);
+    // "Among them" says so whatever the whole counts; so does a list that adds up to the whole.
+    expect(partsOf('Drones hit the depot and killed 21 guards, 8 conscripts and 2 officers among them.')).toEqual([
+      [8, 21],
+      [2, 21],
+    ]);
+    expect(partsOf('The raid killed 12 fighters, 9 Syrians and 3 Iraqis, the monitor said.')).toEqual([
+      [9, 12],
+      [3, 12],
+    ]);
+  });
+
+  it('takes men, women and children told side by side for what they are, and no list larger than its whole', () => {
+    expect(partsOf('Gunmen entered the village and killed 19 men, 7 women and 5 children.')).toEqual([]);
+    expect(partsOf('The blast killed 4 people, 6 women and 3 children, residents said.')).toEqual([]);
+  });
+});
+
+describe('figureSums', () => {
+  it('adds counts of different people joined by "and" or a comma', () => {
+    expect(sumsOf('Rebels overran the garrison, killing 17 soldiers and 36 volunteers, the army said.')).toEqual([
+      [17, 36],
+    ]);
+    expect(sumsOf('Gunmen killed 19 men, 7 women and 5 children in the village.')).toEqual([[19, 7, 5]]);
+    expect(sumsOf('Two medics as well as three patients died when the clinic was shelled.')).toEqual([[2, 3]]);
+  });
+
+  it('adds nothing that two sources tell, that differs in kind, or that breaks down a whole', () => {
+    expect(sumsOf('Police said 12 people died in the blast and the hospital said 15.')).toEqual([]);
+    expect(sumsOf('At least 12 people and possibly as many as 20 died in the blast.')).toEqual([]);
+    expect(sumsOf('The shelling killed 9 fishermen and wounded 12 others.')).toEqual([]);
+    expect(sumsOf('A bomb killed 14 people, including five police officers and two children.')).toEqual([]);
+    expect(sumsOf('Shelling of the camp killed 10 people, six women and four children.')).toEqual([]);
+    expect(sumsOf('The strike killed between 8 and 12 people.')).toEqual([]);
+  });
+});
+
+describe('an incident told with counts side by side', () => {
+  it('estimates its deaths as their sum, and another source as an alternative to it', () => {
+    const [incident] = incidentsOf(
+      'EL FASHER, 9 June 2024 - Paramilitary fighters shelled a hospital in El Fasher on Sunday, killing four nurses and eleven patients, the health ministry said. A monitoring group put the toll at 22.',
+    );
+    expect(incident?.claims.map((c) => [c.low, c.sum_group !== null])).toEqual([
+      [4, true],
+      [11, true],
+      [22, false],
+    ]);
+    // The nurses and patients are civilians; the group's toll names no side, and so stays a reading
+    // of the whole beside their sum.
+    expect(estimateDeaths(incident?.claims ?? []).total).toEqual({ low: 15, best: 22, high: 22 });
+  });
+
+  it('counts a breakdown once, as its whole', () => {
+    const [incident] = incidentsOf(
+      'GOMA, 3 May 2024 - Two shells struck a displacement camp near Goma on Friday and killed 10 people, six women and four children, the UN said.',
+    );
+    expect(estimateDeaths(incident?.claims ?? []).total).toEqual({ low: 10, best: 10, high: 10 });
   });
 });
 

@@ -31,6 +31,30 @@ const WHOLE_INCLUDED =
 // "Two foreign nationals were among the dead": people counted in a toll told before. Not "also among".
 const AMONG_THE_WHOLE =
   /^[^.;]*?\b(?<!also )(?:were|was|are|is) (?:(?:reportedly|said to be) )?among the (?:dead|killed|victims|wounded|injured|casualties)\b/i;
+// What joins counts of different people told side by side: "17 soldiers and 36 volunteers",
+// "12 traders, 4 children and a guard".
+const ADDS = /^\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|(?:and|as well as|plus|along with)\s+)$/i;
+// What sets a breakdown after its whole: "killed 10 people, six women and four children".
+const BREAKS_DOWN = /^\s*[,:–—-]\s*$/;
+// What may follow a breakdown to say it is one: "19 people, 7 women and 5 children among them".
+const BREAKDOWN_CUE = /^\s*,?\s*(?:among them|among whom|among the (?:dead|killed|victims))\b/i;
+// Words for people in general, which a list after them breaks down ("10 civilians, six women and
+// four children"); not "19 men, 7 women and 5 children", who are told side by side.
+const GENERAL = new Set([
+  'people',
+  'persons',
+  'civilians',
+  'individuals',
+  'victims',
+  'villagers',
+  'residents',
+  'inhabitants',
+  'worshippers',
+  'passengers',
+  'pilgrims',
+  'migrants',
+  'refugees',
+]);
 /** How far back, in characters, the whole of a part told in a later sentence may stand: a paragraph or two. */
 const WHOLE_WITHIN = 1_500;
 
@@ -60,11 +84,48 @@ function wholeBefore(figures: readonly Figure[], j: number, where: Where): numbe
   return null;
 }
 
+/** Whether figure `j` is told side by side with the one before it, of the same kind and source. */
+function joinsPrevious(figures: readonly Figure[], j: number, join: RegExp): boolean {
+  const previous = figures[j - 1];
+  const f = figures[j];
+  if (!previous || !f || f.source === 'infobox') return false;
+  if (previous.sentence.start !== f.sentence.start || previous.evidence.end > f.evidence.start) return false;
+  if (previous.kind !== f.kind || previous.claimant !== f.claimant) return false;
+  if (previous.subject === null || f.subject === null) return false;
+  return join.test(
+    f.sentence.text.slice(previous.evidence.end - f.sentence.start, f.evidence.start - f.sentence.start),
+  );
+}
+
+/**
+ * The counts that break down count `i` in a list set after it ("killed 10 people, six women and
+ * four children"), or none: a list that adds up to no more than the whole, and either says it is a
+ * breakdown ("among them"), adds up to the whole, or follows people counted in general by a
+ * comma; "19 men, 7 women and 5 children" are told side by side.
+ */
+function breakdownOf(figures: readonly Figure[], i: number): number[] {
+  const whole = figures[i] as Figure;
+  if (!joinsPrevious(figures, i + 1, BREAKS_DOWN)) return [];
+  let last = i + 1;
+  while (joinsPrevious(figures, last + 1, ADDS)) last++;
+  const run = figures.slice(i + 1, last + 1);
+  const sum = run.reduce((total, f) => total + (most(f) ?? 0), 0);
+  const told = least(whole);
+  if (told === null || run.some((f) => most(f) === null) || sum > told) return [];
+  const end = run[run.length - 1] as Figure;
+  const after = end.sentence.text.slice(end.evidence.end - end.sentence.start);
+  const general = GENERAL.has(whole.subject?.toLowerCase() ?? '') || /^[A-Z]/.test(whole.subject ?? '');
+  return BREAKDOWN_CUE.test(after) || sum === told || (general && run.length > 1) ? run.map((_, k) => i + 1 + k) : [];
+}
+
 /** Each figure that is a part of another, mapped to the index of its whole. */
 export function figureParts(figures: readonly Figure[]): Map<number, number> {
   const parts = new Map<number, number>();
+  figures.forEach((_, i) => {
+    if (!parts.has(i)) for (const part of breakdownOf(figures, i)) parts.set(part, i);
+  });
   figures.forEach((f, j) => {
-    if (f.source === 'infobox') return;
+    if (f.source === 'infobox' || parts.has(j)) return;
     const previous = figures[j - 1];
     let whole: number | null = null;
     if (previous && previous.sentence.start === f.sentence.start && previous.evidence.start < f.evidence.start) {
@@ -88,4 +149,21 @@ export function figureParts(figures: readonly Figure[]): Map<number, number> {
     if (whole !== null) parts.set(j, whole);
   });
   return parts;
+}
+
+/**
+ * Counts told side by side of different people, which add up ("killing 17 soldiers and 36
+ * volunteers" are 53 dead, not two sources' readings of the toll): each such count mapped to the
+ * index of the first of its run. Only counts of one kind and one source, each naming whom it
+ * counts, joined by a comma or "and" alone; never a part of another (figureParts).
+ */
+export function figureSums(figures: readonly Figure[], parts: ReadonlyMap<number, number>): Map<number, number> {
+  const sums = new Map<number, number>();
+  figures.forEach((_, j) => {
+    if (parts.has(j) || parts.has(j - 1) || !joinsPrevious(figures, j, ADDS)) return;
+    const first = sums.get(j - 1) ?? j - 1;
+    sums.set(j - 1, first);
+    sums.set(j, first);
+  });
+  return sums;
 }

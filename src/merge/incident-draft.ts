@@ -4,7 +4,10 @@ import type { Attribution } from './parties.js';
 
 export type { Passage } from '../core/passage.js';
 
-/** A claim before it is stored: which of the document's figures it is, and whose dead they are. */
+/**
+ * A claim before it is stored: which of the document's figures it is, and whose dead they are. Its
+ * `sum_group` is the index of a figure in the extraction result until it is stored.
+ */
 export interface DraftClaim extends Omit<Claim, 'figure_id' | 'document_id' | 'source'> {
   /** Index of the figure in the extraction result. */
   figure: number;

@@ -52,6 +52,7 @@ function incident(id: number, grade: Grade, over: Partial<ReportIncident> = {}):
         claimant: 'regional officials',
         source: null,
         evidence: span(DOC_1, 40, 'killing 52 civilians'),
+        sum_group: null,
       },
       {
         figure_id: null,
@@ -65,6 +66,7 @@ function incident(id: number, grade: Grade, over: Partial<ReportIncident> = {}):
         claimant: 'The <Monitoring> Group',
         source: null,
         evidence: span(DOC_2, 0, 'at least 50 people died'),
+        sum_group: null,
       },
     ],
     sources: [{ document_id: 2, start: 0, end: DOC_2.length, text: DOC_2 }],

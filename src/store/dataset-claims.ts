@@ -67,6 +67,7 @@ function claimRows(incidentId: number, dataset: string, source: string | null, c
     evidence_start: 0,
     evidence_end: statement.length,
     evidence_text: statement,
+    sum_group: null,
   }));
 }
 

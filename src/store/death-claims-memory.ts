@@ -31,12 +31,14 @@ const SMALL = 1 << 20;
 const fits = (n: number | null) => n === null || (Number.isInteger(n) && n >= 0 && n < SMALL - 1);
 
 /**
- * What tells claims apart for the estimate: category, low, high and vague word. A number where it
+ * What tells claims apart for the estimate: category, low, high, vague word and the run of counts
+ * told side by side a claim is added to (rare: only text keys those). A number where it
  * can be (category, low + 1, high + 1 in base 2^20: under 2^53), as building a text for each claim
  * cost more than the rest of keeping it.
  */
 function sameKey(c: CountedClaim): number | string {
   const category = DEATH_CATEGORIES.indexOf(c.category as DeathCategory);
+  if (c.sum_group !== null) return `${c.category}\u0000${c.low}\u0000${c.high}\u0000${c.vague}\u0000${c.sum_group}`;
   if (c.vague === null && category >= 0 && fits(c.low) && fits(c.high))
     return (category * SMALL + (c.low ?? -1) + 1) * SMALL + (c.high ?? -1) + 1;
   return `${c.category}\u0000${c.low}\u0000${c.high}\u0000${c.vague}`;
@@ -167,7 +169,14 @@ export class DeathClaimsMemory {
     let one = this.#alike.get(key);
     if (one === undefined) {
       if (this.#alike.size >= this.#limit) this.#alike.clear();
-      one = Object.freeze({ kind: c.kind, category: c.category, low: c.low, high: c.high, vague: c.vague });
+      one = Object.freeze({
+        kind: c.kind,
+        category: c.category,
+        low: c.low,
+        high: c.high,
+        vague: c.vague,
+        sum_group: c.sum_group,
+      });
       this.#alike.set(key, one);
     }
     return one;

@@ -55,6 +55,7 @@ function row(n: number, best: number | null, dataset = 'ucdp-ged 24.1'): Importe
               claimant: dataset,
               source: 'a wire report',
               evidence: { start: 0, end: 6, text: `best ${best}` },
+              sum_group: null,
             },
           ],
     summary: `row ${n}`,

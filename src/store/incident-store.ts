@@ -512,6 +512,7 @@ function claimRows(d: DraftIncident, documentId: number, figureIds: number[]): C
       evidence_start: c.evidence.start,
       evidence_end: c.evidence.end,
       evidence_text: c.evidence.text,
+      sum_group: c.sum_group === null ? null : (figureIds[c.sum_group] ?? null),
     }));
 }
 
@@ -596,7 +597,10 @@ function deathColumns(e: ReturnType<typeof estimateDeaths>) {
   };
 }
 
-type CountedRow = Pick<Selectable<IncidentClaimTable>, 'incident_id' | 'kind' | 'category' | 'low' | 'high' | 'vague'>;
+type CountedRow = Pick<
+  Selectable<IncidentClaimTable>,
+  'incident_id' | 'kind' | 'category' | 'low' | 'high' | 'vague' | 'sum_group'
+>;
 
 /**
  * Recompute incidents' death estimates from every claim extracted into each, their claims read a few
@@ -669,7 +673,7 @@ async function countedClaimsOf(
       (value) =>
         trx
           .selectFrom('incident_claims')
-          .select(['incident_id', 'kind', 'category', 'low', 'high', 'vague'])
+          .select(['incident_id', 'kind', 'category', 'low', 'high', 'vague', 'sum_group'])
           .where(
             'incident_id',
             'in',
@@ -717,13 +721,16 @@ function slotValues(ids: readonly number[]): Record<string, number> {
 }
 
 /** A stored claim as the death estimate reads it. */
-function countedClaim(r: Pick<Selectable<IncidentClaimTable>, 'kind' | 'category' | 'low' | 'high' | 'vague'>) {
+function countedClaim(
+  r: Pick<Selectable<IncidentClaimTable>, 'kind' | 'category' | 'low' | 'high' | 'vague' | 'sum_group'>,
+): CountedClaim {
   return {
     kind: r.kind as Claim['kind'],
     category: r.category as Claim['category'],
     low: r.low,
     high: r.high,
     vague: r.vague,
+    sum_group: r.sum_group,
   };
 }
 
@@ -740,5 +747,6 @@ export function rowToClaim(r: Omit<Selectable<IncidentClaimTable>, 'id' | 'incid
     claimant: r.claimant,
     source: r.source,
     evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence_text },
+    sum_group: r.sum_group,
   };
 }

@@ -39,6 +39,7 @@ const COLUMNS: Record<HeldBackTable, readonly (readonly [column: string, type: '
     ['evidence_start', 'int'],
     ['evidence_end', 'int'],
     ['evidence_text', 'text'],
+    ['sum_group', 'int'],
   ],
 };
 

@@ -209,6 +209,8 @@ export interface IncidentClaimTable {
   evidence_start: number;
   evidence_end: number;
   evidence_text: string;
+  /** The figure id of the first of the counts told side by side this one adds to (Claim.sum_group). */
+  sum_group: number | null;
 }
 
 /** What an imported incident's dataset states, once: its claims are read from it (dataset-claims.ts). */

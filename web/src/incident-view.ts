@@ -101,6 +101,14 @@ export async function renderIncidentView(el: HTMLElement, ctx: Ctx, id: number):
         { class: 'figure' },
         figureText(c),
         c.figure_review?.corrected ? h('span', { class: 'badge' }, 'corrected') : null,
+        // "17 soldiers and 36 volunteers": counts of different people the estimate adds.
+        c.sum_group !== null
+          ? h(
+              'span',
+              { class: 'badge', title: 'told beside other counts in one sentence: the estimate adds them' },
+              'added',
+            )
+          : null,
       ),
       h('td', { class: 'num' }, formatNumber(c.low)),
       h('td', { class: 'num' }, formatNumber(c.high)),

@@ -40,6 +40,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
         claimant: 'the provincial governor',
         source: null,
         evidence: { start: 10, end: 20, text: '250 dead' },
+        sum_group: null,
       },
     ],
     sources: [{ document_id: 7, start: 0, end: 60, text: 'Jawzjan: 250 dead in ongoing Taliban-Daesh clashes' }],

@@ -22,6 +22,7 @@ import { sqliteDateIndexMigration } from './0018-sqlite-date-index.js';
 import { sqlitePlainStatisticsMigration } from './0019-sqlite-plain-statistics.js';
 import { tallyMatchIndexesMigration } from './0020-tally-match-indexes.js';
 import { sqliteIncidentChangesMigration } from './0021-sqlite-incident-changes.js';
+import { claimSumsMigration } from './0022-claim-sums.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -50,6 +51,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0019-sqlite-plain-statistics': sqlitePlainStatisticsMigration(dialect),
         '0020-tally-match-indexes': tallyMatchIndexesMigration(),
         '0021-sqlite-incident-changes': sqliteIncidentChangesMigration(dialect),
+        '0022-claim-sums': claimSumsMigration(),
       };
     },
   };

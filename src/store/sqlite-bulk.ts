@@ -54,7 +54,11 @@ const SORT_THREADS = Math.min(2, Math.max(0, availableParallelism() - 1));
  * afterwards, whatever happens.
  */
 function sortingInParallel(db: BetterSqlite3.Database, build: () => void): void {
-  if (SORT_THREADS === 0) {
+  // Once the connection has opened its temporary database (a migration that dropped a column does),
+  // SQLite refuses to change where it keeps temporary files inside a transaction: the sort stays
+  // on this thread.
+  const tempOpen = (db.pragma('database_list') as { name: string }[]).some((d) => d.name === 'temp');
+  if (SORT_THREADS === 0 || tempOpen) {
     build();
     return;
   }

@@ -544,8 +544,12 @@ function subjectName(text: string, tokens: Token[], start: number, end: number):
   const first = tokens[start] as Token;
   if (PREPOSITIONS.has(first.norm) || ASIDES.test(first.norm) || NOT_SUBJECT.test(first.norm)) return null;
   const name = cleanClaimant(slice(text, tokens, start, end));
-  return name && /\p{L}/u.test(name) ? name : null;
+  return name && /\p{L}/u.test(name) && !UNNAMED_SUBJECT.test(name) ? name : null;
 }
+
+// "(various estimates)", "conflicting reports", "several claim": a word that names no one before a verb.
+const UNNAMED_SUBJECT =
+  /^(?:various|several|conflicting|differing|different|multiple|other|others|many|most|all|both)$/i;
 
 /**
  * Whether the words before a data verb are numbers with their source: a data noun followed by
@@ -737,6 +741,11 @@ const SOURCE_HEADS = new Set([
   'activists',
   'monitors',
 ]);
+
+/** Whether `name` is a state whose losses an infobox counts by name in brackets: "(Malaysia)". */
+export function isCountedState(name: string): boolean {
+  return STATES.has(name.toLowerCase());
+}
 
 /**
  * States whose troops an infobox counts by name in brackets after a toll. Their ministries and

@@ -1,5 +1,5 @@
 import type { DateRange, Figure, FigureKind } from '../core/figure.js';
-import { type Claim, findClaims } from './claimant.js';
+import { type Claim, findClaims, isCountedState } from './claimant.js';
 import type { DateContext } from './date-values.js';
 import { type DateMention, findDates, nearestMention } from './dates.js';
 import { type GrammarInput, readFigures } from './figure-grammar.js';
@@ -122,6 +122,7 @@ export function readInfoboxFigures(
     let c0 = 0;
     const items = segments(tokens);
     const listClaims = listSources(tokens, items, claims);
+    const owners = listOwners(text, tokens, items);
     for (const [i, [s, e]] of items.entries()) {
       while (m0 < mentions.length && (mentions[m0] as DateMention).start < s) m0++;
       let m1 = m0;
@@ -175,7 +176,7 @@ export function readInfoboxFigures(
           sentence,
           claimant: claim?.name ?? null,
           subject: raw.subject,
-          actor: raw.actor,
+          actor: raw.actor ?? owners[i] ?? null,
           perpetrator: raw.perpetrator,
           manner: raw.manner,
           place: raw.place,
@@ -187,6 +188,28 @@ export function readInfoboxFigures(
     }
   }
   return figures;
+}
+
+/**
+ * Whose losses each item counts, where its closing brackets name a state: "11 killed, 40 wounded
+ * (United States); 3 killed (Malaysia)". As with a source (listSources), the brackets after the last
+ * item of a comma list are every item's.
+ */
+function listOwners(text: string, tokens: Token[], items: Array<[number, number]>): Array<string | null> {
+  const out: Array<string | null> = new Array(items.length).fill(null);
+  let waiting: number[] = [];
+  items.forEach(([s, e], i) => {
+    let open = e - 1;
+    while (open > s && tokens[open]?.norm !== '(') open--;
+    const bracketed = tokens[open]?.norm === '(';
+    if (bracketed && tokens[e - 1]?.norm === ')' && open + 1 < e - 1) {
+      const inside = text.slice((tokens[open + 1] as Token).start, (tokens[e - 2] as Token).end);
+      if (isCountedState(inside)) for (const j of [...waiting, i]) out[j] = inside;
+    }
+    const separator = tokens[e];
+    waiting = !bracketed && separator?.norm === ',' && separator.nl === 0 ? [...waiting, i] : [];
+  });
+  return out;
 }
 
 /**

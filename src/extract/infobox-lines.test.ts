@@ -223,6 +223,25 @@ describe('a list of counts in an infobox row', () => {
     ).toEqual(['killed 11 -', 'injured 40 -', 'captured 2 -', 'killed 3 -', 'injured 6 -']);
   });
 
+  it('keeps the state whose losses the brackets count as the counted people’s side, for a whole comma list', () => {
+    const figures = extractDocument(
+      infobox(
+        '- Casualties1: 7 killed, 19 wounded (Australia); 2 killed (New Zealand); 30 killed (coalition estimate)',
+      ),
+    ).figures;
+    expect(figures.map((f) => [f.kind, f.low, f.actor, f.claimant])).toEqual([
+      ['killed', 7, 'Australia', null],
+      ['injured', 19, 'Australia', null],
+      ['killed', 2, 'New Zealand', null],
+      ['killed', 30, null, 'coalition'],
+    ]);
+  });
+
+  it('names no source where the brackets say only that estimates differ', () => {
+    const figures = extractDocument(infobox('- Casualties2: 300–1,500 killed (various estimates)')).figures;
+    expect(figures.map((f) => [f.low, f.high, f.claimant])).toEqual([[300, 1500, null]]);
+  });
+
   it('does not count the missing as captured or killed', () => {
     expect(figuresOf(infobox('- Casualties1: 179 killed, 110 captured, 81 missing'))).toEqual([
       'killed 179 -',

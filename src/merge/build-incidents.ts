@@ -531,11 +531,7 @@ function infoboxIncident(
   if (!(spanDays(date) <= MAX_INCIDENT_DAYS)) return null;
   const words = [c.name, c.result ?? '', ...c.other_casualties, ...c.sides.map((s) => s.casualties ?? '')].join('. ');
   const event = classifyEvent(words) ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash' };
-  // The first combatant each side lists leads it: "United States, UNOSOM II" against "Somali National Alliance".
-  const [a, b] = c.sides.map((s) => s.combatants[0]);
-  const side = (name: string | undefined) => (name && actors ? namedSide(name, actors, date.start) : null);
-  const side_a = side(a);
-  const side_b = side(b);
+  const { side_a, side_b } = boxSides(c, date.start, actors);
   return {
     date,
     place: home,
@@ -549,6 +545,20 @@ function infoboxIncident(
     summary: c.name,
     undated: false,
   };
+}
+
+/**
+ * The sides an infobox names: the first combatant each side lists leads it ("United States, UNOSOM
+ * II" against "Somali National Alliance").
+ */
+function boxSides(
+  c: NonNullable<ExtractionResult['conflict']>,
+  date: string,
+  actors: ActorIndex | null,
+): { side_a: ActorRef | null; side_b: ActorRef | null } {
+  const [a, b] = c.sides.map((s) => s.combatants[0]);
+  const side = (name: string | undefined) => (name && actors ? namedSide(name, actors, date) : null);
+  return { side_a: side(a), side_b: side(b) };
 }
 
 /**
@@ -837,6 +847,19 @@ function attachInfoboxFigures(extraction: ExtractionResult, drafts: DraftInciden
         )
       : undefined;
     if (target) {
+      // "Kenyan troops came ashore and fought militants": a battle within the infobox's days whose
+      // narration names no side is the infobox's battle, fought by the sides it names.
+      const c = extraction.conflict;
+      if (c && target.event_type === 'Battles' && target.side_a === null && target.side_b === null) {
+        const sides = boxSides(c, target.date.start, actors);
+        target.side_a = sides.side_a;
+        target.side_b = sides.side_b;
+        target.violence_type = violenceType(
+          target.event_type,
+          sides.side_a?.state ?? false,
+          sides.side_b?.state ?? false,
+        );
+      }
       target.claims.push({ ...claimOf(f, i, target), category: boxCategory(f, target, extraction, actors) });
       return;
     }

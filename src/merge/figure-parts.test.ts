@@ -103,6 +103,40 @@ describe('figureSums', () => {
   });
 });
 
+describe('an infobox row of several states’ losses', () => {
+  const text = [
+    '= Battle of Tarin Ridge =',
+    '',
+    'Infobox',
+    '- Conflict: Battle of Tarin Ridge',
+    '- Date: 14–15 August 2009',
+    '- Location: Tarin Kowt, Uruzgan Province, Afghanistan',
+    '- Combatant1: Netherlands',
+    '- Combatant2: Taliban',
+    '- Casualties1: 3 killed, 8 wounded (Netherlands); 2 killed (Australia); 1 killed (United States)',
+    '- Casualties2: 40–60 killed (ISAF claim); 12 killed (Taliban claim)',
+    '',
+    'On 14 August 2009 Dutch and Australian troops fought insurgents on the ridge above Tarin Kowt.',
+    '',
+  ].join('\n');
+
+  it('adds each state’s dead, and keeps the other side’s sources as alternatives', () => {
+    expect(sumsOf(text)).toEqual([[3, 2, 1]]);
+    const [battle] = incidentsOf(text);
+    const deaths = estimateDeaths(battle?.claims ?? []);
+    expect([deaths.side_a.best, deaths.side_b.low, deaths.side_b.best, deaths.side_b.high]).toEqual([6, 12, 12, 60]);
+    expect(deaths.total).toEqual({ low: 18, best: 18, high: 66 });
+  });
+
+  it('gives a battle told without its sides the sides the infobox names', () => {
+    const [battle] = incidentsOf(text);
+    expect([battle?.side_a?.name, battle?.side_b?.name]).toEqual([
+      expect.stringMatching(/Netherlands|Dutch/),
+      'Taliban',
+    ]);
+  });
+});
+
 describe('an incident told with counts side by side', () => {
   it('estimates its deaths as their sum, and another source as an alternative to it', () => {
     const [incident] = incidentsOf(

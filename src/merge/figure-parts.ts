@@ -155,7 +155,8 @@ export function figureParts(figures: readonly Figure[]): Map<number, number> {
  * Counts told side by side of different people, which add up ("killing 17 soldiers and 36
  * volunteers" are 53 dead, not two sources' readings of the toll): each such count mapped to the
  * index of the first of its run. Only counts of one kind and one source, each naming whom it
- * counts, joined by a comma or "and" alone; never a part of another (figureParts).
+ * counts, joined by a comma or "and" alone; never a part of another (figureParts). In an infobox,
+ * the counts of one row of each state's losses.
  */
 export function figureSums(figures: readonly Figure[], parts: ReadonlyMap<number, number>): Map<number, number> {
   const sums = new Map<number, number>();
@@ -165,5 +166,17 @@ export function figureSums(figures: readonly Figure[], parts: ReadonlyMap<number
     sums.set(j - 1, first);
     sums.set(j, first);
   });
+  // "18 killed (United States); 1 killed (Malaysia)": the counts of one infobox row of different
+  // states' losses, none of them given by a source.
+  const rows = new Map<string, number[]>();
+  figures.forEach((f, j) => {
+    if (f.source !== 'infobox' || f.actor === null || f.claimant !== null || parts.has(j)) return;
+    const key = `${f.sentence.start} ${f.side} ${f.kind}`;
+    rows.set(key, [...(rows.get(key) ?? []), j]);
+  });
+  for (const row of rows.values()) {
+    const owners = new Set(row.map((j) => figures[j]?.actor));
+    if (row.length > 1 && owners.size === row.length) for (const j of row) sums.set(j, row[0] as number);
+  }
   return sums;
 }

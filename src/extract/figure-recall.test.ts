@@ -19,6 +19,19 @@ const CASES: ReadonlyArray<readonly [string, string, Reading[]]> = [
     ],
   ],
   [
+    'a breakdown set off by dashes between the count and its verb',
+    'Eighteen people — most of them farmers on their way to market — were killed by the mine near Kidal.',
+    [['killed', 18, 18]],
+  ],
+  [
+    'two groups joined by "as well as" before the verb they share',
+    'Two nurses as well as five patients died when the clinic in Sanaa was shelled.',
+    [
+      ['killed', 2, 2],
+      ['killed', 5, 5],
+    ],
+  ],
+  [
     'a part after "among them"',
     'The car bomb killed at least 14 people, among them 5 students, in Mogadishu.',
     [

@@ -38,10 +38,12 @@ const ALLEGIANCE = words('loyal belonging backed supported affiliated linked all
 /** Words that open an aside naming a part of the count: ", including 6 children,", ", among them two women,". */
 export const PART_OPENERS = words('including incl among mostly most all many some half');
 
-/** Skips ", alongside their families," and "(IS-KP)" between a count and its verb. */
+/** Skips ", alongside their families,", "(IS-KP)" and "— most of them women —" between a count and its verb. */
 function skipAside(tokens: Token[], k: number, limit: number): number {
   const open = (tokens[k] as Token).norm;
-  const close = open === '(' ? ')' : ',';
+  // "Twelve people — nine civilians and three police officers — were killed": an aside between dashes.
+  const dash = open === '—' || open === '–';
+  const close = open === '(' ? ')' : dash ? open : ',';
   // An aside that names a part may hold its own count: "41 people, including 6 children, were killed".
   // So may a restatement in brackets: "5,200 households (about 31,000 people) have been displaced".
   // So may a restatement after "or": "2,500 households, or roughly 15,000 people, have fled".
@@ -55,7 +57,7 @@ function skipAside(tokens: Token[], k: number, limit: number): number {
     }
     return -1;
   }
-  const part = PART_OPENERS.has(tokens[k + 1]?.norm ?? '') || open === '(' || tokens[k + 1]?.norm === 'or';
+  const part = PART_OPENERS.has(tokens[k + 1]?.norm ?? '') || open === '(' || dash || tokens[k + 1]?.norm === 'or';
   for (let j = k + 1; j < Math.min(limit, k + (part ? 14 : 9)); j++) {
     const u = tokens[j] as Token;
     if (u.norm === close) return j + 1;
@@ -103,7 +105,7 @@ export function rightTrigger(tokens: Token[], from: number, limit: number): Trig
         k++;
         continue;
       }
-      if ((w === ',' || w === '(') && !sawAux) {
+      if ((w === ',' || w === '(' || w === '—' || w === '–') && !sawAux) {
         const next = skipAside(tokens, k, limit);
         if (next > 0) {
           k = next;

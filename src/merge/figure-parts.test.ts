@@ -78,6 +78,21 @@ describe('figureParts on a list after its whole', () => {
     ]);
   });
 
+  it('reads a breakdown after a colon, inside brackets, and a count told beside a part', () => {
+    expect(partsOf('Officials said 41 people were killed: 33 miners and 8 guards.')).toEqual([
+      [33, 41],
+      [8, 41],
+    ]);
+    expect(partsOf('Fifteen people (eleven pilgrims and three drivers) died when the bus was shelled.')).toEqual([
+      [11, 15],
+      [3, 15],
+    ]);
+    expect(partsOf('Air strikes killed 26 people, including 12 children and 6 women, medics said.')).toEqual([
+      [12, 26],
+      [6, 26],
+    ]);
+  });
+
   it('takes men, women and children told side by side for what they are, and no list larger than its whole', () => {
     expect(partsOf('Gunmen entered the village and killed 19 men, 7 women and 5 children.')).toEqual([]);
     expect(partsOf('The blast killed 4 people, 6 women and 3 children, residents said.')).toEqual([]);

@@ -98,6 +98,24 @@ function joinsPrevious(figures: readonly Figure[], j: number, join: RegExp): boo
 }
 
 /**
+ * Whether `next` is set after `whole` by a comma, colon, dash or bracket, as a breakdown is: "killed
+ * 10 people, six women and four children", "40 people were killed: 30 civilians and 10 soldiers"
+ * (where the verb is both counts' words), "Twelve people (nine civilians and ...) were killed".
+ */
+function setAfter(whole: Figure, next: Figure | undefined): boolean {
+  if (!next || next.source === 'infobox' || next.sentence.start !== whole.sentence.start) return false;
+  if (next.kind !== whole.kind || next.claimant !== whole.claimant || !whole.subject || !next.subject) return false;
+  const at = (offset: number) => offset - whole.sentence.start;
+  const text = whole.sentence.text;
+  if (whole.evidence.end <= next.evidence.start)
+    return BREAKS_DOWN.test(text.slice(at(whole.evidence.end), at(next.evidence.start)));
+  if (next.evidence.start <= whole.evidence.start) return false;
+  // "Twelve people (nine civilians and three police officers) were killed": inside the whole's words.
+  if (/[(–—]\s*$/.test(text.slice(at(whole.evidence.start), at(next.evidence.start)))) return true;
+  return /^\s*[:–—-]\s*\S/.test(text.slice(at(whole.evidence.end), at(next.evidence.end)));
+}
+
+/**
  * The counts that break down count `i` in a list set after it ("killed 10 people, six women and
  * four children"), or none: a list that adds up to no more than the whole, and either says it is a
  * breakdown ("among them"), adds up to the whole, or follows people counted in general by a
@@ -105,7 +123,7 @@ function joinsPrevious(figures: readonly Figure[], j: number, join: RegExp): boo
  */
 function breakdownOf(figures: readonly Figure[], i: number): number[] {
   const whole = figures[i] as Figure;
-  if (!joinsPrevious(figures, i + 1, BREAKS_DOWN)) return [];
+  if (!setAfter(whole, figures[i + 1])) return [];
   let last = i + 1;
   while (joinsPrevious(figures, last + 1, ADDS)) last++;
   const run = figures.slice(i + 1, last + 1);
@@ -137,6 +155,9 @@ export function figureParts(figures: readonly Figure[]): Map<number, number> {
       );
       if ((inside ? PART_CUE_END : PART_CUE).test(between)) whole = wholeBefore(figures, j, 'same sentence');
     }
+    // "23 people, including 10 children and 5 women": a count told beside a part is one too.
+    const beside = parts.get(j - 1);
+    if (whole === null && beside !== undefined && joinsPrevious(figures, j, ADDS)) whole = beside;
     // "27 wounded people, 12 of them children".
     if (whole === null && OF_THEM.test(f.evidence.text)) whole = wholeBefore(figures, j, 'same sentence');
     if (whole === null && OF_THE_WHOLE.test(f.evidence.text)) whole = wholeBefore(figures, j, 'this or before');

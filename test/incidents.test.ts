@@ -90,6 +90,11 @@ for (const kind of STORE_KINDS) {
       expect(joined).toHaveLength(1);
       expect(joined[0]?.claims.filter((c) => c.kind === 'killed').map((c) => c.low)).toEqual([4, 11, 20]);
       expect(joined[0]?.deaths).toEqual({ low: 15, best: 15, high: 20 });
+      // The analyst sees which claims were added.
+      const shown = await runCli(['show', 'incident', String(joined[0]?.id), '--db', db.url]);
+      expect(shown.stdout).toMatch(/killed\s+4 \+\s+civilians/);
+      expect(shown.stdout).toMatch(/killed\s+20\s+civilians/);
+      expect(shown.stdout).toContain('the estimate adds them');
     });
   });
 }

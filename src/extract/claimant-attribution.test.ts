@@ -15,6 +15,10 @@ describe('headline sources', () => {
     ['Gaza civil defence: 20 dead in strike on school', 'Gaza civil defence'],
     ['Ten soldiers die in ambush - Reuters', null],
     ['Army says 9 rebels killed', null],
+    ['Shelling kills 7 in Sloviansk: governor', 'governor'],
+    ['Air raid on camp kills 31, says opposition', 'opposition'],
+    ['At least 18 dead in Khartoum market attack, says health ministry', 'health ministry'],
+    ['Explainer: why the army says the war is over', null],
   ])('%s', (headline, source) => {
     expect(headlineSource(headline)).toBe(source);
   });

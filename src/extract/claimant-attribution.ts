@@ -10,9 +10,12 @@ import type { Token } from './tokens.js';
 const HEADLINE_LABELS =
   /^(?:live|breaking|update|updated|updates|watch|analysis|explainer|exclusive|opinion|video|photos?|factbox|timeline|in pictures|q&a|feature|editorial|comment|news|report|press release|statement|flash update)$/i;
 const HEADLINE_SOURCE_WORDS =
-  /\b(?:officials?|police|army|military|ministry|sources?|medics?|doctors?|witnesses|residents|monitor|governor|spokesm[ae]n|authorities|government|activists|rebels|agency|group|defen[cs]e|health|hospitals?|rescuers|red cross|red crescent|observatory|commission|office|mission)\b/i;
+  /\b(?:officials?|police|army|military|ministry|sources?|medics?|doctors?|witnesses|residents|monitor|governor|spokesm[ae]n|authorities|government|activists|rebels|agency|group|defen[cs]e|health|hospitals?|rescuers|red cross|red crescent|observatory|commission|office|mission|opposition|junta|coalition|militants)\b/i;
 
-/** The source a headline names: "Officials: 9 killed ..." or "... kills 14 in Darfur - medics". */
+/**
+ * The source a headline names: "Officials: 9 killed ...", "... kills 14 in Darfur - medics", "...
+ * kills 9 in Donetsk: governor" or "... kills 40, says opposition".
+ */
 export function headlineSource(headline: string): string | null {
   const lead = /^\s*([^:\n]{2,40}):\s+\S/.exec(headline);
   if (lead?.[1]) {
@@ -24,7 +27,10 @@ export function headlineSource(headline: string): string | null {
       }
     }
   }
-  const tail = /\s[-–—|]\s+([^-–—|:\n]{2,50}?)\s*$/.exec(headline);
+  // "... kills 14 in Darfur - medics"; after a toll, "...: governor" and ", says health ministry".
+  const tail =
+    /\s[-–—|]\s+([^-–—|:\n]{2,50}?)\s*$/.exec(headline) ??
+    (/\d/.test(headline) ? /(?::|,\s+says)\s+([^-–—|:,\n]{2,50}?)\s*$/.exec(headline) : null);
   if (tail?.[1]) {
     const name = tail[1].trim();
     const words = name.split(/\s+/);

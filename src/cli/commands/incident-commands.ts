@@ -154,16 +154,19 @@ export async function runShowIncident(
       'claims',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    // "17 soldiers and 36 volunteers": counts the estimate adds, where it reads others as alternatives.
+    const added = i.claims.some((c) => c.sum_group !== null);
     const rows = i.claims.map((c) => [
       c.document_id ?? '',
       c.kind,
-      formatRange(c.low, c.high, c.vague),
+      `${formatRange(c.low, c.high, c.vague)}${c.sum_group !== null ? ' +' : ''}`,
       c.category,
       c.claimant ?? '',
       c.evidence.text,
     ]);
+    const legend = added ? '\n+ told beside other counts of different people: the estimate adds them' : '';
     process.stdout.write(
-      `${formatTable(['doc', 'kind', 'figure', 'whose', 'claimant', 'evidence'], rows, 70)}\n\nsources\n`,
+      `${formatTable(['doc', 'kind', 'figure', 'whose', 'claimant', 'evidence'], rows, 70)}${legend}\n\nsources\n`,
     );
     for (const s of i.sources) process.stdout.write(`[document ${s.document_id}] ${s.text}\n`);
     return 0;

@@ -158,6 +158,18 @@ describe('partiesOf', () => {
     expect(sideAIn('Regime warplanes struck a market in the town.', '2020-03-05', 'SY')).toBe('syria-military');
   });
 
+  it('reads "the coalition" as the coalition fighting in the report\'s country', () => {
+    const c = (country: string | null) =>
+      sideAIn('Coalition aircraft struck a position near the town, killing 12 fighters.', '2017-03-04', country);
+    expect([c('AF'), c('YE'), c('IQ'), c('SY'), c('LY')]).toEqual([
+      'nato',
+      'saudi-led-coalition',
+      'cjtf-oir',
+      'cjtf-oir',
+      null,
+    ]);
+  });
+
   it('puts a party counted among the dead of a headline on side B, though "were" is left out', () => {
     expect(ids(parties('11 regime soldiers killed as jihadists ambush bus in desert'))).toEqual([
       null,

@@ -158,6 +158,14 @@ describe('partiesOf', () => {
     expect(sideAIn('Regime warplanes struck a market in the town.', '2020-03-05', 'SY')).toBe('syria-military');
   });
 
+  it("reads a headline's topic before a colon as no party", () => {
+    expect(ids(parties('Ukraine war: Russian drones hit a bus station in Kherson, killing 3', '2023-05-02'))).toEqual([
+      'russia-military',
+      null,
+    ]);
+    expect(ids(parties('Sudan crisis – RSF shelling kills 12 in El Fasher', '2024-05-02'))).toEqual(['rsf', null]);
+  });
+
   it('reads "the coalition" as the coalition fighting in the report\'s country', () => {
     const c = (country: string | null) =>
       sideAIn('Coalition aircraft struck a position near the town, killing 12 fighters.', '2017-03-04', country);

@@ -56,6 +56,9 @@ const SPEECH_BEFORE = /\b(?:according to|cited|quoting|a statement (?:from|by))\
 // "the Ukrainian city of", "Afghan soil": a name that describes a place.
 const PLACE_NOUN_AFTER =
   /^\s+(?:city|town|village|capital|province|region|oblast|district|border|territory|soil|airspace|port|countryside|coast)\b/i;
+// "Ukraine war:", "Gaza live:", "Sudan crisis –": what a headline is about, before what it tells.
+const TOPIC_LABEL_AFTER =
+  /^\s*(?:(?:war|conflict|crisis|invasion|offensive|fighting|latest|live|updates?|news)\s*)*(?::|\s[–—|]\s)/i;
 // "a Russian missile struck", "Israeli air strikes killed": whose weapon it was acted.
 const WEAPON_AFTER =
   /^\s+(?:[A-Z]{1,3}-?\d{1,3}[A-Z]?\s+)?(?:(?:cruise|ballistic|guided|armed|combat|attack)\s+)?(?:missiles?|drones?|air ?strikes?|air[- ]raids?|warplanes?|jets?|shells?|shelling|artillery|rockets?|helicopters?|gunships?|bombs?|bombers?|tanks?)\b/i;
@@ -141,6 +144,8 @@ export function partiesOf(
     if (/^\s*$/.test(before) && m.span.text === m.span.text.toUpperCase() && /^\s*[,(—–-]/.test(after)) continue;
     // "the northern Ukrainian city of Chernihiv": a place, not its state's forces.
     if (PLACE_NOUN_AFTER.test(after)) continue;
+    // "Ukraine war: Russian missile strike kills 23", "Syria: ...": a headline's topic, not a party.
+    if (/^\s*$/.test(before) && TOPIC_LABEL_AFTER.test(after)) continue;
     // "Islamic State" in a report from Libya is not the Afghan branch the name means in Kabul; the
     // "government forces" of a Syrian report are Syria's (generic aliases).
     const here = weakIn(m.actor, index, country);

@@ -565,3 +565,28 @@ describe('a speaker after the verb, described rather than named', () => {
     ).toEqual(['Residents', 'officials']);
   });
 });
+
+describe('a speaker told by what stands for it', () => {
+  it('is the organisation that speaks of "our teams"', () => {
+    expect(claimantOf('Our medics treated 31 wounded people at the clinic, the Red Cross said.')).toEqual([
+      'Red Cross',
+    ]);
+  });
+
+  it('is the organisation named before "the organisation"', () => {
+    expect(
+      claimantOf(
+        'Amnesty International said on Tuesday that abuses were widespread. The organisation documented the killing of 14 villagers in Tigray.',
+      ),
+    ).toEqual(['Amnesty International']);
+  });
+
+  it('is the source, not whoever read it', () => {
+    expect(claimantOf('A police report seen by AFP says 19 prisoners were killed in the riot.')).toEqual([
+      'police report',
+    ]);
+    expect(claimantOf('Morgue records reviewed by Human Rights Watch show that 52 detainees died in custody.')).toEqual(
+      ['Morgue records'],
+    );
+  });
+});

@@ -231,6 +231,8 @@ const TIME_TAIL =
  */
 const REACHED_TAIL =
   /\s+(?:reached|contacted|interviewed)\s+(?:by|on|via|over)\s+(?:the\s+)?(?:phone|telephone|satellite phone|radio|text message|video link|WhatsApp)$/i;
+/** "A UN report seen by Reuters", "hospital records reviewed by HRW": who read the source is not it. */
+const SEEN_BY_TAIL = /\s+(?:seen|reviewed|obtained|viewed) by\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}$/;
 
 /** How a speaker spoke: "in a statement", "in its daily update", "in a post on X". */
 const MANNER_TAIL =
@@ -255,7 +257,7 @@ export function cleanClaimant(raw: string): string {
   // "figures released by the health ministry on Monday": when the source spoke is no part of its name.
   s = s.replace(TIME_TAIL, '').replace(MANNER_TAIL, '').replace(TIME_TAIL, '');
   // "Residents reached by phone", "a doctor contacted by AFP": how the source was reached is no part of it.
-  s = s.replace(REACHED_TAIL, '');
+  s = s.replace(REACHED_TAIL, '').replace(SEEN_BY_TAIL, '');
   // "the Pentagon at first said": the adverb's "first" was skipped, its preposition is no name's end.
   s = s.replace(/\s+(?:at|in|on|by|for|of)$/i, '');
   s = s.replace(/['’]s?\s+(?:statistics|figures|data|count|tally|estimates?|reports?|report|assessment|records)$/i, '');
@@ -423,6 +425,8 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
   start = pastTimeLead(tokens, start, end);
   if (start >= end) return null;
   if (PRONOUNS.has((tokens[start] as Token).norm) && end - start <= 2) return PRONOUN;
+  // "Our teams recorded 48 deaths, MSF said": the speaker's own people, who are the speaker.
+  if ((tokens[start] as Token).norm === 'our' && end - start <= 3) return PRONOUN;
   const name = subjectName(text, tokens, start, end);
   if (!name) return null;
   return apposition ? `${name}, ${apposition}` : name;
@@ -605,6 +609,7 @@ function sentenceSubject(text: string, tokens: Token[], from: number, limit: num
   }
   if (end === from || end >= limit) return null;
   if (PRONOUNS.has((tokens[from] as Token).norm) && end - from === 1) return PRONOUN;
+  if ((tokens[from] as Token).norm === 'our' && end - from <= 3) return PRONOUN;
   // "The dead included ...": the counted, not a speaker.
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
   return subjectName(text, tokens, from, end);
@@ -656,6 +661,7 @@ function clauseSubject(text: string, tokens: Token[], from: number, limit: numbe
   if (end === start || end >= limit || end - start > 12) return null;
   start = pastTimeLead(tokens, start, end);
   if (PRONOUNS.has((tokens[start] as Token).norm) && end - start === 1) return PRONOUN;
+  if ((tokens[start] as Token).norm === 'our' && end - start <= 3) return PRONOUN;
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
   return subjectName(text, tokens, start, end);
 }
@@ -1302,7 +1308,8 @@ const NOUN_AFTER = new Set([
 const FINITE = /\b(?:was|were|is|are|had|has|have|will|would)\b/i;
 
 /** What "the statement", "the report" stand for: the words of the last speaker named. */
-const DOCUMENT_NOUNS = /^(?:statement|report|communiqu[eé]|release|announcement|press release|post|tweet|message)$/i;
+const DOCUMENT_NOUNS =
+  /^(?:statement|report|communiqu[eé]|release|announcement|press release|post|tweet|message|organi[sz]ation|charity|ngo)$/i;
 
 /**
  * A claim by "the statement" or "the spokesman" after a named speaker: the statement is that

@@ -46,6 +46,15 @@ describe('relative dates', () => {
     expect(relative('Five had died the day before.', null, null)).toEqual([]);
   });
 
+  it('counts "the previous evening", "the night before" and "the following afternoon" from it too', () => {
+    const monday: DateRange = { start: '2019-03-04', end: '2019-03-04', precision: 'day' };
+    expect(relative('The previous evening, a shell killed two.', null, monday)).toEqual([['2019-03-03', '2019-03-03']]);
+    expect(relative('The night before, gunmen shot a guard.', null, monday)).toEqual([['2019-03-03', '2019-03-03']]);
+    expect(relative('The following afternoon, a mine killed one.', null, monday)).toEqual([
+      ['2019-03-05', '2019-03-05'],
+    ]);
+  });
+
   it('reads "later in the week" as "later that week"', () => {
     const friday: DateRange = { start: '2019-03-01', end: '2019-03-01', precision: 'day' };
     expect(relative('Later in the week, 6 policemen died.', null, friday)).toEqual([['2019-03-02', '2019-03-03']]);

@@ -233,7 +233,15 @@ function readAt(tokens: Token[], k: number, to: number, ref: Day | null, anchor:
     const day = dayOfMonth(tokens, k + 1, to, anchor);
     if (day) return { end: k + 2, value: oneDay(day) };
   }
-  if (w === 'the' && (next(1) === 'day' || next(1) === 'previous' || next(1) === 'next' || next(1) === 'following')) {
+  if (
+    w === 'the' &&
+    (next(1) === 'day' ||
+      next(1) === 'night' ||
+      next(1) === 'evening' ||
+      next(1) === 'previous' ||
+      next(1) === 'next' ||
+      next(1) === 'following')
+  ) {
     return anchor ? (relativeToAnchor(tokens, k, to, anchor) ?? followingPeriod(next(1), next(2), k, anchor)) : null;
   }
   // "later in the week", "later in the month": as "later that week".
@@ -689,8 +697,14 @@ function relativeToAnchor(tokens: Token[], k: number, to: number, anchor: DateRa
   let shift = 0;
   if (a === 'day' && (b === 'before' || b === 'earlier')) shift = -1;
   else if (a === 'day' && b === 'after') shift = 1;
-  else if ((a === 'previous' && b === 'day') || (a === 'previous' && b === 'night')) shift = -1;
-  else if ((a === 'next' || a === 'following') && (b === 'day' || b === 'morning')) shift = 1;
+  // "the previous evening", "the night before" said of a day: the one before it.
+  else if (a === 'previous' && (b === 'day' || b === 'night' || b === 'evening' || b === 'afternoon')) shift = -1;
+  else if ((a === 'night' || a === 'evening') && (b === 'before' || b === 'earlier')) shift = -1;
+  else if (
+    (a === 'next' || a === 'following') &&
+    (b === 'day' || b === 'morning' || b === 'afternoon' || b === 'evening')
+  )
+    shift = 1;
   if (shift === 0) return null;
   // Only a day or a short run of days can be counted from; "the day before" a month says nothing.
   const from = dayOf(anchor, shift > 0 ? 'last' : 'first');

@@ -333,6 +333,16 @@ function nameAfter(text: string, tokens: Token[], from: number, to: number): str
 }
 
 const PRONOUN = Symbol('pronoun');
+
+/**
+ * Whether the subject tokens[start, end) stands for a speaker named elsewhere: a pronoun of at most
+ * `pronounWords` words ("he", "they themselves"), or the speaker's own people ("Our teams recorded 48
+ * deaths, MSF said").
+ */
+function standsForSpeaker(tokens: Token[], start: number, end: number, pronounWords: number): boolean {
+  const first = (tokens[start] as Token).norm;
+  return (PRONOUNS.has(first) && end - start <= pronounWords) || (first === 'our' && end - start <= 3);
+}
 // "..., nearly ten times the number previously reported": a count, not a speaker.
 const NOT_SUBJECT = /^(?:nearly|about|around|some|over|more|less|almost|roughly|than|\d.*)$/;
 const ASIDES = /^(?:however|meanwhile|furthermore|moreover|instead|also|in|on|for|though|too|then|later)$/;
@@ -424,9 +434,7 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
   }
   start = pastTimeLead(tokens, start, end);
   if (start >= end) return null;
-  if (PRONOUNS.has((tokens[start] as Token).norm) && end - start <= 2) return PRONOUN;
-  // "Our teams recorded 48 deaths, MSF said": the speaker's own people, who are the speaker.
-  if ((tokens[start] as Token).norm === 'our' && end - start <= 3) return PRONOUN;
+  if (standsForSpeaker(tokens, start, end, 2)) return PRONOUN;
   const name = subjectName(text, tokens, start, end);
   if (!name) return null;
   return apposition ? `${name}, ${apposition}` : name;
@@ -608,8 +616,7 @@ function sentenceSubject(text: string, tokens: Token[], from: number, limit: num
     end++;
   }
   if (end === from || end >= limit) return null;
-  if (PRONOUNS.has((tokens[from] as Token).norm) && end - from === 1) return PRONOUN;
-  if ((tokens[from] as Token).norm === 'our' && end - from <= 3) return PRONOUN;
+  if (standsForSpeaker(tokens, from, end, 1)) return PRONOUN;
   // "The dead included ...": the counted, not a speaker.
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
   return subjectName(text, tokens, from, end);
@@ -660,8 +667,7 @@ function clauseSubject(text: string, tokens: Token[], from: number, limit: numbe
   }
   if (end === start || end >= limit || end - start > 12) return null;
   start = pastTimeLead(tokens, start, end);
-  if (PRONOUNS.has((tokens[start] as Token).norm) && end - start === 1) return PRONOUN;
-  if ((tokens[start] as Token).norm === 'our' && end - start <= 3) return PRONOUN;
+  if (standsForSpeaker(tokens, start, end, 1)) return PRONOUN;
   if (TOLL_SUBJECTS.has((tokens[end - 1] as Token).norm)) return null;
   return subjectName(text, tokens, start, end);
 }

@@ -199,17 +199,26 @@ function listOwners(text: string, tokens: Token[], items: Array<[number, number]
   const out: Array<string | null> = new Array(items.length).fill(null);
   let waiting: number[] = [];
   items.forEach(([s, e], i) => {
-    let open = e - 1;
-    while (open > s && tokens[open]?.norm !== '(') open--;
-    const bracketed = tokens[open]?.norm === '(';
-    if (bracketed && tokens[e - 1]?.norm === ')' && open + 1 < e - 1) {
+    const open = openingBracket(tokens, s, e);
+    if (open >= 0 && tokens[e - 1]?.norm === ')' && open + 1 < e - 1) {
       const inside = text.slice((tokens[open + 1] as Token).start, (tokens[e - 2] as Token).end);
       if (isCountedState(inside)) for (const j of [...waiting, i]) out[j] = inside;
     }
-    const separator = tokens[e];
-    waiting = !bracketed && separator?.norm === ',' && separator.nl === 0 ? [...waiting, i] : [];
+    waiting = open < 0 && listGoesOn(tokens, e) ? [...waiting, i] : [];
   });
   return out;
+}
+
+/** Where the item tokens[s, e) opens its last brackets; -1 when it has none. */
+function openingBracket(tokens: Token[], s: number, e: number): number {
+  for (let open = e - 1; open >= s; open--) if (tokens[open]?.norm === '(') return open;
+  return -1;
+}
+
+/** Whether the item ending at `e` is followed by another of its comma list on the same line. */
+function listGoesOn(tokens: Token[], e: number): boolean {
+  const separator = tokens[e];
+  return separator?.norm === ',' && separator.nl === 0;
 }
 
 /**
@@ -223,15 +232,10 @@ function listSources(tokens: Token[], items: Array<[number, number]>, claims: Cl
   items.forEach(([s, e], i) => {
     const last = tokens[e - 1];
     const own = claims.find((c) => c.index >= s && c.index < e);
-    let open = e - 1;
-    while (open > s && tokens[open]?.norm !== '(') open--;
+    const open = openingBracket(tokens, s, e);
     // The source alone in the item's closing brackets: "(UN figures)", "(U.S. estimate)".
-    if (own && last?.norm === ')' && tokens[open]?.norm === '(' && own.index >= open)
-      for (const j of waiting) out[j] = own;
-    const bracketed = tokens[open]?.norm === '(';
-    const separator = tokens[e];
-    const goesOn = !own && !bracketed && separator?.norm === ',' && separator.nl === 0;
-    waiting = goesOn ? [...waiting, i] : [];
+    if (own && last?.norm === ')' && open >= 0 && own.index >= open) for (const j of waiting) out[j] = own;
+    waiting = !own && open < 0 && listGoesOn(tokens, e) ? [...waiting, i] : [];
   });
   return out;
 }

@@ -795,7 +795,7 @@ function addTo(
 }
 
 /** The sides an incident lacks, from a sentence that adds to it; a party already on one side stays there. */
-function fillSides(into: DraftIncident, parties: Parties): void {
+function fillSides(into: DraftIncident, parties: Pick<Parties, 'side_a' | 'side_b'>): void {
   const on = (ref: ActorRef | null) =>
     ref !== null &&
     [into.side_a, into.side_b].some((s) => s !== null && s.actor_id === ref.actor_id && s.name === ref.name);
@@ -850,16 +850,8 @@ function attachInfoboxFigures(extraction: ExtractionResult, drafts: DraftInciden
       // "Kenyan troops came ashore and fought militants": a battle within the infobox's days whose
       // narration names no side is the infobox's battle, fought by the sides it names.
       const c = extraction.conflict;
-      if (c && target.event_type === 'Battles' && target.side_a === null && target.side_b === null) {
-        const sides = boxSides(c, target.date.start, actors);
-        target.side_a = sides.side_a;
-        target.side_b = sides.side_b;
-        target.violence_type = violenceType(
-          target.event_type,
-          sides.side_a?.state ?? false,
-          sides.side_b?.state ?? false,
-        );
-      }
+      if (c && target.event_type === 'Battles' && target.side_a === null && target.side_b === null)
+        fillSides(target, boxSides(c, target.date.start, actors));
       target.claims.push({ ...claimOf(f, i, target), category: boxCategory(f, target, extraction, actors) });
       return;
     }

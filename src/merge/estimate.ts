@@ -67,7 +67,7 @@ export function estimateAlternatives(claims: Pick<Claim, 'low' | 'high' | 'vague
   const units: Unit[] = [];
   const runs = new Map<number, Pick<Claim, 'low' | 'high' | 'vague'>[]>();
   for (const c of claims) {
-    if (c.sum_group === null) units.push(addUp([c]));
+    if (c.sum_group === null) units.push({ reading: readClaim(c), numeric: c.low !== null || c.high !== null });
     else {
       const run = runs.get(c.sum_group);
       if (run) run.push(c);

@@ -84,14 +84,23 @@ function wholeBefore(figures: readonly Figure[], j: number, where: Where): numbe
   return null;
 }
 
-/** Whether figure `j` is told side by side with the one before it, of the same kind and source. */
+/** Whether two prose counts are told in one sentence, of one kind, by one source, each naming whom it counts. */
+function toldTogether(a: Figure, b: Figure): boolean {
+  return (
+    b.source !== 'infobox' &&
+    a.sentence.start === b.sentence.start &&
+    a.kind === b.kind &&
+    a.claimant === b.claimant &&
+    a.subject !== null &&
+    b.subject !== null
+  );
+}
+
+/** Whether figure `j` is told side by side with the one before it, joined by `join`. */
 function joinsPrevious(figures: readonly Figure[], j: number, join: RegExp): boolean {
   const previous = figures[j - 1];
   const f = figures[j];
-  if (!previous || !f || f.source === 'infobox') return false;
-  if (previous.sentence.start !== f.sentence.start || previous.evidence.end > f.evidence.start) return false;
-  if (previous.kind !== f.kind || previous.claimant !== f.claimant) return false;
-  if (previous.subject === null || f.subject === null) return false;
+  if (!previous || !f || !toldTogether(previous, f) || previous.evidence.end > f.evidence.start) return false;
   return join.test(
     f.sentence.text.slice(previous.evidence.end - f.sentence.start, f.evidence.start - f.sentence.start),
   );
@@ -103,8 +112,7 @@ function joinsPrevious(figures: readonly Figure[], j: number, join: RegExp): boo
  * (where the verb is both counts' words), "Twelve people (nine civilians and ...) were killed".
  */
 function setAfter(whole: Figure, next: Figure | undefined): boolean {
-  if (!next || next.source === 'infobox' || next.sentence.start !== whole.sentence.start) return false;
-  if (next.kind !== whole.kind || next.claimant !== whole.claimant || !whole.subject || !next.subject) return false;
+  if (!next || !toldTogether(whole, next)) return false;
   const at = (offset: number) => offset - whole.sentence.start;
   const text = whole.sentence.text;
   if (whole.evidence.end <= next.evidence.start)
@@ -193,7 +201,9 @@ export function figureSums(figures: readonly Figure[], parts: ReadonlyMap<number
   figures.forEach((f, j) => {
     if (f.source !== 'infobox' || f.actor === null || f.claimant !== null || parts.has(j)) return;
     const key = `${f.sentence.start} ${f.side} ${f.kind}`;
-    rows.set(key, [...(rows.get(key) ?? []), j]);
+    const row = rows.get(key);
+    if (row) row.push(j);
+    else rows.set(key, [j]);
   });
   for (const row of rows.values()) {
     const owners = new Set(row.map((j) => figures[j]?.actor));

@@ -38,10 +38,9 @@ const fits = (n: number | null) => n === null || (Number.isInteger(n) && n >= 0 
  */
 function sameKey(c: CountedClaim): number | string {
   const category = DEATH_CATEGORIES.indexOf(c.category as DeathCategory);
-  if (c.sum_group !== null) return `${c.category}\u0000${c.low}\u0000${c.high}\u0000${c.vague}\u0000${c.sum_group}`;
-  if (c.vague === null && category >= 0 && fits(c.low) && fits(c.high))
+  if (c.sum_group === null && c.vague === null && category >= 0 && fits(c.low) && fits(c.high))
     return (category * SMALL + (c.low ?? -1) + 1) * SMALL + (c.high ?? -1) + 1;
-  return `${c.category}\u0000${c.low}\u0000${c.high}\u0000${c.vague}`;
+  return `${c.category}\u0000${c.low}\u0000${c.high}\u0000${c.vague}\u0000${c.sum_group}`;
 }
 
 /**

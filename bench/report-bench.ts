@@ -48,6 +48,7 @@ function* reports(count: number, random: () => number): Generator<ReadDocument> 
       publisher: agency ?? null,
       kind: 'news',
       published: iso,
+      published_given: false,
       language: 'en',
     };
   }

@@ -63,6 +63,56 @@ for (const kind of STORE_KINDS) {
       expect(status).toMatchObject({ documents: 2, dialect: kind, migrationsPending: 0 });
     });
 
+    it('dates a wire without a year by --published, in one run, through the queue and through re-extraction', async () => {
+      const fresh = await createEmptyDatabase(kind);
+      try {
+        // A copied wire whose dateline has no year: no date at all without a day given for it.
+        const wire = `BAMAKO, March 3 (Reuters) - Gunmen killed 14 herders near the village of Dioura on Thursday, a local official said.\n`;
+        const dated = `NIAMEY, 9 January 2021 (AFP) - Gunmen killed 6 farmers in the Tillaberi region on Saturday, the mayor said.\n`;
+        const one = folder(`published-${kind}`, { 'wire.txt': wire, 'dated.txt': dated });
+        const bad = await runCli(['ingest', one, '--published', '2022-02-30', '--db', fresh.url]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('--published: no such day, got "2022-02-30"');
+        expect(JSON.parse((await runCli(['documents', '--json', '--db', fresh.url])).stdout)).toEqual([]);
+
+        // Two threads: the day given goes to the thread that reads the input.
+        const run = await runCli(['ingest', one, '--published', '2022-03-04', '--jobs', '2', '--db', fresh.url]);
+        expect(run.code).toBe(0);
+        const docs = JSON.parse((await runCli(['documents', '--json', '--db', fresh.url])).stdout);
+        const bySource = (name: string) => docs.find((d: { source: string }) => d.source.endsWith(name));
+        expect(bySource('wire.txt')).toMatchObject({ published: '2022-03-04', published_given: true });
+        // A date the text states wins over the one given for the batch.
+        expect(bySource('dated.txt')).toMatchObject({ published: '2021-01-09', published_given: false });
+        const shown = await runCli(['show', 'document', String(bySource('wire.txt').id), '--db', fresh.url]);
+        expect(shown.stdout).toMatch(/^published\s+2022-03-04 \(given at ingest\)$/m);
+        const days = async () =>
+          JSON.parse((await runCli(['incidents', '--json', '--db', fresh.url])).stdout)
+            .map((i: { date: { start: string } }) => i.date.start)
+            .sort();
+        expect(await days()).toEqual(['2021-01-09', '2022-03-03']);
+
+        // Re-extraction reads the stored day: the figures keep their dates.
+        expect((await runCli(['reextract', '--force', '--db', fresh.url])).code).toBe(0);
+        const figures = JSON.parse(
+          (await runCli(['figures', '--document', String(bySource('wire.txt').id), '--json', '--db', fresh.url]))
+            .stdout,
+        );
+        expect(figures.map((f: { date: { start: string } | null }) => f.date?.start)).toEqual(['2022-03-03']);
+
+        // Queued, the day goes with the job to whichever worker ingests it.
+        const queued = folder(`published-queue-${kind}`, {
+          'later.txt': wire.replace('March 3', 'March 10').replace('14 herders', '5 traders'),
+        });
+        expect((await runCli(['ingest', queued, '--queue', '--published', '2022-03-11', '--db', fresh.url])).code).toBe(
+          0,
+        );
+        expect((await runCli(['worker', '--exit-when-empty', '--db', fresh.url])).code).toBe(0);
+        expect(await days()).toEqual(['2021-01-09', '2022-03-03', '2022-03-10']);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
     it('reads a report from standard input', async () => {
       const result = await runCli(['ingest', '-', '--db', db.url], {
         input: 'Fighting in Darzab district left 5 fighters dead, local officials said.\n',

@@ -301,6 +301,7 @@ describe('writing a report’s rows on PostgreSQL', () => {
         kind: 'news',
         format: 'text',
         published: null,
+        published_given: 0,
         language: 'en',
         text: 't',
         bytes: 1,

@@ -1,4 +1,5 @@
 import type { ReadDocument } from '../core/document.js';
+import type { ReadOptions } from '../ingest/read-document.js';
 import type { ResolveData } from './analyse-document.js';
 import type { Analysis } from './ingest-documents.js';
 import { createThreadPool, moduleBeside, startThread } from './threads.js';
@@ -7,7 +8,7 @@ export interface AnalyseRequest {
   id: number;
   bytes: Uint8Array;
   name: string;
-  maxBytes: number;
+  options: ReadOptions;
 }
 
 export type AnalyseReply =
@@ -32,7 +33,7 @@ export class AnalyseFailure extends Error {
  */
 export interface AnalysePool {
   readonly size: number;
-  analyse(bytes: Uint8Array, name: string, maxBytes: number): Promise<{ read: ReadDocument; analysis: Analysis }>;
+  analyse(bytes: Uint8Array, name: string, options: ReadOptions): Promise<{ read: ReadDocument; analysis: Analysis }>;
   close(): Promise<void>;
 }
 
@@ -59,7 +60,7 @@ export function createAnalysePool(size: number, data: ResolveData): AnalysePool 
   });
   return {
     size,
-    analyse: (bytes, name, maxBytes) => pool.send((id) => ({ id, bytes, name, maxBytes }) satisfies AnalyseRequest),
+    analyse: (bytes, name, options) => pool.send((id) => ({ id, bytes, name, options }) satisfies AnalyseRequest),
     close: () => pool.close(),
   };
 }

@@ -14,7 +14,7 @@ const analyse = createAnalyser(resolversFrom(workerData as ResolveData));
 port.on('message', async (request: AnalyseRequest) => {
   let reply: AnalyseReply;
   try {
-    const read = await readDocument(request.bytes, request.name, { maxBytes: request.maxBytes });
+    const read = await readDocument(request.bytes, request.name, request.options);
     reply = { id: request.id, ok: true, read, analysis: analyse(read) };
   } catch (error) {
     reply = {

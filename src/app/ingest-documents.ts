@@ -4,7 +4,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { ExtractionResult } from '../core/figure.js';
 import type { InputItem, InputProblem } from '../ingest/collect-files.js';
 import { describeFsError, TooLargeError } from '../ingest/collect-files.js';
-import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
+import { DEFAULT_MAX_BYTES, type ReadOptions } from '../ingest/read-document.js';
 import type { DraftIncident } from '../merge/incident-draft.js';
 import { DeathClaimsMemory } from '../store/death-claims-memory.js';
 import { findDocumentByHash, type NewDocument, type SaveOutcome, saveDocuments } from '../store/document-store.js';
@@ -19,7 +19,7 @@ export interface Analysis {
 /** The stages ingest wires together, passed in so tests and the server can swap any of them. */
 export interface IngestDeps {
   store: Store;
-  read(bytes: Uint8Array, name: string, options: { maxBytes: number }): Promise<ReadDocument>;
+  read(bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadDocument>;
   /** Extraction and incident building for one document's text: pure, so it may run anywhere. */
   analyse(doc: ReadDocument): Analysis;
   now(): string;
@@ -48,9 +48,10 @@ type Prepared = { done: IngestOutcome } | Ready;
 async function prepareOne(
   item: InputItem,
   deps: IngestDeps,
-  maxBytes: number,
+  options: ReadOptions,
   pool: AnalysePool | null,
 ): Promise<Prepared> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
   try {
     bytes = await item.read(maxBytes);
@@ -63,10 +64,10 @@ async function prepareOne(
   if (known !== null) return { done: { name: item.name, status: 'unchanged', id: known } };
   try {
     if (pool) {
-      const { read, analysis } = await pool.analyse(bytes, item.name, maxBytes);
+      const { read, analysis } = await pool.analyse(bytes, item.name, { ...options, maxBytes });
       return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis };
     }
-    const read = await deps.read(bytes, item.name, { maxBytes });
+    const read = await deps.read(bytes, item.name, { ...options, maxBytes });
     return { name: item.name, contentHash, bytes: bytes.byteLength, read, analysis: deps.analyse(read) };
   } catch (error) {
     const invalid = error instanceof InvalidInputError || (error instanceof AnalyseFailure && error.invalid);
@@ -122,12 +123,8 @@ async function storePrepared(
  * Read, extract and store one input. Never throws for a bad input: the outcome says what went
  * wrong, so one bad document never stops a batch. Store failures (the database went away) do throw.
  */
-export async function ingestOne(
-  item: InputItem,
-  deps: IngestDeps,
-  maxBytes = DEFAULT_MAX_BYTES,
-): Promise<IngestOutcome> {
-  const [outcome] = await storePrepared([await prepareOne(item, deps, maxBytes, null)], deps);
+export async function ingestOne(item: InputItem, deps: IngestDeps, options: ReadOptions = {}): Promise<IngestOutcome> {
+  const [outcome] = await storePrepared([await prepareOne(item, deps, options, null)], deps);
   return outcome as IngestOutcome;
 }
 
@@ -149,7 +146,7 @@ const READ_AHEAD = 4;
 export async function* ingestAll(
   inputs: AsyncIterable<InputItem | InputProblem>,
   deps: IngestDeps,
-  maxBytes = DEFAULT_MAX_BYTES,
+  options: ReadOptions = {},
   pool: AnalysePool | null = null,
 ): AsyncGenerator<IngestOutcome> {
   // Without a pool, a few files are read ahead while this thread analyses: their reads overlap its
@@ -178,7 +175,7 @@ export async function* ingestAll(
       const prepared: Promise<Prepared> =
         'problem' in input
           ? Promise.resolve({ done: { name: input.name, status: 'failed', error: `${input.name}: ${input.problem}` } })
-          : prepareOne(input, deps, maxBytes, pool);
+          : prepareOne(input, deps, options, pool);
       // A store failure surfaces when its turn comes; until then it must not count as unhandled.
       prepared.catch(() => {});
       pending.push(prepared);

@@ -50,7 +50,7 @@ export async function runWorker(store: Store, deps: IngestDeps, options: WorkerO
       const outcome = await ingestOne(
         { name: job.name, size: job.content.byteLength, read: async () => job.content },
         deps,
-        options.maxBytes,
+        { maxBytes: options.maxBytes, published: job.published },
       );
       const now = deps.now();
       if (outcome.status === 'failed') {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
+import { CalendarDay } from '../core/document.js';
 import { ConflictError, InvalidInputError, NotFoundError, StoreError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-document.js';
 import { ACTOR_TYPES } from '../resolve/actor-registry.js';
@@ -48,6 +49,18 @@ function incidentFilterOptions(command: Command): Command {
     .option('--grade <grade>', 'only incidents graded confirmed, fair, weak, contested or discounted');
 }
 
+/** A calendar day, YYYY-MM-DD, refused with the reason when it is not one. */
+function day(name: string) {
+  return (value: string) => {
+    const parsed = CalendarDay.safeParse(value);
+    if (!parsed.success) throw new InvalidArgumentError(`${name}: ${parsed.error.issues[0]?.message}, got "${value}".`);
+    return parsed.data;
+  };
+}
+
+const PUBLISHED_HELP =
+  'the day the inputs were published (YYYY-MM-DD), for those whose text does not say: a wire copied without its date line dates nothing without a year; a date the text states wins';
+
 function int(name: string, min = 0) {
   return (value: string) => {
     const n = Number(value);
@@ -85,6 +98,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
       'threads in all: one stores, in input order, the others read, extract and resolve (default: one per core, at most one per 4 MB of input)',
       int('--jobs', 1),
     )
+    .option('--published <date>', PUBLISHED_HELP, day('--published'))
     .action((paths: string[], flags, cmd: Command) =>
       run(async () =>
         flags.queue
@@ -141,6 +155,7 @@ export function buildProgram(run: (work: () => Promise<number>) => void): Comman
     .description('extract figures and the conflict infobox from one file without storing anything')
     .argument('<file>')
     .option('--json', 'print the extraction as JSON')
+    .option('--published <date>', PUBLISHED_HELP, day('--published'))
     .action((file: string, flags) => run(async () => (await load.figure()).runExtract(file, flags)));
 
   program

@@ -8,6 +8,15 @@ export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf'] as const;
 export const SourceFormat = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
+/** A calendar day written YYYY-MM-DD that exists ("2023-02-29" does not). */
+export const CalendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((day) => {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+  }, 'no such day');
+
 /** What a reader makes of one input: the text Tally keeps forever, and what it could tell about it. */
 export const ReadDocument = z.object({
   text: z.string(),
@@ -15,8 +24,13 @@ export const ReadDocument = z.object({
   title: z.string().nullable(),
   publisher: z.string().nullable(),
   kind: DocumentKind,
-  /** ISO date (YYYY-MM-DD) when the document says when it was published. */
+  /**
+   * ISO date (YYYY-MM-DD) of publication: the one the document states, else one given at ingest for
+   * a text that does not say (`published_given`).
+   */
   published: z.string().nullable(),
+  /** Whether `published` was given at ingest rather than read from the document. */
+  published_given: z.boolean().default(false),
   /** BCP 47 tag when known ("en", "fa"). */
   language: z.string().nullable(),
 });

@@ -39,8 +39,20 @@ describe('readDocument: plain text and Markdown', () => {
       publisher: null,
       kind: 'news',
       published: '2021-03-04',
+      published_given: false,
       language: 'en',
     });
+  });
+
+  it('takes a publication day given at ingest only when the text states none, and says it was given', async () => {
+    const wire =
+      'HARGEISA, Oct. 2 (Reuters) - Two soldiers died when their truck hit a mine outside Burao on Sunday, an army officer said.\n';
+    const given = await readDocument(utf8(wire), 'wire.txt', { published: '2022-10-03' });
+    expect(given).toMatchObject({ published: '2022-10-03', published_given: true, text: wire });
+    expect(await readDocument(utf8(wire), 'wire.txt')).toMatchObject({ published: null, published_given: false });
+    // The story's own dateline, with its year, wins over the day given for the batch.
+    const stated = await readDocument(utf8(WIRE_STORY), 'story.txt', { published: '2022-10-03' });
+    expect(stated).toMatchObject({ published: '2021-03-04', published_given: false });
   });
 
   it('keeps a text file with an embedded infobox table as text, unchanged', async () => {
@@ -68,6 +80,7 @@ describe('readDocument: plain text and Markdown', () => {
       publisher: null,
       kind: 'report',
       published: '2018-07-27',
+      published_given: false,
       language: 'en',
     });
   });

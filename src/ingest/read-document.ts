@@ -11,6 +11,12 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export interface ReadOptions {
   /** Inputs larger than this are refused before anything parses them. */
   maxBytes?: number;
+  /**
+   * The day the input was published (YYYY-MM-DD), for a text that does not say: a wire copied
+   * without its date line ("YANGON, April 12 (Reuters)") dates nothing without a year. A date the
+   * document states wins.
+   */
+  published?: string | null;
 }
 
 /**
@@ -28,6 +34,12 @@ const readers = {
 };
 
 export async function readDocument(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<ReadDocument> {
+  const doc = await readAsWritten(bytes, name, options);
+  if (doc.published !== null || !options.published) return doc;
+  return { ...doc, published: options.published, published_given: true };
+}
+
+async function readAsWritten(bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadDocument> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     const limit = formatSize(maxBytes);

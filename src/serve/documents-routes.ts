@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { type IngestOutcome, ingestOne } from '../app/ingest-documents.js';
 import { DocumentDetail, IngestResult } from '../core/api.js';
-import { DocumentSummary } from '../core/document.js';
+import { CalendarDay, DocumentSummary } from '../core/document.js';
 import { InputTooLargeError, InvalidInputError } from '../core/errors.js';
+import { parseInput } from '../core/validate.js';
 import type { InputItem } from '../ingest/collect-files.js';
 import { formatBytes } from '../ingest/collect-files.js';
 import { appendAudit } from '../store/audit-store.js';
@@ -20,6 +21,8 @@ export const PasteRequest = z.object({
   text: z.string().min(1, 'the text is empty'),
   /** Where the text came from (a URL, an archive reference); shown as the document's source. */
   source: z.string().trim().min(1).max(1000).optional(),
+  /** The day the text was published, kept when the text itself does not say. */
+  published: CalendarDay.optional(),
 });
 
 /** An in-memory input, so uploads go through the same ingest as files on disk. */
@@ -29,7 +32,13 @@ function memoryItem(name: string, bytes: Uint8Array): InputItem {
 
 export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
   /** Ingest one input as the CLI does, record who did it, and answer 201 (new) or 200 (same content already stored). */
-  async function ingest(item: InputItem, field: string, agent: { userId: number; name: string }, title?: string) {
+  async function ingest(
+    item: InputItem,
+    field: string,
+    agent: { userId: number; name: string },
+    given: { title?: string; published?: string } = {},
+  ) {
+    const { title, published } = given;
     const outcome: IngestOutcome = await ingestOne(
       item,
       {
@@ -41,7 +50,7 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
         analyse: deps.analyse,
         now: deps.now,
       },
-      deps.config.uploadLimit,
+      { maxBytes: deps.config.uploadLimit, published },
     );
     if (outcome.status === 'failed') throw new InvalidInputError(field, outcome.error);
     if (outcome.status === 'ingested') {
@@ -108,13 +117,13 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
       bodyLimit: deps.config.uploadLimit + 16 * 1024,
       schema: {
         tags: ['documents'],
-        summary: 'Ingest pasted text (JSON {title, text})',
+        summary: 'Ingest pasted text (JSON {title, text, source, published})',
         body: PasteRequest,
         response: { 200: IngestResult, 201: IngestResult },
       },
     },
     async (request, reply) => {
-      const { title, text, source } = request.body;
+      const { title, text, source, published } = request.body;
       const bytes = Buffer.from(text, 'utf8');
       if (bytes.byteLength > deps.config.uploadLimit) {
         throw new InputTooLargeError(
@@ -123,7 +132,7 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
         );
       }
       const name = source ?? `pasted: ${title ?? text.slice(0, 40).replace(/\s+/g, ' ').trim()}`;
-      const result = await ingest(memoryItem(name, bytes), 'body.text', agentOf(request), title);
+      const result = await ingest(memoryItem(name, bytes), 'body.text', agentOf(request), { title, published });
       return reply.status(result.status).send(result.body);
     },
   );
@@ -134,7 +143,8 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
       config: { access: 'analyst' },
       schema: {
         tags: ['documents'],
-        summary: 'Ingest an uploaded file (multipart/form-data, field "file"): text, Markdown, HTML or PDF',
+        summary:
+          'Ingest an uploaded file (multipart/form-data: optional field "published", YYYY-MM-DD, for a text that does not say when it was published; then "file"): text, Markdown, HTML or PDF',
         consumes: ['multipart/form-data'],
         response: { 200: IngestResult, 201: IngestResult },
       },
@@ -147,7 +157,12 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
       // toBuffer() throws 413 when the file passes the upload limit; nothing half-read is stored.
       const bytes = await file.toBuffer();
       const name = uploadLabel(file.filename);
-      const result = await ingest(memoryItem(name, bytes), 'body.file', agentOf(request));
+      const given = file.fields.published;
+      const published =
+        given !== undefined && !Array.isArray(given) && given.type === 'field' && String(given.value).trim() !== ''
+          ? parseInput(CalendarDay, String(given.value).trim(), 'body.published')
+          : undefined;
+      const result = await ingest(memoryItem(name, bytes), 'body.file', agentOf(request), { published });
       return reply.status(result.status).send(result.body);
     },
   );

@@ -39,6 +39,7 @@ const read: ReadDocument = {
   publisher: 'Test Wire',
   kind: 'news',
   published: '2023-05-04',
+  published_given: false,
   language: 'en',
 };
 

@@ -6,16 +6,24 @@ export interface Job {
   id: number;
   name: string;
   content: Uint8Array;
+  /** The day the input was published, given at enqueue for a text that does not say. */
+  published: string | null;
   attempts: number;
 }
 
 // A job that has taken down its worker this many times is poison: stop handing it out.
 export const MAX_ATTEMPTS = 3;
 
-export async function enqueueJob(store: Store, name: string, content: Uint8Array, now: string): Promise<number> {
+export async function enqueueJob(
+  store: Store,
+  name: string,
+  content: Uint8Array,
+  now: string,
+  published: string | null = null,
+): Promise<number> {
   const row = await store.db
     .insertInto('jobs')
-    .values({ name, content, status: 'queued', attempts: 0, enqueued_at: now })
+    .values({ name, content, published, status: 'queued', attempts: 0, enqueued_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -47,10 +55,11 @@ export async function claimJob(store: Store, worker: string, now: Date, leaseMs:
       attempts: sql<number>`attempts + 1`,
     })
     .where('id', '=', (eb) => eb.selectFrom(next.as('next')).select('next.id'))
-    .returning(['id', 'name', 'content', 'attempts'])
+    .returning(['id', 'name', 'content', 'published', 'attempts'])
     .executeTakeFirst();
   if (!row) return null;
-  return { id: row.id, name: row.name, content: new Uint8Array(row.content), attempts: row.attempts };
+  const content = new Uint8Array(row.content);
+  return { id: row.id, name: row.name, content, published: row.published, attempts: row.attempts };
 }
 
 /** Keep a long job's lease alive; false when the job was taken from this worker meanwhile. */

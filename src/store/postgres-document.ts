@@ -14,6 +14,7 @@ const DOCUMENT: readonly Column<DocumentValues>[] = [
   ['kind', 'text'],
   ['format', 'text'],
   ['published', 'text'],
+  ['published_given', 'int'],
   ['language', 'text'],
   ['text', 'text'],
   ['bytes', 'int'],

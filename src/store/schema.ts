@@ -12,6 +12,8 @@ export interface DocumentTable {
   kind: string;
   format: string;
   published: string | null;
+  /** 1 when `published` was given at ingest (`--published`), 0 when the document's own text said. */
+  published_given: number;
   language: string | null;
   text: string;
   bytes: number;
@@ -244,6 +246,8 @@ export interface JobTable {
   id: Generated<number>;
   name: string;
   content: Uint8Array;
+  /** The day the input was published, given at enqueue for a text that does not say. */
+  published: string | null;
   /** queued, running, done or failed. */
   status: string;
   attempts: number;

@@ -14,6 +14,8 @@ const PASSWORD = 'correct horse battery staple';
 const REPORT = `KUNDUZ, 14 March 2021 - At least 12 civilians were killed and 30 others injured when a roadside bomb struck a minibus in Khanabad district, the provincial police spokesman said.\n`;
 const HOSTILE_TITLE = '<img src=x onerror="window.__xss=1">Hostile report';
 const HOSTILE = `KABUL, 2 May 2021 - Officials said 7 people were killed in Jalalabad. <script>window.__xss=2;console.log('XSS-MARKER')</script> A witness wrote <img src=x onerror="window.__xss=3;console.log('XSS-MARKER')"> on a wall.\n`;
+/** A copied wire whose dateline has no year: only the day given with it dates it. */
+const YEARLESS = `KANO, March 3 (Reuters) - Gunmen killed 11 traders on the road to Zaria on Thursday, a police spokesman said.\n`;
 
 describe.skipIf(!hasChromium)('the page in Debian chromium', () => {
   let server: TestServer;
@@ -291,6 +293,17 @@ describe.skipIf(!hasChromium)('the page in Debian chromium', () => {
     expect(await page.evaluate('window.__xss')).toBeUndefined();
     expect(seen.dialogs).toEqual([]);
     expect(seen.console.filter((l) => l.includes('XSS-MARKER'))).toEqual([]);
+  });
+
+  it('dates a pasted wire without a year by the day given with it, and says the day was given', async () => {
+    await page.getByRole('link', { name: 'Upload' }).click();
+    await page.getByLabel('Report text').fill(YEARLESS);
+    await page.locator('#up-published').fill('2022-03-04');
+    await page.getByRole('button', { name: 'Ingest and extract' }).click();
+    await page.locator('.new-incidents a', { hasText: '2022-03-03' }).waitFor();
+    await page.getByRole('link', { name: 'Read it with its figures highlighted' }).click();
+    await page.locator('.doc-text').waitFor();
+    expect(await page.locator('dl.facts').innerText()).toContain('2022-03-04 (given at ingest; the text does not say)');
   });
 
   it('made no request beyond the test server and raised no page errors', () => {

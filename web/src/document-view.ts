@@ -116,7 +116,15 @@ export async function renderDocumentView(el: HTMLElement, ctx: Ctx, id: number):
       h('dt', {}, 'Source'),
       h('dd', {}, doc.source),
       h('dt', {}, 'Published'),
-      h('dd', {}, doc.published ?? 'not stated'),
+      h(
+        'dd',
+        {},
+        doc.published === null
+          ? 'not stated'
+          : doc.published_given
+            ? `${doc.published} (given at ingest; the text does not say)`
+            : doc.published,
+      ),
       h('dt', {}, 'Publisher'),
       h('dd', {}, doc.publisher ?? 'not stated'),
       h('dt', {}, 'Format, kind'),

@@ -93,6 +93,10 @@ export function renderUploadView(el: HTMLElement, ctx: Ctx): void {
     type: 'file',
     accept: '.txt,.md,.html,.htm,.pdf,text/*,application/pdf',
   });
+  // A copied wire's dateline often has no year ("GAO, June 5 (Reuters)"): the day it was published dates it.
+  const publishedInput = (id: string) => h('input', { id, name: 'published', type: 'date' });
+  const publishedLabel = 'Published on (optional; used when the text does not say)';
+  const filePublished = publishedInput('up-file-published');
   const fileForm = h(
     'form',
     {
@@ -105,12 +109,15 @@ export function renderUploadView(el: HTMLElement, ctx: Ctx): void {
           return;
         }
         const form = new FormData();
+        // Fields before the file: the server reads the file as it streams in.
+        if (filePublished.value) form.append('published', filePublished.value);
         form.append('file', chosen, chosen.name);
         void run(() => api<IngestResult>('documents/upload', { form }));
       },
     },
     h('h3', { id: 'up-file-title' }, 'A file'),
     h('div', { class: 'field' }, h('label', { for: 'up-file' }, 'Text, Markdown, HTML or PDF'), file),
+    h('div', { class: 'field' }, h('label', { for: 'up-file-published' }, publishedLabel), filePublished),
     h('button', { type: 'submit' }, 'Upload and extract'),
   );
   const title = h('input', { id: 'up-title', name: 'title', type: 'text', maxlength: 500 });
@@ -122,6 +129,7 @@ export function renderUploadView(el: HTMLElement, ctx: Ctx): void {
     placeholder: 'URL or reference',
   });
   const text = h('textarea', { id: 'up-text', name: 'text', rows: 10, required: true });
+  const published = publishedInput('up-published');
   const pasteForm = h(
     'form',
     {
@@ -131,12 +139,14 @@ export function renderUploadView(el: HTMLElement, ctx: Ctx): void {
         const body: Record<string, string> = { text: text.value };
         if (title.value.trim()) body.title = title.value.trim();
         if (source.value.trim()) body.source = source.value.trim();
+        if (published.value) body.published = published.value;
         void run(() => api<IngestResult>('documents', { json: body }));
       },
     },
     h('h3', { id: 'up-paste-title' }, 'Pasted text'),
     h('div', { class: 'field' }, h('label', { for: 'up-title' }, 'Title (optional)'), title),
     h('div', { class: 'field' }, h('label', { for: 'up-source' }, 'Source (optional)'), source),
+    h('div', { class: 'field' }, h('label', { for: 'up-published' }, publishedLabel), published),
     h('div', { class: 'field' }, h('label', { for: 'up-text' }, 'Report text'), text),
     h('button', { type: 'submit' }, 'Ingest and extract'),
   );

@@ -45,7 +45,7 @@ export async function runShowDocument(db: string, id: number, flags: { json?: bo
       ['kind', doc.kind],
       ['format', doc.format],
       ['publisher', doc.publisher],
-      ['published', doc.published],
+      ['published', doc.published && doc.published_given ? `${doc.published} (given at ingest)` : doc.published],
       ['language', doc.language],
       ['bytes', doc.bytes],
       ['sha256', doc.content_hash],

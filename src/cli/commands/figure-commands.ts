@@ -10,14 +10,14 @@ import { openStore } from '../../store/open-store.js';
 import { formatRange, formatTable, printJson } from '../format.js';
 
 /** `tally extract FILE`: extraction alone, nothing stored. */
-export async function runExtract(file: string, flags: { json?: boolean }): Promise<number> {
+export async function runExtract(file: string, flags: { json?: boolean; published?: string }): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
     throw new InvalidInputError(file, describeFsError(error));
   }
-  const doc = await readDocument(bytes, file);
+  const doc = await readDocument(bytes, file, { published: flags.published });
   const result = extractDocument(doc.text, { published: doc.published });
   if (flags.json) {
     printJson(result);

@@ -16,6 +16,8 @@ export interface IngestFlags {
   actors?: string;
   /** Threads in all: this one stores, the others read, extract and resolve. Default: the number of cores. */
   jobs?: number;
+  /** The day the inputs were published, for those whose text does not say (YYYY-MM-DD). */
+  published?: string;
 }
 
 // A writer reads back only the incidents its reports may join: a small page cache does, and the
@@ -52,7 +54,12 @@ export async function runIngest(db: string, paths: string[], flags: IngestFlags)
     const pool: AnalysePool | null = jobs > 1 ? createAnalysePool(jobs - 1, data) : null;
     const deps: IngestDeps = { store, read: readDocument, analyse, now: () => new Date().toISOString() };
     try {
-      for await (const outcome of ingestAll(collectInputs(paths), deps, flags.maxBytes, pool)) {
+      for await (const outcome of ingestAll(
+        collectInputs(paths),
+        deps,
+        { maxBytes: flags.maxBytes, published: flags.published },
+        pool,
+      )) {
         summary[outcome.status]++;
         json?.write(outcome);
         bar?.increment();

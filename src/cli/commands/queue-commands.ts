@@ -12,7 +12,7 @@ import { printJson } from '../format.js';
 export async function runEnqueue(
   db: string,
   paths: string[],
-  flags: { json?: boolean; maxBytes: number },
+  flags: { json?: boolean; maxBytes: number; published?: string },
 ): Promise<number> {
   const store = await openStore(db);
   let queued = 0;
@@ -25,7 +25,7 @@ export async function runEnqueue(
       }
       try {
         const bytes = await input.read(flags.maxBytes);
-        await enqueueJob(store, input.name, bytes, new Date().toISOString());
+        await enqueueJob(store, input.name, bytes, new Date().toISOString(), flags.published ?? null);
         queued += 1;
       } catch (error) {
         failures.push(`${input.name}: ${error instanceof TooLargeError ? error.message : describeFsError(error)}`);

@@ -23,6 +23,7 @@ import { sqlitePlainStatisticsMigration } from './0019-sqlite-plain-statistics.j
 import { tallyMatchIndexesMigration } from './0020-tally-match-indexes.js';
 import { sqliteIncidentChangesMigration } from './0021-sqlite-incident-changes.js';
 import { claimSumsMigration } from './0022-claim-sums.js';
+import { givenPublishedMigration } from './0023-given-published.js';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -52,6 +53,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0020-tally-match-indexes': tallyMatchIndexesMigration(),
         '0021-sqlite-incident-changes': sqliteIncidentChangesMigration(dialect),
         '0022-claim-sums': claimSumsMigration(),
+        '0023-given-published': givenPublishedMigration(),
       };
     },
   };

@@ -62,7 +62,8 @@ const EVENTS: Expected[] = [
     admin1: /Jowzjan/,
     type: 'Explosions/Remote violence',
     side_a: 'Taliban',
-    side_b: null,
+    // The three policemen killed: the forces of the state that held Afghanistan in 2019.
+    side_b: 'Afghan National Defense and Security Forces',
   },
 ];
 

@@ -16,7 +16,7 @@ import { splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokens.js';
 
 /** Bump the version whenever the output for some input changes. */
-export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.48' };
+export const EXTRACTOR: Extractor = { name: 'tally-grammar', version: '0.4.49' };
 
 export interface ExtractOptions {
   /** Publication date (ISO), the reference for dates without a year and for "on Friday". */
@@ -118,6 +118,31 @@ export function extractDocumentDetailed(
 }
 
 // Asked for once per sentence; formatted once per document. Figures share it and never change it.
+// "The MNLA said it had lost 3 fighters", "the group said two of its men were killed": the speaker's own.
+const OWN_LOSS = /^(?:lost|suffered|sustained)\b/i;
+const SPEAKER_BEFORE_LOSS = /\b(?:it|they|we)\s+(?:had\s+|have\s+|has\s+)?$/i;
+const SPEAKER_LOST_BEFORE =
+  /\b(?:it|they|we)\s+(?:had\s+|have\s+|has\s+)?(?:lost|suffered|sustained)\s+(?:only\s+|just\s+)?$/i;
+const OWN_PEOPLE = /^[\w,.-]+\s+of\s+(?:its|their|our)\s+(?:own\s+)?\w/i;
+const OWN_BEFORE = /\b(?:its|their|our)\s+(?:own\s+)?$/i;
+/** A claimant that is a party's name ("MNLA", "the Taliban", "Islamic State"), not a role ("Officials"). */
+const PARTY_NAME = /^(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4}$/u;
+const ROLE_WORDS =
+  /^(?:the\s+)?(?:officials?|police|witnesses|residents|sources|doctors|medics|authorities|army|military|government|rescuers|villagers|locals|rebels|militants|insurgents|fighters|spokesm[ae]n|spokeswom[ae]n|commanders?|he|she|they)$/i;
+
+/**
+ * The party whose people a figure counts when the speaker counts its own: a claimant that names a
+ * party ("the MNLA", "the Taliban") and a count told as its losses ("it had lost 3 fighters", "two
+ * of its soldiers"). Null for a speaker that is no party ("officials said they had lost contact").
+ */
+function speakersOwn(text: string, sentenceStart: number, at: number, claimant: string | null): string | null {
+  if (claimant === null || !PARTY_NAME.test(claimant) || ROLE_WORDS.test(claimant)) return null;
+  const evidence = text.slice(at, at + 60);
+  const before = text.slice(Math.max(sentenceStart, at - 30), at);
+  const lost = (OWN_LOSS.test(evidence) && SPEAKER_BEFORE_LOSS.test(before)) || SPEAKER_LOST_BEFORE.test(before);
+  return lost || OWN_PEOPLE.test(evidence) || OWN_BEFORE.test(before) ? claimant : null;
+}
+
 const publishedDays = new WeakMap<DateContext, DateRange | null>();
 
 function publishedDay(ctx: DateContext): DateRange | null {
@@ -510,6 +535,12 @@ function readBlock(
       }
       // A day of its own after the conflict began is the day the tally was told.
       const own = tally && stated && stated.start >= tally.start ? tally : stated;
+      const claimant =
+        pickClaim(claims, raw.anchor, raw.evEnd)?.name ??
+        quotedSpeaker(index, sentences, quotes, claimsOf) ??
+        continuedSpeaker(tokens, s, index, claimsOf) ??
+        (item ? state.listClaimant : null) ??
+        headline;
       const figure: Figure = {
         kind: raw.kind,
         low: raw.low,
@@ -519,14 +550,9 @@ function readBlock(
         unit: raw.unit,
         evidence: { start: a.start, end: b.end, text: text.slice(a.start, b.end) },
         sentence,
-        claimant:
-          pickClaim(claims, raw.anchor, raw.evEnd)?.name ??
-          quotedSpeaker(index, sentences, quotes, claimsOf) ??
-          continuedSpeaker(tokens, s, index, claimsOf) ??
-          (item ? state.listClaimant : null) ??
-          headline,
+        claimant,
         subject: raw.subject,
-        actor: raw.actor,
+        actor: raw.actor ?? speakersOwn(text, sentence.start, a.start, claimant),
         perpetrator: raw.perpetrator,
         manner: raw.manner,
         place: raw.place,

@@ -18,7 +18,7 @@ import {
   placesIn,
   withinHome,
 } from './incident-places.js';
-import { namedSide, type Parties, partiesOf, UNIDENTIFIED } from './parties.js';
+import { namedSide, type Parties, partiesOf, STATE_PEOPLE, stateForcesOf, UNIDENTIFIED } from './parties.js';
 import { splitByPlace } from './split-places.js';
 
 export interface Resolvers {
@@ -77,7 +77,7 @@ export function buildIncidents(
   passages: Passage[],
   resolvers: Resolvers,
 ): DraftIncident[] {
-  const places = placeMentions(text, resolvers.gazetteer);
+  const places = placeMentions(text, resolvers.gazetteer, resolvers.actors);
   const homePlace = documentPlace(extraction, places);
   // "The town" of the prose is one the prose named, not a word of the infobox's lines ("Hassan Jabir †").
   const box = extraction.conflict?.evidence;
@@ -135,14 +135,20 @@ export function buildIncidents(
     // others (a news report's background, most of it) are never scanned for actors.
     const parties =
       figures.length > 0 || event !== null || MAY_ATTRIBUTE.test(sentence)
-        ? partiesOf(
-            text,
-            passage,
-            findActorMentions(text, resolvers.actors, passage),
+        ? harmedForces(
+            partiesOf(
+              text,
+              passage,
+              findActorMentions(text, resolvers.actors, passage),
+              resolvers.actors,
+              date?.start,
+              event?.event_type ?? null,
+              homePlace?.country ?? null,
+            ),
+            figures,
             resolvers.actors,
-            date?.start,
-            event?.event_type ?? null,
             homePlace?.country ?? null,
+            date?.start,
           )
         : NO_PARTIES;
     // "In a separate incident ...", "Separately, ...", "Elsewhere, ...": another event than the one
@@ -215,15 +221,13 @@ export function buildIncidents(
       continue;
     }
     if (!event && !figures.some(({ f }) => f.kind !== 'strength')) continue;
-    // People displaced, told without a day of their own ("have fled in the past week"), are a
-    // consequence of events, not one; so, with no figure at all, is a development of no other kind
-    // told over days ("both sides have moved reinforcements into the area over the past month").
-    if (
-      (!passage.dated || (date !== null && spanDays(date) > 1)) &&
-      event?.sub_event_type === 'Other' &&
-      figures.every(({ f }) => f.kind === 'displaced')
-    )
-      continue;
+    // People displaced, told without a day of their own ("have fled in the past week", "had fled to
+    // Kandahar during the assault"), are a consequence of events, not one; so, with no figure at all,
+    // is a development of no other kind told over days ("both sides have moved reinforcements into the
+    // area over the past month").
+    const undatedHere = !passage.dated || (date !== null && spanDays(date) > 1);
+    if (undatedHere && figures.length > 0 && figures.every(({ f }) => f.kind === 'displaced')) continue;
+    if (undatedHere && figures.length === 0 && event?.sub_event_type === 'Other') continue;
     const eventType = event ?? { event_type: 'Battles' as const, sub_event_type: 'Armed clash', cue: '' };
     // "As of 1 July, 23 had been identified": a running tally dated by its report, not an incident.
     // Not "On 16 October, the army announced that the two leaders had been killed in a raid": one event.
@@ -282,7 +286,7 @@ export function buildIncidents(
         ? theOneThatDay(draftsByDay.get(dayKey(date)) ?? [], homePlace, eventType)
         : null;
     if (told) {
-      absorb(told, { ...base, claims: figures.map(({ f, i }) => claimOf(f, i, told)) });
+      absorb(told, { ...base, claims: figures.map(({ f, i }) => claimOf(f, i, base)) });
       lastDraft = { draft: told, paragraph };
       continue;
     }
@@ -490,6 +494,37 @@ export function spanDays(d: DateRange): number {
 const MAY_ATTRIBUTE = /responsib|carried out|claimed|blam|attribut|accus|suspect|finger|behind/i;
 const NO_PARTIES: Parties = { side_a: null, side_b: null, attribution: null };
 
+const HARMED_KINDS: ReadonlySet<Figure['kind']> = new Set(['killed', 'injured', 'killed_or_injured', 'captured']);
+
+// "1,400 soldiers from the Hazara army", "troops of the Northern Alliance": forces named after the count.
+const FORCES_NAMED_AFTER = /^\s*(?:from|of|belonging to|loyal to)\s+(?:the\s+)?\p{Lu}/u;
+
+/** A count of a state's forces that names no state ("killed 12 soldiers", "two police officers were hurt"). */
+function countsForces(f: Figure): boolean {
+  if (!HARMED_KINDS.has(f.kind) || f.actor !== null || isCivilian(f) || !STATE_PEOPLE.test(f.evidence.text))
+    return false;
+  const after = f.evidence.end - f.sentence.start;
+  return !FORCES_NAMED_AFTER.test(f.sentence.text.slice(after, after + 40));
+}
+
+/**
+ * "Taliban fighters killed 12 soldiers in Kunduz": soldiers, police officers or troops a sentence
+ * counts among the harmed without naming their state are the forces of the state that holds the
+ * report's country, the side acted on, when the sentence names no other.
+ */
+function harmedForces(
+  parties: Parties,
+  figures: readonly { f: Figure }[],
+  actors: ActorIndex,
+  country: string | null,
+  date: string | undefined,
+): Parties {
+  if (parties.side_b !== null || !figures.some(({ f }) => countsForces(f))) return parties;
+  const forces = stateForcesOf(actors, country, date);
+  if (forces === null || forces.actor_id === parties.side_a?.actor_id) return parties;
+  return { ...parties, side_b: forces };
+}
+
 /** Where a sentence's clauses part: commas, semicolons and "and" between them. */
 function sentenceCuts(text: string, passage: Passage): number[] {
   const cuts: number[] = [];
@@ -603,6 +638,9 @@ function categoryOf(f: Figure, d: DraftIncident): DeathCategory {
     if (d.side_a && sameName(actor, d.side_a)) return 'side_a';
     if (d.side_b && sameName(actor, d.side_b)) return 'side_b';
   }
+  // "12 soldiers", no state named: the side that is a state's forces, when only one is.
+  if (countsForces(f) && (d.side_a?.state ?? false) !== (d.side_b?.state ?? false))
+    return d.side_a?.state ? 'side_a' : 'side_b';
   return 'unknown';
 }
 
@@ -627,6 +665,10 @@ function boxCategory(
   if (leads(d.side_a)) return 'side_a';
   if (leads(d.side_b)) return 'side_b';
   return categoryOf(f, d);
+}
+
+function sameParty(a: ActorRef, b: ActorRef | null): boolean {
+  return b !== null && a.actor_id === b.actor_id && a.name === b.name;
 }
 
 function sameName(actor: string, ref: ActorRef): boolean {
@@ -806,7 +848,6 @@ function fillSides(into: DraftIncident, parties: Pick<Parties, 'side_a' | 'side_
 
 function absorb(into: DraftIncident, other: DraftIncident): void {
   into.sources.push(...other.sources);
-  into.claims.push(...other.claims);
   // A named perpetrator outranks "unidentified"; the first named stays.
   if (
     into.side_a?.actor_id === UNIDENTIFIED.actor_id &&
@@ -818,6 +859,20 @@ function absorb(into: DraftIncident, other: DraftIncident): void {
   }
   into.side_a ??= other.side_a;
   into.side_b ??= other.side_b;
+  // A claim counts a side by its party: the side that party holds here, else no side known.
+  const sideHere = (side: ActorRef | null): DeathCategory =>
+    side === null
+      ? 'unknown'
+      : sameParty(side, into.side_a)
+        ? 'side_a'
+        : sameParty(side, into.side_b)
+          ? 'side_b'
+          : 'unknown';
+  for (const c of other.claims) {
+    if (c.category === 'side_a') c.category = sideHere(other.side_a);
+    else if (c.category === 'side_b') c.category = sideHere(other.side_b);
+    into.claims.push(c);
+  }
   if (moreSpecific(other, into)) {
     into.event_type = other.event_type;
     into.sub_event_type = other.sub_event_type;

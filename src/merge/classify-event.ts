@@ -105,7 +105,7 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|besieg(?:ed|ing)|laid siege|encircled|came under (?:heavy |sustained |intense )?(?:fire|attack)|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attacks?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
+      /\b(?:fighting|fought|clash(?:es|ed)?|battles?|besieg(?:ed|ing)|laid siege|encircled|came under (?:heavy |sustained |intense )?(?:fire|attack)|firefights?|gunfights?|ambush(?:ed)?|skirmish(?:es)?|offensives?|counter-?attack(?:s|ed)?|assault(?:ed)?|repelled|engaged|attack(?:s|ed)?|raid(?:s|ed)?)\b/i,
     event_type: 'Battles',
     sub_event_type: 'Armed clash',
   },

@@ -20,6 +20,17 @@ const CAME_AFTER =
 // fighting"); after weeks of it, the sentence sums them up.
 const CAMPAIGN =
   /\b(?:in|during|over|throughout) (?:the )?(?:\w+ ){0,2}(?:days|weeks|months|years) of (?:fighting|clashes|combat|war|conflict|battles|hostilities)\b|\b(?:gradually|progressively|steadily|over the (?:following|next|coming) (?:weeks|months|years))\b/i;
+const CAMPAIGNS = new RegExp(CAMPAIGN.source, 'gi');
+// "Killed in two days of fighting": a battle's toll over its few days, which an incident spans; a week
+// or more of it, or "several days", sums a campaign up.
+const FEW_DAYS = /\b(?:two|three|four|five|six|[2-6]|a couple of) days of\b/i;
+
+/** Whether the sentence sums up a stretch of fighting longer than one battle's few days. */
+function summedUp(sentence: string): boolean {
+  if (!CAMPAIGN.test(sentence)) return false;
+  for (const m of sentence.matchAll(CAMPAIGNS)) if (!FEW_DAYS.test(m[0])) return true;
+  return false;
+}
 // "After weeks of fighting" sums the weeks up ("were driven back on 2 March after weeks of fighting"),
 // unless the sentence gives the day a town was taken at the end of them: "Taliban fighters captured
 // the city on 8 August after weeks of fighting on its outskirts".
@@ -55,7 +66,7 @@ export interface EventReading {
  */
 export function readEvent(sentence: string, civilianDeaths: boolean, dayDated = false): EventReading {
   if (
-    CAMPAIGN.test(sentence) ||
+    summedUp(sentence) ||
     (AFTER_CAMPAIGN.test(sentence) && !(dayDated && takesTerritory(sentence))) ||
     SERIES.test(sentence) ||
     (PLACES_PLURAL.test(sentence) && TERRITORIES.test(sentence))

@@ -1,5 +1,6 @@
 import type { ExtractionResult } from '../core/figure.js';
 import type { ResolvedPlace } from '../core/incident.js';
+import { type ActorIndex, insideActorName } from '../resolve/actors.js';
 import { distanceKm, type Gazetteer, type GazetteerEntry, type PlaceKind } from '../resolve/gazetteer.js';
 import { documentProvinces, type ResolvedPlaceMention, resolveDocumentPlaces } from '../resolve/place-mentions.js';
 import { placeFromEntry } from '../resolve/resolve-place.js';
@@ -10,6 +11,10 @@ import type { Passage } from './incident-draft.js';
 
 const ARRIVED_FROM =
   /\b(?:arrived|arriving|arrives|came|coming|returned|returning|brought(?: in)?|sent|flown(?: in)?|moved|redeployed|dispatched|transferred|reinforcements)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?$/i;
+// "Families fled to Kandahar and Kabul", "the wounded were taken to hospital in Herat": where people
+// went after the event, not where it happened. The towns of a list after the verb go with the first.
+const WENT_TO =
+  /\b(?:fled|fleeing|escaped|evacuated|airlifted|flown|taken|transferred|displaced|relocated|sought (?:refuge|shelter|safety)|took (?:refuge|shelter))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+(?:the\s+)?(?:(?:a\s+|the\s+)?hospitals?\s+in\s+|(?:city|town|province|capital)\s+of\s+)?(?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:,\s+|\s+and\s+|\s+or\s+)){0,3}$/u;
 const NEAR_BEFORE =
   /\b(?:near|outside|around|close to|outskirts of|vicinity of|(?:north|south|east|west)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$/i;
 
@@ -55,8 +60,9 @@ const KNOWN_TOWN = 50_000;
  * a far-off namesake, so it is left out, unless it is a town of KNOWN_TOWN people (Pokrovsk in a
  * report that names only other provinces).
  */
-export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
-  const mentions = resolveDocumentPlaces(text, gazetteer);
+export function placeMentions(text: string, gazetteer: Gazetteer, actors?: ActorIndex): PlaceAt[] {
+  const insideName = actors && ((start: number, end: number) => insideActorName(text, start, end, actors));
+  const mentions = resolveDocumentPlaces(text, gazetteer, insideName);
   const provinces = new Set(documentProvinces(mentions));
   // Which names put the document in each province: a district's own name, matched only by its sound,
   // does not vouch for its province (a Syedabad near Mazar is not the Sayyidabad district of Wardak).
@@ -92,6 +98,7 @@ export function placeMentions(text: string, gazetteer: Gazetteer): PlaceAt[] {
     if (m.role === 'source') continue;
     // "Reinforcements arrived from Mazar-i-Sharif": where they came from, not where anything happened.
     if (ARRIVED_FROM.test(text.slice(Math.max(0, m.span.start - 50), m.span.start))) continue;
+    if (WENT_TO.test(text.slice(Math.max(0, m.span.start - 80), m.span.start))) continue;
     // "north of Herat", "near Mazar": a reference point, not the place itself (UCDP's precision 2).
     const before = text.slice(Math.max(0, m.span.start - 40), m.span.start);
     if (place.where_prec === 1 && NEAR_BEFORE.test(before)) place.where_prec = 2;

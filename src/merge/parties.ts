@@ -3,6 +3,7 @@ import {
   type ActorIndex,
   type ActorMention,
   type ActorResolution,
+  genericActor,
   resolutionOn,
   resolveActor,
   weakIn,
@@ -67,7 +68,7 @@ const WEAPON_AFTER =
 // "11 regime soldiers killed in ISIS ambush": a count of the party's own people, and a participle of
 // what befell them, as a headline leaves out "were".
 const COUNT_BEFORE =
-  /(?:^|[\s(])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
+  /(?:^|[\s(])(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
 const TOLD_DEAD_AFTER =
   /^\s*(?:soldiers|troops|fighters|members|personnel|officers|policemen|police|militants|men)?\s*(?:killed|dead|wounded|injured|hurt)\b(?!\s+by)/i;
 const ALLY_BEFORE =
@@ -264,6 +265,23 @@ function perpetratorExpected(eventType: AcledEventType | null, sentence: string)
   return !/\b(?:air ?strikes?|air[- ]raids?|drones?|warplanes?|helicopters?|aerial|shell(?:s|ing|ed)|artillery|mortars?|rockets?|missiles?|barrage)\b/i.test(
     sentence,
   );
+}
+
+/**
+ * People a count names as a state's forces without naming the state: "12 soldiers", "two police
+ * officers", "30 troops". In a report from one country they are its forces, as coders read them.
+ */
+export const STATE_PEOPLE =
+  /\b(?:soldiers?|troops|policem[ae]n|policewom[ae]n|police (?:officers?|personnel|constables?)|security (?:personnel|guards?)|servicem[ae]n|servicewom[ae]n|commandos?|border guards?|army (?:officers?|personnel))\b/i;
+
+/**
+ * The forces of the state that holds the report's country on the date: the actor its generic
+ * aliases ("security forces") name there, as that date reads them (the Islamic Emirate's in 2022
+ * Afghanistan). Null for a country whose state the registry does not name so.
+ */
+export function stateForcesOf(index: ActorIndex, country: string | null, date: string | undefined): ActorRef | null {
+  const forces = country === null ? null : genericActor('security forces', index, country, date);
+  return forces === null ? null : refOf(forces);
 }
 
 /** Whether a sentence says who did it (a claim or an attribution), for attaching to the event before it. */

@@ -225,6 +225,16 @@ export function weakIn(resolution: ActorResolution, index: ActorIndex, country: 
 }
 
 /**
+ * The actor a generic name ("security forces") names in reports from `country`: the one whose home
+ * it is. Read on `date` when given, so it stands for whoever held power then.
+ */
+export function genericActor(alias: string, index: ActorIndex, country: string, date?: string): ActorResolution | null {
+  const hits = index.exact.get(actorAliasKey(alias)) ?? [];
+  const hit = hits.find((h) => h.weak && h.actor.country === country && h.weakIn?.includes(country) === true);
+  return hit === undefined ? null : toResolution(hit, 'weak', index, date);
+}
+
+/**
  * The same mention read on an event's date: a generic name ("government forces") stands for the
  * actor that held power then, and a group's type follows its periods.
  */
@@ -396,6 +406,24 @@ export function findActorMentions(
     i += found === null ? 1 : width;
   }
   return mentions;
+}
+
+/** How far around a span a name holding it may reach: the longest alias is a few words. */
+const NAME_REACH = 80;
+
+/**
+ * Whether the text at [start, end) is part of a longer name of a party written there: "Haram" of
+ * "Boko Haram", "Uzbekistan" of "Islamic Movement of Uzbekistan". Such a word names no place.
+ */
+export function insideActorName(text: string, start: number, end: number, index: ActorIndex): boolean {
+  const around = { start: Math.max(0, start - NAME_REACH), end: Math.min(text.length, end + NAME_REACH) };
+  return findActorMentions(text, index, around).some(
+    (m) =>
+      m.actor.match !== 'phonetic' &&
+      m.span.start <= start &&
+      m.span.end >= end &&
+      m.span.end - m.span.start > end - start,
+  );
 }
 
 /**

@@ -101,7 +101,10 @@ function isAsciiWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
-function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions {
+/** Whether a span of the text is part of another kind of name (a party's: "Boko Haram"). */
+export type InsideName = (start: number, end: number) => boolean;
+
+function documentMentions(text: string, gazetteer: Gazetteer, insideName?: InsideName): DocumentMentions {
   const scanned = scanPlaceNames(text, gazetteer);
   // Mentions come sorted and apart: the last starting at or before the offset is the only one that can hold it.
   const isPlaceAt = (offset: number) => {
@@ -131,6 +134,10 @@ function documentMentions(text: string, gazetteer: Gazetteer): DocumentMentions 
   const raw = scanned.filter((m) => {
     // "The New York Times", "the Kyiv Independent": a paper's name says where it is printed, if anything.
     if (PUBLICATION_AFTER.test(text.slice(m.span.end, m.span.end + 24))) return false;
+    // "Boko Haram": a party's name holds no town of the report. A country in one ("Myanmar National
+    // Democratic Alliance Army") still says where the report is.
+    if (insideName && !m.entries.some((e) => e.kind === 'country') && insideName(m.span.start, m.span.end))
+      return false;
     if (m.descriptor !== null) return true;
     // "police" written in lower case elsewhere: the capitalised "Police" is the word, not the Polish town.
     const word = !/\s/.test(m.span.text) && inLowerCase(m.span.text.toLowerCase());
@@ -315,8 +322,12 @@ function asCountry(cands: readonly PlaceCandidate[]): readonly PlaceCandidate[] 
 }
 
 /** Find and resolve every place in a document, each ranked in the light of the others. */
-export function resolveDocumentPlaces(text: string, gazetteer: Gazetteer): ResolvedPlaceMention[] {
-  const { mentions, countries, facilities, sources } = documentMentions(text, gazetteer);
+export function resolveDocumentPlaces(
+  text: string,
+  gazetteer: Gazetteer,
+  insideName?: InsideName,
+): ResolvedPlaceMention[] {
+  const { mentions, countries, facilities, sources } = documentMentions(text, gazetteer, insideName);
   const provinces = documentProvinces(mentions.filter((m) => !facilities.has(m.span.start)));
   const main = mainPoint(mentions, (m) => facilities.has(m.span.start) || sources.has(m.span.start));
   // The readings of the report's other names, for telling namesakes apart: gathered once, when first

@@ -90,6 +90,8 @@ export interface ActorIndex {
   /** Every leading part of every exact key: a text window whose key is not one can only grow into none. */
   readonly exactPrefixes: ReadonlySet<string>;
   readonly maxWords: number;
+  /** The folded words of names of two words or more: only a span of these can be inside a name. */
+  readonly wordsOfLongNames: ReadonlySet<string>;
 }
 
 /** Words of a mention with "the" and the possessive dropped. */
@@ -130,6 +132,7 @@ export function createActorIndex(registry: ActorRegistryFile): ActorIndex {
   const stripped = new Map<string, AliasHit[]>();
   const phonetic = new Map<string, AliasHit[]>();
   let maxWords = 1;
+  const wordsOfLongNames = new Set<string>();
   for (const actor of registry.actors) {
     const named = [actor.name, ...actor.aliases].map((alias) => ({ alias, weak: false, weakIn: undefined }));
     const weak = (actor.weak_aliases ?? []).map((alias) => ({ alias, weak: true, weakIn: actor.weak_in }));
@@ -149,6 +152,8 @@ export function createActorIndex(registry: ActorRegistryFile): ActorIndex {
       };
       push(exact, actorAliasKey(alias), hit);
       maxWords = Math.max(maxWords, alias.split(/\s+/).length);
+      const folded = nameWords(alias);
+      if (folded.length > 1) for (const w of folded) wordsOfLongNames.add(w);
       if (isWeak) continue;
       push(stripped, core.join(''), hit);
       const key = phoneticKey(core);
@@ -159,7 +164,16 @@ export function createActorIndex(registry: ActorRegistryFile): ActorIndex {
   const exactPrefixes = new Set<string>();
   for (const key of exact.keys()) for (let n = 1; n <= key.length; n++) exactPrefixes.add(key.slice(0, n));
   // One extra word for a descriptor the text adds ("Islamic Emirate forces").
-  return { actors: registry.actors, byId, exact, stripped, phonetic, exactPrefixes, maxWords: maxWords + 1 };
+  return {
+    actors: registry.actors,
+    byId,
+    exact,
+    stripped,
+    phonetic,
+    exactPrefixes,
+    maxWords: maxWords + 1,
+    wordsOfLongNames,
+  };
 }
 
 export type ActorMatch = 'alias' | 'descriptor' | 'phonetic' | 'weak';
@@ -408,6 +422,8 @@ export function findActorMentions(
   return mentions;
 }
 
+const inLongNamesByIndex = new WeakMap<ActorIndex, (name: string) => boolean>();
+
 /** How far around a span a name holding it may reach: the longest alias is a few words. */
 const NAME_REACH = 80;
 
@@ -416,6 +432,13 @@ const NAME_REACH = 80;
  * "Boko Haram", "Uzbekistan" of "Islamic Movement of Uzbekistan". Such a word names no place.
  */
 export function insideActorName(text: string, start: number, end: number, index: ActorIndex): boolean {
+  // Most places' names are in no party's name: a look at their words settles it.
+  let inLongNames = inLongNamesByIndex.get(index);
+  if (inLongNames === undefined) {
+    inLongNames = remembered((name) => nameWords(name).every((w) => index.wordsOfLongNames.has(w)), ACTOR_WORDS_KEPT);
+    inLongNamesByIndex.set(index, inLongNames);
+  }
+  if (!inLongNames(text.slice(start, end))) return false;
   const around = { start: Math.max(0, start - NAME_REACH), end: Math.min(text.length, end + NAME_REACH) };
   return findActorMentions(text, index, around).some(
     (m) =>

@@ -105,6 +105,13 @@ function hasDigitsAhead(text: string, at: number, end: number, count: number): b
   return at + count >= end || digitValue(text.charCodeAt(at + count)) < 0;
 }
 
+// "al-Shabaab", "al-Qaeda", "el-Fasher": an Arabic article written in lower case before a name.
+const ARTICLED_NAME = /^(?:al|el|an|ar|as|ash|at|ad|az)[-‐‑]\p{Lu}/u;
+
+function articled(text: string, start: number, end: number): boolean {
+  return end - start > 3 && ARTICLED_NAME.test(text.slice(start, Math.min(end, start + 5)));
+}
+
 /** Tokens of `text` between `from` and `to` (offsets into the whole text). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -113,7 +120,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let nl = 0;
   const push = (type: TokenType, start: number, end: number, norm: string, value = 0) => {
     const c = text.charCodeAt(start);
-    const cap = type === 'word' && ((c >= 0x41 && c <= 0x5a) || (c > 0x7f && norm[0] !== text[start]));
+    const cap =
+      type === 'word' &&
+      ((c >= 0x41 && c <= 0x5a) ||
+        (c > 0x7f && norm[0] !== text[start]) ||
+        (c === 0x61 || c === 0x65 ? articled(text, start, end) : false));
     tokens.push({ type, start, end, norm, value, cap, space, nl });
     space = false;
     nl = 0;

@@ -671,12 +671,16 @@ function sameParty(a: ActorRef, b: ActorRef | null): boolean {
   return b !== null && a.actor_id === b.actor_id && a.name === b.name;
 }
 
-function sameName(actor: string, ref: ActorRef): boolean {
-  const name = ref.name.toLowerCase();
+/** A name with its dashes as spaces: "al-Shabaab" is the registry's "Al Shabaab". */
+const spaced = (name: string) => name.replace(/[-‐‑–—]/g, ' ');
+
+function sameName(lowered: string, ref: ActorRef): boolean {
+  const actor = spaced(lowered);
+  const name = spaced(ref.name.toLowerCase());
   return (
     name.includes(actor) ||
     actor.includes(name) ||
-    (ref.actor_id !== null && actor.includes(ref.actor_id.replace(/-/g, ' ')))
+    (ref.actor_id !== null && actor.includes(spaced(ref.actor_id)))
   );
 }
 

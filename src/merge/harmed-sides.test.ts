@@ -64,6 +64,22 @@ describe('the forces a count names without their state', () => {
   });
 });
 
+describe('a party counted as the object of a verb of harm', () => {
+  it('is the target, whoever the sentence says did it, and its claim counts its side', () => {
+    expect(coded('A roadside bomb killed three NATO soldiers in Helmand on 3 May 2010, the alliance said.')).toEqual([
+      {
+        day: '2010-05-03',
+        where: 'Helmand',
+        sides: ['Unidentified armed group', 'NATO (ISAF, Resolute Support)'],
+        killed: [[3, 'side_b']],
+      },
+    ]);
+    const [raid] = coded('On 3 May 2022, Ugandan troops of the African Union mission killed 20 al-Shabaab militants near Afgoye.');
+    expect(raid?.sides[1]).toBe('Al Shabaab');
+    expect(raid?.killed).toEqual([[20, 'side_b']]);
+  });
+});
+
 describe('claims of incidents told in several sentences', () => {
   it('keeps each claim on the side of its party when two sentences of one day and place join', () => {
     const [clash, ...rest] = coded(

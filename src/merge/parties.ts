@@ -71,6 +71,13 @@ const COUNT_BEFORE =
   /(?:^|[\s(])(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
 const TOLD_DEAD_AFTER =
   /^\s*(?:soldiers|troops|fighters|members|personnel|officers|policemen|police|militants|men)?\s*(?:killed|dead|wounded|injured|hurt)\b(?!\s+by)/i;
+// "A roadside bomb killed three NATO soldiers", "killing 20 al-Shabaab militants": the party's people
+// counted as the object of a verb of harm, whoever did it.
+const HARMED_COUNT_BEFORE =
+  /\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|captur(?:ed|ing|es)|abduct(?:ed|ing|s)|kidnapp(?:ed|ing)|kidnaps|execut(?:ed|ing|es))\s+(?:at least\s+|some\s+|about\s+|around\s+|nearly\s+|more than\s+|as many as\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
+const PEOPLE_AFTER =
+  /^\s+(?:soldiers?|troops|fighters?|militants?|members?|personnel|officers?|policem[ae]n|police officers?|servicem[ae]n|commandos?|insurgents?|rebels?|guards?|men)\b/i;
+const lastWord = (name: string) => name.slice(name.search(/\S+$/));
 const ALLY_BEFORE =
   /\b(?:allied(?:\s+[\w’']+){0,3}\s+with|in alliance with|alongside|together with|joined forces with|backed by|supported by|with the support of)\s+(?:the\s+)?$/i;
 const VICTIMS_AFTER =
@@ -178,7 +185,11 @@ export function partiesOf(
       continue;
     }
     if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) continue;
-    if (VICTIMS_AFTER.test(after) || (COUNT_BEFORE.test(before) && TOLD_DEAD_AFTER.test(after))) {
+    if (
+      VICTIMS_AFTER.test(after) ||
+      (COUNT_BEFORE.test(before) && TOLD_DEAD_AFTER.test(after)) ||
+      (HARMED_COUNT_BEFORE.test(before) && (PEOPLE_AFTER.test(after) || PEOPLE_AFTER.test(` ${lastWord(m.span.text)}`)))
+    ) {
       victims.push(f);
       continue;
     }

@@ -678,9 +678,7 @@ function sameName(lowered: string, ref: ActorRef): boolean {
   const actor = spaced(lowered);
   const name = spaced(ref.name.toLowerCase());
   return (
-    name.includes(actor) ||
-    actor.includes(name) ||
-    (ref.actor_id !== null && actor.includes(spaced(ref.actor_id)))
+    name.includes(actor) || actor.includes(name) || (ref.actor_id !== null && actor.includes(spaced(ref.actor_id)))
   );
 }
 

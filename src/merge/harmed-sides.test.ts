@@ -74,7 +74,9 @@ describe('a party counted as the object of a verb of harm', () => {
         killed: [[3, 'side_b']],
       },
     ]);
-    const [raid] = coded('On 3 May 2022, Ugandan troops of the African Union mission killed 20 al-Shabaab militants near Afgoye.');
+    const [raid] = coded(
+      'On 3 May 2022, Ugandan troops of the African Union mission killed 20 al-Shabaab militants near Afgoye.',
+    );
     expect(raid?.sides[1]).toBe('Al Shabaab');
     expect(raid?.killed).toEqual([[20, 'side_b']]);
   });

@@ -58,6 +58,10 @@ describe('claimants in news prose', () => {
     ['Local sources said 8 fighters were captured.', 'Local sources'],
     ['A UN spokesperson, Ana Ruiz, said 20 civilians were killed.', 'UN spokesperson, Ana Ruiz'],
     ['The spokesman, who declined to be named, said 14 soldiers were killed.', 'spokesman'],
+    [
+      'A medic in Marib, who spoke on condition of anonymity because he was not allowed to talk to the press, put the toll at 19.',
+      'medic in Marib',
+    ],
     ['According to a statement from the Ministry of Health, 45 people were killed.', 'Ministry of Health'],
     ['Bombs killed 18 people, police and hospital staff said.', 'police and hospital staff'],
     ['NAIROBI, May 2 (Reuters) - The UN refugee agency says 5,000 people fled.', 'UN refugee agency'],

@@ -347,6 +347,10 @@ function standsForSpeaker(tokens: Token[], start: number, end: number, pronounWo
 const NOT_SUBJECT = /^(?:nearly|about|around|some|over|more|less|almost|roughly|than|\d.*)$/;
 const ASIDES = /^(?:however|meanwhile|furthermore|moreover|instead|also|in|on|for|though|too|then|later)$/;
 
+/** Tokens an aside between commas may span before a claim verb; a relative clause, more. */
+const SHORT_ASIDE = 14;
+const LONG_ASIDE = 28;
+
 /** The subject before a claim verb, stepping over an aside like ", on the other side,". */
 function subjectBefore(text: string, tokens: Token[], verb: number, floor: number): string | typeof PRONOUN | null {
   let end = verb;
@@ -354,7 +358,7 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
   let apposition: string | null = null;
   if (tokens[end - 1]?.norm === ',') {
     let open = -1;
-    for (let j = end - 2; j >= Math.max(floor, end - 14); j--) {
+    for (let j = end - 2; j >= Math.max(floor, end - LONG_ASIDE); j--) {
       if ((tokens[j] as Token).norm === ',') {
         open = j;
         break;
@@ -362,6 +366,9 @@ function subjectBefore(text: string, tokens: Token[], verb: number, floor: numbe
     }
     const first = tokens[open + 1];
     if (open < 0 || !first) return null;
+    // "A police officer, who spoke on condition of anonymity because he was not authorized to brief
+    // journalists, put the toll at 21": only a relative clause about the speaker runs that long.
+    if (end - open > SHORT_ASIDE && !/^(?:who|which|whose)$/.test(first.norm)) return null;
     // "Zabihullah Mujahid, the Islamic Emirate's spokesman, said": keep the role with the name.
     if (/^(?:the|a|an)$/.test(first.norm) && open + 2 < end - 1)
       apposition = cleanClaimant(slice(text, tokens, open + 1, end - 1));

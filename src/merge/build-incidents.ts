@@ -543,10 +543,13 @@ function attribute(draft: DraftIncident, parties: Parties): void {
   if (perpetrator === null || perpetrator.actor_id === UNIDENTIFIED.actor_id) return;
   if (draft.attribution && draft.side_a?.actor_id !== UNIDENTIFIED.actor_id) return;
   const before = draft.side_a;
+  const beforeB = draft.side_b;
   draft.side_a = perpetrator;
   if (before && before.actor_id !== UNIDENTIFIED.actor_id && before.actor_id !== perpetrator.actor_id)
     draft.side_b ??= before;
   if (draft.side_b?.actor_id === perpetrator.actor_id) draft.side_b = null;
+  // The soldiers counted as the army's, side A of the headline, stay the army's, now side B.
+  for (const c of draft.claims) c.category = sideNow(c.category, before, beforeB, draft);
   draft.attribution = parties.attribution;
   draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
 }
@@ -665,6 +668,17 @@ function boxCategory(
   if (leads(d.side_a)) return 'side_a';
   if (leads(d.side_b)) return 'side_b';
   return categoryOf(f, d);
+}
+
+/**
+ * A claim counts a side by its party: the category it had against sides A and B then, as the side
+ * that party holds in `draft` now, else no side known.
+ */
+function sideNow(category: DeathCategory, a: ActorRef | null, b: ActorRef | null, draft: DraftIncident): DeathCategory {
+  const party = category === 'side_a' ? a : category === 'side_b' ? b : undefined;
+  if (party === undefined) return category;
+  if (party === null) return 'unknown';
+  return sameParty(party, draft.side_a) ? 'side_a' : sameParty(party, draft.side_b) ? 'side_b' : 'unknown';
 }
 
 function sameParty(a: ActorRef, b: ActorRef | null): boolean {
@@ -861,18 +875,8 @@ function absorb(into: DraftIncident, other: DraftIncident): void {
   }
   into.side_a ??= other.side_a;
   into.side_b ??= other.side_b;
-  // A claim counts a side by its party: the side that party holds here, else no side known.
-  const sideHere = (side: ActorRef | null): DeathCategory =>
-    side === null
-      ? 'unknown'
-      : sameParty(side, into.side_a)
-        ? 'side_a'
-        : sameParty(side, into.side_b)
-          ? 'side_b'
-          : 'unknown';
   for (const c of other.claims) {
-    if (c.category === 'side_a') c.category = sideHere(other.side_a);
-    else if (c.category === 'side_b') c.category = sideHere(other.side_b);
+    c.category = sideNow(c.category, other.side_a, other.side_b, into);
     into.claims.push(c);
   }
   if (moreSpecific(other, into)) {

@@ -99,6 +99,23 @@ describe('claims of incidents told in several sentences', () => {
     ]);
   });
 
+  it('keeps the dead of the party a headline named on its side when a later claim names the perpetrator', () => {
+    const [attack] = coded(
+      [
+        'Bombers hit army post near Ramadi, 17 soldiers dead',
+        '',
+        'RAMADI, Oct. 14, 2015 (AP) — Suicide bombers rammed an Iraqi army outpost near Ramadi on Wednesday, killing 17 soldiers, officials said.',
+        '',
+        'The Islamic State group claimed responsibility for the attack.',
+      ].join('\n'),
+    );
+    expect(attack?.sides).toEqual(['Islamic State (Iraq and Syria)', 'Military Forces of Iraq']);
+    expect(attack?.killed).toEqual([
+      [17, 'side_b'],
+      [17, 'side_b'],
+    ]);
+  });
+
   it("reads a speaker's own losses as its party's", () => {
     const [clash] = coded(
       'On 17 May 2019, Afghan forces attacked the Taliban in Kunduz. The Taliban said they had lost only 3 fighters, while the army put its own dead at 8 soldiers.',

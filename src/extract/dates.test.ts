@@ -66,6 +66,26 @@ describe('dates', () => {
     ]);
   });
 
+  it('keeps the year of the story when a clause recalls another year', () => {
+    const text = [
+      'On 14 January 2023, gunmen killed 7 miners near Mach. A group had carried out a similar attack in 2021.',
+      '',
+      '12 March saw a bombing in Quetta that killed 2 policemen. A similar bombing on 9 May 2020 had killed 5.',
+      '',
+      'On 20 April, a bomb killed 4 pilgrims in Mastung.',
+    ].join('\n');
+    expect(extractDocument(text).figures.map((f) => [f.low, f.date?.start])).toEqual([
+      [7, '2023-01-14'],
+      [2, '2023-03-12'],
+      [5, '2020-05-09'],
+      [4, '2023-04-20'],
+    ]);
+    // Without a clause that recalls it, a year named in passing still moves the story on.
+    expect(dates('In 2019 the town was retaken. On 3 July, 4 soldiers died.')).toContainEqual(
+      expect.objectContaining({ start: '2019-07-03' }),
+    );
+  });
+
   it('places a date without a year before the publication date', () => {
     const ctx = new DateContext('2023-02-10', null);
     expect(dates('on 28 December', ctx)[0]?.start).toBe('2022-12-28');

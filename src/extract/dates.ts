@@ -237,6 +237,23 @@ function mayStartDate(norm: string): boolean {
   );
 }
 
+const RECALLING = new Set(['similar', 'previous']);
+const CLAUSE_ENDS = new Set(['.', ';', ':', '!', '?']);
+
+/**
+ * Whether the date at tokens[at, end) is one its clause recalls: after "a similar" or "the previous"
+ * within the clause, or a bare year after a pluperfect "had".
+ */
+function recalls(tokens: Token[], at: number, floor: number, end: number): boolean {
+  const bareYear = end - at <= 1 && tokens[at]?.type === 'num';
+  for (let k = at - 1; k >= Math.max(floor, at - 12); k--) {
+    const norm = (tokens[k] as Token).norm;
+    if (CLAUSE_ENDS.has(norm)) return false;
+    if (RECALLING.has(norm) || (bareYear && norm === 'had')) return true;
+  }
+  return false;
+}
+
 /** Every date in tokens[from, to), in order; explicit years move the context year forward. */
 export function findDates(tokens: Token[], from: number, to: number, ctx: DateContext): DateMention[] {
   const found: DateMention[] = [];
@@ -250,8 +267,11 @@ export function findDates(tokens: Token[], from: number, to: number, ctx: DateCo
       continue;
     }
     // "since 2001" and "(2001–2021)" after a name look back; they do not set the year of what follows.
+    // Nor does a year the clause recalls: "the group had carried out a similar attack in 2021".
     const background = (k: number) =>
-      tokens[i - 1]?.norm === 'since' || (tokens[i - 1]?.norm === '(' && tokens[k]?.norm === ')');
+      tokens[i - 1]?.norm === 'since' ||
+      (tokens[i - 1]?.norm === '(' && tokens[k]?.norm === ')') ||
+      recalls(tokens, i, from, k);
     const dayRange = parseDayRange(tokens, i, to);
     if (dayRange) {
       found.push(resolve(i, dayRange.b.end, dayRange.a, dayRange.b.date, ctx, background(dayRange.b.end)));

@@ -436,3 +436,20 @@ describe('a toll whose noun stands far from its number', () => {
     ]);
   });
 });
+
+describe('whom "of them" counts', () => {
+  it('reads "seven of them" as the people named before the count, not "21 of them children"', () => {
+    const subjects = (text: string) => extractDocument(text).figures.map((f) => [f.low, f.subject]);
+    expect(subjects('Gunmen opened fire on a van carrying coal miners near Mach, killing seven of them.')).toEqual([
+      [7, 'miners'],
+    ]);
+    expect(subjects('Soldiers ambushed a column of rebels, killing 12 of them and capturing 4.')).toEqual([
+      [12, 'rebels'],
+      [4, null],
+    ]);
+    expect(subjects('56 people were killed, 21 of them children.')).toEqual([
+      [56, 'people'],
+      [21, 'them'],
+    ]);
+  });
+});

@@ -1,7 +1,16 @@
 import type { FigureKind, Qualifier } from '../core/figure.js';
 import { columnFrame, farTollFrame, forceFrame, labelFrame, partitiveFrame, tollFrame } from './frames.js';
 import { leftTrigger } from './left-trigger.js';
-import { CASUALTY_NOUNS, DETERMINERS, NEGATIONS, PERSON_ONLY_VERBS, words } from './lexicon.js';
+import {
+  CASUALTY_NOUNS,
+  COMBATANT_NOUNS,
+  DETERMINERS,
+  inSet,
+  NEGATIONS,
+  PERSON_NOUNS,
+  PERSON_ONLY_VERBS,
+  words,
+} from './lexicon.js';
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js';
 import { isNonCount, type Quantity, readQuantity } from './quantities.js';
 import { rightTrigger } from './right-trigger.js';
@@ -260,12 +269,14 @@ function readOne(input: GrammarInput, q: Quantity, inherited: FigureKind | null,
   const headToken = np.head === null ? null : (tokens[np.head] as Token);
   const headWord = headToken ? headToken.norm.replace(/['’]s$/, '') : null;
   const unit = headWord && UNITS.has(headWord) ? headWord : null;
-  const subject =
+  const named =
     headWord && !unit && np.headClass !== 'casualty' && np.headClass !== 'none'
       ? headToken?.cap
         ? text.slice(headToken.start, headToken.end)
         : headWord
       : null;
+  // "opened fire on a van carrying coal miners, killing seven of them": the miners.
+  const subject = named === 'them' && np.head !== null ? (antecedent(tokens, np.head, q.start, start) ?? named) : named;
 
   let actor = nameIn(text, tokens, np.possessor) ?? nameIn(text, tokens, np.names);
   if (!actor && headToken?.cap && np.headClass !== 'casualty') actor = text.slice(headToken.start, headToken.end);
@@ -368,6 +379,24 @@ function dropEchoedVague(figures: RawFigure[]): RawFigure[] {
     if (g.length < 2) return true;
     return !g.some((o) => o.qualifier !== 'vague') && g[0] === f;
   });
+}
+
+/** Words after "of them" that end the phrase it heads: "seven of them, police said", "two of them and". */
+const PHRASE_ENDS = /^(?:and|in|on|at|near|while|as|when|before|after|during|inside|outside)$/;
+
+/**
+ * The people "them" stands for in "killing seven of them": the nearest person or combatant noun
+ * before the count in its sentence, when the phrase ends at "them" (not "21 of them children").
+ */
+function antecedent(tokens: Token[], pronoun: number, count: number, floor: number): string | null {
+  const next = tokens[pronoun + 1];
+  if (next !== undefined && next.type === 'word' && !PHRASE_ENDS.test(next.norm)) return null;
+  for (let k = count - 1; k >= Math.max(floor, count - 15); k--) {
+    const t = tokens[k] as Token;
+    if (t.type !== 'word' || t.cap) continue;
+    if (inSet(PERSON_NOUNS, t.norm) || inSet(COMBATANT_NOUNS, t.norm)) return t.norm;
+  }
+  return null;
 }
 
 /** "including 6 children", "among them 5 women", "among whom two girls". */

@@ -78,7 +78,12 @@ describe.each(STORE_KINDS)('writing a report’s incidents (%s)', (kind) => {
       await saveDocuments(t.store, [document(second, later(2 * i + 2))]);
       const added = (await incidents()).slice(before);
       expect(added).toHaveLength(2);
-      for (const { id } of added) expect(await parties(id)).toEqual([{ side: 'a', actor_id: 'taliban' }]);
+      // The policemen killed are the Afghan state's forces, side B of both reports.
+      for (const { id } of added)
+        expect(await parties(id)).toEqual([
+          { side: 'a', actor_id: 'taliban' },
+          { side: 'b', actor_id: 'ansf' },
+        ]);
     }
   });
 

@@ -872,9 +872,14 @@ function absorb(into: DraftIncident, other: DraftIncident): void {
   ) {
     into.side_a = other.side_a;
     into.attribution = other.attribution ?? null;
+    // The party that acted is no longer its own target: its dead are its side's.
+    if (sameParty(into.side_a, into.side_b)) {
+      into.side_b = null;
+      for (const c of into.claims) if (c.category === 'side_b') c.category = 'side_a';
+    }
   }
-  into.side_a ??= other.side_a;
-  into.side_b ??= other.side_b;
+  // A party already on one side stays there: "IS v IS" is no incident.
+  fillSides(into, other);
   for (const c of other.claims) {
     c.category = sideNow(c.category, other.side_a, other.side_b, into);
     into.claims.push(c);

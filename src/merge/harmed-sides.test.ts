@@ -82,6 +82,25 @@ describe('a party counted as the object of a verb of harm', () => {
   });
 });
 
+describe('a speaker that tells of its own action', () => {
+  it('acts, where its forces or its pronoun stand; a speaking organ of a state is no party', () => {
+    expect(
+      coded(
+        'The Israeli military said on 3 May 2024 that its aircraft had struck Hamas positions in Rafah, killing 12 militants.',
+      )[0]?.sides,
+    ).toEqual(['Military Forces of Israel', 'Hamas']);
+    expect(coded('On 3 May 2024 the Taliban said they had attacked an army post in Kunduz.')[0]?.sides[0]).toBe(
+      'Taliban',
+    );
+    // The air force that counts the drones is a claimant, not the target of the attack it reports.
+    expect(
+      coded(
+        'Russia launched 25 drones at Odesa overnight on 3 May 2023, killing 2 civilians, Ukraine’s air force said.',
+      )[0]?.sides,
+    ).toEqual(['Military Forces of Russia', 'Civilians']);
+  });
+});
+
 describe('claims of incidents told in several sentences', () => {
   it('keeps each claim on the side of its party when two sentences of one day and place join', () => {
     const [clash, ...rest] = coded(

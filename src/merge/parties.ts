@@ -52,7 +52,7 @@ const ATTRIBUTED_AFTER =
 const BLAMER = /([A-Z]?[\w’'-]+(?:\s+[\w’'-]+){0,5})\s+(?:blamed|accused|suspected|attributed|said)\b[^.;]{0,80}$/;
 // A party that only speaks is a claimant, not a side: "officials of the government said".
 const SPEECH_AFTER =
-  /^(?:['’]s?)?(?:\s*(?:[A-Z][\w’'-]*|spokes(?:man|woman|person)|officials?|ministry|minister|governor|chief|police|media|office|sources?|leaders?|deputy|provincial|district|local|interior|defen[cs]e|press|of|the|a|an|and|,))*\s*,?\s*(?:said|says|told|stated|announced|confirmed|reported|condemned|denied|added|tweeted|wrote|noted|claimed that|put the (?:number|toll)|estimated)\b/;
+  /^(?:['’]s?)?(?:\s*(?:[A-Z][\w’'-]*|spokes(?:man|woman|person)|officials?|ministry|minister|governor|chief|police|media|office|sources?|leaders?|deputy|provincial|district|local|interior|defen[cs]e|press|air|force|forces|army|military|navy|command|general|staff|services?|agency|emergency|health|administration|authorities|government|council|of|the|a|an|and|,))*\s*,?\s*(?:said|says|told|stated|announced|confirmed|reported|condemned|denied|added|tweeted|wrote|noted|claimed that|put the (?:number|toll)|estimated)\b/;
 const SPEECH_BEFORE = /\b(?:according to|cited|quoting|a statement (?:from|by))\s+(?:the\s+)?(?:\w+\s+){0,3}$/i;
 // "the Ukrainian city of", "Afghan soil": a name that describes a place.
 const PLACE_NOUN_AFTER =
@@ -78,6 +78,11 @@ const HARMED_COUNT_BEFORE =
 const PEOPLE_AFTER =
   /^\s+(?:soldiers?|troops|fighters?|militants?|members?|personnel|officers?|policem[ae]n|police officers?|servicem[ae]n|commandos?|insurgents?|rebels?|guards?|men)\b/i;
 const lastWord = (name: string) => name.slice(name.search(/\S+$/));
+/** What may stand between a passive's subject and its verb: anything on the same line. */
+const PASSIVE_SUBJECT_GAP = /^[^\n]*$/;
+// "said its aircraft had struck", "said it killed": the speaker's forces or the speaker acting.
+const OWN_ACTION =
+  /\b(?:(?:its|their)\s+(?:own\s+)?(?:aircraft|forces|troops|jets|warplanes|drones|soldiers|fighters|units|artillery|helicopters|navy|air force|men)|(?:it|they))(?=\s+(?:had\s+|has\s+|have\s+)?(?:attacked|bombed|shelled|executed|killed|struck|hit|targeted|raided|stormed|ambushed|destroyed|shot down|downed|repelled|captured|seized|launched|carried out|conducted)\b)/i;
 const ALLY_BEFORE =
   /\b(?:allied(?:\s+[\w’']+){0,3}\s+with|in alliance with|alongside|together with|joined forces with|backed by|supported by|with the support of)\s+(?:the\s+)?$/i;
 const VICTIMS_AFTER =
@@ -133,6 +138,7 @@ export function partiesOf(
   const found: Found[] = [];
   const civilians: Found[] = [];
   const victims: Found[] = [];
+  const speakers: Found[] = [];
   let claimed: Found | null = null;
   let claimedCue = '';
   let attributed: Found | null = null;
@@ -184,7 +190,10 @@ export function partiesOf(
       attributedCue = blamed ? `${blamed[0]}${m.span.text}` : `${m.span.text}${suspect?.[0] ?? ''}`;
       continue;
     }
-    if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) continue;
+    if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) {
+      speakers.push(f);
+      continue;
+    }
     if (
       VICTIMS_AFTER.test(after) ||
       (COUNT_BEFORE.test(before) && TOLD_DEAD_AFTER.test(after)) ||
@@ -206,6 +215,15 @@ export function partiesOf(
     sideA = attributed.ref;
     const blamer = BLAMER.exec(sentence.slice(0, attributed.mention.span.start - span.start + 1));
     attribution = { how: 'attributed', claimant: blamer?.[1]?.trim() ?? null, cue: attributedCue.trim() };
+  }
+  // "The Israeli military said its aircraft struck Hamas positions", "the army said it killed 30":
+  // a speaker that tells of its own action acts, where its forces or its pronoun stand.
+  const own = speakers[0] ? OWN_ACTION.exec(sentence) : null;
+  if (own && speakers[0]) {
+    const start = span.start + own.index;
+    const mention = { span: { start, end: start + own[0].length, text: own[0] }, actor: speakers[0].mention.actor };
+    found.push({ mention, ref: speakers[0].ref });
+    found.sort((x, y) => x.mention.span.start - y.mention.span.start);
   }
   const narrated = narratedSides(sentence, span.start, found);
   if (sideA === null) {
@@ -252,8 +270,13 @@ function narratedSides(sentence: string, offset: number, found: Found[]): { a: A
     const after = parties.filter((f) => f.mention.span.start - offset >= verbEnd);
     if (passive) {
       const agent = after.find((f) => /\bby\s+(?:the\s+)?$/i.test(sentence.slice(0, f.mention.span.start - offset)));
-      if (agent === undefined && before.length === 0) continue;
-      return { a: agent?.ref ?? null, b: before.at(-1)?.ref ?? after.find((f) => f !== agent)?.ref ?? null };
+      // The passive's subject is the party before it on its line ("Russian troops were pushed back"),
+      // not one a line above it (two key points run together: "Russia fires drones at Kyiv" and "114
+      // missiles and drones were shot down").
+      const patient = before.at(-1);
+      const near = patient && PASSIVE_SUBJECT_GAP.test(sentence.slice(patient.mention.span.end - offset, verbAt));
+      if (agent === undefined && !near) continue;
+      return { a: agent?.ref ?? null, b: (near ? patient?.ref : null) ?? after.find((f) => f !== agent)?.ref ?? null };
     }
     // ", killing 30 fighters": the participle's subject is the clause's, not the party named last
     // ("American aircraft struck Taliban positions around Ghazni, killing 30").

@@ -38,6 +38,9 @@ describe('the forces a count names without their state', () => {
       'Unidentified armed group',
       'Taliban',
     ]);
+    expect(
+      coded('On 11 May 2024, at least 8 gendarmes died when their convoy hit a mine near Fada N’Gourma.')[0]?.sides,
+    ).toEqual(['Unidentified armed group', 'Military Forces of Burkina Faso']);
     expect(coded('On 9 June 2021, militants ambushed a convoy outside Gao, killing nine soldiers.')).toEqual([
       { day: '2021-06-09', where: 'Gao', sides: [null, 'Military Forces of Mali'], killed: [[9, 'side_b']] },
     ]);

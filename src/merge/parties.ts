@@ -76,7 +76,7 @@ const TOLD_DEAD_AFTER =
 const HARMED_COUNT_BEFORE =
   /\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|captur(?:ed|ing|es)|abduct(?:ed|ing|s)|kidnapp(?:ed|ing)|kidnaps|execut(?:ed|ing|es))\s+(?:at least\s+|some\s+|about\s+|around\s+|nearly\s+|more than\s+|as many as\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
 const PEOPLE_AFTER =
-  /^\s+(?:soldiers?|troops|fighters?|militants?|members?|personnel|officers?|policem[ae]n|police officers?|servicem[ae]n|commandos?|insurgents?|rebels?|guards?|men)\b/i;
+  /^\s+(?:soldiers?|troops|fighters?|militants?|members?|personnel|officers?|policem[ae]n|police officers?|gendarmes?|servicem[ae]n|commandos?|insurgents?|rebels?|guards?|men)\b/i;
 const lastWord = (name: string) => name.slice(name.search(/\S+$/));
 /** What may stand between a passive's subject and its verb: anything on the same line. */
 const PASSIVE_SUBJECT_GAP = /^[^\n]*$/;
@@ -306,7 +306,7 @@ function perpetratorExpected(eventType: AcledEventType | null, sentence: string)
  * officers", "30 troops". In a report from one country they are its forces, as coders read them.
  */
 export const STATE_PEOPLE =
-  /\b(?:soldiers?|troops|policem[ae]n|policewom[ae]n|police (?:officers?|personnel|constables?)|security (?:personnel|guards?)|servicem[ae]n|servicewom[ae]n|commandos?|border guards?|army (?:officers?|personnel))\b/i;
+  /\b(?:soldiers?|troops|policem[ae]n|policewom[ae]n|police (?:officers?|personnel|constables?)|gendarmes?|security (?:personnel|guards?)|servicem[ae]n|servicewom[ae]n|commandos?|border guards?|army (?:officers?|personnel))\b/i;
 
 /**
  * The forces of the state that holds the report's country on the date: the actor its generic

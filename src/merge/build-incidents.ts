@@ -688,11 +688,26 @@ function sameParty(a: ActorRef, b: ActorRef | null): boolean {
 /** A name with its dashes as spaces: "al-Shabaab" is the registry's "Al Shabaab". */
 const spaced = (name: string) => name.replace(/[-‐‑–—]/g, ' ');
 
+/**
+ * Whether a people's word names the state a side's name ends in: "Ukrainian" the "Military Forces of
+ * Ukraine", "Iraqi" Iraq's, "American" the United States'.
+ */
+function peopleOf(actor: string, name: string): boolean {
+  if (/\s/.test(actor)) return false;
+  if (/^(?:american|u\.?s\.?)$/.test(actor)) return name.includes('united states');
+  const state = /\bof (?:the )?([a-z]+)$/.exec(name)?.[1];
+  const stem = state?.replace(/[ae]$/, '');
+  return stem !== undefined && stem.length >= 4 && actor.startsWith(stem) && actor.length - stem.length <= 4;
+}
+
 function sameName(lowered: string, ref: ActorRef): boolean {
   const actor = spaced(lowered);
   const name = spaced(ref.name.toLowerCase());
   return (
-    name.includes(actor) || actor.includes(name) || (ref.actor_id !== null && actor.includes(spaced(ref.actor_id)))
+    name.includes(actor) ||
+    actor.includes(name) ||
+    (ref.actor_id !== null && actor.includes(spaced(ref.actor_id))) ||
+    peopleOf(actor, name)
   );
 }
 

@@ -77,11 +77,24 @@ describe('a party counted as the object of a verb of harm', () => {
         killed: [[3, 'side_b']],
       },
     ]);
+    expect(
+      coded('A roadside bomb killed two American soldiers and an interpreter in Helmand on 3 May 2010.')[0]?.killed,
+    ).toEqual([[2, 'side_b']]);
     const [raid] = coded(
       'On 3 May 2022, Ugandan troops of the African Union mission killed 20 al-Shabaab militants near Afgoye.',
     );
     expect(raid?.sides[1]).toBe('Al Shabaab');
     expect(raid?.killed).toEqual([[20, 'side_b']]);
+  });
+});
+
+describe('a people named for a side', () => {
+  it("counts the dead a people's word names on the side of its state", () => {
+    const [withdrawal] = coded(
+      'On 17 February 2024, Ukrainian forces withdrew from Avdiivka. Russia’s defence ministry claimed that more than 1,500 Ukrainian soldiers had been killed in the last four days.',
+    );
+    expect(withdrawal?.sides[0]).toBe('Military Forces of Ukraine');
+    expect(withdrawal?.killed).toEqual([[1500, 'side_a']]);
   });
 });
 

@@ -127,7 +127,8 @@ export function readInfoboxFigures(
       while (m0 < mentions.length && (mentions[m0] as DateMention).start < s) m0++;
       let m1 = m0;
       while (m1 < mentions.length && (mentions[m1] as DateMention).start < e) m1++;
-      const inSegment = mentions.slice(m0, m1).filter((m) => m !== lead && m.end <= e);
+      // The line's leading date is the line's; any other date dates the item it stands in.
+      const inSegment = mentions.slice(m0, m1).filter((m) => (lineDate === null || m !== lead) && m.end <= e);
       while (c0 < claims.length && (claims[c0] as Claim).index < s) c0++;
       const claim =
         claims[c0] && (claims[c0] as Claim).index < e

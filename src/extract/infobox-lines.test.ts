@@ -141,6 +141,27 @@ describe('casualty rows that name what they count', () => {
   });
 });
 
+describe('a casualty row that dates or describes its own item', () => {
+  it('dates an item by the month it names, and reads people who left a place as displaced', () => {
+    const text = [
+      '= Siege of Tal Hadid =',
+      '',
+      'Infobox',
+      '- Conflict: Siege of Tal Hadid',
+      '- Date: 2 October 2016 – 14 March 2017',
+      '- Place: Tal Hadid, Syria',
+      '- Casualties1: 310 killed',
+      '- Casualties3: At least 6 aid workers killed in December 2016, Some 9,000 residents left the besieged town',
+    ].join('\n');
+    const figures = extractDocument(text).figures.map((f) => [f.kind, f.low, f.date?.start, f.date?.end]);
+    expect(figures).toEqual([
+      ['killed', 310, '2016-10-02', '2017-03-14'],
+      ['killed', 6, '2016-12-01', '2016-12-31'],
+      ['displaced', 9000, '2016-10-02', '2017-03-14'],
+    ]);
+  });
+});
+
 describe('sides kept apart inside one value', () => {
   it('splits "Belligerents: A | B" at the bar', () => {
     const text = 'Date: 4 May 2020\nLocation: Beledweyne, Somalia\nBelligerents: Somali National Army | al-Shabaab\n';

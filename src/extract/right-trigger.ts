@@ -30,7 +30,9 @@ const HEDGE_TO = words('believed thought said reported feared known presumed est
 const STATIVE_STRENGTH = words(
   'trapped besieged encircled surrounded stationed deployed garrisoned positioned massed amassed gathered mobilised mobilized assembled present',
 );
-const PLACES_LEFT = words('homes home houses area city town village villages district region country valley province');
+const PLACES_LEFT = words(
+  'homes home houses area city town village villages district region country valley province pocket enclave camp camps besieged neighbourhood neighborhood',
+);
 const LOSE = words('lost lose loses losing');
 /** Words that tie counted people to a side after their noun: "loyal to", "backed by", "allied with". */
 const ALLEGIANCE = words('loyal belonging backed supported affiliated linked allied aligned attached');

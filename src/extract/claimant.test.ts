@@ -58,6 +58,7 @@ describe('claimants in news prose', () => {
     ['Local sources said 8 fighters were captured.', 'Local sources'],
     ['A UN spokesperson, Ana Ruiz, said 20 civilians were killed.', 'UN spokesperson, Ana Ruiz'],
     ['The spokesman, who declined to be named, said 14 soldiers were killed.', 'spokesman'],
+    ['A local radio station cited a clinic nurse as saying 30 people were wounded.', 'clinic nurse'],
     [
       'A medic in Marib, who spoke on condition of anonymity because he was not allowed to talk to the press, put the toll at 19.',
       'medic in Marib',

@@ -942,8 +942,9 @@ export function findClaims(
       if (name) claims.push({ index: k, name });
       continue;
     }
-    if (w === 'quoted' || w === 'quotes') {
-      // "The BBC quoted a local official as saying ...": the one quoted speaks.
+    if (w === 'quoted' || w === 'quotes' || w === 'cited' || w === 'cites') {
+      // "The BBC quoted a local official as saying ...", "Khaama Press cited a hospital source as
+      // saying ...": the one quoted speaks.
       let as = k + 1;
       while (as < Math.min(to, k + 12) && !(tokens[as]?.norm === 'as' && tokens[as + 1]?.norm === 'saying')) as++;
       const name = as < Math.min(to, k + 12) ? nameAfter(text, tokens, k + 1, as) : null;

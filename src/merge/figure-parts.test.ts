@@ -1,20 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractDocument, extractDocumentDetailed } from '../extract/extract-document.js';
-import { createActorIndex } from '../resolve/actors.js';
-import { loadActorRegistry, loadShippedGazetteer } from '../resolve/load-resolve-data.js';
-import { buildIncidents, type Resolvers } from './build-incidents.js';
+import { describe, expect, it } from 'vitest';
+import { incidentsFromText } from '../../test/support/incidents-of.js';
+import { extractDocument } from '../extract/extract-document.js';
 import { estimateDeaths } from './estimate.js';
 import { figureParts, figureSums } from './figure-parts.js';
 
-let resolvers: Resolvers;
-beforeAll(async () => {
-  resolvers = { gazetteer: await loadShippedGazetteer(), actors: createActorIndex(await loadActorRegistry()) };
-});
-
-function incidentsOf(text: string) {
-  const { result, passages } = extractDocumentDetailed(text, { published: null });
-  return buildIncidents(text, result, passages, resolvers);
-}
+const incidentsOf = incidentsFromText();
 
 /** Each part as [its number, its whole's number]. */
 function partsOf(text: string): [number | null, number | null][] {

@@ -1,18 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractDocumentDetailed } from '../extract/extract-document.js';
-import { createActorIndex } from '../resolve/actors.js';
-import { loadActorRegistry, loadShippedGazetteer } from '../resolve/load-resolve-data.js';
-import { buildIncidents, type Resolvers } from './build-incidents.js';
+import { describe, expect, it } from 'vitest';
+import { incidentsFromText } from '../../test/support/incidents-of.js';
 
-let resolvers: Resolvers;
-beforeAll(async () => {
-  resolvers = { gazetteer: await loadShippedGazetteer(), actors: createActorIndex(await loadActorRegistry()) };
-});
-
-function incidentsOf(text: string) {
-  const { result, passages } = extractDocumentDetailed(text, { published: null });
-  return buildIncidents(text, result, passages, resolvers);
-}
+const incidentsOf = incidentsFromText();
 
 /** Each incident as its day, town or province, parties, and its killed claims with their categories. */
 const coded = (text: string) =>

@@ -117,11 +117,11 @@ export function extractDocumentDetailed(
   return { result: { extractor: EXTRACTOR, figures, conflict }, passages };
 }
 
-// Asked for once per sentence; formatted once per document. Figures share it and never change it.
 // "The MNLA said it had lost 3 fighters", "the group said two of its men were killed": the speaker's own.
-const OWN_LOSS = /^(?:lost|suffered|sustained)\b/i;
-const SPEAKER_BEFORE_LOSS = /\b(?:it|they|we)\s+(?:had\s+|have\s+|has\s+)?$/i;
-const SPEAKER_LOST_BEFORE =
+/** The verb of a loss opening the figure's words ("lost 3 fighters"). */
+const OWN_LOSS = /^(?:lost|suffered|sustained)\s+/i;
+/** The speaker's pronoun and its verb of loss, up to the count: "they had lost only ". */
+const SPEAKER_LOST =
   /\b(?:it|they|we)\s+(?:had\s+|have\s+|has\s+)?(?:lost|suffered|sustained)\s+(?:only\s+|just\s+)?$/i;
 const OWN_PEOPLE = /^[\w,.-]+\s+of\s+(?:its|their|our)\s+(?:own\s+)?\w/i;
 const OWN_BEFORE = /\b(?:its|their|our)\s+(?:own\s+)?$/i;
@@ -139,10 +139,13 @@ function speakersOwn(text: string, sentenceStart: number, at: number, claimant: 
   if (claimant === null || !PARTY_NAME.test(claimant) || ROLE_WORDS.test(claimant)) return null;
   const evidence = text.slice(at, at + 60);
   const before = text.slice(Math.max(sentenceStart, at - 30), at);
-  const lost = (OWN_LOSS.test(evidence) && SPEAKER_BEFORE_LOSS.test(before)) || SPEAKER_LOST_BEFORE.test(before);
+  // The verb may open the figure's words or stand before them.
+  const verb = OWN_LOSS.exec(evidence)?.[0].length ?? 0;
+  const lost = SPEAKER_LOST.test(before + evidence.slice(0, verb));
   return lost || OWN_PEOPLE.test(evidence) || OWN_BEFORE.test(before) ? claimant : null;
 }
 
+// Asked for once per sentence; formatted once per document. Figures share it and never change it.
 const publishedDays = new WeakMap<DateContext, DateRange | null>();
 
 function publishedDay(ctx: DateContext): DateRange | null {

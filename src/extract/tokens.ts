@@ -124,7 +124,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       type === 'word' &&
       ((c >= 0x41 && c <= 0x5a) ||
         (c > 0x7f && norm[0] !== text[start]) ||
-        (c === 0x61 || c === 0x65 ? articled(text, start, end) : false));
+        ((c === 0x61 || c === 0x65) && articled(text, start, end)));
     tokens.push({ type, start, end, norm, value, cap, space, nl });
     space = false;
     nl = 0;

@@ -549,7 +549,7 @@ function attribute(draft: DraftIncident, parties: Parties): void {
     draft.side_b ??= before;
   if (draft.side_b?.actor_id === perpetrator.actor_id) draft.side_b = null;
   // The soldiers counted as the army's, side A of the headline, stay the army's, now side B.
-  for (const c of draft.claims) c.category = sideNow(c.category, before, beforeB, draft);
+  rebind(draft.claims, before, beforeB, draft);
   draft.attribution = parties.attribution;
   draft.violence_type = violenceType(draft.event_type, draft.side_a?.state ?? false, draft.side_b?.state ?? false);
 }
@@ -679,6 +679,11 @@ function sideNow(category: DeathCategory, a: ActorRef | null, b: ActorRef | null
   if (party === undefined) return category;
   if (party === null) return 'unknown';
   return sameParty(party, draft.side_a) ? 'side_a' : sameParty(party, draft.side_b) ? 'side_b' : 'unknown';
+}
+
+/** Each claim's side as its party's side in `draft`, the claims having counted `a` and `b` as sides A and B. */
+function rebind(claims: DraftClaim[], a: ActorRef | null, b: ActorRef | null, draft: DraftIncident): void {
+  for (const c of claims) c.category = sideNow(c.category, a, b, draft);
 }
 
 function sameParty(a: ActorRef, b: ActorRef | null): boolean {
@@ -869,9 +874,7 @@ function addTo(
 
 /** The sides an incident lacks, from a sentence that adds to it; a party already on one side stays there. */
 function fillSides(into: DraftIncident, parties: Pick<Parties, 'side_a' | 'side_b'>): void {
-  const on = (ref: ActorRef | null) =>
-    ref !== null &&
-    [into.side_a, into.side_b].some((s) => s !== null && s.actor_id === ref.actor_id && s.name === ref.name);
+  const on = (ref: ActorRef | null) => ref !== null && (sameParty(ref, into.side_a) || sameParty(ref, into.side_b));
   if (into.side_a === null && parties.side_a && !on(parties.side_a)) into.side_a = parties.side_a;
   if (into.side_b === null && parties.side_b && !on(parties.side_b)) into.side_b = parties.side_b;
   into.violence_type = violenceType(into.event_type, into.side_a?.state ?? false, into.side_b?.state ?? false);
@@ -885,20 +888,18 @@ function absorb(into: DraftIncident, other: DraftIncident): void {
     other.side_a &&
     other.side_a.actor_id !== UNIDENTIFIED.actor_id
   ) {
+    const beforeB = into.side_b;
     into.side_a = other.side_a;
     into.attribution = other.attribution ?? null;
-    // The party that acted is no longer its own target: its dead are its side's.
-    if (sameParty(into.side_a, into.side_b)) {
-      into.side_b = null;
-      for (const c of into.claims) if (c.category === 'side_b') c.category = 'side_a';
-    }
+    // The party that acted is no longer its own target: its dead are its side's. The unidentified
+    // perpetrator's dead are the named one's.
+    if (sameParty(into.side_a, into.side_b)) into.side_b = null;
+    rebind(into.claims, into.side_a, beforeB, into);
   }
   // A party already on one side stays there: "IS v IS" is no incident.
   fillSides(into, other);
-  for (const c of other.claims) {
-    c.category = sideNow(c.category, other.side_a, other.side_b, into);
-    into.claims.push(c);
-  }
+  rebind(other.claims, other.side_a, other.side_b, into);
+  into.claims.push(...other.claims);
   if (moreSpecific(other, into)) {
     into.event_type = other.event_type;
     into.sub_event_type = other.sub_event_type;

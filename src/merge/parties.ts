@@ -67,17 +67,21 @@ const WEAPON_AFTER =
 // among the wounded", "two Taliban fighters died". It can be the target, never the side that acted.
 // "11 regime soldiers killed in ISIS ambush": a count of the party's own people, and a participle of
 // what befell them, as a headline leaves out "were".
-const COUNT_BEFORE =
-  /(?:^|[\s(])(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
+/** A count before people: "12", "1,400" (not "2019," of a date), "twelve", "dozens of". */
+const COUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)`;
+const COUNT_BEFORE = new RegExp(String.raw`(?:^|[\s(])${COUNT}\s+$`, 'i');
 const TOLD_DEAD_AFTER =
   /^\s*(?:soldiers|troops|fighters|members|personnel|officers|policemen|police|militants|men)?\s*(?:killed|dead|wounded|injured|hurt)\b(?!\s+by)/i;
 // "A roadside bomb killed three NATO soldiers", "killing 20 al-Shabaab militants": the party's people
 // counted as the object of a verb of harm, whoever did it.
-const HARMED_COUNT_BEFORE =
-  /\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|captur(?:ed|ing|es)|abduct(?:ed|ing|s)|kidnapp(?:ed|ing)|kidnaps|execut(?:ed|ing|es))\s+(?:at least\s+|some\s+|about\s+|around\s+|nearly\s+|more than\s+|as many as\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|scores of|hundreds of)\s+$/i;
-const PEOPLE_AFTER =
-  /^\s+(?:soldiers?|troops|fighters?|militants?|members?|personnel|officers?|policem[ae]n|police officers?|gendarmes?|servicem[ae]n|commandos?|insurgents?|rebels?|guards?|men)\b/i;
-const lastWord = (name: string) => name.slice(name.search(/\S+$/));
+const HARMED_COUNT_BEFORE = new RegExp(
+  String.raw`\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|es)|captur(?:ed|ing|es)|abduct(?:ed|ing|s)|kidnapp(?:ed|ing)|kidnaps|execut(?:ed|ing|es))\s+(?:at least\s+|some\s+|about\s+|around\s+|nearly\s+|more than\s+|as many as\s+)?(?:a|an|one|${COUNT})\s+$`,
+  'i',
+);
+/** A party's people, after its name ("NATO soldiers") or ending the name the registry knows. */
+const PEOPLE = String.raw`(?:soldiers?|troops|fighters?|militants?|members?|personnel|officers?|policem[ae]n|police officers?|gendarmes?|servicem[ae]n|commandos?|insurgents?|rebels?|guards?|men)`;
+const PEOPLE_AFTER = new RegExp(String.raw`^\s+${PEOPLE}\b`, 'i');
+const PEOPLE_END = new RegExp(String.raw`\b${PEOPLE}$`, 'i');
 /** What may stand between a passive's subject and its verb: anything on the same line. */
 const PASSIVE_SUBJECT_GAP = /^[^\n]*$/;
 // "said its aircraft had struck", "said it killed": the speaker's forces or the speaker acting.
@@ -197,7 +201,7 @@ export function partiesOf(
     if (
       VICTIMS_AFTER.test(after) ||
       (COUNT_BEFORE.test(before) && TOLD_DEAD_AFTER.test(after)) ||
-      (HARMED_COUNT_BEFORE.test(before) && (PEOPLE_AFTER.test(after) || PEOPLE_AFTER.test(` ${lastWord(m.span.text)}`)))
+      (HARMED_COUNT_BEFORE.test(before) && (PEOPLE_AFTER.test(after) || PEOPLE_END.test(m.span.text)))
     ) {
       victims.push(f);
       continue;
@@ -218,11 +222,12 @@ export function partiesOf(
   }
   // "The Israeli military said its aircraft struck Hamas positions", "the army said it killed 30":
   // a speaker that tells of its own action acts, where its forces or its pronoun stand.
-  const own = speakers[0] ? OWN_ACTION.exec(sentence) : null;
-  if (own && speakers[0]) {
+  const speaker = speakers[0];
+  const own = speaker && OWN_ACTION.exec(sentence);
+  if (speaker && own) {
     const start = span.start + own.index;
-    const mention = { span: { start, end: start + own[0].length, text: own[0] }, actor: speakers[0].mention.actor };
-    found.push({ mention, ref: speakers[0].ref });
+    const mention = { span: { start, end: start + own[0].length, text: own[0] }, actor: speaker.mention.actor };
+    found.push({ mention, ref: speaker.ref });
     found.sort((x, y) => x.mention.span.start - y.mention.span.start);
   }
   const narrated = narratedSides(sentence, span.start, found);

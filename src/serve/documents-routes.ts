@@ -154,14 +154,15 @@ export function registerDocumentRoutes(app: ZodApp, deps: ServerDeps): void {
         throw new InvalidInputError('body', 'expected multipart/form-data with a "file" field');
       const file = await request.file();
       if (file?.fieldname !== 'file') throw new InvalidInputError('body.file', 'expected a file in the "file" field');
-      // toBuffer() throws 413 when the file passes the upload limit; nothing half-read is stored.
-      const bytes = await file.toBuffer();
-      const name = uploadLabel(file.filename);
+      // The fields before the file are read by now: a bad day is refused before the file is.
       const given = file.fields.published;
       const published =
         given !== undefined && !Array.isArray(given) && given.type === 'field' && String(given.value).trim() !== ''
           ? parseInput(CalendarDay, String(given.value).trim(), 'body.published')
           : undefined;
+      // toBuffer() throws 413 when the file passes the upload limit; nothing half-read is stored.
+      const bytes = await file.toBuffer();
+      const name = uploadLabel(file.filename);
       const result = await ingest(memoryItem(name, bytes), 'body.file', agentOf(request), { published });
       return reply.status(result.status).send(result.body);
     },
